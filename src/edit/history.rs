@@ -1,0 +1,93 @@
+//! Undo and redo.
+
+use super::{Command, EditError};
+use crate::model::Board;
+
+/// One undoable step: the command that reverses it and its menu label.
+#[derive(Clone, Debug)]
+struct Step {
+    label: &'static str,
+    inverse: Command,
+}
+
+/// Undo and redo stacks of inverse commands.
+///
+/// A new edit clears the redo stack. A freshly loaded board starts with an empty history, so undo
+/// never goes past the loaded state.
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    max_steps: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::new(1000)
+    }
+}
+
+impl History {
+    /// An empty history that keeps at most `max_steps` undo steps.
+    pub fn new(max_steps: usize) -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            max_steps: max_steps.max(1),
+        }
+    }
+
+    /// Apply `command` to `board` as one undo step.
+    pub fn apply(&mut self, board: &mut Board, command: Command) -> Result<(), EditError> {
+        let label = command.label();
+        let inverse = command.apply(board)?;
+        self.undo.push(Step { label, inverse });
+        if self.undo.len() > self.max_steps {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undo the last step. Returns `Ok(false)` when there is nothing to undo.
+    pub fn undo(&mut self, board: &mut Board) -> Result<bool, EditError> {
+        Self::step(board, &mut self.undo, &mut self.redo)
+    }
+
+    /// Redo the last undone step. Returns `Ok(false)` when there is nothing to redo.
+    pub fn redo(&mut self, board: &mut Board) -> Result<bool, EditError> {
+        Self::step(board, &mut self.redo, &mut self.undo)
+    }
+
+    fn step(
+        board: &mut Board,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> Result<bool, EditError> {
+        let Some(step) = from.pop() else {
+            return Ok(false);
+        };
+        let inverse = step.inverse.apply(board)?;
+        to.push(Step {
+            label: step.label,
+            inverse,
+        });
+        Ok(true)
+    }
+
+    /// The label of the step Undo would reverse.
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|step| step.label)
+    }
+
+    /// The label of the step Redo would repeat.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|step| step.label)
+    }
+
+    /// Forget every step (after loading or creating a board).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}

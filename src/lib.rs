@@ -1,0 +1,15 @@
+//! Civic Canvas: an offline whiteboard for co-design workshops on digital public services.
+//!
+//! The crate is built in layers; each only knows the ones below it:
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys |
+//! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
+//! | [`storage`] | the versioned RON file format, migrations, atomic saves |
+//!
+//! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
+//! board into bytes and back.
+
+pub mod edit;
+pub mod model;

@@ -1,0 +1,203 @@
+//! The board: a title, items and connectors, each keyed by id.
+
+use std::collections::BTreeMap;
+
+use super::{Connector, ConnectorId, Item, ItemId, ItemKind, ZKey};
+
+/// A whiteboard: its title, items and connectors.
+///
+/// Items and connectors are kept sorted by id, so saving is deterministic. Read access is public;
+/// changes go through [`crate::edit::Command`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    title: String,
+    items: BTreeMap<ItemId, Item>,
+    connectors: BTreeMap<ConnectorId, Connector>,
+}
+
+/// Why a set of items and connectors does not form a valid board.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BoardError {
+    /// Two items share an id.
+    #[error("two items have the same id {0}")]
+    DuplicateItem(ItemId),
+    /// Two connectors share an id.
+    #[error("two connectors have the same id {0}")]
+    DuplicateConnector(ConnectorId),
+    /// A connector refers to an item that is not on the board.
+    #[error("connector {connector} refers to item {item}, which is not on the board")]
+    DanglingConnector {
+        /// The connector.
+        connector: ConnectorId,
+        /// The missing item.
+        item: ItemId,
+    },
+}
+
+/// How many items of each kind a board holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    /// Sticky notes.
+    pub notes: usize,
+}
+
+impl Board {
+    /// An empty board with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A board from its parts, checking that ids are unique and connectors join existing items.
+    pub fn from_parts(
+        title: impl Into<String>,
+        items: impl IntoIterator<Item = Item>,
+        connectors: impl IntoIterator<Item = Connector>,
+    ) -> Result<Self, BoardError> {
+        let mut board = Self::new(title);
+        for item in items {
+            let id = item.id;
+            if board.items.insert(id, item).is_some() {
+                return Err(BoardError::DuplicateItem(id));
+            }
+        }
+        for connector in connectors {
+            for end in [connector.from, connector.to] {
+                if !board.items.contains_key(&end) {
+                    return Err(BoardError::DanglingConnector {
+                        connector: connector.id,
+                        item: end,
+                    });
+                }
+            }
+            let id = connector.id;
+            if board.connectors.insert(id, connector).is_some() {
+                return Err(BoardError::DuplicateConnector(id));
+            }
+        }
+        Ok(board)
+    }
+
+    /// The board's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The item with this id, if it is on the board.
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.items.get(&id)
+    }
+
+    /// All items, sorted by id.
+    pub fn items(&self) -> impl ExactSizeIterator<Item = &Item> + DoubleEndedIterator {
+        self.items.values()
+    }
+
+    /// The connector with this id, if it is on the board.
+    pub fn connector(&self, id: ConnectorId) -> Option<&Connector> {
+        self.connectors.get(&id)
+    }
+
+    /// All connectors, sorted by id.
+    pub fn connectors(&self) -> impl ExactSizeIterator<Item = &Connector> + DoubleEndedIterator {
+        self.connectors.values()
+    }
+
+    /// The connectors that start or end at `item`.
+    pub fn connectors_of(&self, item: ItemId) -> impl Iterator<Item = &Connector> {
+        self.connectors
+            .values()
+            .filter(move |c| c.from == item || c.to == item)
+    }
+
+    /// Items from bottom to top: by z key, ties broken by id.
+    pub fn items_bottom_to_top(&self) -> Vec<&Item> {
+        let mut items: Vec<&Item> = self.items.values().collect();
+        items.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        items
+    }
+
+    /// The topmost item containing `point`, if any.
+    pub fn item_at(&self, point: super::Point) -> Option<&Item> {
+        self.items
+            .values()
+            .filter(|item| item.contains(point))
+            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+    }
+
+    /// A z key above every item on the board.
+    pub fn z_above_all(&self) -> ZKey {
+        self.items
+            .values()
+            .map(|item| &item.z)
+            .max()
+            .map_or_else(ZKey::middle, ZKey::after)
+    }
+
+    /// A z key below every item on the board.
+    pub fn z_below_all(&self) -> ZKey {
+        self.items
+            .values()
+            .map(|item| &item.z)
+            .min()
+            .map_or_else(ZKey::middle, ZKey::before)
+    }
+
+    /// How many items of each kind the board holds.
+    pub fn kind_counts(&self) -> KindCounts {
+        let mut counts = KindCounts::default();
+        for item in self.items.values() {
+            match item.kind {
+                ItemKind::Note(_) => counts.notes += 1,
+            }
+        }
+        counts
+    }
+
+    /// Whether the board has no items and no connectors.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.connectors.is_empty()
+    }
+
+    pub(crate) fn set_title(&mut self, title: String) -> String {
+        std::mem::replace(&mut self.title, title)
+    }
+
+    pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
+        self.items.get_mut(&id)
+    }
+
+    pub(crate) fn insert_item(&mut self, item: Item) -> Result<(), BoardError> {
+        if self.items.contains_key(&item.id) {
+            return Err(BoardError::DuplicateItem(item.id));
+        }
+        self.items.insert(item.id, item);
+        Ok(())
+    }
+
+    pub(crate) fn remove_item(&mut self, id: ItemId) -> Option<Item> {
+        self.items.remove(&id)
+    }
+
+    pub(crate) fn insert_connector(&mut self, connector: Connector) -> Result<(), BoardError> {
+        for end in [connector.from, connector.to] {
+            if !self.items.contains_key(&end) {
+                return Err(BoardError::DanglingConnector {
+                    connector: connector.id,
+                    item: end,
+                });
+            }
+        }
+        if self.connectors.contains_key(&connector.id) {
+            return Err(BoardError::DuplicateConnector(connector.id));
+        }
+        self.connectors.insert(connector.id, connector);
+        Ok(())
+    }
+
+    pub(crate) fn remove_connector(&mut self, id: ConnectorId) -> Option<Connector> {
+        self.connectors.remove(&id)
+    }
+}

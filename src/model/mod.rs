@@ -1,0 +1,20 @@
+//! The board as plain data: items, connectors, ids, z-order and geometry.
+//!
+//! Nothing here draws, reads files or looks at a clock. The only way to change a [`Board`] from
+//! outside this crate is through [`crate::edit::Command`].
+
+mod board;
+mod connector;
+mod geometry;
+mod id;
+mod item;
+mod palette;
+mod z_order;
+
+pub use board::{Board, BoardError, KindCounts};
+pub use connector::Connector;
+pub use geometry::{Point, Size};
+pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
+pub use item::{Item, ItemKind, Note};
+pub use palette::PaletteColor;
+pub use z_order::ZKey;
