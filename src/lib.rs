@@ -7,9 +7,16 @@
 //! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys |
 //! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
 //! | [`storage`] | the versioned RON file format, migrations, atomic saves |
+//! | [`document`] | an open board: board, history, file path, unsaved-changes flag |
+//! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
+//! | [`app`] | the eframe app that glues it together and applies commands once per frame |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
-//! board into bytes and back.
+//! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
 
+pub mod app;
+pub mod document;
 pub mod edit;
 pub mod model;
+pub mod storage;
+pub mod ui;

@@ -1,0 +1,205 @@
+//! Opening and saving boards: dialogs, typed paths, and clear messages when something fails.
+
+use std::path::{Path, PathBuf};
+
+use super::CivicCanvasApp;
+use crate::document::Document;
+use crate::storage;
+use crate::ui::dialogs::{Modal, Then};
+use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
+
+/// The reason shown when the typed-path dialog replaces a system dialog that could not open.
+const NO_SYSTEM_DIALOG: &str =
+    "No system file dialog is available here. Type the path of the board file instead.";
+
+impl CivicCanvasApp {
+    /// Opens the board at `path`; on failure the board on screen stays as it was.
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        match storage::load_board(&path) {
+            Ok(board) => {
+                self.doc = Document::loaded(board, path);
+                self.canvas.reset();
+                self.canvas.request_fit();
+                self.set_status(format!("Opened {}", self.doc.file_label()));
+            }
+            Err(error) => self.show_error(
+                format!("Could not open “{}”", display_name(&path)),
+                format!("{error}\n\nThe board on screen has not been changed."),
+            ),
+        }
+    }
+
+    /// Saves to the board's file, or asks where when it has none; then does `then`.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Then) {
+        self.commit_typing();
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => {
+                if self.write_to(&path) {
+                    self.proceed(ctx, then);
+                }
+            }
+            None => self.start_save_as(ctx, then),
+        }
+    }
+
+    /// Writes the board to `path`; returns whether it worked. Failures keep the board unsaved and
+    /// say why.
+    fn write_to(&mut self, path: &Path) -> bool {
+        match storage::save_board(path, self.doc.board()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                self.set_status(format!("Saved {}", self.doc.file_label()));
+                true
+            }
+            Err(error) => {
+                self.show_error(
+                    format!("Could not save “{}”", display_name(path)),
+                    format!(
+                        "{error}\n\nYour changes are still here; try another folder with Save as…"
+                    ),
+                );
+                false
+            }
+        }
+    }
+
+    pub(super) fn start_open(&mut self, ctx: &egui::Context) {
+        let folder = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        if !self.file_dialogs.start(ctx, FilePurpose::Open, "", folder) {
+            self.ask_for_path(FilePurpose::Open, None);
+        }
+    }
+
+    pub(super) fn start_save_as(&mut self, ctx: &egui::Context, then: Then) {
+        self.after_save = then;
+        let folder = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = suggested_file_name(self.doc.board().title());
+        if !self
+            .file_dialogs
+            .start(ctx, FilePurpose::SaveAs, &name, folder)
+        {
+            self.ask_for_path(FilePurpose::SaveAs, None);
+        }
+    }
+
+    fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
+        let text = match purpose {
+            FilePurpose::Open => String::new(),
+            FilePurpose::SaveAs => self
+                .doc
+                .path()
+                .map(|path| path.display().to_string())
+                .unwrap_or_default(),
+        };
+        self.modal = Some(Modal::TypedPath {
+            purpose,
+            text,
+            reason: reason.map(str::to_owned),
+        });
+    }
+
+    pub(super) fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        match self.file_dialogs.poll() {
+            None => {}
+            Some(DialogOutcome::Chosen(purpose, path)) => self.path_chosen(ctx, purpose, path),
+            Some(DialogOutcome::Cancelled) => self.after_save = Then::Nothing,
+            Some(DialogOutcome::Unavailable(purpose)) => {
+                self.ask_for_path(purpose, Some(NO_SYSTEM_DIALOG));
+            }
+        }
+    }
+
+    /// A file was chosen in a dialog or typed in.
+    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: PathBuf) {
+        match purpose {
+            FilePurpose::Open => self.open_path(path),
+            FilePurpose::SaveAs => {
+                let path = with_board_extension(path);
+                let then = std::mem::take(&mut self.after_save);
+                if path.is_dir() {
+                    self.show_error(
+                        "Could not save here",
+                        format!(
+                            "{} is a folder. Type a file name such as kickoff.ron.",
+                            path.display()
+                        ),
+                    );
+                } else if self.write_to(&path) {
+                    self.proceed(ctx, then);
+                }
+            }
+        }
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// `path`, with `.ron` added when it has no extension.
+fn with_board_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() && !path.as_os_str().is_empty() && !path.is_dir() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}
+
+/// A file name from the board title: letters and digits kept (any script), the rest dashes.
+fn suggested_file_name(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.trim().chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "board.ron".to_owned()
+    } else {
+        format!("{name}.ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_titles_in_any_script() {
+        assert_eq!(
+            suggested_file_name("Kick-off: ideas!"),
+            "kick-off-ideas.ron"
+        );
+        assert_eq!(
+            suggested_file_name("Грађани и услуге"),
+            "грађани-и-услуге.ron"
+        );
+        assert_eq!(suggested_file_name("  ??  "), "board.ron");
+    }
+
+    #[test]
+    fn board_extension_is_added_only_when_missing() {
+        assert_eq!(
+            with_board_extension(PathBuf::from("a/b")),
+            PathBuf::from("a/b.ron")
+        );
+        assert_eq!(
+            with_board_extension(PathBuf::from("a/b.txt")),
+            PathBuf::from("a/b.txt")
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! The eframe application: glues the canvas, panels and dialogs to the open [`Document`].
+//!
+//! Each frame: poll file dialogs, turn key presses into [`Action`]s, draw the panels and the
+//! canvas (which return [`Command`]s), show any dialog, then apply the commands in one place and
+//! update the window title.
+
+mod files;
+mod panels;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{CentralPanel, Panel, ViewportCommand};
+
+use crate::document::Document;
+use crate::edit::Command;
+use crate::model::{Board, IdGen};
+use crate::ui::canvas::CanvasState;
+use crate::ui::dialogs::{Choice, Modal, Then};
+use crate::ui::file_dialog::FileDialogs;
+use crate::ui::shortcuts::{self, Action};
+use crate::ui::theme;
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// A board file to open at start.
+    pub file: Option<PathBuf>,
+    /// Use the system's file dialogs (off in tests: a typed-path dialog is used instead).
+    pub native_file_dialogs: bool,
+}
+
+/// A short message in the status bar (e.g. "Saved kickoff.ron").
+#[derive(Debug)]
+struct StatusMessage {
+    text: String,
+    shown_at: Instant,
+}
+
+/// How long a status message stays.
+const STATUS_DURATION: Duration = Duration::from_secs(5);
+
+/// The Civic Canvas window.
+pub struct CivicCanvasApp {
+    doc: Document,
+    canvas: CanvasState,
+    ids: IdGen,
+    file_dialogs: FileDialogs,
+    modal: Option<Modal>,
+    after_save: Then,
+    title_buffer: String,
+    status: Option<StatusMessage>,
+    window_title: String,
+    close_confirmed: bool,
+}
+
+impl CivicCanvasApp {
+    /// Sets up fonts and style on `ctx` and opens `options.file` if given.
+    pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
+        theme::install_fonts(ctx);
+        theme::apply_style(ctx);
+        let mut app = Self {
+            doc: Document::untitled(),
+            canvas: CanvasState::default(),
+            ids: IdGen::from_entropy(),
+            file_dialogs: FileDialogs::new(options.native_file_dialogs),
+            modal: None,
+            after_save: Then::Nothing,
+            title_buffer: String::new(),
+            status: None,
+            window_title: String::new(),
+            close_confirmed: false,
+        };
+        if let Some(path) = options.file {
+            app.open_path(path);
+        }
+        app
+    }
+
+    /// The board on screen.
+    pub fn board(&self) -> &Board {
+        self.doc.board()
+    }
+
+    /// The open document (board, history, file, unsaved state).
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The canvas state (camera, selection).
+    pub fn canvas(&self) -> &CanvasState {
+        &self.canvas
+    }
+
+    /// The dialog on screen, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            shown_at: Instant::now(),
+        });
+    }
+
+    fn show_error(&mut self, title: impl Into<String>, body: impl Into<String>) {
+        self.modal = Some(Modal::Message {
+            title: title.into(),
+            body: body.into(),
+        });
+    }
+
+    /// Applies a command as one undo step; a refused command is reported, never silently lost.
+    fn apply(&mut self, command: Command) {
+        if let Err(error) = self.doc.apply(command) {
+            self.set_status(format!("That change could not be made: {error}"));
+        }
+    }
+
+    /// Ends in-place typing, keeping what was typed as its own undo step.
+    fn commit_typing(&mut self) {
+        if let Some(change) = self.canvas.finish_editing(self.doc.board()) {
+            self.apply(change);
+        }
+    }
+
+    /// Carries out an action from the keyboard, a menu or a button.
+    fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewBoard => self.request(ctx, Then::NewBoard),
+            Action::Open => self.request(ctx, Then::Open),
+            Action::Quit => self.request(ctx, Then::Quit),
+            Action::Save => self.save(ctx, Then::Nothing),
+            Action::SaveAs => {
+                self.commit_typing();
+                self.start_save_as(ctx, Then::Nothing);
+            }
+            Action::Undo | Action::Redo => {
+                self.commit_typing();
+                let result = if action == Action::Undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
+                if let Err(error) = result {
+                    self.set_status(format!("{} failed: {error}", action.label()));
+                }
+            }
+            Action::NewNote => {
+                self.commit_typing();
+                let command = self.canvas.new_note(self.doc.board(), &mut self.ids, None);
+                self.apply(command);
+            }
+            Action::EditText => {
+                if let Some(id) = self.canvas.single_selection() {
+                    self.canvas.begin_editing(self.doc.board(), id);
+                }
+            }
+            Action::Delete => {
+                if let Some(command) = self.canvas.delete_selection(self.doc.board()) {
+                    self.apply(command);
+                }
+            }
+            Action::Deselect => self.canvas.selection.clear(),
+            Action::ZoomToFit => self.canvas.request_fit(),
+            Action::ZoomIn => self.canvas.zoom_by(crate::ui::camera::Camera::ZOOM_STEP),
+            Action::ZoomOut => self
+                .canvas
+                .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
+            Action::ActualSize => self.canvas.camera.set_zoom(1.0),
+            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    /// New, Open or Quit: ask about unsaved changes first.
+    fn request(&mut self, ctx: &egui::Context, then: Then) {
+        self.commit_typing();
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::UnsavedChanges { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    /// Does `then`, now that unsaved changes are saved or discarded.
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Nothing => {}
+            Then::NewBoard => {
+                self.doc = Document::untitled();
+                self.canvas.reset();
+                self.canvas.camera = crate::ui::camera::Camera::default();
+                self.set_status("New board");
+            }
+            Then::Open => self.start_open(ctx),
+            Then::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            self.commit_typing();
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::UnsavedChanges { then: Then::Quit });
+            }
+        }
+    }
+
+    fn handle_modal(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.as_mut() else {
+            return;
+        };
+        let Some(choice) = modal.show(ctx, self.doc.board().title()) else {
+            return;
+        };
+        let finished = self.modal.take();
+        match (finished, choice) {
+            (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
+            (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
+            (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
+            _ => {}
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let title = self.doc.window_title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
+
+impl eframe::App for CivicCanvasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_file_dialog(&ctx);
+        self.handle_close_request(&ctx);
+        if self.modal.is_none() && !self.file_dialogs.is_open() {
+            // A note being edited counts as typing even on the frame its text field lets go of
+            // the keyboard (Escape), so that Escape ends the edit without clearing the selection.
+            let typing = ctx.egui_wants_keyboard_input() || self.canvas.editing_item().is_some();
+            for action in shortcuts::pressed_actions(&ctx, typing) {
+                self.perform(&ctx, action);
+            }
+        }
+
+        let mut actions = Vec::new();
+        let mut commands = Vec::new();
+        Panel::top("menu_bar").show(ui, |ui| panels::menu_bar(ui, &self.doc, &mut actions));
+        Panel::top("toolbar").show(ui, |ui| {
+            commands.extend(panels::toolbar(
+                ui,
+                &self.doc,
+                &mut self.canvas,
+                &mut self.title_buffer,
+                &mut actions,
+            ));
+        });
+        Panel::bottom("status_bar").show(ui, |ui| {
+            let message = self
+                .status
+                .as_ref()
+                .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
+                .map(|status| status.text.as_str());
+            panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
+        });
+        CentralPanel::no_frame().show(ui, |ui| {
+            commands.extend(self.canvas.show(ui, self.doc.board(), &mut self.ids));
+        });
+        for action in actions {
+            self.perform(&ctx, action);
+        }
+        self.handle_modal(&ctx);
+        for command in commands {
+            self.apply(command);
+        }
+        if self
+            .status
+            .as_ref()
+            .is_some_and(|s| s.shown_at.elapsed() < STATUS_DURATION)
+        {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
+        self.update_window_title(&ctx);
+    }
+}
+
+/// Starts the desktop app, optionally with a board file.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Civic Canvas")
+        .with_app_id("civic-canvas")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 420.0]);
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let app_options = AppOptions {
+        file,
+        native_file_dialogs: true,
+    };
+    eframe::run_native(
+        "Civic Canvas",
+        options,
+        Box::new(move |cc| Ok(Box::new(CivicCanvasApp::new(&cc.egui_ctx, app_options)))),
+    )
+    .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))
+}

@@ -1,0 +1,161 @@
+//! The view onto the board: which board point is in the middle of the canvas, and the zoom.
+//!
+//! Two coordinate spaces meet here: `pos_in_board` (board units, stored in files) and
+//! `pos_in_screen` (egui points). [`Camera::screen_from_board`] and [`Camera::board_from_screen`]
+//! convert between them for a given canvas rectangle on screen.
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::{Point, Size};
+
+/// Pan and zoom of the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// The board point shown at the centre of the canvas.
+    pub center_in_board: Point,
+    /// Screen points per board unit (1.0 = 100%).
+    pub zoom: f32,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Self {
+            center_in_board: Point::new(0.0, 0.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Camera {
+    /// The smallest zoom (10%).
+    pub const MIN_ZOOM: f32 = 0.1;
+    /// The largest zoom (400%).
+    pub const MAX_ZOOM: f32 = 4.0;
+    /// Zoom to fit never magnifies past this, so a nearly empty board is not blown up.
+    pub const MAX_FIT_ZOOM: f32 = 1.5;
+    /// Zoom factor of one zoom-in or zoom-out step.
+    pub const ZOOM_STEP: f32 = 1.25;
+
+    /// Where a board point appears on screen, for a canvas occupying `viewport`.
+    pub fn screen_from_board(&self, viewport: Rect, pos_in_board: Point) -> Pos2 {
+        let offset = vec2(
+            pos_in_board.x - self.center_in_board.x,
+            pos_in_board.y - self.center_in_board.y,
+        );
+        viewport.center() + offset * self.zoom
+    }
+
+    /// The board point under a screen position.
+    pub fn board_from_screen(&self, viewport: Rect, pos_in_screen: Pos2) -> Point {
+        let offset = (pos_in_screen - viewport.center()) / self.zoom;
+        Point::new(
+            self.center_in_board.x + offset.x,
+            self.center_in_board.y + offset.y,
+        )
+    }
+
+    /// The screen rectangle of a board rectangle.
+    pub fn screen_rect(&self, viewport: Rect, pos_in_board: Point, size: Size) -> Rect {
+        Rect::from_min_size(
+            self.screen_from_board(viewport, pos_in_board),
+            vec2(size.width, size.height) * self.zoom,
+        )
+    }
+
+    /// The board rectangle visible in `viewport`, as (top-left, bottom-right).
+    pub fn visible_board_rect(&self, viewport: Rect) -> (Point, Point) {
+        (
+            self.board_from_screen(viewport, viewport.min),
+            self.board_from_screen(viewport, viewport.max),
+        )
+    }
+
+    /// Moves the view so the content follows a pointer that moved by `delta_in_screen`.
+    pub fn pan_by(&mut self, delta_in_screen: Vec2) {
+        self.center_in_board.x -= delta_in_screen.x / self.zoom;
+        self.center_in_board.y -= delta_in_screen.y / self.zoom;
+    }
+
+    /// Multiplies the zoom by `factor`, keeping the board point under `anchor_in_screen` still.
+    pub fn zoom_around(&mut self, viewport: Rect, anchor_in_screen: Pos2, factor: f32) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let anchor_in_board = self.board_from_screen(viewport, anchor_in_screen);
+        self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        let offset = (anchor_in_screen - viewport.center()) / self.zoom;
+        self.center_in_board =
+            Point::new(anchor_in_board.x - offset.x, anchor_in_board.y - offset.y);
+    }
+
+    /// Sets the zoom to an exact value, keeping the centre of the view still.
+    pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = zoom.clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+    }
+
+    /// Centres and zooms so the board rectangle `(min, max)` fills the view with a margin.
+    pub fn fit(&mut self, viewport: Rect, min: Point, max: Point) {
+        let margin_in_screen = 48.0;
+        let width = (max.x - min.x).max(1.0);
+        let height = (max.y - min.y).max(1.0);
+        let room = (viewport.size() - Vec2::splat(2.0 * margin_in_screen)).max(Vec2::splat(1.0));
+        let zoom = (room.x / width).min(room.y / height);
+        self.zoom = zoom.clamp(Self::MIN_ZOOM, Self::MAX_FIT_ZOOM);
+        self.center_in_board = Point::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y));
+    }
+}
+
+/// The screen position of a board point as a `Pos2` (helper for tests and painting).
+pub fn to_pos2(point: Point) -> Pos2 {
+    pos2(point.x, point.y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn viewport() -> Rect {
+        Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 600.0))
+    }
+
+    #[test]
+    fn screen_and_board_round_trip() {
+        let camera = Camera {
+            center_in_board: Point::new(30.0, -20.0),
+            zoom: 2.0,
+        };
+        let board = Point::new(75.5, 10.25);
+        let screen = camera.screen_from_board(viewport(), board);
+        let back = camera.board_from_screen(viewport(), screen);
+        assert!((back.x - board.x).abs() < 1e-4 && (back.y - board.y).abs() < 1e-4);
+        // The centre of the view shows the camera centre.
+        assert_eq!(
+            camera.screen_from_board(viewport(), camera.center_in_board),
+            viewport().center()
+        );
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_still_and_stays_in_range() {
+        let mut camera = Camera::default();
+        let anchor = pos2(700.0, 120.0);
+        let before = camera.board_from_screen(viewport(), anchor);
+        camera.zoom_around(viewport(), anchor, 1.7);
+        let after = camera.board_from_screen(viewport(), anchor);
+        assert!((before.x - after.x).abs() < 1e-3 && (before.y - after.y).abs() < 1e-3);
+        camera.zoom_around(viewport(), anchor, 1000.0);
+        assert_eq!(camera.zoom, Camera::MAX_ZOOM);
+        camera.zoom_around(viewport(), anchor, 0.0001);
+        assert_eq!(camera.zoom, Camera::MIN_ZOOM);
+    }
+
+    #[test]
+    fn fit_shows_the_whole_rectangle() {
+        let mut camera = Camera::default();
+        let (min, max) = (Point::new(-1000.0, 200.0), Point::new(3000.0, 900.0));
+        camera.fit(viewport(), min, max);
+        let top_left = camera.screen_from_board(viewport(), min);
+        let bottom_right = camera.screen_from_board(viewport(), max);
+        assert!(viewport().contains(top_left) && viewport().contains(bottom_right));
+    }
+}

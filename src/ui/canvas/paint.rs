@@ -1,0 +1,158 @@
+//! Painting the canvas: background grid and sticky notes.
+
+use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+
+use crate::model::Item;
+use crate::ui::theme;
+
+use super::super::camera::Camera;
+
+/// Paints the background and a dot grid that fades out instead of crowding when zoomed out.
+pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
+    painter.rect_filled(viewport, CornerRadius::ZERO, theme::CANVAS_BACKGROUND);
+    let mut spacing = theme::GRID_SPACING;
+    while spacing * camera.zoom < 18.0 {
+        spacing *= 5.0;
+    }
+    let (min, max) = camera.visible_board_rect(viewport);
+    let first_x = (min.x / spacing).floor() as i64;
+    let first_y = (min.y / spacing).floor() as i64;
+    let last_x = (max.x / spacing).ceil() as i64;
+    let last_y = (max.y / spacing).ceil() as i64;
+    let dot = 1.5;
+    let mut shapes = Vec::new();
+    for gy in first_y..=last_y {
+        for gx in first_x..=last_x {
+            let board = crate::model::Point::new(gx as f32 * spacing, gy as f32 * spacing);
+            let center = camera.screen_from_board(viewport, board);
+            shapes.push(Shape::rect_filled(
+                Rect::from_center_size(center, vec2(dot, dot) * 1.5),
+                CornerRadius::ZERO,
+                theme::GRID_DOT,
+            ));
+        }
+    }
+    painter.extend(shapes);
+}
+
+/// How a note should be drawn this frame.
+pub struct NoteLook {
+    /// The note's rectangle on screen.
+    pub rect: Rect,
+    /// Screen points per board unit.
+    pub zoom: f32,
+    /// Whether the note is selected.
+    pub selected: bool,
+    /// Whether the text is drawn (false while it is being edited in place).
+    pub show_text: bool,
+}
+
+/// The rectangle inside a note where its text goes.
+pub fn text_rect(rect: Rect, zoom: f32) -> Rect {
+    rect.shrink(theme::NOTE_PADDING * zoom)
+}
+
+/// Paints the note body (shadow, fill, border) and, unless it is being edited, its text.
+/// Returns whether the text overflowed the note.
+pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
+    let NoteLook {
+        rect,
+        zoom,
+        selected,
+        show_text,
+    } = *look;
+    let radius =
+        CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
+    let shadow = rect.translate(vec2(0.0, 3.0 * zoom.min(1.0)));
+    painter.rect_filled(shadow.expand(1.0), radius, theme::ITEM_SHADOW);
+    painter.rect_filled(rect, radius, theme::fill(item.color));
+    painter.rect_stroke(
+        rect,
+        radius,
+        Stroke::new(1.0, theme::border(item.color)),
+        StrokeKind::Inside,
+    );
+
+    let mut overflowed = false;
+    let font_px = theme::NOTE_FONT_SIZE * zoom;
+    if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !item.text().is_empty() {
+        let inner = text_rect(rect, zoom);
+        let galley = painter.layout(
+            item.text().to_owned(),
+            theme::note_font(font_px),
+            theme::NOTE_TEXT,
+            inner.width().max(1.0),
+        );
+        overflowed = galley.size().y > inner.height() + 0.5;
+        let mut text_clip = inner;
+        if overflowed {
+            // Keep the last visible line clear of the badge.
+            text_clip.max.y = overflow_badge_rect(rect, zoom).top() - 2.0;
+        }
+        painter
+            .with_clip_rect(text_clip.intersect(painter.clip_rect()))
+            .galley(inner.min, galley, theme::NOTE_TEXT);
+        if overflowed {
+            overflow_badge(painter, rect, zoom);
+        }
+    }
+
+    if selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            radius,
+            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+    overflowed
+}
+
+fn overflow_badge_rect(rect: Rect, zoom: f32) -> Rect {
+    let size = vec2(34.0, 16.0) * zoom.clamp(0.5, 2.0);
+    let center = pos2(
+        rect.center().x,
+        rect.bottom() - size.y * 0.5 - 4.0 * zoom.min(1.0),
+    );
+    Rect::from_center_size(center, size)
+}
+
+/// A small dark "…" tab at the bottom edge: this note holds more text than it shows.
+fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
+    let badge = overflow_badge_rect(rect, zoom);
+    painter.rect_filled(badge, CornerRadius::same(8), theme::OVERFLOW_BADGE);
+    painter.text(
+        badge.center(),
+        Align2::CENTER_CENTER,
+        "…",
+        theme::note_font(badge.height() * 0.9),
+        Color32::WHITE,
+    );
+}
+
+/// The resize handle at a selected note's bottom-right corner.
+pub fn resize_handle_rect(rect: Rect) -> Rect {
+    let size = theme::RESIZE_HANDLE_SIZE;
+    Rect::from_center_size(rect.right_bottom(), vec2(size, size))
+}
+
+/// Paints the resize handle.
+pub fn resize_handle(painter: &Painter, handle: Rect, hovered: bool) {
+    let fill = if hovered {
+        theme::SELECTION
+    } else {
+        Color32::WHITE
+    };
+    painter.rect_filled(handle, CornerRadius::same(2), fill);
+    painter.rect_stroke(
+        handle,
+        CornerRadius::same(2),
+        Stroke::new(2.0, theme::SELECTION),
+        StrokeKind::Inside,
+    );
+}
+
+/// A position rounded to hundredths of a board unit, so saved files stay tidy.
+pub fn tidy(value: f32) -> f32 {
+    (value * 100.0).round() / 100.0
+}

@@ -1,0 +1,218 @@
+//! Modal dialogs: unsaved changes, typed file paths, messages and the shortcut sheet.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, Modal as EguiModal, RichText, TextEdit, Ui};
+
+use crate::ui::file_dialog::FilePurpose;
+use crate::ui::shortcuts::Action;
+
+/// What to do once the current board is saved or its changes discarded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Then {
+    /// Nothing more.
+    #[default]
+    Nothing,
+    /// Start a new board.
+    NewBoard,
+    /// Choose a board to open.
+    Open,
+    /// Close the app.
+    Quit,
+}
+
+/// The dialog on top of the app, if any.
+#[derive(Debug)]
+pub enum Modal {
+    /// "Save changes before …?" with Save / Discard / Cancel.
+    UnsavedChanges {
+        /// What happens after Save or Discard.
+        then: Then,
+    },
+    /// A text field for a file path (when no system file dialog is available).
+    TypedPath {
+        /// Open or save.
+        purpose: FilePurpose,
+        /// The path typed so far.
+        text: String,
+        /// Why the dialog asks for a typed path.
+        reason: Option<String>,
+    },
+    /// A message with an OK button (errors are shown this way).
+    Message {
+        /// The heading.
+        title: String,
+        /// The message.
+        body: String,
+    },
+    /// The keyboard shortcut sheet.
+    Shortcuts,
+}
+
+/// What the user chose in a dialog.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Save the changes.
+    Save,
+    /// Throw the changes away.
+    Discard,
+    /// Close the dialog and do nothing.
+    Close,
+    /// A typed path was confirmed.
+    Path(FilePurpose, PathBuf),
+}
+
+impl Modal {
+    /// Shows the dialog; returns the user's choice once they make one.
+    pub fn show(&mut self, ctx: &egui::Context, board_title: &str) -> Option<Choice> {
+        let mut choice = None;
+        let response = EguiModal::new(Id::unique("civic_canvas_modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            choice = match self {
+                Self::UnsavedChanges { then } => unsaved_changes(ui, board_title, *then),
+                Self::TypedPath {
+                    purpose,
+                    text,
+                    reason,
+                } => typed_path(ui, *purpose, text, reason.as_deref()),
+                Self::Message { title, body } => message(ui, title, body),
+                Self::Shortcuts => shortcut_sheet(ui),
+            };
+        });
+        if choice.is_none() && response.should_close() {
+            choice = Some(Choice::Close);
+        }
+        choice
+    }
+}
+
+fn unsaved_changes(ui: &mut Ui, board_title: &str, then: Then) -> Option<Choice> {
+    let doing = match then {
+        Then::Quit => "closing",
+        Then::NewBoard => "starting a new board",
+        Then::Open => "opening another board",
+        Then::Nothing => "continuing",
+    };
+    ui.heading("Save your changes?");
+    ui.label(format!(
+        "“{board_title}” has changes that are not saved. Save them before {doing}?"
+    ));
+    ui.add_space(8.0);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new("Save").strong())
+            .on_hover_text("Save the board, then continue")
+            .clicked()
+        {
+            choice = Some(Choice::Save);
+        }
+        if ui
+            .button("Discard")
+            .on_hover_text("Continue and lose the unsaved changes")
+            .clicked()
+        {
+            choice = Some(Choice::Discard);
+        }
+        if ui
+            .button("Cancel")
+            .on_hover_text("Go back to the board (Escape)")
+            .clicked()
+        {
+            choice = Some(Choice::Close);
+        }
+    });
+    choice
+}
+
+fn typed_path(
+    ui: &mut Ui,
+    purpose: FilePurpose,
+    text: &mut String,
+    reason: Option<&str>,
+) -> Option<Choice> {
+    let (heading, confirm) = match purpose {
+        FilePurpose::Open => ("Open board", "Open"),
+        FilePurpose::SaveAs => ("Save board as", "Save"),
+    };
+    ui.heading(heading);
+    if let Some(reason) = reason {
+        ui.label(reason);
+    }
+    ui.add_space(4.0);
+    let label = ui.label("File path");
+    let field = ui
+        .add(
+            TextEdit::singleline(text)
+                .id(Id::unique("typed_path_field"))
+                .desired_width(520.0)
+                .hint_text("/home/me/boards/kickoff.ron"),
+        )
+        .labelled_by(label.id);
+    if !field.has_focus() && !field.lost_focus() {
+        field.request_focus();
+    }
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.add_space(8.0);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        let ready = !text.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready) {
+            choice = Some(Choice::Path(purpose, PathBuf::from(text.trim())));
+        }
+        if ui.button("Cancel").on_hover_text("Escape").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    choice
+}
+
+fn message(ui: &mut Ui, title: &str, body: &str) -> Option<Choice> {
+    ui.heading(title);
+    ui.add_space(4.0);
+    ui.label(body);
+    ui.add_space(8.0);
+    let ok = ui.button("OK");
+    if !ok.has_focus() {
+        ok.request_focus();
+    }
+    ok.clicked().then_some(Choice::Close)
+}
+
+fn shortcut_sheet(ui: &mut Ui) -> Option<Choice> {
+    ui.heading("Keyboard shortcuts");
+    ui.add_space(4.0);
+    egui::Grid::new("shortcut_sheet")
+        .num_columns(2)
+        .spacing([24.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for action in Action::ALL {
+                ui.label(RichText::new(action.shortcut_text(ui.ctx())).strong());
+                ui.label(action.description());
+                ui.end_row();
+            }
+            for (keys, what) in MOUSE_HELP {
+                ui.label(RichText::new(*keys).strong());
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.button("Close").clicked().then_some(Choice::Close)
+}
+
+/// Pointer gestures, listed under the keyboard shortcuts.
+pub const MOUSE_HELP: &[(&str, &str)] = &[
+    ("Double-click canvas", "Add a sticky note there"),
+    ("Double-click note", "Edit its text"),
+    ("Drag note", "Move it (the whole selection)"),
+    (
+        "Shift+click or Ctrl+click",
+        "Add a note to the selection or take it out",
+    ),
+    ("Drag canvas, middle-drag or Space+drag", "Pan"),
+    ("Scroll wheel or touchpad", "Pan"),
+    ("Ctrl+scroll or pinch", "Zoom towards the pointer"),
+    ("Right-click", "Menu for the note or the canvas"),
+];

@@ -1,0 +1,117 @@
+//! Native file dialogs (rfd) that never block the UI and never crash it.
+//!
+//! The dialog runs on its own thread and its answer is polled each frame. When no dialog can open
+//! (no desktop portal and no zenity, as on a bare Linux machine), rfd answers "nothing chosen" at
+//! once; the app then asks for a typed path instead.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+/// What the file is being chosen for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Opening a board.
+    Open,
+    /// Saving the board under a new name.
+    SaveAs,
+}
+
+/// How a file dialog ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// The user chose a file.
+    Chosen(FilePurpose, PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown; ask for a typed path instead.
+    Unavailable(FilePurpose),
+}
+
+/// An answer faster than this means no dialog was ever shown.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+struct Pending {
+    purpose: FilePurpose,
+    answer: Receiver<Option<PathBuf>>,
+    started: Instant,
+}
+
+/// Starts native dialogs and collects their answers.
+pub struct FileDialogs {
+    native: bool,
+    pending: Option<Pending>,
+}
+
+impl FileDialogs {
+    /// `native = false` never tries a system dialog (tests, machines without one).
+    pub fn new(native: bool) -> Self {
+        Self {
+            native,
+            pending: None,
+        }
+    }
+
+    /// Whether a native dialog is open now.
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens a dialog. Returns `false` when native dialogs are off: ask for a typed path.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: FilePurpose,
+        suggested_name: &str,
+        folder: Option<PathBuf>,
+    ) -> bool {
+        if !self.native || self.pending.is_some() {
+            return self.native;
+        }
+        let (sender, answer) = mpsc::channel();
+        let ctx = ctx.clone();
+        let suggested_name = suggested_name.to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"]);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let chosen = match purpose {
+                    FilePurpose::Open => dialog.set_title("Open board").pick_file(),
+                    FilePurpose::SaveAs => dialog
+                        .set_title("Save board as")
+                        .set_file_name(suggested_name)
+                        .save_file(),
+                };
+                // The app may have quit meanwhile; then nobody needs the answer.
+                let _sent = sender.send(chosen);
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            return false;
+        }
+        self.pending = Some(Pending {
+            purpose,
+            answer,
+            started: Instant::now(),
+        });
+        true
+    }
+
+    /// The dialog's answer, once it has one.
+    pub fn poll(&mut self) -> Option<DialogOutcome> {
+        let pending = self.pending.as_ref()?;
+        let outcome = match pending.answer.try_recv() {
+            Err(TryRecvError::Empty) => return None,
+            Ok(Some(path)) => DialogOutcome::Chosen(pending.purpose, path),
+            Ok(None) if pending.started.elapsed() >= NO_DIALOG_WITHIN => DialogOutcome::Cancelled,
+            Ok(None) | Err(TryRecvError::Disconnected) => {
+                DialogOutcome::Unavailable(pending.purpose)
+            }
+        };
+        self.pending = None;
+        Some(outcome)
+    }
+}

@@ -1,0 +1,10 @@
+//! Drawing and interaction (egui). Reads the board and emits [`crate::edit::Command`]s; never
+//! changes the board itself.
+
+pub mod camera;
+pub mod canvas;
+pub mod dialogs;
+pub mod file_dialog;
+pub mod shortcuts;
+pub mod theme;
+pub mod widgets;

@@ -1,0 +1,60 @@
+//! Small shared widgets: menu and toolbar buttons that show their shortcut, colour swatches.
+
+use egui::{Button, CornerRadius, Response, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo, vec2};
+
+use crate::model::PaletteColor;
+use crate::ui::shortcuts::Action;
+use crate::ui::theme;
+
+/// A button for `action`: its label, its shortcut on the right (in menus) and a tooltip that
+/// names the shortcut.
+pub fn action_button(ui: &mut Ui, action: Action) -> Response {
+    let shortcut = action.first_shortcut_text(ui.ctx());
+    let tooltip = action.tooltip(ui.ctx());
+    ui.add(Button::new(action.label()).shortcut_text(shortcut))
+        .on_hover_text(tooltip)
+}
+
+/// A toolbar button for `action` (label only; the shortcut is in the tooltip).
+pub fn toolbar_button(ui: &mut Ui, action: Action, enabled: bool) -> Response {
+    let tooltip = action.tooltip(ui.ctx());
+    ui.add_enabled(enabled, Button::new(action.label()))
+        .on_hover_text(tooltip.clone())
+        .on_disabled_hover_text(tooltip)
+}
+
+/// A row of palette colour swatches; returns the colour clicked this frame.
+///
+/// `current` is outlined. Each swatch is labelled with its colour name for screen readers and
+/// tests, and names itself in a tooltip (so colour is never the only cue).
+pub fn swatches(ui: &mut Ui, current: Option<PaletteColor>) -> Option<PaletteColor> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for color in PaletteColor::ALL {
+            let (rect, response) = ui.allocate_exact_size(vec2(24.0, 24.0), Sense::click());
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, color.label()));
+            let radius = CornerRadius::same(4);
+            ui.painter().rect_filled(rect, radius, theme::fill(color));
+            let outline = if current == Some(color) {
+                Stroke::new(3.0, theme::SELECTION)
+            } else if response.hovered() {
+                Stroke::new(2.0, theme::NOTE_TEXT)
+            } else {
+                Stroke::new(1.0, theme::border(color))
+            };
+            ui.painter()
+                .rect_stroke(rect, radius, outline, StrokeKind::Inside);
+            if response
+                .on_hover_text(format!(
+                    "{} (colour of the selection and of new notes)",
+                    color.label()
+                ))
+                .clicked()
+            {
+                picked = Some(color);
+            }
+        }
+    });
+    picked
+}
