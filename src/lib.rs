@@ -7,9 +7,12 @@
 //! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys |
 //! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
 //! | [`storage`] | the versioned RON file format, migrations, atomic saves |
+//! | [`cli`] | command-line verbs such as `civic-canvas check` |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
 //! board into bytes and back.
 
+pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod storage;
