@@ -41,7 +41,7 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D:
 
 /// Parses `text` as `T`, mapping parser errors to plain words.
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FormatError> {
-    ron::from_str(text).map_err(|error| from_ron(&error))
+    ron::from_str(text).map_err(|error| from_ron(&error, text))
 }
 
 /// Reads a board file of any supported format.

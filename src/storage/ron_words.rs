@@ -4,6 +4,8 @@ use ron::error::{Error, SpannedError};
 
 use super::{FormatError, Position};
 
+const CUT_OFF: &str = "the file ends too early; it may have been cut off";
+
 /// The names the file structs carry for serde, in words for messages.
 fn place(outer: Option<&str>) -> String {
     match outer {
@@ -26,19 +28,42 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
-/// The RON error, with its position, as a [`FormatError`].
-pub(super) fn from_ron(error: &SpannedError) -> FormatError {
+/// The RON error, with its position, as a [`FormatError`]. `text` is what was parsed.
+pub(super) fn from_ron(error: &SpannedError, text: &str) -> FormatError {
     let position = Position {
         line: error.span.start.line,
         column: error.span.start.col,
     };
+    // A text that ends where the parser still expected more was cut off.
+    let end_of_content = Position::at_byte(text, text.trim_end().len());
+    let reached_end = Position {
+        line: error.span.end.line,
+        column: error.span.end.col,
+    } >= end_of_content;
+    let wants_more = matches!(
+        error.code,
+        Error::Eof
+            | Error::ExpectedComma
+            | Error::ExpectedArrayEnd
+            | Error::ExpectedStructLikeEnd
+            | Error::ExpectedOptionEnd
+            | Error::ExpectedMapEnd
+            | Error::ExpectedMapColon
+            | Error::ExpectedStringEnd
+    );
+    if reached_end && wants_more {
+        return FormatError::Syntax {
+            position: end_of_content,
+            message: CUT_OFF.to_owned(),
+        };
+    }
     let syntax = |message: &str| FormatError::Syntax {
         position,
         message: message.to_owned(),
     };
     let shape = |message: String| FormatError::WrongShape { position, message };
     match &error.code {
-        Error::Eof => syntax("the file ends too early; it may have been cut off"),
+        Error::Eof => syntax(CUT_OFF),
         Error::ExpectedComma => syntax("expected a comma `,` between values"),
         Error::ExpectedArrayEnd => syntax("expected `]` to close the list"),
         Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
@@ -128,8 +153,24 @@ mod tests {
 
     #[test]
     fn parser_positions_are_kept() {
-        let error = ron::from_str::<Vec<u32>>("[\n  1,\n  x]").unwrap_err();
-        let mapped = from_ron(&error);
+        let text = "[\n  1,\n  x]";
+        let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
+        let mapped = from_ron(&error, text);
         assert_eq!(mapped.position(), Some(Position { line: 3, column: 3 }));
+    }
+
+    #[test]
+    fn a_cut_off_text_says_so_whatever_the_parser_expected() {
+        for text in ["[\n  1,\n  2", "[\n  1,\n  2\n\n", "[1, 2,", "[1, 2"] {
+            let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
+            let mapped = from_ron(&error, text);
+            assert_eq!(mapped.to_string(), CUT_OFF, "{text:?}: {error}");
+            let end = Position::at_byte(text, text.trim_end().len());
+            assert_eq!(mapped.position(), Some(end), "{text:?}");
+        }
+        // A wrong last value is not a cut-off file.
+        let text = "[1, 2] x";
+        let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
+        assert_ne!(from_ron(&error, text).to_string(), CUT_OFF);
     }
 }
