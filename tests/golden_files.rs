@@ -43,7 +43,10 @@ fn note(
 }
 
 /// The board `v1/basic.ron` holds, built by hand.
-#[allow(clippy::too_many_lines, reason = "one call per note of the golden file")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one call per note of the golden file"
+)]
 fn basic_board() -> Board {
     use PaletteColor::{Blue, Green, Grey, Orange, Pink, Purple, Red, Teal, White, Yellow};
     let standard = (200.0, 160.0);

@@ -27,6 +27,22 @@ impl Position {
         let column = 1 + before.get(line_start..).unwrap_or_default().chars().count();
         Self { line, column }
     }
+
+    /// The byte offset of this position in `text`, if it is inside it (or just past its end).
+    pub(super) fn byte_in(self, text: &str) -> Option<usize> {
+        let line_start = if self.line <= 1 {
+            0
+        } else {
+            text.match_indices('\n').nth(self.line - 2)?.0 + 1
+        };
+        let line = text.get(line_start..)?;
+        let column_offset = line
+            .char_indices()
+            .map(|(offset, _)| offset)
+            .chain(std::iter::once(line.len()))
+            .nth(self.column.checked_sub(1)?)?;
+        Some(line_start + column_offset)
+    }
 }
 
 impl fmt::Display for Position {
@@ -98,6 +114,16 @@ mod tests {
             }
         );
         assert_eq!(Position::at_byte(text, 0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn positions_map_back_to_byte_offsets() {
+        let text = "(\n    title: \"Ђурђевдан\",\n)";
+        for offset in [0, 1, 2, text.find('у').unwrap(), text.len()] {
+            assert_eq!(Position::at_byte(text, offset).byte_in(text), Some(offset));
+        }
+        assert_eq!(Position { line: 9, column: 1 }.byte_in(text), None);
+        assert_eq!(Position { line: 1, column: 0 }.byte_in(text), None);
     }
 
     #[test]

@@ -28,30 +28,97 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
+/// What is still open at the end of a text: brackets, and a string literal.
+struct OpenAtEnd {
+    /// How many brackets are open.
+    brackets: usize,
+    /// The byte offset of the opening quote of a string that is never closed.
+    string: Option<usize>,
+}
+
+/// Scans `text` for brackets and strings, skipping comments and escapes.
+fn open_at_end(text: &str) -> OpenAtEnd {
+    let mut brackets: usize = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, ch)) = chars.next() {
+        match ch {
+            '(' | '[' | '{' => brackets += 1,
+            ')' | ']' | '}' => brackets = brackets.saturating_sub(1),
+            '"' => {
+                let mut closed = false;
+                while let Some((_, inner)) = chars.next() {
+                    match inner {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                if !closed {
+                    return OpenAtEnd {
+                        brackets,
+                        string: Some(offset),
+                    };
+                }
+            }
+            '/' if chars.peek().is_some_and(|&(_, next)| next == '/') => {
+                let _comment = chars.by_ref().find(|&(_, c)| c == '\n');
+            }
+            '/' if chars.peek().is_some_and(|&(_, next)| next == '*') => {
+                chars.next();
+                let mut previous = ' ';
+                for (_, inner) in chars.by_ref() {
+                    if previous == '*' && inner == '/' {
+                        break;
+                    }
+                    previous = inner;
+                }
+            }
+            _ => {}
+        }
+    }
+    OpenAtEnd {
+        brackets,
+        string: None,
+    }
+}
+
 /// The RON error, with its position, as a [`FormatError`]. `text` is what was parsed.
 pub(super) fn from_ron(error: &SpannedError, text: &str) -> FormatError {
-    let position = Position {
+    let parser_position = Position {
         line: error.span.start.line,
         column: error.span.start.col,
     };
-    // A text that ends where the parser still expected more was cut off.
+    // The parser reports where it started looking; point at the value it found there instead.
+    let position = parser_position
+        .byte_in(text)
+        .and_then(|start| {
+            let rest = text.get(start..)?;
+            let skipped = rest.len() - rest.trim_start().len();
+            (skipped < rest.len()).then(|| Position::at_byte(text, start + skipped))
+        })
+        .unwrap_or(parser_position);
+    let open = open_at_end(text);
+    if let Some(quote) = open.string {
+        // A text with no closing quote runs to the end of the file.
+        return FormatError::Syntax {
+            position: Position::at_byte(text, quote),
+            message: "the file ends inside the text that starts here; it may have been cut off"
+                .to_owned(),
+        };
+    }
+    // A text that still has open brackets where the parser stopped at its end was cut off,
+    // whatever the parser expected next.
     let end_of_content = Position::at_byte(text, text.trim_end().len());
     let reached_end = Position {
         line: error.span.end.line,
         column: error.span.end.col,
     } >= end_of_content;
-    let wants_more = matches!(
-        error.code,
-        Error::Eof
-            | Error::ExpectedComma
-            | Error::ExpectedArrayEnd
-            | Error::ExpectedStructLikeEnd
-            | Error::ExpectedOptionEnd
-            | Error::ExpectedMapEnd
-            | Error::ExpectedMapColon
-            | Error::ExpectedStringEnd
-    );
-    if reached_end && wants_more {
+    if reached_end && open.brackets > 0 {
         return FormatError::Syntax {
             position: end_of_content,
             message: CUT_OFF.to_owned(),
@@ -71,7 +138,6 @@ pub(super) fn from_ron(error: &SpannedError, text: &str) -> FormatError {
         }
         Error::ExpectedMapEnd => syntax("expected `}` to close the map"),
         Error::ExpectedMapColon => syntax("expected `:` after the field name"),
-        Error::ExpectedStringEnd => syntax("the text has no closing `\"`"),
         Error::UnclosedBlockComment => syntax("a `/*` comment is never closed"),
         Error::UnexpectedChar(found) => syntax(&format!("unexpected character {found:?}")),
         Error::TrailingCharacters => syntax("unexpected text after the end of the board"),
@@ -161,7 +227,14 @@ mod tests {
 
     #[test]
     fn a_cut_off_text_says_so_whatever_the_parser_expected() {
-        for text in ["[\n  1,\n  2", "[\n  1,\n  2\n\n", "[1, 2,", "[1, 2"] {
+        for text in [
+            "[\n  1,\n  2",
+            "[\n  1,\n  2\n\n",
+            "[1, 2,",
+            "[1, 2",
+            "[1, -",
+            "[1, 2, /* ) */",
+        ] {
             let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
             let mapped = from_ron(&error, text);
             assert_eq!(mapped.to_string(), CUT_OFF, "{text:?}: {error}");
@@ -169,8 +242,18 @@ mod tests {
             assert_eq!(mapped.position(), Some(end), "{text:?}");
         }
         // A wrong last value is not a cut-off file.
-        let text = "[1, 2] x";
-        let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
-        assert_ne!(from_ron(&error, text).to_string(), CUT_OFF);
+        for text in ["[1, 2] x", "[1, \"2\"]", "[1, 2, /* ( */ x]"] {
+            let error = ron::from_str::<Vec<u32>>(text).unwrap_err();
+            assert_ne!(from_ron(&error, text).to_string(), CUT_OFF, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_cut_inside_a_string_points_at_its_opening_quote() {
+        let text = "[\"a\", \"b \\\" c \\\" d";
+        let error = ron::from_str::<Vec<String>>(text).unwrap_err();
+        let mapped = from_ron(&error, text);
+        assert!(mapped.to_string().contains("cut off"), "{mapped}");
+        assert_eq!(mapped.position(), Some(Position { line: 1, column: 7 }));
     }
 }
