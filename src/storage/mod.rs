@@ -123,3 +123,75 @@ pub fn save_board(path: &Path, board: &Board) -> Result<(), SaveError> {
     }
     atomic::write_atomically(path, board_to_ron(board).as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Command;
+    use crate::model::{IdGen, Item, PaletteColor, Point, ZKey};
+
+    fn one_note_board(text: &str) -> Board {
+        let id = IdGen::seeded(5).item_id(|_| false);
+        let note = Item::note(
+            id,
+            Point::new(120.0, -40.0),
+            ZKey::middle(),
+            PaletteColor::Yellow,
+            text,
+        );
+        Board::from_parts("Kick-off", [note], []).unwrap()
+    }
+
+    #[test]
+    fn files_start_with_the_format_and_end_with_a_newline() {
+        let text = board_to_ron(&one_note_board("Citizens can't find the forms"));
+        assert!(
+            text.starts_with("(\n    format: 1,\n    title: \"Kick-off\",\n"),
+            "{text}"
+        );
+        assert!(text.ends_with(")\n") && !text.ends_with(")\n\n"), "{text}");
+        assert!(
+            text.contains("\n            x: 120.0,\n            y: -40.0,\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("text: \"Citizens can't find the forms\""),
+            "{text}"
+        );
+        assert!(!text.contains('\r'));
+        let loaded = board_from_ron(&text).unwrap();
+        assert_eq!(loaded.format, CURRENT_FORMAT);
+        assert!(!loaded.was_migrated());
+    }
+
+    #[test]
+    fn saving_refuses_a_board_that_would_not_load_again() {
+        let mut board = one_note_board("x");
+        let id = board.items().next().unwrap().id;
+        Command::MoveItem {
+            id,
+            to: Point::new(f32::NAN, 0.0),
+        }
+        .apply(&mut board)
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let error = save_board(&path, &board).unwrap_err();
+        assert!(matches!(error.cause, SaveCause::InvalidBoard { item, .. } if item == id));
+        assert!(error.to_string().contains(&id.to_string()), "{error}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn saved_boards_load_back_equal() {
+        let board = one_note_board("Граѓаните ќе можат\nда закажат термин");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        save_board(&path, &board).unwrap();
+        assert_eq!(load_board(&path).unwrap(), board);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            board_to_ron(&board)
+        );
+    }
+}
