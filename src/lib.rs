@@ -10,11 +10,13 @@
 //! | [`document`] | an open board: board, history, file path, unsaved-changes flag |
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
 //! | [`app`] | the eframe app that glues it together and applies commands once per frame |
+//! | [`cli`] | command-line verbs such as `civic-canvas check` |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
 //! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
 
 pub mod app;
+pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod model;

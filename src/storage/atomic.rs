@@ -1,0 +1,232 @@
+//! Saving without ever leaving a half-written board behind.
+//!
+//! The board is written to a temporary file next to the target, flushed and synced to the disk,
+//! then renamed over the target in one step, and (on Unix) the folder is synced so the rename
+//! itself survives a power cut. If anything fails, the temporary file is removed and the old
+//! board is untouched.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::io_words;
+use crate::model::ItemId;
+
+/// Why a board could not be saved, with the path.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: could not save: {cause}", .path.display())]
+pub struct SaveError {
+    /// The file that was being saved.
+    pub path: PathBuf,
+    /// What went wrong.
+    #[source]
+    pub cause: SaveCause,
+}
+
+/// What went wrong while saving.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SaveCause {
+    /// The folder to save into does not exist.
+    #[error("the folder {} does not exist", .0.display())]
+    FolderMissing(PathBuf),
+    /// What should be the folder is a file.
+    #[error("{} is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// The path is a folder.
+    #[error("this is a folder; choose a file name")]
+    IsFolder,
+    /// The path has no file name (it ends in `..` or is a root).
+    #[error("the path has no file name")]
+    NoFileName,
+    /// An item has a position or size that could not be loaded again, so saving is refused.
+    #[error("item {item}: {problem}")]
+    InvalidBoard {
+        /// The item.
+        item: ItemId,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The file system refused.
+    #[error("{}", io_words::plain(.0))]
+    Io(#[source] io::Error),
+}
+
+/// Distinguishes temporary files of saves running at the same time in one process.
+static SAVE_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Creates a fresh temporary file in `folder`, named after `file_name`.
+fn create_temp(folder: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
+    loop {
+        let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = folder.join(format!(".{file_name}.{}-{count}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Writes, syncs and renames; the caller removes `temp` on error.
+fn write_and_replace(temp: &Path, mut file: File, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)?;
+    file.flush()?;
+    // Keep the permissions of the board being replaced.
+    if let Ok(existing) = fs::metadata(target) {
+        file.set_permissions(existing.permissions())?;
+    }
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp, target)
+}
+
+/// Syncs the folder so the rename is on the disk. Some file systems cannot sync a folder; the
+/// data itself is already synced then, so that is not an error.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(folder) {
+        let _synced = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a mix.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |cause| SaveError {
+        path: path.to_owned(),
+        cause,
+    };
+    // Save through a symbolic link to the file it points at, rather than replacing the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| fail(SaveCause::Io(e)))?
+        }
+        Ok(meta) if meta.is_dir() => return Err(fail(SaveCause::IsFolder)),
+        _ => path.to_owned(),
+    };
+    let file_name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| fail(SaveCause::NoFileName))?;
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    match fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(fail(SaveCause::NotAFolder(folder))),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Err(fail(SaveCause::FolderMissing(folder)));
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotADirectory => {
+            return Err(fail(SaveCause::NotAFolder(folder)));
+        }
+        Err(error) => return Err(fail(SaveCause::Io(error))),
+    }
+    let (temp, file) = create_temp(&folder, &file_name).map_err(|e| fail(SaveCause::Io(e)))?;
+    if let Err(error) = write_and_replace(&temp, file, &target, bytes) {
+        let _removed = fs::remove_file(&temp);
+        return Err(fail(SaveCause::Io(error)));
+    }
+    sync_folder(&folder);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_in(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replacing_a_file_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        fs::write(&path, "old").unwrap();
+        write_atomically(&path, "new ђ".as_bytes()).unwrap();
+        write_atomically(&path, "newer ქ".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "newer ქ");
+        assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_named_and_nothing_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("not-there");
+        let error = write_atomically(&folder.join("board.ron"), b"x").unwrap_err();
+        assert!(matches!(&error.cause, SaveCause::FolderMissing(f) if *f == folder));
+        assert!(error.to_string().contains("does not exist"), "{error}");
+        assert!(names_in(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_file_in_place_of_the_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        fs::write(&file, "x").unwrap();
+        let error = write_atomically(&file.join("board.ron"), b"x").unwrap_err();
+        assert!(matches!(&error.cause, SaveCause::NotAFolder(f) if *f == file));
+        assert_eq!(names_in(dir.path()), vec!["notes.txt"]);
+    }
+
+    #[test]
+    fn saving_over_a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = write_atomically(dir.path(), b"x").unwrap_err();
+        assert!(matches!(error.cause, SaveCause::IsFolder), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_refused_in_plain_words() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("locked");
+        fs::create_dir(&folder).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+        // The super-user may write into read-only folders; find out whether we can.
+        let probe = folder.join("probe");
+        let privileged = fs::write(&probe, b"").is_ok();
+        let _ = fs::remove_file(&probe);
+        let result = write_atomically(&folder.join("board.ron"), b"x");
+        if privileged {
+            // Running as root (as in some containers): the permission check cannot fail, so
+            // only check that the save worked and left no temporary file.
+            result.unwrap();
+            assert_eq!(names_in(&folder), vec!["board.ron"]);
+        } else {
+            let error = result.unwrap_err();
+            assert!(error.to_string().contains("permission denied"), "{error}");
+            assert!(names_in(&folder).is_empty());
+        }
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_link_replaces_the_linked_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+}

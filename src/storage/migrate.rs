@@ -1,0 +1,88 @@
+//! Reading any supported format version and bringing it up to the current one.
+//!
+//! A file is read in two passes. First only its `format:` number is read (every other field is
+//! skipped), so a file from a newer app is recognised as such even if the rest of it would not
+//! make sense to this version. Then the file is parsed with the frozen structs of its own format,
+//! and each migration step turns one format into the next until the current one is reached.
+//!
+//! # Adding format 2
+//!
+//! 1. Add `v2.rs` with the new frozen structs, and move the conversions to and from the model
+//!    (`from_board`, `into_board`) from `v1.rs` to it.
+//! 2. Set [`CURRENT_FORMAT`] to 2 and [`CurrentFile`] to `v2::BoardV2`.
+//! 3. Add one match arm in [`read`]: `2 => from_v2(parse(text)?)`.
+//! 4. Add one step: `fn from_v1(file) -> … { from_v2(v1_to_v2(file)?) }` with the new
+//!    `fn v1_to_v2(v1::BoardV1) -> Result<v2::BoardV2, FormatError>`, and make `from_v2` the
+//!    end of the chain (`Ok(file)`).
+//! 5. Add `tests/golden/v2/`; the `v1` golden files must keep loading.
+
+use serde::{Deserialize, Deserializer};
+
+use super::ron_words::from_ron;
+use super::{CURRENT_FORMAT, FormatError, Loaded, Position, position, v1};
+
+/// The file structs of the current format, which the model converts to and from.
+pub(super) type CurrentFile = v1::BoardV1;
+
+// A new format needs a match arm in `read` and a step function (see the module docs).
+const _: () = assert!(CURRENT_FORMAT == 1);
+
+/// Just the version number of a file of any format; every other field is skipped.
+#[derive(Deserialize)]
+#[serde(rename = "Board")]
+struct Header {
+    #[serde(default, deserialize_with = "present")]
+    format: Option<u32>,
+}
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(deserializer).map(Some)
+}
+
+/// Parses `text` as `T`, mapping parser errors to plain words.
+fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FormatError> {
+    ron::from_str(text).map_err(|error| from_ron(&error, text))
+}
+
+/// Reads a board file of any supported format.
+pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
+    let header: Header = parse(text)?;
+    let Some(found) = header.format else {
+        return Err(FormatError::MissingVersion);
+    };
+    let position = || {
+        position::field_values(text, "format")
+            .next()
+            .map(|at| Position::at_byte(text, at))
+    };
+    let current = match found {
+        0 => {
+            return Err(FormatError::UnsupportedVersion {
+                found,
+                position: position(),
+            });
+        }
+        1 => from_v1(parse(text)?)?,
+        _ => {
+            return Err(FormatError::NewerVersion {
+                found,
+                supported: CURRENT_FORMAT,
+                position: position(),
+            });
+        }
+    };
+    let board = current.into_board(text)?;
+    Ok(Loaded {
+        board,
+        format: found,
+    })
+}
+
+/// Format 1 up to the current format. Today format 1 is current, so the chain is empty.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "every step can fail once there is a real one"
+)]
+fn from_v1(file: v1::BoardV1) -> Result<CurrentFile, FormatError> {
+    Ok(file)
+}

@@ -1,0 +1,217 @@
+//! Board file format 1. **Frozen**: never change these structs.
+//!
+//! Every file ever saved as `format: 1` must keep loading exactly as it did. A change to the file
+//! shape is a new format: add `v2.rs` with its own structs and a step `v1 → v2` in
+//! [`super::migrate`], and leave this file alone (only the conversions to and from the model move
+//! to the newest format's file).
+//!
+//! Ids and z keys reuse the model's types because their text form (16 hex digits; the z-key
+//! alphabet) is itself frozen, as documented in [`crate::model`]. Colours and item kinds get their
+//! own frozen enums here, so adding a colour or a kind to the model cannot quietly change what
+//! format 1 accepts.
+
+use serde::{Deserialize, Serialize};
+
+use super::validate::check_item;
+use super::{FormatError, Position, position};
+use crate::model::{
+    Board, BoardError, Connector, ConnectorId, Item, ItemId, ItemKind, Note, PaletteColor, Point,
+    Size, ZKey,
+};
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Board", deny_unknown_fields)]
+pub(super) struct BoardV1 {
+    /// Always 1.
+    pub format: u32,
+    /// The board's title.
+    pub title: String,
+    /// Items, sorted by id.
+    pub items: Vec<ItemV1>,
+    /// Connectors, sorted by id.
+    pub connectors: Vec<ConnectorV1>,
+}
+
+/// One item, with its geometry flattened into plain numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Item", deny_unknown_fields)]
+pub(super) struct ItemV1 {
+    pub id: ItemId,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub z: ZKey,
+    pub color: ColorV1,
+    pub kind: KindV1,
+}
+
+/// The palette of format 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Color")]
+pub(super) enum ColorV1 {
+    Yellow,
+    Orange,
+    Red,
+    Pink,
+    Purple,
+    Blue,
+    Teal,
+    Green,
+    Grey,
+    White,
+}
+
+/// The item kinds of format 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "ItemKind", deny_unknown_fields)]
+pub(super) enum KindV1 {
+    /// A sticky note: `Note(text: "…")`.
+    Note { text: String },
+}
+
+/// A connector between two items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Connector", deny_unknown_fields)]
+pub(super) struct ConnectorV1 {
+    pub id: ConnectorId,
+    pub from: ItemId,
+    pub to: ItemId,
+    pub label: String,
+}
+
+impl From<PaletteColor> for ColorV1 {
+    fn from(color: PaletteColor) -> Self {
+        match color {
+            PaletteColor::Yellow => Self::Yellow,
+            PaletteColor::Orange => Self::Orange,
+            PaletteColor::Red => Self::Red,
+            PaletteColor::Pink => Self::Pink,
+            PaletteColor::Purple => Self::Purple,
+            PaletteColor::Blue => Self::Blue,
+            PaletteColor::Teal => Self::Teal,
+            PaletteColor::Green => Self::Green,
+            PaletteColor::Grey => Self::Grey,
+            PaletteColor::White => Self::White,
+        }
+    }
+}
+
+impl From<ColorV1> for PaletteColor {
+    fn from(color: ColorV1) -> Self {
+        match color {
+            ColorV1::Yellow => Self::Yellow,
+            ColorV1::Orange => Self::Orange,
+            ColorV1::Red => Self::Red,
+            ColorV1::Pink => Self::Pink,
+            ColorV1::Purple => Self::Purple,
+            ColorV1::Blue => Self::Blue,
+            ColorV1::Teal => Self::Teal,
+            ColorV1::Green => Self::Green,
+            ColorV1::Grey => Self::Grey,
+            ColorV1::White => Self::White,
+        }
+    }
+}
+
+impl BoardV1 {
+    /// The file form of `board`, items and connectors sorted by id.
+    pub fn from_board(board: &Board) -> Self {
+        Self {
+            format: 1,
+            title: board.title().to_owned(),
+            items: board.items().map(ItemV1::from_item).collect(),
+            connectors: board
+                .connectors()
+                .map(|connector| ConnectorV1 {
+                    id: connector.id,
+                    from: connector.from,
+                    to: connector.to,
+                    label: connector.label.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The board this file describes. `text` is the file's text, used only to point errors at
+    /// the right line.
+    pub fn into_board(self, text: &str) -> Result<Board, FormatError> {
+        let items: Vec<Item> = self.items.into_iter().map(ItemV1::into_item).collect();
+        for item in &items {
+            if let Err(problem) = check_item(item) {
+                let id_at = position::find_string_field(text, "id", &item.id.to_string(), 0);
+                let field_at = id_at.and_then(|id_at| {
+                    let next_id = position::field_values(text, "id")
+                        .find(|&start| start > id_at)
+                        .unwrap_or(text.len());
+                    position::find_field_between(text, problem.field, id_at, next_id)
+                });
+                return Err(FormatError::InvalidGeometry {
+                    position: field_at.or(id_at).map(|at| Position::at_byte(text, at)),
+                    item: item.id,
+                    problem: problem.message,
+                });
+            }
+        }
+        let connectors = self.connectors.into_iter().map(|c| Connector {
+            id: c.id,
+            from: c.from,
+            to: c.to,
+            label: c.label,
+        });
+        Board::from_parts(self.title, items, connectors).map_err(|source| {
+            let at = match &source {
+                // The second time the id appears is the duplicate.
+                BoardError::DuplicateItem(id) => {
+                    position::find_string_field(text, "id", &id.to_string(), 1)
+                }
+                BoardError::DuplicateConnector(id) => {
+                    position::find_string_field(text, "id", &id.to_string(), 1)
+                }
+                BoardError::DanglingConnector { item, .. } => {
+                    let item = item.to_string();
+                    let from = position::find_string_field(text, "from", &item, 0);
+                    let to = position::find_string_field(text, "to", &item, 0);
+                    from.into_iter().chain(to).min()
+                }
+            };
+            FormatError::InvalidBoard {
+                position: at.map(|at| Position::at_byte(text, at)),
+                source,
+            }
+        })
+    }
+}
+
+impl ItemV1 {
+    fn from_item(item: &Item) -> Self {
+        Self {
+            id: item.id,
+            x: item.pos.x,
+            y: item.pos.y,
+            width: item.size.width,
+            height: item.size.height,
+            z: item.z.clone(),
+            color: item.color.into(),
+            kind: match &item.kind {
+                ItemKind::Note(note) => KindV1::Note {
+                    text: note.text.clone(),
+                },
+            },
+        }
+    }
+
+    fn into_item(self) -> Item {
+        Item {
+            id: self.id,
+            pos: Point::new(self.x, self.y),
+            size: Size::new(self.width, self.height),
+            z: self.z,
+            color: self.color.into(),
+            kind: match self.kind {
+                KindV1::Note { text } => ItemKind::Note(Note { text }),
+            },
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The geometry rules every saved and loaded item must meet.
+
+use crate::model::Item;
+
+/// The farthest an item's corner may be from the board's origin, in board units, on either axis.
+///
+/// Far beyond any real workshop board (thousands of screens wide), and small enough that `f32`
+/// positions there are still exact to the unit.
+pub const MAX_COORDINATE: f32 = 10_000_000.0;
+
+/// The largest width or height an item may have, in board units.
+pub const MAX_ITEM_SIZE: f32 = 100_000.0;
+
+/// What is wrong with an item's geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct GeometryProblem {
+    /// The file field that holds the bad value (`x`, `y`, `width`, `height`).
+    pub field: &'static str,
+    /// The problem in words, naming the field.
+    pub message: String,
+}
+
+/// Checks that an item's position and size are finite and in range.
+pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
+    for (field, value) in [("x", item.pos.x), ("y", item.pos.y)] {
+        if !value.is_finite() {
+            return Err(GeometryProblem {
+                field,
+                message: format!("`{field}` is {value}; a position must be a finite number"),
+            });
+        }
+        if value.abs() > MAX_COORDINATE {
+            return Err(GeometryProblem {
+                field,
+                message: format!(
+                    "`{field}` is {value}, too far from the centre of the board \
+                     (the limit is ±{MAX_COORDINATE})"
+                ),
+            });
+        }
+    }
+    for (field, value) in [("width", item.size.width), ("height", item.size.height)] {
+        if !value.is_finite() || value <= 0.0 || value > MAX_ITEM_SIZE {
+            return Err(GeometryProblem {
+                field,
+                message: format!(
+                    "`{field}` is {value}; a size must be more than 0 and at most {MAX_ITEM_SIZE}"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemId, PaletteColor, Point, Size, ZKey};
+
+    fn note_at(x: f32, width: f32) -> Item {
+        let mut item = Item::note(
+            ItemId::from_raw(1),
+            Point::new(x, 0.0),
+            ZKey::middle(),
+            PaletteColor::Yellow,
+            "",
+        );
+        item.size = Size::new(width, 160.0);
+        item
+    }
+
+    #[test]
+    fn accepts_ordinary_notes_and_the_limits() {
+        assert_eq!(check_item(&note_at(-120.5, 200.0)), Ok(()));
+        assert_eq!(check_item(&note_at(MAX_COORDINATE, MAX_ITEM_SIZE)), Ok(()));
+    }
+
+    #[test]
+    fn names_the_field_that_is_wrong() {
+        for (item, field) in [
+            (note_at(f32::NAN, 200.0), "x"),
+            (note_at(f32::INFINITY, 200.0), "x"),
+            (note_at(2.0e7, 200.0), "x"),
+            (note_at(0.0, 0.0), "width"),
+            (note_at(0.0, -5.0), "width"),
+            (note_at(0.0, 100_001.0), "width"),
+            (note_at(0.0, f32::NAN), "width"),
+        ] {
+            let problem = check_item(&item).unwrap_err();
+            assert_eq!(problem.field, field, "{item:?}");
+            assert!(
+                problem.message.contains(&format!("`{field}`")),
+                "{problem:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Golden board files: files saved by each format version, which must load forever.
+//!
+//! `tests/golden/v1/` holds files in format 1. Each future format version adds its own folder
+//! (`tests/golden/v2/`, …) with files saved by that version; the folders of older versions are
+//! never edited or deleted, and their files must keep loading (through the migration chain) into
+//! the boards built in this test. Only files in the current format must also re-save
+//! byte-for-byte; older ones are rewritten in the current format when saved.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use civic_canvas::model::{
+    Board, Connector, ConnectorId, Item, ItemId, ItemKind, Note, PaletteColor, Point, Size,
+};
+use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
+
+fn golden(version: u32, name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("v{version}"))
+        .join(name)
+}
+
+fn note(
+    id: &str,
+    x: f32,
+    y: f32,
+    size: (f32, f32),
+    z: &str,
+    color: PaletteColor,
+    text: &str,
+) -> Item {
+    Item {
+        id: id.parse().unwrap(),
+        pos: Point::new(x, y),
+        size: Size::new(size.0, size.1),
+        z: z.parse().unwrap(),
+        color,
+        kind: ItemKind::Note(Note {
+            text: text.to_owned(),
+        }),
+    }
+}
+
+/// The board `v1/basic.ron` holds, built by hand.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one call per note of the golden file"
+)]
+fn basic_board() -> Board {
+    use PaletteColor::{Blue, Green, Grey, Orange, Pink, Purple, Red, Teal, White, Yellow};
+    let standard = (200.0, 160.0);
+    let items = [
+        note(
+            "07d2a41c9e3b5f60",
+            0.0,
+            0.0,
+            standard,
+            "a0",
+            White,
+            "How might we help residents report a broken street light?",
+        ),
+        note(
+            "1f9e8d7c6b5a4938",
+            224.0,
+            0.0,
+            standard,
+            "a1",
+            Yellow,
+            "Residents can't find the form\nIt is three clicks deep",
+        ),
+        note(
+            "2a3b4c5d6e7f8091",
+            448.0,
+            0.0,
+            standard,
+            "a2",
+            Orange,
+            "Qytetarët nuk e dinë ku të paraqesin kërkesën; çdo zyrë thotë ndryshe",
+        ),
+        note(
+            "3c4d5e6f70819203",
+            0.0,
+            184.0,
+            standard,
+            "a3",
+            Red,
+            "Cetățenii așteaptă răspunsul prea mult",
+        ),
+        note(
+            "4e5f60718293a4b5",
+            224.0,
+            184.0,
+            standard,
+            "a4",
+            Pink,
+            "Građani ne znaju gdje da prijave problem sa ulicom",
+        ),
+        note(
+            "5a6b7c8d9eaf0112",
+            448.0,
+            184.0,
+            standard,
+            "a5",
+            Purple,
+            "Грађани желе да плаћају таксе преко џепног телефона",
+        ),
+        note(
+            "6b7c8d9eaf011223",
+            0.0,
+            368.0,
+            standard,
+            "a6",
+            Blue,
+            "Граѓаните ќе добиваат известување, ѕид со огласи",
+        ),
+        note(
+            "7c8d9eaf01122334",
+            224.0,
+            368.0,
+            (240.0, 180.0),
+            "a7",
+            Teal,
+            "Чи є ґанок із пандусом? Їх треба більше",
+        ),
+        note(
+            "8d9eaf0112233445",
+            448.0,
+            368.0,
+            standard,
+            "a8",
+            Green,
+            "მოქალაქეებს სურთ ონლაინ გადახდა",
+        ),
+        note(
+            "9eaf011223344556",
+            -224.5,
+            -40.25,
+            (120.0, 90.0),
+            "Zz",
+            Grey,
+            "Parking lot:\n- opening hours\n- \"one-stop shop\"",
+        ),
+    ];
+    let link = Connector {
+        id: ConnectorId::from_raw(0xc0ff_ee00_0000_0001),
+        from: ItemId::from_raw(0x1f9e_8d7c_6b5a_4938),
+        to: ItemId::from_raw(0x4e5f_6071_8293_a4b5),
+        label: "same problem".to_owned(),
+    };
+    Board::from_parts("Golden board: every colour", items, [link]).unwrap()
+}
+
+/// The board `v1/edge_values.ron` holds: limits, signed zero, escapes, decomposed accents.
+fn edge_values_board() -> Board {
+    let items = [
+        note(
+            "0000000000000000",
+            -10_000_000.0,
+            10_000_000.0,
+            (0.5, 100_000.0),
+            "a0i",
+            PaletteColor::Yellow,
+            "",
+        ),
+        note(
+            "ffffffffffffffff",
+            0.1,
+            -0.0,
+            (200.0, 160.0),
+            "b00",
+            PaletteColor::Blue,
+            "Tab\there, back\\slash, it's, \u{43a}\u{301} (decomposed), zero\u{200b}width",
+        ),
+    ];
+    Board::from_parts("Edge values: “quotes”, \"escapes\" and ünïcödé", items, []).unwrap()
+}
+
+fn expected_v1() -> Vec<(&'static str, Board)> {
+    vec![
+        ("basic.ron", basic_board()),
+        ("edge_values.ron", edge_values_board()),
+        ("empty.ron", Board::new("")),
+    ]
+}
+
+#[test]
+fn every_v1_file_in_the_folder_is_covered() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(golden(1, ""))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let mut covered: Vec<&str> = expected_v1().into_iter().map(|(name, _)| name).collect();
+    covered.sort_unstable();
+    assert_eq!(on_disk, covered);
+}
+
+#[test]
+fn v1_files_load_into_the_expected_boards() {
+    for (name, expected) in expected_v1() {
+        let board = load_board(&golden(1, name)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(board, expected, "{name}");
+        let loaded = board_from_ron(&std::fs::read_to_string(golden(1, name)).unwrap()).unwrap();
+        assert_eq!(loaded.format, 1, "{name}");
+    }
+}
+
+#[test]
+fn edge_values_keep_signed_zero_and_exact_floats() {
+    let board = load_board(&golden(1, "edge_values.ron")).unwrap();
+    let item = board.item("ffffffffffffffff".parse().unwrap()).unwrap();
+    assert!(item.pos.y.is_sign_negative());
+    assert_eq!(item.pos.x.to_bits(), 0.1_f32.to_bits());
+}
+
+#[test]
+fn current_format_files_save_back_byte_for_byte() {
+    assert_eq!(
+        CURRENT_FORMAT, 1,
+        "add the new version's golden folder here"
+    );
+    for (name, _) in expected_v1() {
+        let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
+        let board = board_from_ron(&text).unwrap().board;
+        assert_eq!(board_to_ron(&board), text, "{name}");
+    }
+}
+
+#[test]
+fn the_example_board_loads_and_saves_back_byte_for_byte() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/kickoff.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let board = load_board(&path).unwrap();
+    assert!(board.items().len() >= 12);
+    assert_eq!(board_to_ron(&board), text);
+}
+
+#[test]
+fn building_a_board_by_hand_gives_the_golden_text() {
+    // The other direction: the saver's output for a hand-built board is the golden file.
+    let text = std::fs::read_to_string(golden(1, "basic.ron")).unwrap();
+    assert_eq!(board_to_ron(&basic_board()), text);
+}

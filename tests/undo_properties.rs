@@ -1,0 +1,319 @@
+//! Undo and redo, checked on random edit sequences: undoing everything gives back the original
+//! board, redoing everything gives the final one, rejected commands change nothing, and every
+//! board survives a save and load unchanged.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use civic_canvas::edit::{Command, History};
+use civic_canvas::model::{
+    Board, Connector, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size, ZKey,
+};
+use civic_canvas::storage::{board_from_ron, board_to_ron};
+use proptest::prelude::*;
+
+/// One step of a random edit session. Indices pick among whatever exists when the step runs, so
+/// every generated command is valid for the board at that moment (except the `Invalid` ones).
+#[derive(Clone, Debug)]
+enum Action {
+    AddNote {
+        pos: Point,
+        color: PaletteColor,
+        text: String,
+    },
+    Delete(usize),
+    Move(usize, Point),
+    Resize(usize, Size),
+    SetText(usize, String),
+    SetColor(usize, PaletteColor),
+    SetZ(usize, u8, usize),
+    SetTitle(String),
+    Connect(usize, usize, String),
+    Disconnect(usize),
+    Batch(Vec<Action>),
+    Invalid(Invalid),
+}
+
+/// Commands that must be rejected, leaving the board unchanged.
+#[derive(Clone, Debug)]
+enum Invalid {
+    MoveMissing(u64),
+    DisconnectMissing(u64),
+    AddDuplicate(usize),
+    ConnectToMissing(usize, u64),
+    RemoveConnectedItem(usize),
+    BatchEndingBadly(usize, Point),
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Z0-9 ,.!?'\"\\\\\n\tëçșțčćđђћџѓќѕіїєґქართული\u{301}]{0,40}",
+        1 => any::<String>(),
+    ]
+}
+
+fn point() -> impl Strategy<Value = Point> {
+    (-50_000.0_f32..50_000.0, -50_000.0_f32..50_000.0).prop_map(|(x, y)| Point::new(x, y))
+}
+
+fn size() -> impl Strategy<Value = Size> {
+    (60.0_f32..2_000.0, 40.0_f32..2_000.0).prop_map(|(w, h)| Size::new(w, h))
+}
+
+fn color() -> impl Strategy<Value = PaletteColor> {
+    prop::sample::select(PaletteColor::ALL.to_vec())
+}
+
+fn invalid() -> impl Strategy<Value = Invalid> {
+    prop_oneof![
+        any::<u64>().prop_map(Invalid::MoveMissing),
+        any::<u64>().prop_map(Invalid::DisconnectMissing),
+        any::<usize>().prop_map(Invalid::AddDuplicate),
+        (any::<usize>(), any::<u64>()).prop_map(|(a, b)| Invalid::ConnectToMissing(a, b)),
+        any::<usize>().prop_map(Invalid::RemoveConnectedItem),
+        (any::<usize>(), point()).prop_map(|(a, p)| Invalid::BatchEndingBadly(a, p)),
+    ]
+}
+
+fn simple_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        3 => (point(), color(), text()).prop_map(|(pos, color, text)| Action::AddNote { pos, color, text }),
+        1 => any::<usize>().prop_map(Action::Delete),
+        3 => (any::<usize>(), point()).prop_map(|(i, p)| Action::Move(i, p)),
+        2 => (any::<usize>(), size()).prop_map(|(i, s)| Action::Resize(i, s)),
+        3 => (any::<usize>(), text()).prop_map(|(i, t)| Action::SetText(i, t)),
+        2 => (any::<usize>(), color()).prop_map(|(i, c)| Action::SetColor(i, c)),
+        2 => (any::<usize>(), any::<u8>(), any::<usize>()).prop_map(|(i, how, j)| Action::SetZ(i, how, j)),
+        1 => text().prop_map(Action::SetTitle),
+        2 => (any::<usize>(), any::<usize>(), text()).prop_map(|(a, b, l)| Action::Connect(a, b, l)),
+        1 => any::<usize>().prop_map(Action::Disconnect),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        8 => simple_action(),
+        1 => prop::collection::vec(simple_action(), 1..6).prop_map(Action::Batch),
+        2 => invalid().prop_map(Action::Invalid),
+    ]
+}
+
+/// A starting board of up to 12 notes and a few connectors.
+fn start_board() -> impl Strategy<Value = Board> {
+    (
+        any::<u64>(),
+        prop::collection::vec((point(), color(), text()), 0..12),
+        text(),
+    )
+        .prop_map(|(seed, notes, title)| {
+            let mut ids = IdGen::seeded(seed);
+            let mut z = ZKey::middle();
+            let items: Vec<Item> = notes
+                .into_iter()
+                .map(|(pos, color, text)| {
+                    z = z.after();
+                    Item::note(ids.item_id(|_| false), pos, z.clone(), color, text)
+                })
+                .collect();
+            let connectors: Vec<Connector> = items
+                .windows(2)
+                .step_by(3)
+                .filter_map(|pair| match pair {
+                    [a, b] => Some(Connector {
+                        id: ids.connector_id(|_| false),
+                        from: a.id,
+                        to: b.id,
+                        label: "leads to".to_owned(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            Board::from_parts(title, items, connectors).unwrap()
+        })
+}
+
+fn pick_item(board: &Board, index: usize) -> Option<ItemId> {
+    let len = board.items().len();
+    (len > 0).then(|| board.items().nth(index % len).unwrap().id)
+}
+
+fn pick_connector(board: &Board, index: usize) -> Option<ConnectorId> {
+    let len = board.connectors().len();
+    (len > 0).then(|| board.connectors().nth(index % len).unwrap().id)
+}
+
+/// The command an action stands for on `board`, or `None` when there is nothing to act on.
+fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Command> {
+    Some(match action {
+        Action::AddNote { pos, color, text } => {
+            let id = ids.item_id(|id| board.item(id).is_some());
+            Command::AddItem(Box::new(Item::note(
+                id,
+                *pos,
+                board.z_above_all(),
+                *color,
+                text.clone(),
+            )))
+        }
+        Action::Delete(i) => Command::delete_items(board, &[pick_item(board, *i)?]),
+        Action::Move(i, to) => Command::MoveItem {
+            id: pick_item(board, *i)?,
+            to: *to,
+        },
+        Action::Resize(i, to) => Command::ResizeItem {
+            id: pick_item(board, *i)?,
+            to: *to,
+        },
+        Action::SetText(i, text) => Command::SetText {
+            id: pick_item(board, *i)?,
+            text: text.clone(),
+        },
+        Action::SetColor(i, color) => Command::SetColor {
+            id: pick_item(board, *i)?,
+            color: *color,
+        },
+        Action::SetZ(i, how, j) => {
+            let id = pick_item(board, *i)?;
+            let z = match how % 3 {
+                0 => board.z_above_all(),
+                1 => board.z_below_all(),
+                _ => {
+                    let order = board.items_bottom_to_top();
+                    let below = order.get(j % order.len())?;
+                    let above = order.get(j % order.len() + 1);
+                    ZKey::between(Some(&below.z), above.map(|item| &item.z))
+                }
+            };
+            Command::SetZ { id, z }
+        }
+        Action::SetTitle(title) => Command::SetTitle(title.clone()),
+        Action::Connect(a, b, label) => Command::AddConnector(Box::new(Connector {
+            id: ids.connector_id(|id| board.connector(id).is_some()),
+            from: pick_item(board, *a)?,
+            to: pick_item(board, *b)?,
+            label: label.clone(),
+        })),
+        Action::Disconnect(i) => Command::RemoveConnector(pick_connector(board, *i)?),
+        Action::Batch(actions) => {
+            // Each command must be valid after the ones before it, so plan on a scratch copy.
+            let mut scratch = board.clone();
+            let mut commands = Vec::new();
+            for action in actions {
+                if let Some(command) = command_for(&scratch, action, ids) {
+                    command.clone().apply(&mut scratch).unwrap();
+                    commands.push(command);
+                }
+            }
+            Command::Batch {
+                label: "Batch",
+                commands,
+            }
+        }
+        Action::Invalid(invalid) => invalid_command(board, invalid, ids)?,
+    })
+}
+
+fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<Command> {
+    let missing_item = |raw: u64| {
+        let id = ItemId::from_raw(raw);
+        board.item(id).is_none().then_some(id)
+    };
+    Some(match invalid {
+        Invalid::MoveMissing(raw) => Command::MoveItem {
+            id: missing_item(*raw)?,
+            to: Point::new(1.0, 2.0),
+        },
+        Invalid::DisconnectMissing(raw) => {
+            let id = ConnectorId::from_raw(*raw);
+            board
+                .connector(id)
+                .is_none()
+                .then_some(Command::RemoveConnector(id))?
+        }
+        Invalid::AddDuplicate(i) => {
+            let existing = board.item(pick_item(board, *i)?)?.clone();
+            Command::AddItem(Box::new(Item {
+                pos: Point::new(7.0, 7.0),
+                ..existing
+            }))
+        }
+        Invalid::ConnectToMissing(i, raw) => Command::AddConnector(Box::new(Connector {
+            id: ids.connector_id(|id| board.connector(id).is_some()),
+            from: pick_item(board, *i)?,
+            to: missing_item(*raw)?,
+            label: String::new(),
+        })),
+        Invalid::RemoveConnectedItem(i) => {
+            let connector = board.connector(pick_connector(board, *i)?)?;
+            Command::RemoveItem(connector.from)
+        }
+        Invalid::BatchEndingBadly(i, to) => Command::Batch {
+            label: "Move",
+            commands: vec![
+                Command::MoveItem {
+                    id: pick_item(board, *i)?,
+                    to: *to,
+                },
+                Command::SetTitle("half done".to_owned()),
+                Command::MoveItem {
+                    id: ItemId::from_raw(0),
+                    to: *to,
+                },
+            ],
+        },
+    })
+}
+
+fn assert_round_trips(board: &Board) -> Result<(), TestCaseError> {
+    let text = board_to_ron(board);
+    let loaded = board_from_ron(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&loaded.board, board);
+    prop_assert_eq!(board_to_ron(&loaded.board), text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn undo_all_restores_the_start_and_redo_all_the_end(
+        start in start_board(),
+        actions in prop::collection::vec(action(), 1..40),
+        seed in any::<u64>(),
+    ) {
+        // Item id 0 is used as "missing" by the invalid batch.
+        prop_assume!(start.item(ItemId::from_raw(0)).is_none());
+        let mut ids = IdGen::seeded(seed);
+        let mut board = start.clone();
+        let mut history = History::default();
+        let mut states = vec![start.clone()];
+        for action in &actions {
+            let Some(command) = command_for(&board, action, &mut ids) else { continue };
+            let before = board.clone();
+            let result = history.apply(&mut board, command);
+            if matches!(action, Action::Invalid(_)) {
+                prop_assert!(result.is_err(), "{:?} was accepted", action);
+                prop_assert_eq!(&board, &before);
+            } else {
+                prop_assert!(result.is_ok(), "{:?}: {:?}", action, result);
+                states.push(board.clone());
+            }
+        }
+        let end = board.clone();
+        assert_round_trips(&end)?;
+
+        // Undo step by step, through every intermediate board.
+        for expected in states.iter().rev().skip(1) {
+            prop_assert!(history.undo(&mut board).unwrap());
+            prop_assert_eq!(&board, expected);
+        }
+        prop_assert!(!history.undo(&mut board).unwrap());
+        prop_assert_eq!(&board, &start);
+        assert_round_trips(&board)?;
+
+        for expected in states.iter().skip(1) {
+            prop_assert!(history.redo(&mut board).unwrap());
+            prop_assert_eq!(&board, expected);
+        }
+        prop_assert!(!history.redo(&mut board).unwrap());
+        prop_assert_eq!(&board, &end);
+    }
+}
