@@ -1,6 +1,5 @@
 //! The `civic-canvas` command: opens the whiteboard, or runs a command-line verb.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -368,9 +368,16 @@ fn notes_made_from_the_keyboard_line_up_without_overlapping() {
     let mut notes: Vec<_> = board.items().cloned().collect();
     notes.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
     let texts: Vec<&str> = notes.iter().map(|n| n.text()).collect();
-    assert_eq!(texts, ["One", "Two", "Three"], "each new note goes right of the last one");
+    assert_eq!(
+        texts,
+        ["One", "Two", "Three"],
+        "each new note goes right of the last one"
+    );
     for pair in notes.windows(2) {
         assert_eq!(pair[0].pos.y, pair[1].pos.y);
-        assert!(pair[0].pos.x + pair[0].size.width < pair[1].pos.x, "{pair:?} overlap");
+        assert!(
+            pair[0].pos.x + pair[0].size.width < pair[1].pos.x,
+            "{pair:?} overlap"
+        );
     }
 }

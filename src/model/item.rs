@@ -39,7 +39,7 @@ pub struct Note {
 
 impl Item {
     /// The default size of a new sticky note.
-    pub const NOTE_SIZE: Size = Size::new(200.0, 160.0);
+    pub const NOTE_SIZE: Size = Size::new(240.0, 200.0);
     /// The smallest size an item can be resized to.
     pub const MIN_SIZE: Size = Size::new(60.0, 40.0);
 

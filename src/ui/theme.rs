@@ -23,8 +23,13 @@ pub const ITEM_SHADOW: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 28);
 /// The badge that says a note holds more text than it shows.
 pub const OVERFLOW_BADGE: Color32 = Color32::from_rgb(0x3d, 0x3d, 0x3d);
 
+/// Connector lines and arrow heads.
+pub const CONNECTOR: Color32 = Color32::from_rgb(0x4a, 0x4a, 0x4a);
+/// Connector label size in board units.
+pub const CONNECTOR_FONT_SIZE: f32 = 16.0;
+
 /// Note text size in board units (at 100% zoom, in screen pixels).
-pub const NOTE_FONT_SIZE: f32 = 20.0;
+pub const NOTE_FONT_SIZE: f32 = 18.0;
 /// Space between a note's edge and its text, in board units.
 pub const NOTE_PADDING: f32 = 14.0;
 /// Corner radius of notes, in board units.

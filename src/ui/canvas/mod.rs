@@ -136,22 +136,18 @@ impl CanvasState {
         center_in_board: Option<Point>,
     ) -> Command {
         let size = Item::NOTE_SIZE;
-        let pos = match center_in_board {
-            Some(center) => Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0),
-            None => {
-                let beside_selection = self
-                    .single_selection()
-                    .and_then(|id| board.item(id))
-                    .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0));
-                let view_center = self.camera.center_in_board;
-                let anchor = beside_selection.unwrap_or_else(|| {
-                    Point::new(
-                        view_center.x - size.width / 2.0,
-                        view_center.y - size.height / 2.0,
-                    )
-                });
-                free_spot(board, anchor, size)
-            }
+        let top_left_for =
+            |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
+        let pos = if let Some(center) = center_in_board {
+            top_left_for(center)
+        } else {
+            let beside_selection = self
+                .single_selection()
+                .and_then(|id| board.item(id))
+                .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0));
+            let anchor =
+                beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
+            free_spot(board, anchor, size)
         };
         let pos = Point::new(paint::tidy(pos.x), paint::tidy(pos.y));
         let id = ids.item_id(|id| board.item(id).is_some());
@@ -250,6 +246,7 @@ impl CanvasState {
         let painter = ui.painter_at(viewport);
         paint::background(&painter, viewport, &self.camera);
 
+        self.paint_connectors(&painter, board, viewport);
         let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
         for item in board.items_bottom_to_top() {
             let editing_this = self.editing_item() == Some(item.id);
@@ -269,6 +266,31 @@ impl CanvasState {
 
         self.background_interaction(ui, board, ids, &background, &mut commands);
         commands
+    }
+
+    /// Connectors go under the items, so notes stay readable where lines cross them.
+    fn paint_connectors(&self, painter: &egui::Painter, board: &Board, viewport: Rect) {
+        for connector in board.connectors() {
+            let (Some(from), Some(to)) = (board.item(connector.from), board.item(connector.to))
+            else {
+                continue;
+            };
+            let screen_rect = |item: &Item| {
+                self.camera
+                    .screen_rect(viewport, self.display_pos(item), self.display_size(item))
+            };
+            let (from_rect, to_rect) = (screen_rect(from), screen_rect(to));
+            if !viewport.intersects(from_rect.union(to_rect)) {
+                continue;
+            }
+            paint::connector(
+                painter,
+                from_rect,
+                to_rect,
+                &connector.label,
+                self.camera.zoom,
+            );
+        }
     }
 
     /// Scroll and middle-drag pan, Ctrl+scroll and pinch zoom towards the pointer.
