@@ -367,7 +367,7 @@ fn notes_made_from_the_keyboard_line_up_without_overlapping() {
     let board = harness.state().board();
     let mut notes: Vec<_> = board.items().cloned().collect();
     notes.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
-    let texts: Vec<&str> = notes.iter().map(|n| n.text()).collect();
+    let texts: Vec<&str> = notes.iter().map(civic_canvas::model::Item::text).collect();
     assert_eq!(
         texts,
         ["One", "Two", "Three"],
