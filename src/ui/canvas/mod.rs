@@ -141,13 +141,22 @@ impl CanvasState {
         let pos = if let Some(center) = center_in_board {
             top_left_for(center)
         } else {
+            let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
+            let on_screen = |pos: Point| {
+                pos.x >= visible_min.x
+                    && pos.y >= visible_min.y
+                    && pos.x + size.width <= visible_max.x
+                    && pos.y + size.height <= visible_max.y
+            };
+            // Beside the selected note when that spot is in view; otherwise mid-view.
             let beside_selection = self
                 .single_selection()
                 .and_then(|id| board.item(id))
-                .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0));
+                .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
+                .filter(|&pos| on_screen(pos));
             let anchor =
                 beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
-            free_spot(board, anchor, size)
+            free_spot(board, anchor, size, on_screen)
         };
         let pos = Point::new(paint::tidy(pos.x), paint::tidy(pos.y));
         let id = ids.item_id(|id| board.item(id).is_some());
@@ -659,9 +668,13 @@ fn item_context_menu(
 /// Space left between notes placed automatically, in board units.
 const NOTE_GAP: f32 = 24.0;
 
-/// The first place at or after `anchor` (scanning right, then down, in note-sized steps) where an
-/// item of `size` overlaps nothing on the board.
-fn free_spot(board: &Board, anchor: Point, size: Size) -> Point {
+/// How many nearby items offer their sides as places for a new note.
+const PLACEMENT_NEIGHBOURS: usize = 200;
+
+/// The free place nearest to `anchor` where an item of `size` overlaps nothing, preferring places
+/// where `visible` holds. Candidates are the anchor, the four sides of the items nearest to it (so
+/// new notes line up with what is already there) and a grid of half-note steps around it.
+fn free_spot(board: &Board, anchor: Point, size: Size, visible: impl Fn(Point) -> bool) -> Point {
     let overlaps = |pos: Point| {
         board.items().any(|item| {
             pos.x < item.pos.x + item.size.width
@@ -670,15 +683,42 @@ fn free_spot(board: &Board, anchor: Point, size: Size) -> Point {
                 && item.pos.y < pos.y + size.height
         })
     };
-    (0..40u8)
-        .flat_map(|row| (0..6u8).map(move |column| (row, column)))
-        .map(|(row, column)| {
+    let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
+
+    let mut neighbours: Vec<&Item> = board.items().collect();
+    neighbours.sort_by(|a, b| distance(a.pos).total_cmp(&distance(b.pos)));
+    neighbours.truncate(PLACEMENT_NEIGHBOURS);
+    let beside_neighbours = neighbours.iter().flat_map(|item| {
+        [
+            item.pos.offset(item.size.width + NOTE_GAP, 0.0),
+            item.pos.offset(0.0, item.size.height + NOTE_GAP),
+            item.pos.offset(-size.width - NOTE_GAP, 0.0),
+            item.pos.offset(0.0, -size.height - NOTE_GAP),
+        ]
+    });
+    let reach = 8i8;
+    let grid = (-reach..=reach)
+        .flat_map(|row| (-reach..=reach).map(move |column| (column, row)))
+        .map(|(column, row)| {
             anchor.offset(
-                f32::from(column) * (size.width + NOTE_GAP),
-                f32::from(row) * (size.height + NOTE_GAP),
+                f32::from(column) * (size.width + NOTE_GAP) / 2.0,
+                f32::from(row) * (size.height + NOTE_GAP) / 2.0,
             )
-        })
-        .find(|&pos| !overlaps(pos))
+        });
+    let mut candidates: Vec<Point> = std::iter::once(anchor)
+        .chain(beside_neighbours)
+        .chain(grid)
+        .collect();
+    // Stable sort: on equal distance the earlier (anchor, then neighbours' sides) wins.
+    candidates.sort_by(|a, b| distance(*a).total_cmp(&distance(*b)));
+    let free: Vec<Point> = candidates
+        .into_iter()
+        .filter(|&pos| !overlaps(pos))
+        .collect();
+    free.iter()
+        .copied()
+        .find(|&pos| visible(pos))
+        .or_else(|| free.first().copied())
         .unwrap_or(anchor)
 }
 
