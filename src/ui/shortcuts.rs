@@ -1,6 +1,8 @@
 //! The one table of keyboard shortcuts. Input handling, menus, tooltips and the shortcut sheet (F1)
 //! all read it, so they cannot disagree.
 
+use std::fmt::Write as _;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// Something the user can ask the app to do, from a menu, a button or the keyboard.
@@ -149,9 +151,11 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
-            Self::NewNote => "Add a sticky note in the middle of the view and start typing",
+            Self::NewNote => {
+                "Add a sticky note beside the selected one (or mid-view) and start typing"
+            }
             Self::EditText => "Edit the text of the selected note",
-            Self::Delete => "Delete the selected note",
+            Self::Delete => "Delete the selected notes",
             Self::Deselect => "Clear the selection (while typing: finish editing)",
             Self::ZoomToFit => "Show every item on the board",
             Self::ZoomIn => "Zoom in",
@@ -193,6 +197,34 @@ impl Action {
             format!("{} ({keys})", self.description())
         }
     }
+}
+
+/// The shortcut table as Markdown (as on Linux and Windows), for the README.
+///
+/// A test checks that the README holds exactly this table, so the documentation cannot drift
+/// from the keys the app really uses.
+pub fn markdown_table() -> String {
+    let mut table = String::from("| Action | Keys | What it does |\n|---|---|---|\n");
+    for action in Action::ALL {
+        let keys: Vec<String> = action
+            .bindings()
+            .map(|binding| {
+                format!(
+                    "`{}`",
+                    binding.shortcut.format(&egui::ModifierNames::NAMES, false)
+                )
+            })
+            .collect();
+        // Writing into a String cannot fail.
+        let _infallible = writeln!(
+            table,
+            "| {} | {} | {} |",
+            action.label(),
+            keys.join(" or "),
+            action.description()
+        );
+    }
+    table
 }
 
 /// The actions whose shortcuts were pressed this frame; their key presses are consumed.
