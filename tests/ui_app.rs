@@ -36,6 +36,13 @@ fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: K
     harness.run();
 }
 
+/// Presses `N`, types `text` into the new note and presses Escape to finish.
+fn add_note_by_keyboard(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    press(harness, Modifiers::NONE, Key::N);
+    type_text(harness, text);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
 /// Drags with the primary button from `from` to `to` in a few pointer moves.
 fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
     harness.hover_at(from);
@@ -148,9 +155,7 @@ fn double_click_on_canvas_adds_a_note_under_the_pointer() {
 #[test]
 fn enter_edits_and_delete_removes_the_selected_note() {
     let mut harness = app_harness(None);
-    press(&mut harness, Modifiers::NONE, Key::N);
-    type_text(&mut harness, "Draft");
-    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note_by_keyboard(&mut harness, "Draft");
     // The note stays selected after editing: Enter edits it again.
     press(&mut harness, Modifiers::NONE, Key::Enter);
     type_text(&mut harness, " idea");
@@ -212,9 +217,7 @@ fn shortcut_sheet_lists_every_action() {
 #[test]
 fn new_board_with_unsaved_changes_asks_first() {
     let mut harness = app_harness(None);
-    press(&mut harness, Modifiers::NONE, Key::N);
-    type_text(&mut harness, "Keep me");
-    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note_by_keyboard(&mut harness, "Keep me");
 
     press(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save your changes?");
@@ -265,9 +268,7 @@ fn save_then_open_in_a_new_window_gives_the_same_board() {
         "Shorter queues at the municipality",
         "Nevojat e qytetarëve: çfarë mungon?",
     ] {
-        press(&mut harness, Modifiers::NONE, Key::N);
-        type_text(&mut harness, text);
-        press(&mut harness, Modifiers::NONE, Key::Escape);
+        add_note_by_keyboard(&mut harness, text);
     }
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let field = harness.get_by_role_and_label(Role::TextInput, "File path");
@@ -304,9 +305,7 @@ fn a_broken_file_is_reported_and_the_board_is_kept() {
     )
     .unwrap();
     let mut harness = app_harness(None);
-    press(&mut harness, Modifiers::NONE, Key::N);
-    type_text(&mut harness, "Still here");
-    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note_by_keyboard(&mut harness, "Still here");
     // Opening with unsaved changes asks first; keep going without saving.
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.get_by_label("Discard").click();
@@ -328,9 +327,7 @@ fn opening_a_board_from_the_command_line_fits_it_in_view() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("far.ron");
     let mut harness = app_harness(None);
-    press(&mut harness, Modifiers::NONE, Key::N);
-    type_text(&mut harness, "Far away");
-    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note_by_keyboard(&mut harness, "Far away");
     let id = only_note(&harness).id;
     let board = harness.state().board().clone();
     let moved = {
@@ -360,9 +357,7 @@ fn opening_a_board_from_the_command_line_fits_it_in_view() {
 fn notes_made_from_the_keyboard_line_up_without_overlapping() {
     let mut harness = app_harness(None);
     for text in ["One", "Two", "Three"] {
-        press(&mut harness, Modifiers::NONE, Key::N);
-        type_text(&mut harness, text);
-        press(&mut harness, Modifiers::NONE, Key::Escape);
+        add_note_by_keyboard(&mut harness, text);
     }
     let board = harness.state().board();
     let mut notes: Vec<_> = board.items().cloned().collect();
@@ -380,4 +375,92 @@ fn notes_made_from_the_keyboard_line_up_without_overlapping() {
             "{pair:?} overlap"
         );
     }
+}
+
+/// Asks the app's window to close, as the window manager's close button does.
+fn request_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+fn asked_to_cancel_close(harness: &Harness<'_, CivicCanvasApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|output| {
+            output
+                .commands
+                .contains(&egui::ViewportCommand::CancelClose)
+        })
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut harness = app_harness(None);
+    // A board without changes closes at once.
+    request_window_close(&mut harness);
+    assert!(harness.query_by_label("Save your changes?").is_none());
+
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::N);
+    type_text(&mut harness, "Unsaved thought");
+    request_window_close(&mut harness);
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("before closing?");
+    assert_eq!(
+        only_note(&harness).text(),
+        "Unsaved thought",
+        "typing is kept, not lost"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    assert_eq!(only_note(&harness).text(), "Unsaved thought");
+}
+
+#[test]
+fn closing_cancels_the_window_close_until_the_user_decides() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::N);
+    type_text(&mut harness, "Unsaved thought");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    assert!(asked_to_cancel_close(&harness), "the window stays open");
+}
+
+#[test]
+fn context_menu_brings_a_note_to_the_front() {
+    let mut harness = app_harness(None);
+    for text in ["Bottom", "Top"] {
+        add_note_by_keyboard(&mut harness, text);
+    }
+    harness.get_by_label("Bottom").click_secondary();
+    harness.run();
+    harness.get_by_label("Bring to front").click();
+    harness.run();
+    let board = harness.state().board();
+    let stack: Vec<&str> = board
+        .items_bottom_to_top()
+        .into_iter()
+        .map(civic_canvas::model::Item::text)
+        .collect();
+    assert_eq!(stack, ["Top", "Bottom"]);
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Reorder")
+    );
 }

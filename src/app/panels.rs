@@ -1,12 +1,12 @@
 //! The menu bar, toolbar and status bar around the canvas.
 
-use egui::{Button, Id, Layout, RichText, TextEdit, Ui};
+use egui::{Button, Layout, RichText, Ui};
 
 use crate::document::Document;
 use crate::edit::Command;
 use crate::ui::canvas::CanvasState;
 use crate::ui::shortcuts::Action;
-use crate::ui::widgets::{action_button, swatches, toolbar_button};
+use crate::ui::widgets::{action_button, labelled_text_field, swatches, toolbar_button};
 
 /// File, Edit, View and Help menus. Chosen actions are pushed to `actions`.
 pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
@@ -105,15 +105,7 @@ pub fn toolbar(
             actions.push(Action::Redo);
         }
         ui.separator();
-        let label = ui.label("Board title");
-        let field = ui
-            .add(
-                TextEdit::singleline(title_buffer)
-                    .id(Id::unique("board_title_field"))
-                    .desired_width(320.0)
-                    .hint_text("Name this board"),
-            )
-            .labelled_by(label.id)
+        let field = labelled_text_field(ui, "Board title", title_buffer, 320.0, "Name this board")
             .on_hover_text("The board's title, shown in the window title and saved in the file");
         if field.lost_focus() {
             let title = title_buffer.trim().to_owned();

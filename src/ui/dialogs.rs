@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, Key, Modal as EguiModal, RichText, TextEdit, Ui};
+use egui::{Id, Key, Modal as EguiModal, RichText, Ui};
 
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::shortcuts::Action;
+use crate::ui::widgets::labelled_text_field;
 
 /// What to do once the current board is saved or its changes discarded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -140,15 +141,7 @@ fn typed_path(
         ui.label(reason);
     }
     ui.add_space(4.0);
-    let label = ui.label("File path");
-    let field = ui
-        .add(
-            TextEdit::singleline(text)
-                .id(Id::unique("typed_path_field"))
-                .desired_width(520.0)
-                .hint_text("/home/me/boards/kickoff.ron"),
-        )
-        .labelled_by(label.id);
+    let field = labelled_text_field(ui, "File path", text, 520.0, "/home/me/boards/kickoff.ron");
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();
     }
@@ -182,6 +175,17 @@ fn message(ui: &mut Ui, title: &str, body: &str) -> Option<Choice> {
 fn shortcut_sheet(ui: &mut Ui) -> Option<Choice> {
     ui.heading("Keyboard shortcuts");
     ui.add_space(4.0);
+    let max_height = (ui.ctx().content_rect().height() - 160.0).max(160.0);
+    egui::ScrollArea::vertical()
+        .max_height(max_height)
+        .show(ui, |ui| {
+            shortcut_grid(ui);
+        });
+    ui.add_space(8.0);
+    ui.button("Close").clicked().then_some(Choice::Close)
+}
+
+fn shortcut_grid(ui: &mut Ui) {
     egui::Grid::new("shortcut_sheet")
         .num_columns(2)
         .spacing([24.0, 6.0])
@@ -198,8 +202,6 @@ fn shortcut_sheet(ui: &mut Ui) -> Option<Choice> {
                 ui.end_row();
             }
         });
-    ui.add_space(8.0);
-    ui.button("Close").clicked().then_some(Choice::Close)
 }
 
 /// Pointer gestures, listed under the keyboard shortcuts.

@@ -58,3 +58,22 @@ pub fn swatches(ui: &mut Ui, current: Option<PaletteColor>) -> Option<PaletteCol
     });
     picked
 }
+
+/// A one-line text field with a visible label that screen readers and tests find it by.
+pub fn labelled_text_field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    width: f32,
+    hint: &str,
+) -> Response {
+    let field_id = egui::Id::unique(("labelled_text_field", label));
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .id(field_id)
+            .desired_width(width)
+            .hint_text(hint),
+    )
+    .labelled_by(label.id)
+}

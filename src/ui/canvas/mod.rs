@@ -643,19 +643,23 @@ fn item_context_menu(
             ui.close();
         }
         ui.separator();
-        if ui.button("Bring to front").clicked() {
-            commands.push(Command::SetZ {
-                id: item.id,
-                z: board.z_above_all(),
-            });
-            ui.close();
-        }
-        if ui.button("Send to back").clicked() {
-            commands.push(Command::SetZ {
-                id: item.id,
-                z: board.z_below_all(),
-            });
-            ui.close();
+        let stacking = [
+            (
+                "Bring to front",
+                "Stack this note above every other item",
+                board.z_above_all(),
+            ),
+            (
+                "Send to back",
+                "Stack this note below every other item",
+                board.z_below_all(),
+            ),
+        ];
+        for (label, tooltip, z) in stacking {
+            if ui.button(label).on_hover_text(tooltip).clicked() {
+                commands.push(Command::SetZ { id: item.id, z });
+                ui.close();
+            }
         }
         ui.separator();
         if action_button(ui, Action::Delete).clicked() {
