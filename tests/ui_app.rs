@@ -464,3 +464,18 @@ fn context_menu_brings_a_note_to_the_front() {
         Some("Reorder")
     );
 }
+
+#[test]
+fn the_example_board_opens_with_every_script_rendered() {
+    // The harness fails on any glyph missing from the bundled fonts, so drawing this board proves
+    // Latin with diacritics, Cyrillic and Georgian all render.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/kickoff.ron");
+    let mut harness = app_harness(Some(path));
+    harness.run();
+    assert_eq!(harness.state().board().items().len(), 17);
+    harness.get_by_label_contains("მოქალაქეებს");
+    harness.get_by_label_contains("Qytetarët");
+    harness.get_by_label_contains("ґрунтовне");
+    harness.get_by_label("Opened kickoff.ron");
+    assert!(!harness.state().document().is_dirty());
+}

@@ -91,3 +91,49 @@ impl History {
         self.redo.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_edit_clears_redo_and_undo_stops_at_the_start() {
+        let mut board = Board::new("Start");
+        let mut history = History::default();
+        history
+            .apply(&mut board, Command::SetTitle("One".into()))
+            .unwrap();
+        history
+            .apply(&mut board, Command::SetTitle("Two".into()))
+            .unwrap();
+        assert_eq!(history.undo(&mut board), Ok(true));
+        assert_eq!(history.redo_label(), Some("Rename board"));
+        history
+            .apply(&mut board, Command::SetTitle("Three".into()))
+            .unwrap();
+        assert_eq!(history.redo_label(), None, "a new edit clears redo");
+        assert_eq!(history.redo(&mut board), Ok(false));
+        assert_eq!(history.undo(&mut board), Ok(true));
+        assert_eq!(history.undo(&mut board), Ok(true));
+        assert_eq!(board.title(), "Start");
+        assert_eq!(
+            history.undo(&mut board),
+            Ok(false),
+            "nothing before the start"
+        );
+        assert_eq!(board.title(), "Start");
+    }
+
+    #[test]
+    fn oldest_steps_drop_off_past_the_limit() {
+        let mut board = Board::new("0");
+        let mut history = History::new(2);
+        for title in ["1", "2", "3"] {
+            history
+                .apply(&mut board, Command::SetTitle(title.into()))
+                .unwrap();
+        }
+        while history.undo(&mut board).unwrap() {}
+        assert_eq!(board.title(), "1", "only the last two steps can be undone");
+    }
+}
