@@ -67,7 +67,14 @@ impl History {
         let Some(step) = from.pop() else {
             return Ok(false);
         };
-        let inverse = step.inverse.apply(board)?;
+        // A failed command leaves the board unchanged; keep the step so nothing is lost.
+        let inverse = match step.inverse.clone().apply(board) {
+            Ok(inverse) => inverse,
+            Err(error) => {
+                from.push(step);
+                return Err(error);
+            }
+        };
         to.push(Step {
             label: step.label,
             inverse,
@@ -122,6 +129,37 @@ mod tests {
             "nothing before the start"
         );
         assert_eq!(board.title(), "Start");
+    }
+
+    #[test]
+    fn a_step_that_cannot_be_undone_stays_in_the_history() {
+        use crate::model::{IdGen, Item, PaletteColor, Point, ZKey};
+        let mut board = Board::new("Start");
+        let mut history = History::default();
+        let id = IdGen::seeded(3).item_id(|_| false);
+        let note = Item::note(
+            id,
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Blue,
+            "",
+        );
+        history
+            .apply(&mut board, Command::AddItem(Box::new(note)))
+            .unwrap();
+        history
+            .apply(
+                &mut board,
+                Command::SetText {
+                    id,
+                    text: "x".into(),
+                },
+            )
+            .unwrap();
+        // Something outside the history removed the note (as a collaborator might).
+        Command::RemoveItem(id).apply(&mut board).unwrap();
+        assert_eq!(history.undo(&mut board), Err(EditError::MissingItem(id)));
+        assert_eq!(history.undo_label(), Some("Edit text"), "the step is kept");
     }
 
     #[test]
