@@ -10,7 +10,8 @@
 //! | [`document`] | an open board: board, history, file path, unsaved-changes flag |
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
 //! | [`app`] | the eframe app that glues it together and applies commands once per frame |
-//! | [`cli`] | command-line verbs such as `civic-canvas check` |
+//! | [`cli`] | command-line verbs such as `civic-canvas check` and `civic-canvas generate` |
+//! | [`generate`] | realistic generated boards of any size, for benchmarks and trials |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
 //! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
@@ -19,6 +20,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod generate;
 pub mod model;
 pub mod storage;
 pub mod ui;

@@ -1,0 +1,347 @@
+//! Generated boards for benchmarks and trials: `civic-canvas generate` and [`generate_board`].
+//!
+//! A generated board looks like a real workshop board after an ideation round: clusters of
+//! sticky notes, each under a header note ("Ideas", "Pain points", …), laid out in columns;
+//! clusters sit side by side in rows. Notes hold 5 to 40 words in the languages of the workshops
+//! (see [`words`](self::words)), mostly in their cluster's colour, and connectors join notes that
+//! sit next to each other. The same `items` and `seed` always give the same board, byte for byte
+//! once saved.
+//!
+//! Today every item is a note, because notes are the only kind of item there is. As persona
+//! cards (with photos), map nodes and frames land, the mix becomes 70% notes, 10% persona cards
+//! and 20% map nodes, with a frame around each cluster.
+
+mod words;
+
+use std::collections::HashSet;
+
+use crate::model::{
+    Board, Connector, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size, ZKey,
+};
+
+pub use words::{HEADERS, LANGUAGES, Language};
+
+/// Room between notes in a cluster, and between a header and its notes, in board units.
+const NOTE_GAP: f32 = 32.0;
+/// Room between clusters, in board units.
+const CLUSTER_GAP: f32 = 240.0;
+/// The size of a note with more than [`SHORT_NOTE_WORDS`] words.
+const LONG_NOTE_SIZE: Size = Size::new(280.0, 240.0);
+/// Notes with at most this many words get the standard size.
+const SHORT_NOTE_WORDS: usize = 15;
+/// The height of a cluster header.
+const HEADER_HEIGHT: f32 = 120.0;
+/// The largest distance a note is nudged off its grid cell (people never line notes up exactly).
+const JITTER: u64 = 8;
+/// The fewest and most notes under one header.
+const CLUSTER_NOTES: (usize, usize) = (6, 30);
+/// The most notes in one column of a cluster.
+const MAX_COLUMN_NOTES: usize = 10;
+/// The colours a cluster's notes mostly have (white is for headers, grey is rare on real boards).
+const CLUSTER_COLORS: [PaletteColor; 8] = [
+    PaletteColor::Yellow,
+    PaletteColor::Orange,
+    PaletteColor::Red,
+    PaletteColor::Pink,
+    PaletteColor::Purple,
+    PaletteColor::Blue,
+    PaletteColor::Teal,
+    PaletteColor::Green,
+];
+/// The largest number of items [`generate_board`] is meant for (the CLI refuses more).
+pub const MAX_ITEMS: usize = 100_000;
+
+/// A small deterministic random source on top of [`IdGen`]'s `SplitMix64`.
+struct Rng(IdGen);
+
+impl Rng {
+    /// A number in `0..n` (0 when `n` is 0).
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        (self.0.next_u64() % n as u64) as usize
+    }
+
+    /// A number in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high.saturating_sub(low) + 1)
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    /// An offset in `-JITTER..=JITTER` board units.
+    fn jitter(&mut self) -> f32 {
+        (self.0.next_u64() % (2 * JITTER + 1)) as f32 - JITTER as f32
+    }
+
+    fn pick<T: Copy>(&mut self, choices: &[T]) -> Option<T> {
+        choices.get(self.below(choices.len())).copied()
+    }
+}
+
+/// A board of `items` notes (see the module docs), with about half as many connectors.
+///
+/// Deterministic: the same `items` and `seed` give the same board. Ids are unique, no two items
+/// overlap, and z keys follow the order the items were placed in.
+pub fn generate_board(items: usize, seed: u64) -> Board {
+    let mut generator = Generator {
+        rng: Rng(IdGen::seeded(seed ^ 0x6c61_796f_7574)),
+        ids: IdGen::seeded(seed),
+        taken: HashSet::with_capacity(items),
+        z: None,
+        items: Vec::with_capacity(items),
+        near: Vec::new(),
+        banks: LANGUAGES
+            .iter()
+            .map(|language| language.words.split_whitespace().collect())
+            .collect(),
+    };
+    generator.place_clusters(items);
+    let connectors = generator.connectors(items / 2);
+    let title = format!("Generated workshop board ({items} items, seed {seed})");
+    #[expect(
+        clippy::expect_used,
+        reason = "item and connector ids come from sets that refused duplicates, and every \
+                  connector joins two generated items"
+    )]
+    Board::from_parts(title, generator.items, connectors).expect("a generated board is valid")
+}
+
+/// The state of one board being generated.
+struct Generator {
+    rng: Rng,
+    ids: IdGen,
+    taken: HashSet<u64>,
+    z: Option<ZKey>,
+    items: Vec<Item>,
+    /// Pairs of items (indexes into `items`) that sit next to each other: connector candidates.
+    near: Vec<(usize, usize)>,
+    /// Each language's words, split once.
+    banks: Vec<Vec<&'static str>>,
+}
+
+/// One cluster before it is placed: a header and its notes.
+struct Cluster {
+    header: &'static str,
+    color: PaletteColor,
+    language: usize,
+    notes: usize,
+    columns: usize,
+}
+
+impl Cluster {
+    fn rows(&self) -> usize {
+        self.notes.div_ceil(self.columns)
+    }
+
+    fn width(&self) -> f32 {
+        self.columns as f32 * (LONG_NOTE_SIZE.width + NOTE_GAP) - NOTE_GAP
+    }
+
+    fn height(&self) -> f32 {
+        HEADER_HEIGHT + self.rows() as f32 * (LONG_NOTE_SIZE.height + NOTE_GAP)
+    }
+}
+
+impl Generator {
+    fn next_z(&mut self) -> ZKey {
+        let z = self.z.as_ref().map_or_else(ZKey::middle, ZKey::after);
+        self.z = Some(z.clone());
+        z
+    }
+
+    fn add(&mut self, pos: Point, size: Size, color: PaletteColor, text: String) -> usize {
+        let taken = &self.taken;
+        let id = self.ids.item_id(|id| taken.contains(&id.raw()));
+        self.taken.insert(id.raw());
+        let z = self.next_z();
+        let mut item = Item::note(id, pos, z, color, text);
+        item.size = size;
+        self.items.push(item);
+        self.items.len() - 1
+    }
+
+    fn plan_cluster(&mut self, remaining: usize, number: usize) -> Cluster {
+        let notes = self.rng.between(CLUSTER_NOTES.0, CLUSTER_NOTES.1);
+        // A cluster needs its header and at least one note; a last, small rest joins this one.
+        let notes = if remaining <= notes + CLUSTER_NOTES.0 {
+            remaining.saturating_sub(1)
+        } else {
+            notes
+        };
+        let columns = self
+            .rng
+            .between(1, 4)
+            .max(notes.div_ceil(MAX_COLUMN_NOTES))
+            .max(1);
+        Cluster {
+            header: HEADERS
+                .get(number % HEADERS.len())
+                .copied()
+                .unwrap_or_default(),
+            color: self.rng.pick(&CLUSTER_COLORS).unwrap_or_default(),
+            language: self.rng.below(LANGUAGES.len()),
+            notes,
+            columns,
+        }
+    }
+
+    /// Lays clusters out left to right in rows, roughly 16:10 overall.
+    fn place_clusters(&mut self, items: usize) {
+        let cell_area = (LONG_NOTE_SIZE.width + NOTE_GAP) * (LONG_NOTE_SIZE.height + NOTE_GAP);
+        let row_width = (items as f32 * cell_area * 2.0 * 1.6).sqrt().max(1.0);
+        let (mut x, mut y, mut row_height) = (0.0_f32, 0.0_f32, 0.0_f32);
+        let mut previous_header: Option<usize> = None;
+        let mut number = 0;
+        while self.items.len() < items {
+            let cluster = self.plan_cluster(items - self.items.len(), number);
+            if x > 0.0 && x + cluster.width() > row_width {
+                x = 0.0;
+                y += row_height + CLUSTER_GAP;
+                row_height = 0.0;
+                previous_header = None;
+            }
+            let header = self.place_cluster(&cluster, Point::new(x, y));
+            if let Some(previous) = previous_header {
+                self.near.push((previous, header));
+            }
+            previous_header = Some(header);
+            x += cluster.width() + CLUSTER_GAP;
+            row_height = row_height.max(cluster.height());
+            number += 1;
+        }
+    }
+
+    /// Places a cluster with its top-left corner at `origin`; returns the header's index.
+    fn place_cluster(&mut self, cluster: &Cluster, origin: Point) -> usize {
+        let header_size = Size::new(cluster.width(), HEADER_HEIGHT);
+        let header_text = cluster.header.to_owned();
+        let header = self.add(origin, header_size, PaletteColor::White, header_text);
+        let mut grid: Vec<usize> = Vec::with_capacity(cluster.notes);
+        for n in 0..cluster.notes {
+            let (column, row) = (n % cluster.columns, n / cluster.columns);
+            let language = if self.rng.chance(80) {
+                cluster.language
+            } else {
+                self.rng.below(LANGUAGES.len())
+            };
+            let word_count = self.word_count();
+            let text = self.note_text(language, word_count);
+            let size = if word_count <= SHORT_NOTE_WORDS {
+                Item::NOTE_SIZE
+            } else {
+                LONG_NOTE_SIZE
+            };
+            let color = if self.rng.chance(75) {
+                cluster.color
+            } else {
+                self.rng.pick(&PaletteColor::ALL).unwrap_or_default()
+            };
+            let cell = origin.offset(
+                column as f32 * (LONG_NOTE_SIZE.width + NOTE_GAP),
+                HEADER_HEIGHT + NOTE_GAP + row as f32 * (LONG_NOTE_SIZE.height + NOTE_GAP),
+            );
+            let pos = cell.offset(self.rng.jitter(), self.rng.jitter());
+            let index = self.add(pos, size, color, text);
+            if row == 0 {
+                self.near.push((header, index));
+            }
+            if column > 0 {
+                self.near.extend(grid.last().map(|&left| (left, index)));
+            }
+            if row > 0 {
+                let above = grid.get(n - cluster.columns).copied();
+                self.near.extend(above.map(|above| (above, index)));
+            }
+            grid.push(index);
+        }
+        header
+    }
+
+    /// 5 to 40 words, mostly short as on real sticky notes.
+    fn word_count(&mut self) -> usize {
+        match self.rng.below(100) {
+            0..65 => self.rng.between(5, 14),
+            65..92 => self.rng.between(15, 27),
+            _ => self.rng.between(28, 40),
+        }
+    }
+
+    /// `word_count` words of one language, in sentences of 4 to 12 words; now and then a
+    /// sentence starts on a new line.
+    fn note_text(&mut self, language: usize, word_count: usize) -> String {
+        let (Some(language), Some(bank)) = (LANGUAGES.get(language), self.banks.get(language))
+        else {
+            return String::new();
+        };
+        let mut text = String::new();
+        let mut left_in_sentence = 0;
+        for n in 0..word_count {
+            let word = bank
+                .get(self.rng.below(bank.len()))
+                .copied()
+                .unwrap_or_default();
+            if left_in_sentence == 0 {
+                if n > 0 {
+                    text.push(if self.rng.chance(25) { '?' } else { '.' });
+                    text.push(if self.rng.chance(20) { '\n' } else { ' ' });
+                }
+                left_in_sentence = self.rng.between(4, 12);
+                text.push_str(&capitalised(word, language.capitalise));
+            } else {
+                text.push(' ');
+                text.push_str(word);
+            }
+            left_in_sentence -= 1;
+        }
+        if word_count > 0 {
+            text.push('.');
+        }
+        text
+    }
+
+    /// Up to `count` connectors between items that sit next to each other, each pair at most
+    /// once, in a seeded random order and direction.
+    fn connectors(&mut self, count: usize) -> Vec<Connector> {
+        let mut pairs = std::mem::take(&mut self.near);
+        // Fisher–Yates shuffle.
+        for i in (1..pairs.len()).rev() {
+            pairs.swap(i, self.rng.below(i + 1));
+        }
+        pairs.truncate(count);
+        let mut taken = HashSet::with_capacity(pairs.len());
+        pairs
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let (from, to) = if self.rng.chance(50) { (a, b) } else { (b, a) };
+                let from: ItemId = self.items.get(from)?.id;
+                let to: ItemId = self.items.get(to)?.id;
+                let id: ConnectorId = self.ids.connector_id(|id| taken.contains(&id));
+                taken.insert(id);
+                let label = self.rng.pick(&words::CONNECTOR_LABELS).unwrap_or_default();
+                Some(Connector {
+                    id,
+                    from,
+                    to,
+                    label: label.to_owned(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// `word` with its first letter capitalised, when the script has capitals.
+fn capitalised(word: &str, capitalise: bool) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if capitalise => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+use std::collections::HashSet;
+
+use super::*;
+use crate::storage::{board_from_ron, board_to_ron};
+
+fn is_header(item: &Item) -> bool {
+    HEADERS.contains(&item.text())
+}
+
+fn overlap(a: &Item, b: &Item) -> bool {
+    a.pos.x < b.pos.x + b.size.width
+        && b.pos.x < a.pos.x + a.size.width
+        && a.pos.y < b.pos.y + b.size.height
+        && b.pos.y < a.pos.y + a.size.height
+}
+
+#[test]
+fn the_same_seed_gives_the_same_board_and_another_seed_another() {
+    let board = generate_board(500, 7);
+    assert_eq!(board, generate_board(500, 7));
+    assert_eq!(board_to_ron(&board), board_to_ron(&generate_board(500, 7)));
+    let other = generate_board(500, 8);
+    assert_ne!(board, other);
+    let texts = |board: &Board| -> HashSet<String> {
+        board.items().map(|item| item.text().to_owned()).collect()
+    };
+    assert_ne!(texts(&board), texts(&other));
+}
+
+#[test]
+fn boards_have_the_asked_number_of_items_and_half_as_many_connectors() {
+    for items in [0, 1, 2, 3, 7, 8, 37, 100, 1000, 2500] {
+        let board = generate_board(items, 1);
+        assert_eq!(board.items().len(), items, "{items} items");
+        assert_eq!(board.kind_counts().notes, items);
+        assert_eq!(board.connectors().len(), items / 2, "{items} items");
+    }
+}
+
+#[test]
+fn ids_and_z_keys_are_unique_and_connector_pairs_are_not_repeated() {
+    let board = generate_board(3000, 11);
+    let item_ids: HashSet<ItemId> = board.items().map(|item| item.id).collect();
+    assert_eq!(item_ids.len(), 3000);
+    let connector_ids: HashSet<ConnectorId> = board.connectors().map(|c| c.id).collect();
+    assert_eq!(connector_ids.len(), 1500);
+    let z_keys: HashSet<&str> = board.items().map(|item| item.z.as_str()).collect();
+    assert_eq!(z_keys.len(), 3000);
+    let pairs: HashSet<(ItemId, ItemId)> = board
+        .connectors()
+        .map(|c| (c.from.min(c.to), c.from.max(c.to)))
+        .collect();
+    assert_eq!(pairs.len(), 1500);
+    assert!(board.connectors().all(|c| c.from != c.to));
+}
+
+#[test]
+fn no_two_items_overlap() {
+    let board = generate_board(1500, 3);
+    let items: Vec<&Item> = board.items().collect();
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            assert!(!overlap(a, b), "{a:?}\noverlaps\n{b:?}");
+        }
+    }
+}
+
+#[test]
+fn every_cluster_has_a_header_above_notes_that_line_up_under_it() {
+    let board = generate_board(1000, 5);
+    let headers: Vec<&Item> = board.items().filter(|item| is_header(item)).collect();
+    let notes: Vec<&Item> = board.items().filter(|item| !is_header(item)).collect();
+    assert!(
+        headers.len() >= 1000 / (CLUSTER_NOTES.1 + 1),
+        "{}",
+        headers.len()
+    );
+    assert!(headers.len() <= 1000 / (CLUSTER_NOTES.0 + 1));
+    for note in notes {
+        // The header of a note's cluster is the nearest header above it whose columns span it.
+        let under = headers.iter().any(|header| {
+            note.pos.y > header.pos.y + header.size.height
+                && note.center().x > header.pos.x
+                && note.center().x < header.pos.x + header.size.width
+        });
+        assert!(under, "{note:?} sits under no header");
+    }
+    for header in headers {
+        assert_eq!(header.color, PaletteColor::White);
+    }
+}
+
+#[test]
+fn notes_hold_5_to_40_words_in_every_workshop_language() {
+    let board = generate_board(2000, 9);
+    let mut colours = HashSet::new();
+    for note in board.items().filter(|item| !is_header(item)) {
+        let words = note.text().split_whitespace().count();
+        assert!(
+            (5..=40).contains(&words),
+            "{words} words: {:?}",
+            note.text()
+        );
+        colours.insert(note.color);
+    }
+    assert_eq!(
+        colours.len(),
+        PaletteColor::ALL.len(),
+        "every colour appears"
+    );
+    let all_text: String = board.items().map(Item::text).collect();
+    // English, Albanian, Romanian, Serbian Latin and Cyrillic, Bosnian, Macedonian, Ukrainian,
+    // Georgian.
+    for letter in ['w', 'ë', 'ș', 'đ', 'ђ', 'џ', 'ѕ', 'ќ', 'ї', 'ґ', 'ქ'] {
+        assert!(all_text.contains(letter), "no {letter} on the board");
+    }
+}
+
+#[test]
+fn connectors_join_items_that_are_near_each_other() {
+    let board = generate_board(1000, 4);
+    for connector in board.connectors() {
+        let from = board.item(connector.from).unwrap();
+        let to = board.item(connector.to).unwrap();
+        // Neighbours in a cluster, a header and its top notes, or two headers side by side.
+        let gap_x = (from.pos.x - (to.pos.x + to.size.width))
+            .max(to.pos.x - (from.pos.x + from.size.width));
+        let gap_y = (from.pos.y - (to.pos.y + to.size.height))
+            .max(to.pos.y - (from.pos.y + from.size.height));
+        let jitter = 2.0 * JITTER as f32;
+        let row_gap = LONG_NOTE_SIZE.height - Item::NOTE_SIZE.height + NOTE_GAP + jitter;
+        assert!(
+            gap_x <= CLUSTER_GAP + jitter && gap_y <= row_gap,
+            "{from:?}\nis far from\n{to:?}"
+        );
+    }
+}
+
+#[test]
+fn generated_boards_save_and_load_back_equal() {
+    let board = generate_board(300, 2);
+    let text = board_to_ron(&board);
+    let loaded = board_from_ron(&text).unwrap();
+    assert_eq!(loaded.board, board);
+    assert_eq!(board_to_ron(&loaded.board), text);
+}
