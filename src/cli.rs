@@ -1,10 +1,11 @@
 //! Command-line verbs. Each writes its report to a writer passed in, so tests can read it.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::generate::generate_board;
 use crate::model::Board;
-use crate::storage::load_board;
+use crate::storage::{load_board, save_board};
 
 /// `1 note`, `2 notes`.
 fn count(n: usize, singular: &str, plural: &str) -> String {
@@ -48,6 +49,31 @@ pub fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<bool> {
         }
     }
     Ok(all_fine)
+}
+
+/// `civic-canvas generate --items N --seed S FILE`: writes a generated board of `items` items
+/// (see [`crate::generate`]) to `path`, then one line to `out` (`FILE: 10000 items (10000 notes),
+/// 5000 connectors`), or the save error to `err`.
+///
+/// Returns whether the file was written. Only a failure to write to `out` or `err` is an `Err`.
+pub fn generate(
+    items: usize,
+    seed: u64,
+    path: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    let board = generate_board(items, seed);
+    match save_board(path, &board) {
+        Ok(()) => {
+            writeln!(out, "{}: {}", path.display(), board_summary(&board))?;
+            Ok(true)
+        }
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            Ok(false)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ use clap::{Parser, Subcommand};
     long_about = "An offline whiteboard for co-design workshops on digital public services.\n\n\
                   Run it with no arguments to open an empty board, or with a board file \
                   (.ron) to open that board. Use `civic-canvas check` to test board files \
-                  without opening the window.",
+                  without opening the window, and `civic-canvas generate` to make a large \
+                  board for trying things out.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -39,6 +40,25 @@ enum Verb {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a generated workshop board, for trying out and measuring large boards.
+    #[command(
+        long_about = "Write a generated workshop board, for trying out and measuring large \
+                      boards.\n\n\
+                      The board holds clusters of sticky notes under header notes, with text in \
+                      the workshop languages and connectors between neighbouring notes (half as \
+                      many as items). The same item count and seed always give the same file."
+    )]
+    Generate {
+        /// How many items the board gets.
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        items: u32,
+        /// Any number; the same seed and item count always give the same board.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The board file to write (replaced if it exists).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -47,6 +67,20 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Verb::Check { files }) => {
             let all_fine = civic_canvas::cli::check(&files, &mut std::io::stdout().lock())?;
             Ok(if all_fine {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Some(Verb::Generate { items, seed, file }) => {
+            let written = civic_canvas::cli::generate(
+                items as usize,
+                seed,
+                &file,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )?;
+            Ok(if written {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
