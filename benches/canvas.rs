@@ -1,0 +1,281 @@
+//! How long one frame of the canvas takes, and finding the item under the cursor, on generated
+//! boards (`civic_canvas::generate`).
+//!
+//! A frame is the app's real canvas code (`CanvasState::show` inside a central panel, with the
+//! app's fonts and style) run through `egui::Context::run_ui`, then tessellated into meshes, as
+//! eframe does before painting. No window and no GPU are needed, so this runs on CI too. Painting
+//! the meshes (the GPU's part) is not included. The window is 2560×1440 points at one pixel per
+//! point: at 100% zoom it shows about 50 notes.
+
+use std::collections::BTreeSet;
+use std::hint::black_box;
+use std::time::Duration;
+
+use civic_canvas::edit::Command;
+use civic_canvas::generate::generate_board;
+use civic_canvas::model::{Board, IdGen, Item, ItemId, Point};
+use civic_canvas::ui::camera::Camera;
+use civic_canvas::ui::canvas::CanvasState;
+use civic_canvas::ui::theme;
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2, vec2};
+
+/// The size of the benchmark window, in points.
+const WINDOW: Vec2 = vec2(2560.0, 1440.0);
+/// The seed of every generated board here.
+const SEED: u64 = 1;
+
+/// The canvas of a board in a headless egui context, ready to run frames.
+struct Frames {
+    ctx: egui::Context,
+    canvas: CanvasState,
+    ids: IdGen,
+    board: Board,
+    time: f64,
+}
+
+impl Frames {
+    /// Sets up the app's fonts and style and runs one frame, in which the canvas fits the board
+    /// into view and egui loads the fonts.
+    fn new(board: Board) -> Self {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        theme::apply_style(&ctx);
+        let mut frames = Self {
+            ctx,
+            canvas: CanvasState::default(),
+            ids: IdGen::seeded(SEED),
+            board,
+            time: 0.0,
+        };
+        frames.canvas.request_fit();
+        frames.frame(Vec::new());
+        frames
+    }
+
+    fn viewport() -> Rect {
+        Rect::from_min_size(Pos2::ZERO, WINDOW)
+    }
+
+    /// Runs one frame with these input events and tessellates it; returns the commands the
+    /// canvas emitted (they are not applied, so the board stays the same).
+    fn frame(&mut self, events: Vec<Event>) -> Vec<Command> {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Self::viewport()),
+            time: Some(self.time),
+            focused: true,
+            events,
+            ..RawInput::default()
+        };
+        let mut commands = Vec::new();
+        let output = self.ctx.run_ui(input, |ui| {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                commands = self.canvas.show(ui, &self.board, &mut self.ids);
+            });
+        });
+        black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        commands
+    }
+
+    /// Points the camera and runs a frame, so the next frame is a steady one.
+    fn look(&mut self, camera: Camera) {
+        self.canvas.camera = camera;
+        self.frame(Vec::new());
+    }
+}
+
+/// The board rectangle of some items, as (top-left, bottom-right).
+fn bounds<'a>(items: impl IntoIterator<Item = &'a Item>) -> (Point, Point) {
+    let mut min = Point::new(f32::MAX, f32::MAX);
+    let mut max = Point::new(f32::MIN, f32::MIN);
+    for item in items {
+        min = Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
+        max = Point::new(
+            max.x.max(item.pos.x + item.size.width),
+            max.y.max(item.pos.y + item.size.height),
+        );
+    }
+    (min, max)
+}
+
+/// The camera that shows the whole board. On a 10,000-item board this is below the smallest
+/// zoom the app allows today (`Camera::MIN_ZOOM`), so it is set directly, not through
+/// `Camera::fit`.
+fn whole_board(board: &Board) -> Camera {
+    let (min, max) = bounds(board.items());
+    let room = WINDOW - Vec2::splat(96.0);
+    Camera {
+        center_in_board: Point::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y)),
+        zoom: (room.x / (max.x - min.x)).min(room.y / (max.y - min.y)),
+    }
+}
+
+/// How many items a camera shows at least in part.
+fn items_in_view(board: &Board, camera: &Camera) -> usize {
+    let (min, max) = camera.visible_board_rect(Frames::viewport());
+    board
+        .items()
+        .filter(|item| {
+            item.pos.x < max.x
+                && item.pos.y < max.y
+                && item.pos.x + item.size.width > min.x
+                && item.pos.y + item.size.height > min.y
+        })
+        .count()
+}
+
+/// A camera at 100% zoom, centred on an item's centre, that shows as close to 50 items as any.
+fn about_50_items_at_100_percent(board: &Board) -> Camera {
+    let camera_at = |item: &Item| Camera {
+        center_in_board: item.center(),
+        zoom: 1.0,
+    };
+    let step = (board.items().len() / 500).max(1);
+    let best = board
+        .items()
+        .step_by(step)
+        .min_by_key(|item| items_in_view(board, &camera_at(item)).abs_diff(50))
+        .map(camera_at)
+        .unwrap_or_default();
+    let shown = items_in_view(board, &best);
+    assert!((40..=60).contains(&shown), "{shown} items in view");
+    best
+}
+
+/// Selects the `count` items nearest to the board's centre (a few clusters, as a rubber band
+/// would) and zooms so they fill the view. Returns the selected item nearest to their middle.
+fn select_middle(frames: &mut Frames, count: usize) -> Option<ItemId> {
+    let (min, max) = bounds(frames.board.items());
+    let middle = Point::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y));
+    let distance = |item: &Item| (item.center().x - middle.x).hypot(item.center().y - middle.y);
+    let mut items: Vec<&Item> = frames.board.items().collect();
+    items.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    items.truncate(count);
+    let grab = items.first().map(|item| item.id);
+    let (min, max) = bounds(items.iter().copied());
+    let mut camera = Camera::default();
+    camera.fit(Frames::viewport(), min, max);
+    frames.canvas.selection = items.iter().map(|item| item.id).collect::<BTreeSet<_>>();
+    frames.look(camera);
+    grab
+}
+
+fn pointer_moved(pos: Pos2) -> Event {
+    Event::PointerMoved(pos)
+}
+
+fn primary(pos: Pos2, pressed: bool) -> Event {
+    Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+/// Presses on a selected note and moves far enough for egui to call it a drag. Returns where
+/// the pointer is.
+fn start_drag(frames: &mut Frames, grab: ItemId) -> Pos2 {
+    let item = frames
+        .board
+        .item(grab)
+        .map(Item::center)
+        .unwrap_or_default();
+    let at = frames
+        .canvas
+        .camera
+        .screen_from_board(Frames::viewport(), item);
+    frames.frame(vec![pointer_moved(at), primary(at, true)]);
+    let moved = at + vec2(12.0, 8.0);
+    frames.frame(vec![pointer_moved(moved)]);
+    moved
+}
+
+fn frames_10k(c: &mut Criterion) {
+    let board = generate_board(10_000, SEED);
+    let whole = whole_board(&board);
+    let zoomed = about_50_items_at_100_percent(&board);
+    let mut frames = Frames::new(board);
+
+    frames.look(whole);
+    c.bench_function("frame_fit_10k", |b| b.iter(|| frames.frame(Vec::new())));
+
+    frames.look(zoomed);
+    c.bench_function("frame_zoomed_10k", |b| b.iter(|| frames.frame(Vec::new())));
+}
+
+fn frame_100(c: &mut Criterion) {
+    let board = generate_board(100, SEED);
+    let zoomed = about_50_items_at_100_percent(&board);
+    let mut frames = Frames::new(board);
+    frames.look(zoomed);
+    c.bench_function("frame_zoomed_100", |b| b.iter(|| frames.frame(Vec::new())));
+}
+
+fn drag(c: &mut Criterion) {
+    let mut frames = Frames::new(generate_board(10_000, SEED));
+    let Some(grab) = select_middle(&mut frames, 500) else {
+        return;
+    };
+    // Check that this really drags the selection: letting go moves all 500 items in one step.
+    let at = start_drag(&mut frames, grab);
+    let commands = frames.frame(vec![primary(at, false)]);
+    let moved = match commands.as_slice() {
+        [Command::Batch { commands, .. }] => commands.len(),
+        _ => 0,
+    };
+    assert_eq!(moved, 500, "the drag moves the selection: {commands:?}");
+
+    let mut at = start_drag(&mut frames, grab);
+    let mut step = vec2(3.0, 2.0);
+    c.bench_function("drag_500_10k", |b| {
+        b.iter(|| {
+            at += step;
+            step = -step;
+            frames.frame(vec![pointer_moved(at)])
+        });
+    });
+}
+
+fn hit_test(c: &mut Criterion) {
+    let board = generate_board(10_000, SEED);
+    let (min, max) = bounds(board.items());
+    // Spread over the board: some on notes, some between them.
+    let mut random = IdGen::seeded(SEED);
+    let mut unit = || (random.next_u64() % 10_000) as f32 / 10_000.0;
+    let points: Vec<Point> = (0..256)
+        .map(|_| {
+            Point::new(
+                min.x + unit() * (max.x - min.x),
+                min.y + unit() * (max.y - min.y),
+            )
+        })
+        .collect();
+    let hits = points
+        .iter()
+        .filter(|&&p| board.item_at(p).is_some())
+        .count();
+    assert!(
+        hits > 32 && hits < 224,
+        "{hits} of 256 points are on an item"
+    );
+    let mut next = points.iter().cycle();
+    c.bench_function("hit_test_10k", |b| {
+        b.iter(|| {
+            board
+                .item_at(black_box(*next.next().unwrap_or(&min)))
+                .map(|item| item.id)
+        });
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    targets = frames_10k, frame_100, drag, hit_test
+}
+criterion_main!(benches);
