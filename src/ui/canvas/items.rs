@@ -1,0 +1,285 @@
+//! One item on the canvas: pointer interaction (select, drag, resize), in-place text editing
+//! and its right-click menu.
+
+use std::collections::BTreeSet;
+
+use egui::{
+    CursorIcon, Id, Key, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
+};
+
+use super::{CanvasState, Gesture, paint};
+use crate::edit::Command;
+use crate::model::{Board, Item, Size};
+use crate::ui::shortcuts::Action;
+use crate::ui::theme;
+use crate::ui::widgets::action_button;
+
+impl CanvasState {
+    pub(super) fn show_item(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        board: &Board,
+        item: &Item,
+        rect: Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let zoom = self.camera.zoom;
+        let response = ui.interact(
+            rect,
+            Id::unique(("board_item", item.id)),
+            Sense::click_and_drag(),
+        );
+        let label = if item.text().is_empty() {
+            "Empty sticky note".to_owned()
+        } else {
+            item.text().to_owned()
+        };
+        response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, &label));
+        self.item_pointer(ui, board, item, &response, commands);
+        item_context_menu(self, board, item, &response, commands);
+
+        let selected = self.selection.contains(&item.id);
+        let editing_this = self.editing_item() == Some(item.id);
+        if editing_this {
+            self.edit_text_in_place(ui, painter, item, rect, commands);
+            return;
+        }
+        let look = paint::NoteLook {
+            rect,
+            zoom,
+            selected,
+            show_text: true,
+        };
+        paint::note(painter, item, &look);
+
+        let resizable = selected
+            && self.selection.len() == 1
+            && !matches!(self.gesture, Some(Gesture::Move { .. }));
+        if resizable {
+            self.resize_handle(ui, painter, item, rect, commands);
+        }
+    }
+    /// Click to select, double-click to edit, drag to move (the whole selection).
+    pub(super) fn item_pointer(
+        &mut self,
+        ui: &Ui,
+        board: &Board,
+        item: &Item,
+        response: &Response,
+        commands: &mut Vec<Command>,
+    ) {
+        let space_held = self.editing.is_none() && ui.input(|i| i.key_down(Key::Space));
+        if response.dragged_by(PointerButton::Middle) || (space_held && response.dragged()) {
+            self.camera.pan_by(response.drag_delta());
+            return;
+        }
+        let modifiers = ui.input(|i| i.modifiers);
+        if response.clicked() {
+            if modifiers.shift || modifiers.command {
+                if !self.selection.remove(&item.id) {
+                    self.selection.insert(item.id);
+                }
+            } else {
+                self.selection = BTreeSet::from([item.id]);
+            }
+        }
+        if response.secondary_clicked() && !self.selection.contains(&item.id) {
+            self.selection = BTreeSet::from([item.id]);
+        }
+        if response.double_clicked() {
+            if let Some(change) = self.finish_editing(board) {
+                commands.push(change);
+            }
+            self.begin_editing(board, item.id);
+        }
+        if response.drag_started_by(PointerButton::Primary) && self.editing_item() != Some(item.id)
+        {
+            if !self.selection.contains(&item.id) {
+                self.selection = BTreeSet::from([item.id]);
+            }
+            self.gesture = Some(Gesture::Move {
+                delta_in_board: Vec2::ZERO,
+            });
+        }
+        if let Some(Gesture::Move { delta_in_board }) = &mut self.gesture {
+            if response.dragged_by(PointerButton::Primary) {
+                *delta_in_board += response.drag_delta() / self.camera.zoom;
+                ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+            }
+            if response.drag_stopped() {
+                let delta = *delta_in_board;
+                self.gesture = None;
+                if let Some(command) = self.move_selection(board, delta) {
+                    commands.push(command);
+                }
+            }
+        } else if response.hovered() && self.editing_item() != Some(item.id) {
+            ui.ctx().set_cursor_icon(CursorIcon::Grab);
+        }
+    }
+    pub(super) fn resize_handle(
+        &mut self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        item: &Item,
+        rect: Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let handle = paint::resize_handle_rect(rect);
+        let response = ui
+            .interact(
+                handle,
+                Id::unique(("resize_handle", item.id)),
+                Sense::drag(),
+            )
+            .on_hover_cursor(CursorIcon::ResizeNwSe)
+            .on_hover_text("Drag to resize");
+        response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Resize note"));
+        if response.drag_started() {
+            self.gesture = Some(Gesture::Resize {
+                id: item.id,
+                size: item.size,
+            });
+        }
+        if let Some(Gesture::Resize { id, size }) = &mut self.gesture
+            && *id == item.id
+        {
+            if response.dragged() {
+                let delta = response.drag_delta() / self.camera.zoom;
+                size.width = (size.width + delta.x).max(Item::MIN_SIZE.width);
+                size.height = (size.height + delta.y).max(Item::MIN_SIZE.height);
+            }
+            if response.drag_stopped() {
+                let to = Size::new(paint::tidy(size.width), paint::tidy(size.height));
+                self.gesture = None;
+                if to != item.size {
+                    commands.push(Command::ResizeItem { id: item.id, to });
+                }
+            }
+        }
+        paint::resize_handle(painter, handle, response.hovered() || response.dragged());
+    }
+    /// The note grows while its text is typed (so nothing is hidden) and a text field sits on it.
+    pub(super) fn edit_text_in_place(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        item: &Item,
+        rect: Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let zoom = self.camera.zoom;
+        let Some(editing) = self.editing.as_mut() else {
+            return;
+        };
+        let font = theme::note_font(theme::NOTE_FONT_SIZE * zoom);
+        let inner_width = paint::text_rect(rect, zoom).width().max(1.0);
+        let text_height = painter
+            .layout(
+                editing.buffer.clone(),
+                font.clone(),
+                theme::NOTE_TEXT,
+                inner_width,
+            )
+            .size()
+            .y;
+        let mut grown = rect;
+        grown.max.y = grown
+            .max
+            .y
+            .max(rect.min.y + text_height + 2.0 * theme::NOTE_PADDING * zoom + zoom * 4.0);
+        let look = paint::NoteLook {
+            rect: grown,
+            zoom,
+            selected: true,
+            show_text: false,
+        };
+        paint::note(painter, item, &look);
+
+        let inner = paint::text_rect(grown, zoom);
+        let output = ui.put(
+            inner,
+            TextEdit::multiline(&mut editing.buffer)
+                .id(Id::unique(("note_text", item.id)))
+                .font(font)
+                .text_color(theme::NOTE_TEXT)
+                .frame(egui::Frame::NONE)
+                .margin(egui::Margin::ZERO)
+                .desired_width(inner.width())
+                .hint_text("Type your note…"),
+        );
+        if !editing.focused_once {
+            output.request_focus();
+            editing.focused_once = true;
+        }
+        if output.lost_focus() {
+            let board_text = item.text();
+            if board_text != editing.buffer {
+                commands.push(Command::SetText {
+                    id: item.id,
+                    text: editing.buffer.clone(),
+                });
+            }
+            self.editing = None;
+        }
+    }
+    /// Drops an edit whose note has gone (e.g. removed by undo), after giving a new note a frame
+    /// to appear.
+    pub(super) fn cancel_lost_edit(&mut self, board: &Board) {
+        if let Some(editing) = &mut self.editing
+            && board.item(editing.id).is_none()
+        {
+            editing.frames_missing += 1;
+            if editing.frames_missing > 2 {
+                self.editing = None;
+            }
+        }
+    }
+}
+
+/// The right-click menu of a note: colours, edit, stacking, delete.
+pub(super) fn item_context_menu(
+    state: &mut CanvasState,
+    board: &Board,
+    item: &Item,
+    response: &Response,
+    commands: &mut Vec<Command>,
+) {
+    response.context_menu(|ui| {
+        if action_button(ui, Action::EditText).clicked() {
+            state.begin_editing(board, item.id);
+            ui.close();
+        }
+        ui.separator();
+        ui.label("Colour");
+        if let Some(color) = crate::ui::widgets::swatches(ui, Some(item.color)) {
+            commands.extend(state.recolor_selection(board, color));
+            ui.close();
+        }
+        ui.separator();
+        let stacking = [
+            (
+                "Bring to front",
+                "Stack this note above every other item",
+                board.z_above_all(),
+            ),
+            (
+                "Send to back",
+                "Stack this note below every other item",
+                board.z_below_all(),
+            ),
+        ];
+        for (label, tooltip, z) in stacking {
+            if ui.button(label).on_hover_text(tooltip).clicked() {
+                commands.push(Command::SetZ { id: item.id, z });
+                ui.close();
+            }
+        }
+        ui.separator();
+        if action_button(ui, Action::Delete).clicked() {
+            commands.extend(state.delete_selection(board));
+            ui.close();
+        }
+    });
+}

@@ -1,0 +1,114 @@
+//! Where new notes go: exactly under a double-click, or in the nearest free, visible spot.
+
+use std::collections::BTreeSet;
+
+use super::{CanvasState, TextEditing, paint};
+use crate::edit::Command;
+use crate::model::{Board, IdGen, Item, Point, Size};
+
+impl CanvasState {
+    /// A new note, selected and ready for typing. With `center_in_board` it goes exactly there
+    /// (a double-click); otherwise next to the selected note, or in the middle of the view, in the
+    /// first spot where it covers no other item.
+    pub fn new_note(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        center_in_board: Option<Point>,
+    ) -> Command {
+        let size = Item::NOTE_SIZE;
+        let top_left_for =
+            |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
+        let pos = if let Some(center) = center_in_board {
+            top_left_for(center)
+        } else {
+            let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
+            let on_screen = |pos: Point| {
+                pos.x >= visible_min.x
+                    && pos.y >= visible_min.y
+                    && pos.x + size.width <= visible_max.x
+                    && pos.y + size.height <= visible_max.y
+            };
+            // Beside the selected note when that spot is in view; otherwise mid-view.
+            let beside_selection = self
+                .single_selection()
+                .and_then(|id| board.item(id))
+                .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
+                .filter(|&pos| on_screen(pos));
+            let anchor =
+                beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
+            free_spot(board, anchor, size, on_screen)
+        };
+        let pos = Point::new(paint::tidy(pos.x), paint::tidy(pos.y));
+        let id = ids.item_id(|id| board.item(id).is_some());
+        let item = Item::note(id, pos, board.z_above_all(), self.new_note_color, "");
+        self.selection = BTreeSet::from([id]);
+        self.editing = Some(TextEditing {
+            id,
+            buffer: String::new(),
+            focused_once: false,
+            frames_missing: 0,
+        });
+        Command::AddItem(Box::new(item))
+    }
+}
+
+/// The free place nearest to `anchor` where an item of `size` overlaps nothing, preferring places
+/// where `visible` holds. Candidates are the anchor, the four sides of the items nearest to it (so
+/// new notes line up with what is already there) and a grid of half-note steps around it.
+pub(super) fn free_spot(
+    board: &Board,
+    anchor: Point,
+    size: Size,
+    visible: impl Fn(Point) -> bool,
+) -> Point {
+    let overlaps = |pos: Point| {
+        board.items().any(|item| {
+            pos.x < item.pos.x + item.size.width
+                && item.pos.x < pos.x + size.width
+                && pos.y < item.pos.y + item.size.height
+                && item.pos.y < pos.y + size.height
+        })
+    };
+    let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
+
+    let mut neighbours: Vec<&Item> = board.items().collect();
+    neighbours.sort_by(|a, b| distance(a.pos).total_cmp(&distance(b.pos)));
+    neighbours.truncate(PLACEMENT_NEIGHBOURS);
+    let beside_neighbours = neighbours.iter().flat_map(|item| {
+        [
+            item.pos.offset(item.size.width + NOTE_GAP, 0.0),
+            item.pos.offset(0.0, item.size.height + NOTE_GAP),
+            item.pos.offset(-size.width - NOTE_GAP, 0.0),
+            item.pos.offset(0.0, -size.height - NOTE_GAP),
+        ]
+    });
+    let reach = 8i8;
+    let grid = (-reach..=reach)
+        .flat_map(|row| (-reach..=reach).map(move |column| (column, row)))
+        .map(|(column, row)| {
+            anchor.offset(
+                f32::from(column) * (size.width + NOTE_GAP) / 2.0,
+                f32::from(row) * (size.height + NOTE_GAP) / 2.0,
+            )
+        });
+    let mut candidates: Vec<Point> = std::iter::once(anchor)
+        .chain(beside_neighbours)
+        .chain(grid)
+        .collect();
+    // Stable sort: on equal distance the earlier (anchor, then neighbours' sides) wins.
+    candidates.sort_by(|a, b| distance(*a).total_cmp(&distance(*b)));
+    let free: Vec<Point> = candidates
+        .into_iter()
+        .filter(|&pos| !overlaps(pos))
+        .collect();
+    free.iter()
+        .copied()
+        .find(|&pos| visible(pos))
+        .or_else(|| free.first().copied())
+        .unwrap_or(anchor)
+}
+/// Space left between notes placed automatically, in board units.
+pub(super) const NOTE_GAP: f32 = 24.0;
+/// How many nearby items offer their sides as places for a new note.
+pub(super) const PLACEMENT_NEIGHBOURS: usize = 200;
