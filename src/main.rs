@@ -22,6 +22,10 @@ struct Cli {
     /// A board file to open.
     file: Option<PathBuf>,
 
+    /// Save the first complete frame of the window as a PNG file, then quit.
+    #[arg(long, value_name = "PNG")]
+    screenshot: Option<PathBuf>,
+
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -86,6 +90,6 @@ fn main() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        None => civic_canvas::app::run(cli.file).map(|()| ExitCode::SUCCESS),
+        None => civic_canvas::app::run(cli.file, cli.screenshot).map(|()| ExitCode::SUCCESS),
     }
 }

@@ -6,6 +6,9 @@
 
 mod files;
 mod panels;
+mod screenshot;
+
+pub use screenshot::{Screenshot, ScreenshotError};
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -52,6 +55,8 @@ pub struct CivicCanvasApp {
     status: Option<StatusMessage>,
     window_title: String,
     close_confirmed: bool,
+    /// `--screenshot`: capture the first complete frame, then close (see `screenshot.rs`).
+    screenshot: Option<Screenshot>,
 }
 
 impl CivicCanvasApp {
@@ -70,6 +75,7 @@ impl CivicCanvasApp {
             status: None,
             window_title: String::new(),
             close_confirmed: false,
+            screenshot: None,
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -288,11 +294,16 @@ impl eframe::App for CivicCanvasApp {
             ctx.request_repaint_after(Duration::from_millis(500));
         }
         self.update_window_title(&ctx);
+        // `--screenshot`: after everything else, so the capture shows the whole frame.
+        if let Some(screenshot) = &mut self.screenshot {
+            screenshot.on_frame(&ctx);
+        }
     }
 }
 
-/// Starts the desktop app, optionally with a board file.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Starts the desktop app, optionally with a board file. With `screenshot`, the app saves its
+/// first complete frame there as a PNG and closes; not being able to is an error.
+pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Civic Canvas")
         .with_app_id("civic-canvas")
@@ -307,10 +318,22 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         file,
         native_file_dialogs: true,
     };
+    let screenshot = screenshot.map(Screenshot::new);
+    let taken = screenshot.clone();
     eframe::run_native(
         "Civic Canvas",
         options,
-        Box::new(move |cc| Ok(Box::new(CivicCanvasApp::new(&cc.egui_ctx, app_options)))),
+        Box::new(move |cc| {
+            let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
+            Ok(Box::new(match screenshot {
+                Some(screenshot) => app.with_screenshot(screenshot),
+                None => app,
+            }))
+        }),
     )
-    .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))
+    .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))?;
+    match taken {
+        Some(screenshot) => Ok(screenshot.outcome()?),
+        None => Ok(()),
+    }
 }
