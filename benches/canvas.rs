@@ -74,7 +74,15 @@ impl Frames {
                 commands = self.canvas.show(ui, &self.board, &mut self.ids);
             });
         });
-        black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        let egui::FullOutput {
+            shapes,
+            pixels_per_point,
+            mut textures_delta,
+            ..
+        } = output;
+        // Font atlas uploads are a renderer's job; with no GPU there is nothing to upload to.
+        textures_delta.clear();
+        black_box(self.ctx.tessellate(shapes, pixels_per_point));
         commands
     }
 
