@@ -3,7 +3,7 @@
 //! A generated board looks like a real workshop board after an ideation round: clusters of
 //! sticky notes, each under a header note ("Ideas", "Pain points", …), laid out in columns;
 //! clusters sit side by side in rows. Notes hold 5 to 40 words in the languages of the workshops
-//! (see [`words`](self::words)), mostly in their cluster's colour, and connectors join notes that
+//! (see [`LANGUAGES`]), mostly in their cluster's colour, and connectors join notes that
 //! sit next to each other. The same `items` and `seed` always give the same board, byte for byte
 //! once saved.
 //!
@@ -48,8 +48,9 @@ const CLUSTER_COLORS: [PaletteColor; 8] = [
     PaletteColor::Teal,
     PaletteColor::Green,
 ];
-/// The largest number of items [`generate_board`] is meant for (the CLI refuses more).
-pub const MAX_ITEMS: usize = 100_000;
+/// The most items `civic-canvas generate` makes: about a 50 MB file, well under the largest file
+/// the app opens ([`crate::storage::MAX_FILE_BYTES`]).
+pub const MAX_ITEMS: u32 = 100_000;
 
 /// A small deterministic random source on top of [`IdGen`]'s `SplitMix64`.
 struct Rng(IdGen);

@@ -54,7 +54,7 @@ enum Verb {
     )]
     Generate {
         /// How many items the board gets.
-        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(0..=i64::from(civic_canvas::generate::MAX_ITEMS)))]
         items: u32,
         /// Any number; the same seed and item count always give the same board.
         #[arg(long, default_value_t = 1)]
