@@ -65,6 +65,13 @@ impl Document {
         Ok(())
     }
 
+    /// Applies a command as part of the last undo step (see [`History::apply_continuing`]).
+    pub fn apply_continuing(&mut self, command: Command) -> Result<(), EditError> {
+        self.history.apply_continuing(&mut self.board, command)?;
+        self.dirty = true;
+        Ok(())
+    }
+
     /// Undoes the last step; `Ok(false)` if there was nothing to undo.
     pub fn undo(&mut self) -> Result<bool, EditError> {
         let undone = self.history.undo(&mut self.board)?;

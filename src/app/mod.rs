@@ -4,6 +4,7 @@
 //! canvas (which return [`Command`]s), show any dialog, then apply the commands in one place and
 //! update the window title.
 
+mod clipboard;
 mod files;
 mod panels;
 
@@ -52,7 +53,19 @@ pub struct CivicCanvasApp {
     status: Option<StatusMessage>,
     window_title: String,
     close_confirmed: bool,
+    /// Key presses held back from egui's focus handling (see `clipboard.rs`).
+    held_keys: Vec<egui::Event>,
+    /// When the selection was last moved with the arrow keys (moves in quick succession are one
+    /// undo step).
+    last_nudge: Option<Instant>,
 }
+
+/// Arrow-key moves closer together than this are one undo step.
+const NUDGE_STREAK: Duration = Duration::from_secs(1);
+/// How far an arrow key moves the selection, in board units (Shift: the far step).
+const NUDGE_STEP: f32 = 10.0;
+/// How far Shift+arrow moves the selection.
+const NUDGE_FAR_STEP: f32 = 100.0;
 
 impl CivicCanvasApp {
     /// Sets up fonts and style on `ctx` and opens `options.file` if given.
@@ -70,6 +83,8 @@ impl CivicCanvasApp {
             status: None,
             window_title: String::new(),
             close_confirmed: false,
+            held_keys: Vec::new(),
+            last_nudge: None,
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -113,6 +128,7 @@ impl CivicCanvasApp {
 
     /// Applies a command as one undo step; a refused command is reported, never silently lost.
     fn apply(&mut self, command: Command) {
+        self.last_nudge = None;
         if let Err(error) = self.doc.apply(command) {
             self.set_status(format!("That change could not be made: {error}"));
         }
@@ -163,6 +179,49 @@ impl CivicCanvasApp {
                 }
             }
             Action::Deselect => self.canvas.selection.clear(),
+            Action::Copy => {
+                self.copy(ctx);
+            }
+            Action::Cut => {
+                if self.copy(ctx)
+                    && let Some(command) = self.canvas.delete_selection(self.doc.board())
+                {
+                    self.apply(command);
+                }
+            }
+            // The text to paste only comes with the system's paste event (see `clipboard.rs`).
+            Action::Paste => {}
+            Action::Duplicate => {
+                let command = self
+                    .canvas
+                    .duplicate_selection(self.doc.board(), &mut self.ids);
+                self.apply_some(command);
+            }
+            Action::SelectAll => self.canvas.select_all(self.doc.board()),
+            Action::NewConnectedNote => {
+                self.commit_typing();
+                let command = self.canvas.connected_note(self.doc.board(), &mut self.ids);
+                self.apply_some(command);
+            }
+            Action::NextItem | Action::PreviousItem => {
+                self.canvas
+                    .select_next(self.doc.board(), action == Action::PreviousItem);
+            }
+            Action::NudgeLeft
+            | Action::NudgeRight
+            | Action::NudgeUp
+            | Action::NudgeDown
+            | Action::NudgeLeftFar
+            | Action::NudgeRightFar
+            | Action::NudgeUpFar
+            | Action::NudgeDownFar => self.nudge(action),
+            Action::BringToFront | Action::SendToBack => {
+                let command = self
+                    .canvas
+                    .stack_selection(self.doc.board(), action == Action::BringToFront);
+                self.apply_some(command);
+            }
+            Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
             Action::ZoomToFit => self.canvas.request_fit(),
             Action::ZoomIn => self.canvas.zoom_by(crate::ui::camera::Camera::ZOOM_STEP),
             Action::ZoomOut => self
@@ -170,6 +229,44 @@ impl CivicCanvasApp {
                 .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    fn apply_some(&mut self, command: Option<Command>) {
+        if let Some(command) = command {
+            self.apply(command);
+        }
+    }
+
+    /// Moves the selection with the arrow keys; a quick run of moves is one undo step.
+    fn nudge(&mut self, action: Action) {
+        let (dx, dy) = match action {
+            Action::NudgeLeft => (-NUDGE_STEP, 0.0),
+            Action::NudgeRight => (NUDGE_STEP, 0.0),
+            Action::NudgeUp => (0.0, -NUDGE_STEP),
+            Action::NudgeDown => (0.0, NUDGE_STEP),
+            Action::NudgeLeftFar => (-NUDGE_FAR_STEP, 0.0),
+            Action::NudgeRightFar => (NUDGE_FAR_STEP, 0.0),
+            Action::NudgeUpFar => (0.0, -NUDGE_FAR_STEP),
+            _ => (0.0, NUDGE_FAR_STEP),
+        };
+        let Some(command) = self
+            .canvas
+            .nudge_selection(self.doc.board(), egui::vec2(dx, dy))
+        else {
+            return;
+        };
+        let continuing = self
+            .last_nudge
+            .is_some_and(|at| at.elapsed() < NUDGE_STREAK);
+        let result = if continuing {
+            self.doc.apply_continuing(command)
+        } else {
+            self.doc.apply(command)
+        };
+        match result {
+            Ok(()) => self.last_nudge = Some(Instant::now()),
+            Err(error) => self.set_status(format!("That change could not be made: {error}")),
         }
     }
 
@@ -237,16 +334,24 @@ impl CivicCanvasApp {
 }
 
 impl eframe::App for CivicCanvasApp {
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.hold_canvas_keys(ctx, raw_input);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
         if self.modal.is_none() && !self.file_dialogs.is_open() {
             // A note being edited counts as typing even on the frame its text field lets go of
             // the keyboard (Escape), so that Escape ends the edit without clearing the selection.
-            let typing = ctx.egui_wants_keyboard_input() || self.canvas.editing_item().is_some();
+            let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
             for action in shortcuts::pressed_actions(&ctx, typing) {
                 self.perform(&ctx, action);
+            }
+            if !typing {
+                self.clipboard_events(&ctx);
             }
         }
 
@@ -271,7 +376,9 @@ impl eframe::App for CivicCanvasApp {
             panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
         });
         CentralPanel::no_frame().show(ui, |ui| {
-            commands.extend(self.canvas.show(ui, self.doc.board(), &mut self.ids));
+            let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
+            commands.extend(output.commands);
+            actions.extend(output.actions);
         });
         for action in actions {
             self.perform(&ctx, action);

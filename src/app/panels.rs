@@ -132,7 +132,7 @@ pub fn status_bar(
         match message {
             Some(message) => ui.label(RichText::new(message).strong()),
             None => ui.weak(
-                "Double-click to add a note · drag the canvas to pan · Ctrl+scroll to zoom · F1 for shortcuts",
+                "Double-click to add a note · drag to select · Space+drag or scroll to pan · Ctrl+scroll to zoom · F1 for shortcuts",
             ),
         };
         ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {

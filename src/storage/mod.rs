@@ -35,6 +35,7 @@
 //! line and column where the problem was found.
 
 mod atomic;
+pub mod clipboard;
 mod format_error;
 mod io_words;
 mod load;

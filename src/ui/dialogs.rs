@@ -213,7 +213,11 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
         "Shift+click or Ctrl+click",
         "Add a note to the selection or take it out",
     ),
-    ("Drag canvas, middle-drag or Space+drag", "Pan"),
+    (
+        "Drag on empty canvas",
+        "Select the items the rectangle touches (Shift: add)",
+    ),
+    ("Middle-drag or Space+drag", "Pan"),
     ("Scroll wheel or touchpad", "Pan"),
     ("Ctrl+scroll or pinch", "Zoom towards the pointer"),
     ("Right-click", "Menu for the note or the canvas"),

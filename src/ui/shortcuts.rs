@@ -22,16 +22,54 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Copy the selection to the clipboard.
+    Copy,
+    /// Copy the selection to the clipboard and delete it.
+    Cut,
+    /// Paste items (or one note per line of text) from the clipboard.
+    Paste,
+    /// Copy the selection next to itself.
+    Duplicate,
+    /// Select every item.
+    SelectAll,
     /// Add a sticky note in the middle of the view.
     NewNote,
+    /// Add a note to the right of the selected one, connected to it.
+    NewConnectedNote,
     /// Edit the selected note's text.
     EditText,
     /// Delete the selection.
     Delete,
     /// Clear the selection.
     Deselect,
+    /// Select the next item in reading order.
+    NextItem,
+    /// Select the previous item in reading order.
+    PreviousItem,
+    /// Move the selection a little left.
+    NudgeLeft,
+    /// Move the selection a little right.
+    NudgeRight,
+    /// Move the selection a little up.
+    NudgeUp,
+    /// Move the selection a little down.
+    NudgeDown,
+    /// Move the selection a long way left.
+    NudgeLeftFar,
+    /// Move the selection a long way right.
+    NudgeRightFar,
+    /// Move the selection a long way up.
+    NudgeUpFar,
+    /// Move the selection a long way down.
+    NudgeDownFar,
+    /// Stack the selection above everything.
+    BringToFront,
+    /// Stack the selection below everything.
+    SendToBack,
     /// Fit all items in the view.
     ZoomToFit,
+    /// Fit the selection in the view.
+    ZoomToSelection,
     /// Zoom in one step.
     ZoomIn,
     /// Zoom out one step.
@@ -49,6 +87,9 @@ pub enum Scope {
     Anywhere,
     /// Only when no text field has the keyboard (so typing never triggers it).
     Canvas,
+    /// Delivered by the system as a clipboard event (copy, cut, paste), not as a key press;
+    /// listed here so menus and the shortcut sheet show it.
+    Clipboard,
 }
 
 /// A key combination bound to an action.
@@ -73,6 +114,7 @@ const fn bind(action: Action, modifiers: Modifiers, key: Key, scope: Scope) -> B
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 /// Every shortcut. More specific combinations come first (Ctrl+Shift+S before Ctrl+S), because
 /// egui matches extra Shift loosely.
@@ -85,22 +127,42 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Redo, CMD_SHIFT, Key::Z, Scope::Canvas),
     bind(Action::Undo, CMD, Key::Z, Scope::Canvas),
     bind(Action::Redo, CMD, Key::Y, Scope::Canvas),
+    bind(Action::Copy, CMD, Key::C, Scope::Clipboard),
+    bind(Action::Cut, CMD, Key::X, Scope::Clipboard),
+    bind(Action::Paste, CMD, Key::V, Scope::Clipboard),
+    bind(Action::Duplicate, CMD, Key::D, Scope::Canvas),
+    bind(Action::SelectAll, CMD, Key::A, Scope::Canvas),
     bind(Action::ZoomToFit, CMD, Key::Num0, Scope::Anywhere),
+    bind(Action::ZoomToFit, SHIFT, Key::Num1, Scope::Canvas),
+    bind(Action::ZoomToSelection, SHIFT, Key::Num2, Scope::Canvas),
     bind(Action::ZoomIn, CMD, Key::Equals, Scope::Anywhere),
     bind(Action::ZoomIn, CMD, Key::Plus, Scope::Anywhere),
     bind(Action::ZoomOut, CMD, Key::Minus, Scope::Anywhere),
     bind(Action::ActualSize, CMD, Key::Num1, Scope::Anywhere),
+    bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
+    bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
+    bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Delete, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Backspace, Scope::Canvas),
     bind(Action::Deselect, NONE, Key::Escape, Scope::Canvas),
+    bind(Action::PreviousItem, SHIFT, Key::Tab, Scope::Canvas),
+    bind(Action::NextItem, NONE, Key::Tab, Scope::Canvas),
+    bind(Action::NudgeLeftFar, SHIFT, Key::ArrowLeft, Scope::Canvas),
+    bind(Action::NudgeRightFar, SHIFT, Key::ArrowRight, Scope::Canvas),
+    bind(Action::NudgeUpFar, SHIFT, Key::ArrowUp, Scope::Canvas),
+    bind(Action::NudgeDownFar, SHIFT, Key::ArrowDown, Scope::Canvas),
+    bind(Action::NudgeLeft, NONE, Key::ArrowLeft, Scope::Canvas),
+    bind(Action::NudgeRight, NONE, Key::ArrowRight, Scope::Canvas),
+    bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
+    bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 35] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -108,11 +170,30 @@ impl Action {
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::Copy,
+        Self::Cut,
+        Self::Paste,
+        Self::Duplicate,
+        Self::SelectAll,
         Self::NewNote,
+        Self::NewConnectedNote,
         Self::EditText,
         Self::Delete,
         Self::Deselect,
+        Self::NextItem,
+        Self::PreviousItem,
+        Self::NudgeLeft,
+        Self::NudgeRight,
+        Self::NudgeUp,
+        Self::NudgeDown,
+        Self::NudgeLeftFar,
+        Self::NudgeRightFar,
+        Self::NudgeUpFar,
+        Self::NudgeDownFar,
+        Self::BringToFront,
+        Self::SendToBack,
         Self::ZoomToFit,
+        Self::ZoomToSelection,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ActualSize,
@@ -129,6 +210,25 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ZoomToSelection => "Zoom to selection",
+            Self::SendToBack => "Send to back",
+            Self::BringToFront => "Bring to front",
+            Self::NudgeDownFar => "Move far down",
+            Self::NudgeUpFar => "Move far up",
+            Self::NudgeRightFar => "Move far right",
+            Self::NudgeLeftFar => "Move far left",
+            Self::NudgeDown => "Move down",
+            Self::NudgeUp => "Move up",
+            Self::NudgeRight => "Move right",
+            Self::NudgeLeft => "Move left",
+            Self::PreviousItem => "Previous item",
+            Self::NextItem => "Next item",
+            Self::NewConnectedNote => "Connected note",
+            Self::SelectAll => "Select all",
+            Self::Duplicate => "Duplicate",
+            Self::Paste => "Paste",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
             Self::NewNote => "Sticky note",
             Self::EditText => "Edit text",
             Self::Delete => "Delete",
@@ -151,6 +251,27 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::ZoomToSelection => "Fit the selected items in the view",
+            Self::SendToBack => "Stack the selection below every other item",
+            Self::BringToFront => "Stack the selection above every other item",
+            Self::NudgeDownFar => "Move the selection 100 units down",
+            Self::NudgeUpFar => "Move the selection 100 units up",
+            Self::NudgeRightFar => "Move the selection 100 units right",
+            Self::NudgeLeftFar => "Move the selection 100 units left",
+            Self::NudgeDown => "Move the selection 10 units down",
+            Self::NudgeUp => "Move the selection 10 units up",
+            Self::NudgeRight => "Move the selection 10 units right",
+            Self::NudgeLeft => "Move the selection 10 units left",
+            Self::PreviousItem => "Select the previous item in reading order",
+            Self::NextItem => "Select the next item in reading order",
+            Self::NewConnectedNote => {
+                "Add a note to the right of the selected one, connected to it"
+            }
+            Self::SelectAll => "Select every item on the board",
+            Self::Duplicate => "Copy the selection next to itself",
+            Self::Paste => "Paste items, or one note per line of text, at the pointer",
+            Self::Cut => "Copy the selection to the clipboard and delete it",
+            Self::Copy => "Copy the selection to the clipboard",
             Self::NewNote => {
                 "Add a sticky note beside the selected one (or mid-view) and start typing"
             }
@@ -175,7 +296,7 @@ impl Action {
     /// The action's shortcuts as text, e.g. "Ctrl+Y or Ctrl+Shift+Z".
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         self.bindings()
-            .map(|binding| ctx.format_shortcut(&binding.shortcut))
+            .map(|binding| format_shortcut(&binding.shortcut, is_mac(ctx)))
             .collect::<Vec<_>>()
             .join(" or ")
     }
@@ -184,7 +305,7 @@ impl Action {
     pub fn first_shortcut_text(self, ctx: &egui::Context) -> String {
         self.bindings()
             .next()
-            .map(|binding| ctx.format_shortcut(&binding.shortcut))
+            .map(|binding| format_shortcut(&binding.shortcut, is_mac(ctx)))
             .unwrap_or_default()
     }
 
@@ -199,6 +320,28 @@ impl Action {
     }
 }
 
+fn is_mac(ctx: &egui::Context) -> bool {
+    ctx.os() == egui::os::OperatingSystem::Mac
+}
+
+/// A shortcut as people write it: "Ctrl+Shift+S", "Ctrl+]" (egui would say `CloseBracket`).
+pub fn format_shortcut(shortcut: &KeyboardShortcut, is_mac: bool) -> String {
+    let modifiers = egui::ModifierNames::NAMES.format(&shortcut.modifiers, is_mac);
+    let key = match shortcut.logical_key {
+        Key::OpenBracket => "[",
+        Key::CloseBracket => "]",
+        Key::Equals => "=",
+        Key::Plus => "+",
+        Key::Minus => "-",
+        other => other.name(),
+    };
+    if modifiers.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{modifiers}+{key}")
+    }
+}
+
 /// The shortcut table as Markdown (as on Linux and Windows), for the README.
 ///
 /// A test checks that the README holds exactly this table, so the documentation cannot drift
@@ -208,12 +351,7 @@ pub fn markdown_table() -> String {
     for action in Action::ALL {
         let keys: Vec<String> = action
             .bindings()
-            .map(|binding| {
-                format!(
-                    "`{}`",
-                    binding.shortcut.format(&egui::ModifierNames::NAMES, false)
-                )
-            })
+            .map(|binding| format!("`{}`", format_shortcut(&binding.shortcut, false)))
             .collect();
         // Writing into a String cannot fail.
         let _infallible = writeln!(
@@ -235,6 +373,7 @@ pub fn pressed_actions(ctx: &egui::Context, typing: bool) -> Vec<Action> {
     ctx.input_mut(|input| {
         BINDINGS
             .iter()
+            .filter(|binding| binding.scope != Scope::Clipboard)
             .filter(|binding| !typing || binding.scope == Scope::Anywhere)
             .filter(|binding| input.consume_shortcut(&binding.shortcut))
             .map(|binding| binding.action)

@@ -9,6 +9,7 @@ mod edits;
 mod items;
 mod paint;
 mod placement;
+mod selection;
 
 use std::collections::BTreeSet;
 
@@ -19,6 +20,15 @@ use crate::model::{Board, IdGen, Item, ItemId, PaletteColor, Point, Size};
 use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
+
+/// What the user asked for on the canvas this frame.
+#[derive(Debug, Default)]
+pub struct CanvasOutput {
+    /// Changes to the board, in order.
+    pub commands: Vec<Command>,
+    /// Actions chosen from the canvas's right-click menus.
+    pub actions: Vec<Action>,
+}
 
 /// Everything about the canvas that is not part of the board.
 #[derive(Debug)]
@@ -54,6 +64,12 @@ enum Gesture {
     Move { delta_in_board: Vec2 },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
+    /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
+    Marquee {
+        from: Point,
+        to: Point,
+        base: BTreeSet<ItemId>,
+    },
 }
 
 impl Default for CanvasState {
@@ -133,21 +149,31 @@ impl CanvasState {
     }
 
     fn fit_to_board(&mut self, board: &Board) {
-        let mut items = board.items();
-        let Some(first) = items.next() else {
+        if board.items().len() == 0 {
             self.camera = Camera::default();
-            return;
-        };
-        let mut min = first.pos;
-        let mut max = first.pos.offset(first.size.width, first.size.height);
-        for item in items {
-            min = Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
-            max = Point::new(
-                max.x.max(item.pos.x + item.size.width),
-                max.y.max(item.pos.y + item.size.height),
-            );
+        } else {
+            self.fit_items(board.items());
         }
-        self.camera.fit(self.viewport, min, max);
+    }
+
+    /// Zooms and centres so all `items` are in view.
+    fn fit_items<'a>(&mut self, items: impl Iterator<Item = &'a Item>) {
+        let bounds = items
+            .map(|item| (item.pos, item.pos.offset(item.size.width, item.size.height)))
+            .reduce(|(min, max), (item_min, item_max)| {
+                (
+                    Point::new(min.x.min(item_min.x), min.y.min(item_min.y)),
+                    Point::new(max.x.max(item_max.x), max.y.max(item_max.y)),
+                )
+            });
+        if let Some((min, max)) = bounds {
+            self.camera.fit(self.viewport, min, max);
+        }
+    }
+
+    /// Whether Space is held for panning (not while typing).
+    fn space_held(&self, ui: &Ui) -> bool {
+        self.editing.is_none() && ui.input(|i| i.key_down(Key::Space))
     }
 
     fn display_pos(&self, item: &Item) -> Point {
@@ -166,9 +192,10 @@ impl CanvasState {
         }
     }
 
-    /// Draws the canvas into the rest of `ui` and returns the commands the user's input produced.
-    pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> Vec<Command> {
-        let mut commands = Vec::new();
+    /// Draws the canvas into the rest of `ui` and returns the commands and actions the user's
+    /// input produced.
+    pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> CanvasOutput {
+        let mut output = CanvasOutput::default();
         let viewport = ui.available_rect_before_wrap();
         self.viewport = viewport;
         self.selection.retain(|&id| board.item(id).is_some());
@@ -185,6 +212,7 @@ impl CanvasState {
         background
             .widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Board canvas"));
         self.navigate(ui, viewport, &background);
+        self.marquee(ui, board, &background);
         let painter = ui.painter_at(viewport);
         paint::background(&painter, viewport, &self.camera);
 
@@ -202,12 +230,13 @@ impl CanvasState {
                 continue;
             }
             let rect = self.camera.screen_rect(viewport, pos, size);
-            self.show_item(ui, &painter, board, item, rect, &mut commands);
+            self.show_item(ui, &painter, board, item, rect, &mut output);
         }
         self.cancel_lost_edit(board);
+        self.paint_selection(&painter, board);
 
-        self.background_interaction(ui, board, ids, &background, &mut commands);
-        commands
+        self.background_interaction(board, ids, &background, &mut output);
+        output
     }
 
     /// Connectors go under the items, so notes stay readable where lines cross them.
@@ -254,11 +283,8 @@ impl CanvasState {
                 self.camera.zoom_around(viewport, anchor, zoom);
             }
         }
-        let space_held = self.editing.is_none() && ui.input(|i| i.key_down(Key::Space));
-        if background.dragged_by(PointerButton::Middle)
-            || background.dragged_by(PointerButton::Primary)
-            || (space_held && background.dragged())
-        {
+        let space_held = self.space_held(ui);
+        if background.dragged_by(PointerButton::Middle) || (space_held && background.dragged()) {
             self.camera.pan_by(background.drag_delta());
         }
         if space_held && pointer_over {
@@ -268,11 +294,10 @@ impl CanvasState {
 
     fn background_interaction(
         &mut self,
-        ui: &Ui,
         board: &Board,
         ids: &mut IdGen,
         background: &Response,
-        commands: &mut Vec<Command>,
+        output: &mut CanvasOutput,
     ) {
         let pointer_in_board = background
             .interact_pointer_pos()
@@ -283,8 +308,8 @@ impl CanvasState {
         if background.double_clicked()
             && let Some(at) = pointer_in_board
         {
-            commands.extend(self.finish_editing(board));
-            commands.push(self.new_note(board, ids, Some(at)));
+            output.commands.extend(self.finish_editing(board));
+            output.commands.push(self.new_note(board, ids, Some(at)));
         }
         if background.secondary_clicked() {
             self.context_menu_at = pointer_in_board;
@@ -296,17 +321,16 @@ impl CanvasState {
                 .clicked()
             {
                 let at = self.context_menu_at.take();
-                commands.extend(self.finish_editing(board));
-                commands.push(self.new_note(board, ids, at));
+                output.commands.extend(self.finish_editing(board));
+                output.commands.push(self.new_note(board, ids, at));
                 ui.close();
             }
-            if action_button(ui, Action::ZoomToFit).clicked() {
-                self.request_fit();
-                ui.close();
+            for action in [Action::SelectAll, Action::ZoomToFit] {
+                if action_button(ui, action).clicked() {
+                    output.actions.push(action);
+                    ui.close();
+                }
             }
         });
-        if background.hovered() && ui.input(|i| i.pointer.primary_down()) {
-            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
-        }
     }
 }
