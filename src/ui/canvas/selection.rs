@@ -21,9 +21,13 @@ impl CanvasState {
         let pointer = background
             .interact_pointer_pos()
             .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        // The rectangle starts where the button went down, not where the drag was recognised.
+        let press_origin = ui
+            .input(|i| i.pointer.press_origin())
+            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
         if background.drag_started_by(egui::PointerButton::Primary)
             && !self.space_held(ui)
-            && let Some(from) = pointer
+            && let Some(from) = press_origin.or(pointer)
         {
             let modifiers = ui.input(|i| i.modifiers);
             let base = if modifiers.shift || modifiers.command {
