@@ -361,3 +361,39 @@ fn zoom_to_selection_fills_the_view_with_the_selected_note() {
         "zoomed in on the note: {note:?}"
     );
 }
+
+#[test]
+fn find_moves_the_view_to_each_hit_in_turn() {
+    let mut harness = app_harness();
+    for text in ["Građani čekaju", "Other idea", "GRAĐANI online", "Грађани"] {
+        add_note(&mut harness, text);
+    }
+    // Scroll far away so the jump is visible.
+    harness.state_mut().canvas_mut().camera.center_in_board =
+        civic_canvas::model::Point::new(-5000.0, 4000.0);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.event(Event::Text("građani".into()));
+    harness.run();
+    harness.get_by_label("1 of 2");
+    let first = selected_texts(&harness);
+    assert_eq!(first.len(), 1);
+    assert!(first[0].to_lowercase().contains("građani"));
+    let camera = harness.state().canvas().camera;
+    let hit = note_by_text(&harness, &first[0]);
+    assert_eq!(
+        camera.center_in_board,
+        hit.center(),
+        "the view is centred on the hit"
+    );
+
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    harness.get_by_label("2 of 2");
+    let second = selected_texts(&harness);
+    assert_ne!(second, first);
+    assert!(second[0].to_lowercase().contains("građani"));
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    assert_eq!(selected_texts(&harness), first, "wraps around");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("Find").is_none());
+}

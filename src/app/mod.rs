@@ -19,6 +19,7 @@ use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
 use crate::ui::file_dialog::FileDialogs;
+use crate::ui::search::{Hit, Search, SearchRequest};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
 
@@ -55,6 +56,8 @@ pub struct CivicCanvasApp {
     close_confirmed: bool,
     /// Key presses held back from egui's focus handling (see `clipboard.rs`).
     held_keys: Vec<egui::Event>,
+    /// The find bar.
+    search: Search,
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
@@ -85,6 +88,7 @@ impl CivicCanvasApp {
             close_confirmed: false,
             held_keys: Vec::new(),
             last_nudge: None,
+            search: Search::default(),
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -105,6 +109,11 @@ impl CivicCanvasApp {
     /// The canvas state (camera, selection).
     pub fn canvas(&self) -> &CanvasState {
         &self.canvas
+    }
+
+    /// The canvas state, to set the view from outside (tests, benchmarks).
+    pub fn canvas_mut(&mut self) -> &mut CanvasState {
+        &mut self.canvas
     }
 
     /// The dialog on screen, if any.
@@ -222,6 +231,20 @@ impl CivicCanvasApp {
                 self.apply_some(command);
             }
             Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
+            Action::Find => {
+                self.commit_typing();
+                self.search.open();
+            }
+            Action::FindNext | Action::FindPrevious => {
+                if !self.search.open {
+                    self.search.open();
+                } else if let Some(hit) = self
+                    .search
+                    .step(self.doc.board(), action == Action::FindPrevious)
+                {
+                    self.canvas.show_hit(self.doc.board(), hit);
+                }
+            }
             Action::ZoomToFit => self.canvas.request_fit(),
             Action::ZoomIn => self.canvas.zoom_by(crate::ui::camera::Camera::ZOOM_STEP),
             Action::ZoomOut => self
@@ -367,6 +390,28 @@ impl eframe::App for CivicCanvasApp {
                 &mut actions,
             ));
         });
+        if self.search.open {
+            let request = Panel::top("find_bar")
+                .show(ui, |ui| self.search.show(ui, self.doc.board()))
+                .inner;
+            match request {
+                Some(SearchRequest::Show(hit)) => self.canvas.show_hit(self.doc.board(), hit),
+                Some(SearchRequest::Close) => self.search.open = false,
+                None => {}
+            }
+        }
+        self.canvas.highlighted = if self.search.open {
+            self.search
+                .hits(self.doc.board())
+                .into_iter()
+                .filter_map(|hit| match hit {
+                    Hit::Item(id) => Some(id),
+                    Hit::Connector(_) => None,
+                })
+                .collect()
+        } else {
+            std::collections::BTreeSet::new()
+        };
         Panel::bottom("status_bar").show(ui, |ui| {
             let message = self
                 .status

@@ -32,6 +32,12 @@ pub enum Action {
     Duplicate,
     /// Select every item.
     SelectAll,
+    /// Open the find bar.
+    Find,
+    /// Go to the next search hit.
+    FindNext,
+    /// Go to the previous search hit.
+    FindPrevious,
     /// Add a sticky note in the middle of the view.
     NewNote,
     /// Add a note to the right of the selected one, connected to it.
@@ -132,6 +138,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Paste, CMD, Key::V, Scope::Clipboard),
     bind(Action::Duplicate, CMD, Key::D, Scope::Canvas),
     bind(Action::SelectAll, CMD, Key::A, Scope::Canvas),
+    bind(Action::Find, CMD, Key::F, Scope::Anywhere),
+    bind(Action::FindPrevious, SHIFT, Key::F3, Scope::Anywhere),
+    bind(Action::FindNext, NONE, Key::F3, Scope::Anywhere),
     bind(Action::ZoomToFit, CMD, Key::Num0, Scope::Anywhere),
     bind(Action::ZoomToFit, SHIFT, Key::Num1, Scope::Canvas),
     bind(Action::ZoomToSelection, SHIFT, Key::Num2, Scope::Canvas),
@@ -162,7 +171,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 38] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -175,6 +184,9 @@ impl Action {
         Self::Paste,
         Self::Duplicate,
         Self::SelectAll,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
         Self::NewNote,
         Self::NewConnectedNote,
         Self::EditText,
@@ -210,6 +222,9 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
             Self::ZoomToSelection => "Zoom to selection",
             Self::SendToBack => "Send to back",
             Self::BringToFront => "Bring to front",
@@ -251,6 +266,9 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::Find => "Find text on notes and connectors",
+            Self::FindNext => "Show the next search hit",
+            Self::FindPrevious => "Show the previous search hit",
             Self::ZoomToSelection => "Fit the selected items in the view",
             Self::SendToBack => "Stack the selection below every other item",
             Self::BringToFront => "Stack the selection above every other item",

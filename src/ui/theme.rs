@@ -21,6 +21,8 @@ pub const SELECTION: Color32 = Color32::from_rgb(0x1a, 0x5f, 0xd0);
 /// The inside of the selection rectangle dragged on the canvas.
 pub const MARQUEE_FILL: Color32 =
     Color32::from_rgba_premultiplied(0x1a / 6, 0x5f / 6, 0xd0 / 6, 0x2a);
+/// The outline of items that match the search.
+pub const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xe0, 0x7b, 0x00);
 /// A soft shadow under items.
 pub const ITEM_SHADOW: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 28);
 /// The badge that says a note holds more text than it shows.

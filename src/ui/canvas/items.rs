@@ -50,6 +50,7 @@ impl CanvasState {
             zoom,
             selected,
             show_text: true,
+            highlighted: self.highlighted.contains(&item.id),
         };
         paint::note(painter, item, &look);
 
@@ -194,6 +195,7 @@ impl CanvasState {
             zoom,
             selected: true,
             show_text: false,
+            highlighted: false,
         };
         paint::note(painter, item, &look);
 

@@ -39,6 +39,8 @@ pub struct CanvasState {
     pub selection: BTreeSet<ItemId>,
     /// The colour new notes get (the last colour picked in the palette).
     pub new_note_color: PaletteColor,
+    /// Items outlined as search hits.
+    pub highlighted: BTreeSet<ItemId>,
     editing: Option<TextEditing>,
     gesture: Option<Gesture>,
     fit_pending: bool,
@@ -78,6 +80,7 @@ impl Default for CanvasState {
             camera: Camera::default(),
             selection: BTreeSet::new(),
             new_note_color: PaletteColor::Yellow,
+            highlighted: BTreeSet::new(),
             editing: None,
             gesture: None,
             fit_pending: true,

@@ -45,6 +45,8 @@ pub struct NoteLook {
     pub selected: bool,
     /// Whether the text is drawn (false while it is being edited in place).
     pub show_text: bool,
+    /// Whether the note matches the search.
+    pub highlighted: bool,
 }
 
 /// The rectangle inside a note where its text goes.
@@ -60,6 +62,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         zoom,
         selected,
         show_text,
+        highlighted,
     } = *look;
     let radius =
         CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
@@ -105,6 +108,14 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         }
     }
 
+    if highlighted {
+        painter.rect_stroke(
+            rect.expand(if selected { 7.0 } else { 2.0 }),
+            radius,
+            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SEARCH_HIGHLIGHT),
+            StrokeKind::Outside,
+        );
+    }
     if selected {
         painter.rect_stroke(
             rect.expand(2.0),

@@ -140,6 +140,21 @@ impl CanvasState {
         }
     }
 
+    /// Centres the view on a search hit (zooming in if the text would be too small to read) and
+    /// selects it when it is an item.
+    pub fn show_hit(&mut self, board: &Board, hit: crate::ui::search::Hit) {
+        let Some(center) = hit.center(board) else {
+            return;
+        };
+        if let crate::ui::search::Hit::Item(id) = hit {
+            self.selection = BTreeSet::from([id]);
+        }
+        self.camera.center_in_board = center;
+        if self.camera.zoom < READABLE_ZOOM {
+            self.camera.set_zoom(1.0);
+        }
+    }
+
     /// Zooms so the selection (or, with nothing selected, the whole board) fills the view.
     pub fn zoom_to_selection(&mut self, board: &Board) {
         let selected: Vec<&Item> = self
@@ -154,6 +169,9 @@ impl CanvasState {
         }
     }
 }
+
+/// Below this zoom a search hit is brought to 100% so its text can be read.
+const READABLE_ZOOM: f32 = 0.6;
 
 /// Item ids in reading order: by rows (items whose tops are within half a note of each other
 /// share a row), left to right within a row.
