@@ -6,6 +6,9 @@
 
 mod files;
 mod panels;
+mod recovery;
+
+pub use recovery::RecoveryConfig;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -52,6 +55,7 @@ pub struct CivicCanvasApp {
     status: Option<StatusMessage>,
     window_title: String,
     close_confirmed: bool,
+    recovery: Option<recovery::Recovery>,
 }
 
 impl CivicCanvasApp {
@@ -70,6 +74,7 @@ impl CivicCanvasApp {
             status: None,
             window_title: String::new(),
             close_confirmed: false,
+            recovery: None,
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -194,7 +199,9 @@ impl CivicCanvasApp {
                 self.set_status("New board");
             }
             Then::Open => self.start_open(ctx),
+            Then::RestoreRecovered(index) => self.restore_recovered(index),
             Then::Quit => {
+                self.close_recovery();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -223,7 +230,7 @@ impl CivicCanvasApp {
             (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
             (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
-            _ => {}
+            (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }
 
@@ -287,6 +294,7 @@ impl eframe::App for CivicCanvasApp {
         {
             ctx.request_repaint_after(Duration::from_millis(500));
         }
+        self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
     }
 }
@@ -310,7 +318,10 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Civic Canvas",
         options,
-        Box::new(move |cc| Ok(Box::new(CivicCanvasApp::new(&cc.egui_ctx, app_options)))),
+        Box::new(move |cc| {
+            let app = CivicCanvasApp::new(&cc.egui_ctx, app_options).with_default_recovery();
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))
 }
