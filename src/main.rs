@@ -42,9 +42,10 @@ enum Verb {
     /// Test-only: edit a board without a window, with autosave on, then wait to be killed.
     #[command(hide = true)]
     Script {
-        /// The data folder (recovery copies go in its `recovery/` folder).
+        /// The data folder (recovery copies go in its `recovery/` folder); by default
+        /// `$CIVIC_CANVAS_DATA_DIR` or the platform's data folder, as for the app.
         #[arg(long, value_name = "DIR")]
-        data_dir: PathBuf,
+        data_dir: Option<PathBuf>,
         /// A board file to start from (otherwise an untitled board).
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
@@ -62,13 +63,17 @@ enum Verb {
 
 /// The hidden `script` verb (see `civic_canvas::script`).
 fn script(
-    data_dir: &std::path::Path,
+    data_dir: Option<PathBuf>,
     file: Option<PathBuf>,
     commands: Option<PathBuf>,
     wait_secs: u64,
     print_recovered: bool,
 ) -> anyhow::Result<ExitCode> {
-    let recovery_dir = data_dir.join("recovery");
+    let recovery_dir = match data_dir {
+        Some(dir) => dir.join("recovery"),
+        None => civic_canvas::storage::recovery::default_recovery_dir()
+            .ok_or_else(|| anyhow::anyhow!("there is no home folder; use --data-dir"))?,
+    };
     let mut out = std::io::stdout().lock();
     if print_recovered {
         civic_canvas::script::print_recovered(&recovery_dir, &mut out)?;
@@ -101,7 +106,7 @@ fn main() -> anyhow::Result<ExitCode> {
             commands,
             wait_secs,
             print_recovered,
-        }) => script(&data_dir, file, commands, wait_secs, print_recovered),
+        }) => script(data_dir, file, commands, wait_secs, print_recovered),
         None => civic_canvas::app::run(cli.file).map(|()| ExitCode::SUCCESS),
     }
 }

@@ -10,14 +10,17 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use civic_canvas::script::RECOVERED_MARKER;
+use civic_canvas::storage::recovery::DATA_DIR_VAR;
 use civic_canvas::storage::{board_from_ron, load_board, save_board};
 
 const APP: &str = env!("CARGO_BIN_EXE_civic-canvas");
 
+/// Runs the app's `script --print-recovered` with the data folder moved by the environment
+/// variable the app reads.
 fn print_recovered(data_dir: &Path) -> String {
     let output = Command::new(APP)
-        .args(["script", "--print-recovered", "--data-dir"])
-        .arg(data_dir)
+        .args(["script", "--print-recovered"])
+        .env(DATA_DIR_VAR, data_dir)
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
@@ -45,8 +48,8 @@ fn edits_survive_a_kill_through_the_recovery_copy() {
 
     let started = Instant::now();
     let mut child = Command::new(APP)
-        .args(["script", "--wait-secs", "120", "--data-dir"])
-        .arg(&data_dir)
+        .args(["script", "--wait-secs", "120"])
+        .env(DATA_DIR_VAR, &data_dir)
         .arg("--file")
         .arg(&board_path)
         .arg("--commands")

@@ -307,4 +307,17 @@ fn discarding_changes_on_quit_removes_the_copy_and_a_save_does_too() {
         0,
         "no lock files left either"
     );
+
+    // Edit, save, close: nothing is left either.
+    let mut harness = harness_with(None, Some(&recovery));
+    add_note(&mut harness, "Kept in a file");
+    harness.run();
+    harness.state().wait_for_autosave();
+    assert_eq!(recovery_files(&recovery), 1);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    type_path(&mut harness, &dir.path().join("kept.ron"));
+    assert!(!harness.state().document().is_dirty());
+    harness.run();
+    drop(harness);
+    assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 0);
 }

@@ -203,6 +203,22 @@ mod tests {
         Board::from_parts("Recovered", [note], []).unwrap()
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn on_linux_copies_live_in_the_users_data_folder() {
+        if std::env::var_os(DATA_DIR_VAR).is_some() {
+            return; // Moved on purpose; the crash test covers the variable.
+        }
+        let dir = default_recovery_dir().unwrap();
+        assert!(dir.ends_with("civic-canvas/recovery"), "{}", dir.display());
+        let data_home = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|dir| dir.is_absolute());
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap();
+        let expected = data_home.unwrap_or_else(|| home.join(".local/share"));
+        assert_eq!(dir, expected.join("civic-canvas/recovery"));
+    }
+
     #[test]
     fn copies_of_gone_apps_are_listed_and_live_ones_are_not() {
         let dir = tempfile::tempdir().unwrap();
