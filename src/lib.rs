@@ -11,6 +11,7 @@
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
 //! | [`app`] | the eframe app that glues it together and applies commands once per frame |
 //! | [`cli`] | command-line verbs such as `civic-canvas check` |
+//! | [`script`] | a hidden windowless mode that edits a board with autosave on (for the crash test) |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
 //! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
@@ -20,5 +21,6 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod model;
+pub mod script;
 pub mod storage;
 pub mod ui;

@@ -7,6 +7,9 @@
 mod clipboard;
 mod files;
 mod panels;
+mod recovery;
+
+pub use recovery::RecoveryConfig;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -61,6 +64,7 @@ pub struct CivicCanvasApp {
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
+    recovery: Option<recovery::Recovery>,
 }
 
 /// Arrow-key moves closer together than this are one undo step.
@@ -89,6 +93,7 @@ impl CivicCanvasApp {
             held_keys: Vec::new(),
             last_nudge: None,
             search: Search::default(),
+            recovery: None,
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -314,7 +319,9 @@ impl CivicCanvasApp {
                 self.set_status("New board");
             }
             Then::Open => self.start_open(ctx),
+            Then::RestoreRecovered(index) => self.restore_recovered(index),
             Then::Quit => {
+                self.close_recovery();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -343,7 +350,7 @@ impl CivicCanvasApp {
             (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
             (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
-            _ => {}
+            (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }
 
@@ -439,6 +446,7 @@ impl eframe::App for CivicCanvasApp {
         {
             ctx.request_repaint_after(Duration::from_millis(500));
         }
+        self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
     }
 }
@@ -462,7 +470,10 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Civic Canvas",
         options,
-        Box::new(move |cc| Ok(Box::new(CivicCanvasApp::new(&cc.egui_ctx, app_options)))),
+        Box::new(move |cc| {
+            let app = CivicCanvasApp::new(&cc.egui_ctx, app_options).with_default_recovery();
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))
 }
