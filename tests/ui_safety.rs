@@ -321,3 +321,27 @@ fn discarding_changes_on_quit_removes_the_copy_and_a_save_does_too() {
     drop(harness);
     assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 0);
 }
+
+#[test]
+fn text_still_being_typed_is_in_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    {
+        let mut harness = harness_with(None, Some(&recovery));
+        harness.run();
+        // A note is typed into but never finished (no Escape, no click elsewhere): then a crash.
+        press(&mut harness, Modifiers::NONE, Key::N);
+        harness.event(Event::Text("Half-typed thought".into()));
+        harness.run();
+        assert!(
+            harness.state().canvas().editing_item().is_some(),
+            "still typing"
+        );
+        harness.state().wait_for_autosave();
+    }
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(texts(&harness), ["Half-typed thought"]);
+}

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::CivicCanvasApp;
 use crate::document::{Document, UNTITLED};
+use crate::edit::Command;
 use crate::storage::recovery::{
     AutosaveSchedule, RecoveredBoard, RecoveryOrigin, RecoveryWriter, WriterReport,
     default_recovery_dir, list_recovered,
@@ -137,10 +138,16 @@ impl CivicCanvasApp {
             });
         }
         let now = Instant::now();
+        let typing = self.canvas.unsaved_typing(self.doc.board());
         if recovery.copy == CopyState::Closed {
             // Closing cleanly: the copy is gone and stays gone.
-        } else if self.doc.is_dirty() {
-            let revision = self.doc.revision();
+        } else if self.doc.is_dirty() || typing.is_some() {
+            // Text still being typed counts too: it changes the revision and goes in the copy.
+            let revision = typing.map_or(self.doc.revision(), |(_, text)| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                std::hash::Hash::hash(text, &mut hasher);
+                self.doc.revision() ^ std::hash::Hasher::finish(&hasher).rotate_left(1) | 1 << 63
+            });
             recovery.schedule.observe(revision, now);
             match recovery.schedule.due_in(now) {
                 Some(Duration::ZERO) => {
@@ -148,9 +155,16 @@ impl CivicCanvasApp {
                         path: self.doc.path().map(std::path::Path::to_path_buf),
                         stamp: self.doc.disk_stamp().copied(),
                     };
-                    recovery
-                        .writer
-                        .write(self.doc.board().clone(), origin, revision);
+                    let mut board = self.doc.board().clone();
+                    if let Some((id, text)) = typing {
+                        // On a copy of the board: the real one changes when typing ends.
+                        let _applied = Command::SetText {
+                            id,
+                            text: text.to_owned(),
+                        }
+                        .apply(&mut board);
+                    }
+                    recovery.writer.write(board, origin, revision);
                     recovery.schedule.written(revision);
                     recovery.copy = CopyState::Written;
                 }

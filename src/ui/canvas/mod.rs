@@ -101,6 +101,13 @@ impl CanvasState {
         self.editing.as_ref().map(|editing| editing.id)
     }
 
+    /// The text being typed into a note and not yet committed, when it differs from the board.
+    pub fn unsaved_typing<'a>(&'a self, board: &Board) -> Option<(ItemId, &'a str)> {
+        let editing = self.editing.as_ref()?;
+        let item = board.item(editing.id)?;
+        (item.text() != editing.buffer).then_some((editing.id, editing.buffer.as_str()))
+    }
+
     /// The single selected item, if exactly one is selected.
     pub fn single_selection(&self) -> Option<ItemId> {
         let mut iter = self.selection.iter();
