@@ -397,3 +397,54 @@ fn find_moves_the_view_to_each_hit_in_turn() {
     harness.run();
     assert!(harness.query_by_label("Find").is_none());
 }
+
+#[test]
+fn align_and_distribute_the_selection_in_one_step_each() {
+    let mut harness = app_harness();
+    for text in ["One", "Two", "Three"] {
+        add_note(&mut harness, text);
+    }
+    // Move "Two" down a little so the tops differ.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("Two").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    let before: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_ne!(before[0], before[1]);
+
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::ALT, Key::W);
+    let tops: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(tops, [before[0]; 3], "all tops in line with the highest");
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Align")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let undone: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(undone, before);
+
+    // The same through the right-click menu's Arrange submenu.
+    harness.get_by_label("Three").click_secondary();
+    harness.run();
+    // The menu bar has an Arrange menu too; the submenu is the one below the note.
+    let note_top = harness.get_by_label("Three").rect().top();
+    harness
+        .get_all_by_label("Arrange")
+        .find(|node| node.rect().top() > note_top)
+        .expect("the right-click menu has an Arrange submenu")
+        .hover();
+    harness.run();
+    harness.get_by_label("Align top").click();
+    harness.run();
+    let tops: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(tops, [before[0]; 3]);
+}

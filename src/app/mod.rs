@@ -20,6 +20,7 @@ use crate::document::Document;
 use crate::edit::Command;
 use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
+use crate::ui::canvas::arrange::Arrangement;
 use crate::ui::dialogs::{Choice, Modal, Then};
 use crate::ui::file_dialog::FileDialogs;
 use crate::ui::search::{Hit, Search, SearchRequest};
@@ -236,6 +237,29 @@ impl CivicCanvasApp {
                 self.apply_some(command);
             }
             Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
+            Action::AlignLeft
+            | Action::AlignRight
+            | Action::AlignTop
+            | Action::AlignBottom
+            | Action::AlignCentres
+            | Action::AlignMiddles
+            | Action::DistributeHorizontally
+            | Action::DistributeVertically
+            | Action::ArrangeGrid => {
+                let how = match action {
+                    Action::AlignLeft => Arrangement::AlignLeft,
+                    Action::AlignRight => Arrangement::AlignRight,
+                    Action::AlignTop => Arrangement::AlignTop,
+                    Action::AlignBottom => Arrangement::AlignBottom,
+                    Action::AlignCentres => Arrangement::AlignCentres,
+                    Action::AlignMiddles => Arrangement::AlignMiddles,
+                    Action::DistributeHorizontally => Arrangement::DistributeHorizontally,
+                    Action::DistributeVertically => Arrangement::DistributeVertically,
+                    _ => Arrangement::Grid,
+                };
+                let command = self.canvas.arrange_selection(self.doc.board(), how);
+                self.apply_some(command);
+            }
             Action::Find => {
                 self.commit_typing();
                 self.search.open();

@@ -31,6 +31,11 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                 &[Action::NewNote, Action::EditText, Action::Delete],
             );
         });
+        ui.menu_button("Arrange", |ui| {
+            menu_items(ui, actions, Action::ARRANGE);
+            ui.separator();
+            menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
+        });
         ui.menu_button("View", |ui| {
             menu_items(
                 ui,

@@ -68,6 +68,24 @@ pub enum Action {
     NudgeUpFar,
     /// Move the selection a long way down.
     NudgeDownFar,
+    /// Line up the left edges of the selection.
+    AlignLeft,
+    /// Line up the right edges of the selection.
+    AlignRight,
+    /// Line up the top edges of the selection.
+    AlignTop,
+    /// Line up the bottom edges of the selection.
+    AlignBottom,
+    /// Put the selection on one vertical line.
+    AlignCentres,
+    /// Put the selection on one horizontal line.
+    AlignMiddles,
+    /// Space the selection evenly from left to right.
+    DistributeHorizontally,
+    /// Space the selection evenly from top to bottom.
+    DistributeVertically,
+    /// Arrange the selection in a tidy grid.
+    ArrangeGrid,
     /// Stack the selection above everything.
     BringToFront,
     /// Stack the selection below everything.
@@ -121,6 +139,8 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 
 /// Every shortcut. More specific combinations come first (Ctrl+Shift+S before Ctrl+S), because
 /// egui matches extra Shift loosely.
@@ -148,6 +168,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::ZoomIn, CMD, Key::Plus, Scope::Anywhere),
     bind(Action::ZoomOut, CMD, Key::Minus, Scope::Anywhere),
     bind(Action::ActualSize, CMD, Key::Num1, Scope::Anywhere),
+    bind(
+        Action::DistributeHorizontally,
+        ALT_SHIFT,
+        Key::H,
+        Scope::Canvas,
+    ),
+    bind(
+        Action::DistributeVertically,
+        ALT_SHIFT,
+        Key::V,
+        Scope::Canvas,
+    ),
+    bind(Action::AlignLeft, ALT, Key::A, Scope::Canvas),
+    bind(Action::AlignRight, ALT, Key::D, Scope::Canvas),
+    bind(Action::AlignTop, ALT, Key::W, Scope::Canvas),
+    bind(Action::AlignBottom, ALT, Key::S, Scope::Canvas),
+    bind(Action::AlignCentres, ALT, Key::H, Scope::Canvas),
+    bind(Action::AlignMiddles, ALT, Key::V, Scope::Canvas),
+    bind(Action::ArrangeGrid, ALT, Key::G, Scope::Canvas),
     bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
     bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
@@ -171,7 +210,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 47] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -202,6 +241,15 @@ impl Action {
         Self::NudgeRightFar,
         Self::NudgeUpFar,
         Self::NudgeDownFar,
+        Self::AlignLeft,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignBottom,
+        Self::AlignCentres,
+        Self::AlignMiddles,
+        Self::DistributeHorizontally,
+        Self::DistributeVertically,
+        Self::ArrangeGrid,
         Self::BringToFront,
         Self::SendToBack,
         Self::ZoomToFit,
@@ -210,6 +258,19 @@ impl Action {
         Self::ZoomOut,
         Self::ActualSize,
         Self::ShowShortcuts,
+    ];
+
+    /// The align, distribute and grid actions, in the order the Arrange menus list them.
+    pub const ARRANGE: &'static [Self] = &[
+        Self::AlignLeft,
+        Self::AlignCentres,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignMiddles,
+        Self::AlignBottom,
+        Self::DistributeHorizontally,
+        Self::DistributeVertically,
+        Self::ArrangeGrid,
     ];
 
     /// The name on menus and buttons (sentence case; "…" when it opens a dialog).
@@ -222,6 +283,15 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ArrangeGrid => "Arrange as grid",
+            Self::DistributeVertically => "Distribute vertically",
+            Self::DistributeHorizontally => "Distribute horizontally",
+            Self::AlignMiddles => "Align middles",
+            Self::AlignCentres => "Align centres",
+            Self::AlignBottom => "Align bottom",
+            Self::AlignTop => "Align top",
+            Self::AlignRight => "Align right",
+            Self::AlignLeft => "Align left",
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
@@ -266,6 +336,15 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::ArrangeGrid => "Arrange the selection in a tidy grid",
+            Self::DistributeVertically => "Space the selection evenly from top to bottom",
+            Self::DistributeHorizontally => "Space the selection evenly from left to right",
+            Self::AlignMiddles => "Put the selection on one horizontal line",
+            Self::AlignCentres => "Put the selection on one vertical line",
+            Self::AlignBottom => "Line up the bottom edges of the selection",
+            Self::AlignTop => "Line up the top edges of the selection",
+            Self::AlignRight => "Line up the right edges of the selection",
+            Self::AlignLeft => "Line up the left edges of the selection",
             Self::Find => "Find text on notes and connectors",
             Self::FindNext => "Show the next search hit",
             Self::FindPrevious => "Show the previous search hit",

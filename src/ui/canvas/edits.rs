@@ -166,14 +166,15 @@ impl CanvasState {
     }
 }
 
-/// One command for a list of changes: nothing, the change itself, or a labelled batch.
 /// How far a duplicate lands from its original, in board units.
 const DUPLICATE_OFFSET: f32 = 32.0;
 
+/// One command for a list of changes: nothing, the change itself, or a labelled batch.
 pub(super) fn batch(label: &'static str, mut commands: Vec<Command>) -> Option<Command> {
     match commands.len() {
         0 => None,
-        1 => commands.pop(),
+        // A single change keeps its own form when it would be called the same anyway.
+        1 if commands.first().is_some_and(|only| only.label() == label) => commands.pop(),
         _ => Some(Command::Batch { label, commands }),
     }
 }

@@ -272,6 +272,13 @@ pub(super) fn item_context_menu(
         for action in [Action::BringToFront, Action::SendToBack] {
             menu_action(ui, action);
         }
+        if state.selection.len() > 1 {
+            ui.menu_button("Arrange", |ui| {
+                for &action in Action::ARRANGE {
+                    menu_action(ui, action);
+                }
+            });
+        }
         ui.separator();
         menu_action(ui, Action::Delete);
     });

@@ -5,6 +5,7 @@
 //! A drag shows the notes at their dragged position and emits one command when the mouse is
 //! released; a text edit emits one command when editing ends. So one gesture is one undo step.
 
+pub mod arrange;
 mod edits;
 mod items;
 mod paint;
