@@ -27,6 +27,25 @@ pub enum Arrangement {
     Grid,
 }
 
+impl Arrangement {
+    /// The arrangement an action asks for, if it is one of the Arrange actions.
+    pub fn for_action(action: crate::ui::shortcuts::Action) -> Option<Self> {
+        use crate::ui::shortcuts::Action;
+        Some(match action {
+            Action::AlignLeft => Self::AlignLeft,
+            Action::AlignRight => Self::AlignRight,
+            Action::AlignTop => Self::AlignTop,
+            Action::AlignBottom => Self::AlignBottom,
+            Action::AlignCentres => Self::AlignCentres,
+            Action::AlignMiddles => Self::AlignMiddles,
+            Action::DistributeHorizontally => Self::DistributeHorizontally,
+            Action::DistributeVertically => Self::DistributeVertically,
+            Action::ArrangeGrid => Self::Grid,
+            _ => return None,
+        })
+    }
+}
+
 /// Space between items in an arranged grid, in board units.
 const GRID_GAP: f32 = 24.0;
 
