@@ -448,3 +448,34 @@ fn align_and_distribute_the_selection_in_one_step_each() {
         .to_vec();
     assert_eq!(tops, [before[0]; 3]);
 }
+
+#[test]
+fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
+    let mut harness = app_harness();
+    for text in ["Left", "Right"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness.query_by_label("Minimap").is_none(),
+        "hidden until asked for"
+    );
+    press(&mut harness, Modifiers::NONE, Key::M);
+    let map = harness.get_by_label("Minimap").rect();
+    let before = harness.state().canvas().camera.center_in_board;
+    // Clicking the map's left edge moves the view to the left part of the board.
+    let spot = map.left_center() + Vec2::new(10.0, 0.0);
+    harness.hover_at(spot);
+    harness.run();
+    harness.drag_at(spot);
+    harness.run();
+    harness.drop_at(spot);
+    harness.run();
+    let after = harness.state().canvas().camera.center_in_board;
+    assert!(
+        after.x < before.x - 100.0,
+        "moved left: {before:?} → {after:?}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::M);
+    assert!(harness.query_by_label("Minimap").is_none());
+}

@@ -199,6 +199,7 @@ impl CivicCanvasApp {
                 .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
             _ => self.perform_on_board(ctx, action),
         }
     }

@@ -100,6 +100,8 @@ pub enum Action {
     ZoomOut,
     /// Zoom to 100%.
     ActualSize,
+    /// Show or hide the minimap.
+    ToggleMinimap,
     /// Show the keyboard shortcut sheet.
     ShowShortcuts,
 }
@@ -205,12 +207,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeRight, NONE, Key::ArrowRight, Scope::Canvas),
     bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
+    bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 48] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -257,6 +260,7 @@ impl Action {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ActualSize,
+        Self::ToggleMinimap,
         Self::ShowShortcuts,
     ];
 
@@ -283,6 +287,7 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ToggleMinimap => "Minimap",
             Self::ArrangeGrid => "Arrange as grid",
             Self::DistributeVertically => "Distribute vertically",
             Self::DistributeHorizontally => "Distribute horizontally",
@@ -336,6 +341,7 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
             Self::DistributeVertically => "Space the selection evenly from top to bottom",
             Self::DistributeHorizontally => "Space the selection evenly from left to right",

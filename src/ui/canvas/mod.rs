@@ -8,6 +8,7 @@
 pub mod arrange;
 mod edits;
 mod items;
+mod minimap;
 mod paint;
 mod placement;
 mod selection;
@@ -42,6 +43,8 @@ pub struct CanvasState {
     pub new_note_color: PaletteColor,
     /// Items outlined as search hits.
     pub highlighted: BTreeSet<ItemId>,
+    /// Whether the minimap is shown in the bottom-right corner.
+    pub show_minimap: bool,
     editing: Option<TextEditing>,
     gesture: Option<Gesture>,
     fit_pending: bool,
@@ -82,6 +85,7 @@ impl Default for CanvasState {
             selection: BTreeSet::new(),
             new_note_color: PaletteColor::Yellow,
             highlighted: BTreeSet::new(),
+            show_minimap: false,
             editing: None,
             gesture: None,
             fit_pending: true,
@@ -148,6 +152,7 @@ impl CanvasState {
         *self = Self {
             camera: self.camera,
             new_note_color: self.new_note_color,
+            show_minimap: self.show_minimap,
             viewport: self.viewport,
             ..Self::default()
         };
@@ -245,6 +250,7 @@ impl CanvasState {
         }
         self.cancel_lost_edit(board);
         self.paint_selection(&painter, board);
+        self.minimap(ui, &painter, board);
 
         self.background_interaction(board, ids, &background, &mut output);
         output
