@@ -58,10 +58,11 @@ impl CanvasState {
                 to_map(item.pos),
                 to_map(item.pos.offset(item.size.width, item.size.height)),
             );
+            // The darker border shade keeps white notes visible on the light map.
             painter.rect_filled(
                 rect.expand(0.25),
                 CornerRadius::ZERO,
-                theme::fill(item.color),
+                theme::border(item.color),
             );
         }
         let view = Rect::from_min_max(to_map(visible_min), to_map(visible_max)).intersect(frame);
