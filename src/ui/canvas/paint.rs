@@ -81,7 +81,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !item.text().is_empty() {
         let inner = text_rect(rect, zoom);
         let galley = painter.layout(
-            item.text().to_owned(),
+            display_text(item.text()),
             theme::note_font(font_px),
             theme::NOTE_TEXT,
             inner.width().max(1.0),
@@ -147,6 +147,22 @@ fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
         theme::note_font(badge.height() * 0.9),
         Color32::WHITE,
     );
+}
+
+/// Note text as shown: lines starting with "- " or "* " become bullets ("• "); the stored text
+/// keeps what was typed.
+pub fn display_text(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            let rest = line.get(indent..).unwrap_or_default();
+            match rest.strip_prefix("- ").or_else(|| rest.strip_prefix("* ")) {
+                Some(item) => format!("{}• {item}", line.get(..indent).unwrap_or_default()),
+                None => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The resize handle at a selected note's bottom-right corner.
@@ -229,4 +245,17 @@ fn outline_point(rect: Rect, target: egui::Pos2) -> egui::Pos2 {
         half.y / delta.y.abs()
     };
     center + delta * scale_x.min(scale_y).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dash_and_star_lines_show_as_bullets_and_other_text_is_kept() {
+        assert_eq!(
+            display_text("Needs:\n- forms online\n  * in Albanian\n-not a bullet\nx - y"),
+            "Needs:\n• forms online\n  • in Albanian\n-not a bullet\nx - y"
+        );
+    }
 }
