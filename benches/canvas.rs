@@ -71,7 +71,7 @@ impl Frames {
         let mut commands = Vec::new();
         let output = self.ctx.run_ui(input, |ui| {
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                commands = self.canvas.show(ui, &self.board, &mut self.ids);
+                commands = self.canvas.show(ui, &self.board, &mut self.ids).commands;
             });
         });
         let egui::FullOutput {

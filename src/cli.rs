@@ -65,7 +65,7 @@ pub fn generate(
 ) -> io::Result<bool> {
     let board = generate_board(items, seed);
     match save_board(path, &board) {
-        Ok(()) => {
+        Ok(_) => {
             writeln!(out, "{}: {}", path.display(), board_summary(&board))?;
             Ok(true)
         }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Command, EditError, History};
 use crate::model::Board;
+use crate::storage::DiskStamp;
 
 /// The board being edited and what the app knows about it.
 #[derive(Debug, Default)]
@@ -13,6 +14,8 @@ pub struct Document {
     history: History,
     path: Option<PathBuf>,
     dirty: bool,
+    disk: Option<DiskStamp>,
+    revision: u64,
 }
 
 /// The title a new board gets.
@@ -35,7 +38,38 @@ impl Document {
             history: History::default(),
             path: Some(path),
             dirty: false,
+            disk: None,
+            revision: 0,
         }
+    }
+
+    /// A board recovered after a crash: unsaved (so the user saves it), with the file it came
+    /// from, if any, and an empty history.
+    pub fn recovered(board: Board, path: Option<PathBuf>) -> Self {
+        Self {
+            board,
+            path,
+            dirty: true,
+            revision: 1,
+            ..Self::default()
+        }
+    }
+
+    /// What the board's file looked like when it was last loaded or saved, to notice changes
+    /// by other programs.
+    pub fn disk_stamp(&self) -> Option<&DiskStamp> {
+        self.disk.as_ref()
+    }
+
+    /// Records what the board's file looks like after a load or save.
+    pub fn set_disk_stamp(&mut self, stamp: Option<DiskStamp>) {
+        self.disk = stamp;
+    }
+
+    /// A number that grows with every change to the board (edit, undo, redo), to tell whether
+    /// it changed since some earlier moment.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The board.
@@ -62,6 +96,14 @@ impl Document {
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
         self.history.apply(&mut self.board, command)?;
         self.dirty = true;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Applies a command as part of the last undo step (see [`History::apply_continuing`]).
+    pub fn apply_continuing(&mut self, command: Command) -> Result<(), EditError> {
+        self.history.apply_continuing(&mut self.board, command)?;
+        self.dirty = true;
         Ok(())
     }
 
@@ -69,6 +111,7 @@ impl Document {
     pub fn undo(&mut self) -> Result<bool, EditError> {
         let undone = self.history.undo(&mut self.board)?;
         self.dirty |= undone;
+        self.revision += u64::from(undone);
         Ok(undone)
     }
 
@@ -76,10 +119,11 @@ impl Document {
     pub fn redo(&mut self) -> Result<bool, EditError> {
         let redone = self.history.redo(&mut self.board)?;
         self.dirty |= redone;
+        self.revision += u64::from(redone);
         Ok(redone)
     }
 
-    /// Records that the board was saved to `path`.
+    /// Records that the board was saved to `path`. (Call [`Document::set_disk_stamp`] too.)
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.dirty = false;

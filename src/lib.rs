@@ -12,6 +12,7 @@
 //! | [`app`] | the eframe app that glues it together and applies commands once per frame |
 //! | [`cli`] | command-line verbs such as `civic-canvas check` and `civic-canvas generate` |
 //! | [`generate`] | realistic generated boards of any size, for benchmarks and trials |
+//! | [`script`] | a hidden windowless mode that edits a board with autosave on (for the crash test) |
 //!
 //! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
 //! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
@@ -22,5 +23,6 @@ pub mod document;
 pub mod edit;
 pub mod generate;
 pub mod model;
+pub mod script;
 pub mod storage;
 pub mod ui;

@@ -63,6 +63,54 @@ enum Verb {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Test-only: edit a board without a window, with autosave on, then wait to be killed.
+    #[command(hide = true)]
+    Script {
+        /// The data folder (recovery copies go in its `recovery/` folder); by default
+        /// `$CIVIC_CANVAS_DATA_DIR` or the platform's data folder, as for the app.
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// A board file to start from (otherwise an untitled board).
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// A file of commands (`title TEXT`, `note X Y TEXT`, `undo`), one per line.
+        #[arg(long, value_name = "FILE", required_unless_present = "print_recovered")]
+        commands: Option<PathBuf>,
+        /// How long to wait once the recovery copy is written, in seconds.
+        #[arg(long, default_value_t = 60)]
+        wait_secs: u64,
+        /// Instead of editing, print the boards a crash left in the data folder.
+        #[arg(long)]
+        print_recovered: bool,
+    },
+}
+
+/// The hidden `script` verb (see `civic_canvas::script`).
+fn script(
+    data_dir: Option<PathBuf>,
+    file: Option<PathBuf>,
+    commands: Option<PathBuf>,
+    wait_secs: u64,
+    print_recovered: bool,
+) -> anyhow::Result<ExitCode> {
+    let recovery_dir = match data_dir {
+        Some(dir) => dir.join("recovery"),
+        None => civic_canvas::storage::recovery::default_recovery_dir()
+            .ok_or_else(|| anyhow::anyhow!("there is no home folder; use --data-dir"))?,
+    };
+    let mut out = std::io::stdout().lock();
+    if print_recovered {
+        civic_canvas::script::print_recovered(&recovery_dir, &mut out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(commands) = commands else {
+        anyhow::bail!("--commands is needed");
+    };
+    let commands = std::fs::read_to_string(&commands)
+        .map_err(|error| anyhow::anyhow!("{}: {error}", commands.display()))?;
+    let wait = std::time::Duration::from_secs(wait_secs);
+    civic_canvas::script::run_script(&recovery_dir, file, &commands, wait, &mut out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -90,6 +138,13 @@ fn main() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Some(Verb::Script {
+            data_dir,
+            file,
+            commands,
+            wait_secs,
+            print_recovered,
+        }) => script(data_dir, file, commands, wait_secs, print_recovered),
         None => civic_canvas::app::run(cli.file, cli.screenshot).map(|()| ExitCode::SUCCESS),
     }
 }

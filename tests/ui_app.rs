@@ -461,7 +461,7 @@ fn context_menu_brings_a_note_to_the_front() {
     assert_eq!(stack, ["Top", "Bottom"]);
     assert_eq!(
         harness.state().document().history().undo_label(),
-        Some("Reorder")
+        Some("Bring to front")
     );
 }
 

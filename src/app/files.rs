@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::CivicCanvasApp;
 use crate::document::Document;
-use crate::storage;
+use crate::storage::{self, Backup};
 use crate::ui::dialogs::{Modal, Then};
 use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
 
@@ -15,9 +15,10 @@ const NO_SYSTEM_DIALOG: &str =
 impl CivicCanvasApp {
     /// Opens the board at `path`; on failure the board on screen stays as it was.
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        match storage::load_board(&path) {
-            Ok(board) => {
-                self.doc = Document::loaded(board, path);
+        match storage::open_board(&path) {
+            Ok(opened) => {
+                self.doc = Document::loaded(opened.board, path);
+                self.doc.set_disk_stamp(Some(opened.stamp));
                 self.canvas.reset();
                 self.canvas.request_fit();
                 self.set_status(format!("Opened {}", self.doc.file_label()));
@@ -34,7 +35,15 @@ impl CivicCanvasApp {
         self.commit_typing();
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) => {
-                if self.write_to(&path) {
+                let changed = self.doc.disk_stamp().is_some_and(|stamp| {
+                    storage::disk_change(&path, stamp) == storage::DiskChange::Changed
+                });
+                if changed {
+                    self.modal = Some(Modal::ChangedOnDisk {
+                        then,
+                        file_name: display_name(&path),
+                    });
+                } else if self.write_to(&path) {
                     self.proceed(ctx, then);
                 }
             }
@@ -42,13 +51,31 @@ impl CivicCanvasApp {
         }
     }
 
+    /// "Overwrite" in the changed-on-disk dialog: save over the other program's changes.
+    pub(super) fn overwrite(&mut self, ctx: &egui::Context, then: Then) {
+        if let Some(path) = self.doc.path().map(Path::to_path_buf)
+            && self.write_to(&path)
+        {
+            self.proceed(ctx, then);
+        }
+    }
+
     /// Writes the board to `path`; returns whether it worked. Failures keep the board unsaved and
     /// say why.
     fn write_to(&mut self, path: &Path) -> bool {
         match storage::save_board(path, self.doc.board()) {
-            Ok(()) => {
+            Ok(saved) => {
                 self.doc.mark_saved(path.to_path_buf());
-                self.set_status(format!("Saved {}", self.doc.file_label()));
+                self.doc.set_disk_stamp(Some(saved.stamp));
+                let status = match saved.backup {
+                    Backup::Failed { path, reason } => format!(
+                        "Saved {}, but the previous version could not be kept as {}: {reason}",
+                        self.doc.file_label(),
+                        display_name(&path)
+                    ),
+                    _ => format!("Saved {}", self.doc.file_label()),
+                };
+                self.set_status(status);
                 true
             }
             Err(error) => {

@@ -4,10 +4,14 @@
 //! canvas (which return [`Command`]s), show any dialog, then apply the commands in one place and
 //! update the window title.
 
+mod board_actions;
+mod clipboard;
 mod files;
 mod panels;
+mod recovery;
 mod screenshot;
 
+pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
 
 use std::path::PathBuf;
@@ -21,6 +25,7 @@ use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
 use crate::ui::file_dialog::FileDialogs;
+use crate::ui::search::{Hit, Search, SearchRequest};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
 
@@ -55,9 +60,24 @@ pub struct CivicCanvasApp {
     status: Option<StatusMessage>,
     window_title: String,
     close_confirmed: bool,
+    /// Key presses held back from egui's focus handling (see `clipboard.rs`).
+    held_keys: Vec<egui::Event>,
+    /// The find bar.
+    search: Search,
+    /// When the selection was last moved with the arrow keys (moves in quick succession are one
+    /// undo step).
+    last_nudge: Option<Instant>,
+    recovery: Option<recovery::Recovery>,
     /// `--screenshot`: capture the first complete frame, then close (see `screenshot.rs`).
     screenshot: Option<Screenshot>,
 }
+
+/// Arrow-key moves closer together than this are one undo step.
+const NUDGE_STREAK: Duration = Duration::from_secs(1);
+/// How far an arrow key moves the selection, in board units (Shift: the far step).
+const NUDGE_STEP: f32 = 10.0;
+/// How far Shift+arrow moves the selection.
+const NUDGE_FAR_STEP: f32 = 100.0;
 
 impl CivicCanvasApp {
     /// Sets up fonts and style on `ctx` and opens `options.file` if given.
@@ -75,6 +95,10 @@ impl CivicCanvasApp {
             status: None,
             window_title: String::new(),
             close_confirmed: false,
+            held_keys: Vec::new(),
+            last_nudge: None,
+            search: Search::default(),
+            recovery: None,
             screenshot: None,
         };
         if let Some(path) = options.file {
@@ -98,6 +122,11 @@ impl CivicCanvasApp {
         &self.canvas
     }
 
+    /// The canvas state, to set the view from outside (tests, benchmarks).
+    pub fn canvas_mut(&mut self) -> &mut CanvasState {
+        &mut self.canvas
+    }
+
     /// The dialog on screen, if any.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
@@ -119,6 +148,7 @@ impl CivicCanvasApp {
 
     /// Applies a command as one undo step; a refused command is reported, never silently lost.
     fn apply(&mut self, command: Command) {
+        self.last_nudge = None;
         if let Err(error) = self.doc.apply(command) {
             self.set_status(format!("That change could not be made: {error}"));
         }
@@ -153,22 +183,20 @@ impl CivicCanvasApp {
                     self.set_status(format!("{} failed: {error}", action.label()));
                 }
             }
-            Action::NewNote => {
+            Action::Find => {
                 self.commit_typing();
-                let command = self.canvas.new_note(self.doc.board(), &mut self.ids, None);
-                self.apply(command);
+                self.search.open();
             }
-            Action::EditText => {
-                if let Some(id) = self.canvas.single_selection() {
-                    self.canvas.begin_editing(self.doc.board(), id);
+            Action::FindNext | Action::FindPrevious => {
+                if !self.search.open {
+                    self.search.open();
+                } else if let Some(hit) = self
+                    .search
+                    .step(self.doc.board(), action == Action::FindPrevious)
+                {
+                    self.canvas.show_hit(self.doc.board(), hit);
                 }
             }
-            Action::Delete => {
-                if let Some(command) = self.canvas.delete_selection(self.doc.board()) {
-                    self.apply(command);
-                }
-            }
-            Action::Deselect => self.canvas.selection.clear(),
             Action::ZoomToFit => self.canvas.request_fit(),
             Action::ZoomIn => self.canvas.zoom_by(crate::ui::camera::Camera::ZOOM_STEP),
             Action::ZoomOut => self
@@ -176,6 +204,8 @@ impl CivicCanvasApp {
                 .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
+            _ => self.perform_on_board(ctx, action),
         }
     }
 
@@ -200,7 +230,9 @@ impl CivicCanvasApp {
                 self.set_status("New board");
             }
             Then::Open => self.start_open(ctx),
+            Then::RestoreRecovered(index) => self.restore_recovered(index),
             Then::Quit => {
+                self.close_recovery();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -229,7 +261,7 @@ impl CivicCanvasApp {
             (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
             (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
-            _ => {}
+            (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }
 
@@ -243,16 +275,24 @@ impl CivicCanvasApp {
 }
 
 impl eframe::App for CivicCanvasApp {
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.hold_canvas_keys(ctx, raw_input);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
         if self.modal.is_none() && !self.file_dialogs.is_open() {
             // A note being edited counts as typing even on the frame its text field lets go of
             // the keyboard (Escape), so that Escape ends the edit without clearing the selection.
-            let typing = ctx.egui_wants_keyboard_input() || self.canvas.editing_item().is_some();
+            let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
             for action in shortcuts::pressed_actions(&ctx, typing) {
                 self.perform(&ctx, action);
+            }
+            if !typing {
+                self.clipboard_events(&ctx);
             }
         }
 
@@ -268,6 +308,28 @@ impl eframe::App for CivicCanvasApp {
                 &mut actions,
             ));
         });
+        if self.search.open {
+            let request = Panel::top("find_bar")
+                .show(ui, |ui| self.search.show(ui, self.doc.board()))
+                .inner;
+            match request {
+                Some(SearchRequest::Show(hit)) => self.canvas.show_hit(self.doc.board(), hit),
+                Some(SearchRequest::Close) => self.search.open = false,
+                None => {}
+            }
+        }
+        self.canvas.highlighted = if self.search.open {
+            self.search
+                .hits(self.doc.board())
+                .into_iter()
+                .filter_map(|hit| match hit {
+                    Hit::Item(id) => Some(id),
+                    Hit::Connector(_) => None,
+                })
+                .collect()
+        } else {
+            std::collections::BTreeSet::new()
+        };
         Panel::bottom("status_bar").show(ui, |ui| {
             let message = self
                 .status
@@ -277,7 +339,9 @@ impl eframe::App for CivicCanvasApp {
             panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
         });
         CentralPanel::no_frame().show(ui, |ui| {
-            commands.extend(self.canvas.show(ui, self.doc.board(), &mut self.ids));
+            let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
+            commands.extend(output.commands);
+            actions.extend(output.actions);
         });
         for action in actions {
             self.perform(&ctx, action);
@@ -293,6 +357,7 @@ impl eframe::App for CivicCanvasApp {
         {
             ctx.request_repaint_after(Duration::from_millis(500));
         }
+        self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
         // `--screenshot`: after everything else, so the capture shows the whole frame.
         if let Some(screenshot) = &mut self.screenshot {
@@ -326,8 +391,9 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result
         Box::new(move |cc| {
             let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
             Ok(Box::new(match screenshot {
+                // A screenshot shows the board as saved: no recovery offer, no autosave.
                 Some(screenshot) => app.with_screenshot(screenshot),
-                None => app,
+                None => app.with_default_recovery(),
             }))
         }),
     )

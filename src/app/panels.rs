@@ -31,6 +31,11 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                 &[Action::NewNote, Action::EditText, Action::Delete],
             );
         });
+        ui.menu_button("Arrange", |ui| {
+            menu_items(ui, actions, Action::ARRANGE);
+            ui.separator();
+            menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
+        });
         ui.menu_button("View", |ui| {
             menu_items(
                 ui,
@@ -132,7 +137,7 @@ pub fn status_bar(
         match message {
             Some(message) => ui.label(RichText::new(message).strong()),
             None => ui.weak(
-                "Double-click to add a note · drag the canvas to pan · Ctrl+scroll to zoom · F1 for shortcuts",
+                "Double-click to add a note · drag to select · Space+drag or scroll to pan · Ctrl+scroll to zoom · F1 for shortcuts",
             ),
         };
         ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {

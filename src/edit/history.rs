@@ -49,6 +49,36 @@ impl History {
         Ok(())
     }
 
+    /// Apply `command` as a continuation of the last undo step (e.g. the arrow key held down
+    /// to move a note: many small moves, one undo step). Without a last step it starts one.
+    pub fn apply_continuing(
+        &mut self,
+        board: &mut Board,
+        command: Command,
+    ) -> Result<(), EditError> {
+        let Some(last) = self.undo.pop() else {
+            return self.apply(board, command);
+        };
+        match command.apply(board) {
+            Ok(inverse) => {
+                // Undo reverses the newest change first, then the earlier ones.
+                self.undo.push(Step {
+                    label: last.label,
+                    inverse: Command::Batch {
+                        label: last.label,
+                        commands: vec![inverse, last.inverse],
+                    },
+                });
+                self.redo.clear();
+                Ok(())
+            }
+            Err(error) => {
+                self.undo.push(last);
+                Err(error)
+            }
+        }
+    }
+
     /// Undo the last step. Returns `Ok(false)` when there is nothing to undo.
     pub fn undo(&mut self, board: &mut Board) -> Result<bool, EditError> {
         Self::step(board, &mut self.undo, &mut self.redo)
@@ -160,6 +190,28 @@ mod tests {
         Command::RemoveItem(id).apply(&mut board).unwrap();
         assert_eq!(history.undo(&mut board), Err(EditError::MissingItem(id)));
         assert_eq!(history.undo_label(), Some("Edit text"), "the step is kept");
+    }
+
+    #[test]
+    fn continued_steps_undo_together() {
+        let mut board = Board::new("0");
+        let mut history = History::default();
+        history
+            .apply(&mut board, Command::SetTitle("1".into()))
+            .unwrap();
+        history
+            .apply(&mut board, Command::SetTitle("2".into()))
+            .unwrap();
+        history
+            .apply_continuing(&mut board, Command::SetTitle("3".into()))
+            .unwrap();
+        history
+            .apply_continuing(&mut board, Command::SetTitle("4".into()))
+            .unwrap();
+        assert_eq!(history.undo(&mut board), Ok(true));
+        assert_eq!(board.title(), "1", "2, 3 and 4 were one step");
+        assert_eq!(history.redo(&mut board), Ok(true));
+        assert_eq!(board.title(), "4");
     }
 
     #[test]

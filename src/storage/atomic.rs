@@ -48,6 +48,17 @@ pub enum SaveCause {
         /// What is wrong with it.
         problem: String,
     },
+    /// The file at the path was saved by a newer Civic Canvas; it is never overwritten.
+    #[error(
+        "the file there was saved by a newer Civic Canvas (format {found}, this version writes \
+         format {current}), so it is not overwritten. Save as… a different file, or update the \
+         app",
+        current = super::CURRENT_FORMAT
+    )]
+    NewerFormat {
+        /// The format number in the file.
+        found: u32,
+    },
     /// The file system refused.
     #[error("{}", io_words::plain(.0))]
     Io(#[source] io::Error),

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
-use super::{FormatError, Position, board_from_ron, io_words};
+use super::{DiskStamp, FormatError, Position, board_from_ron, io_words};
 use crate::model::Board;
 
 /// The largest board file that is read: 200 MB. Larger files are refused before reading them.
@@ -111,7 +111,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadCause> {
 }
 
 /// The bytes as text, without a leading byte-order mark (which some editors add).
-fn decode(bytes: &[u8]) -> Result<&str, FormatError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<&str, FormatError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
@@ -124,15 +124,36 @@ fn decode(bytes: &[u8]) -> Result<&str, FormatError> {
 
 /// Loads the board saved at `path`, from any format version this app reads.
 pub fn load_board(path: &Path) -> Result<Board, LoadError> {
+    open_board(path).map(|opened| opened.board)
+}
+
+/// A board loaded from a file, with what the file looked like (to notice later changes).
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The board, migrated to the current model.
+    pub board: Board,
+    /// The file's size, modification time and content hash when it was read.
+    pub stamp: DiskStamp,
+}
+
+/// Loads the board saved at `path` like [`load_board`], and stamps the file it came from.
+pub fn open_board(path: &Path) -> Result<Opened, LoadError> {
     let error = |cause| LoadError {
         path: path.to_owned(),
         cause,
     };
     let bytes = read_limited(path).map_err(error)?;
+    let stamp = DiskStamp::of_bytes(path, &bytes);
     let text = decode(&bytes).map_err(|e| error(e.into()))?;
-    board_from_ron(text)
+    let board = board_from_ron(text)
         .map(|loaded| loaded.board)
-        .map_err(|e| error(e.into()))
+        .map_err(|e| error(e.into()))?;
+    Ok(Opened { board, stamp })
+}
+
+/// The bytes of the file at `path` if it is a readable file of at most [`MAX_FILE_BYTES`].
+pub(super) fn read_existing(path: &Path) -> Option<Vec<u8>> {
+    read_limited(path).ok()
 }
 
 #[cfg(test)]

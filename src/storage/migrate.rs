@@ -44,6 +44,11 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FormatError> {
     ron::from_str(text).map_err(|error| from_ron(&error, text))
 }
 
+/// The `format:` number of a board file's text, if it has a readable one.
+pub(super) fn format_of(text: &str) -> Option<u32> {
+    parse::<Header>(text).ok()?.format
+}
+
 /// Reads a board file of any supported format.
 pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
     let header: Header = parse(text)?;

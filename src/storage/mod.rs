@@ -1,4 +1,5 @@
-//! Boards as files: the versioned RON format, migrations from older formats, atomic saves.
+//! Boards as files: the versioned RON format, migrations from older formats, safe saves
+//! (atomic, with a `.bak` of the previous file), and recovery copies for crashes.
 //!
 //! A board file is pretty-printed [RON](https://github.com/ron-rs/ron) that starts with its
 //! format number, so people can read it, diff it and mail it:
@@ -33,25 +34,33 @@
 //! Each format version has frozen structs (`v1.rs`, …) and `migrate.rs` turns older formats into
 //! the current one. Unknown fields and kinds are errors, never silently dropped. Errors carry the
 //! line and column where the problem was found.
+//!
+//! [`save_board`] (`safe_save.rs`) keeps the previous file as `NAME.ron.bak` and refuses to
+//! overwrite a file from a newer version; [`DiskStamp`] notices files changed by other programs;
+//! [`recovery`] keeps copies of unsaved boards for after a crash.
 
 mod atomic;
+pub mod clipboard;
+mod disk_stamp;
 mod format_error;
 mod io_words;
 mod load;
 mod migrate;
 mod position;
+pub mod recovery;
 mod ron_words;
+mod safe_save;
 mod tidy;
 mod v1;
 mod validate;
 
 pub use atomic::{SaveCause, SaveError};
+pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
-pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, load_board};
+pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, Opened, load_board, open_board};
 pub use position::Position;
+pub use safe_save::{Backup, Saved, backup_path, save_board};
 pub use validate::{MAX_COORDINATE, MAX_ITEM_SIZE};
-
-use std::path::Path;
 
 use crate::model::Board;
 
@@ -102,26 +111,6 @@ pub fn board_from_ron(text: &str) -> Result<Loaded, FormatError> {
         return Err(FormatError::Empty);
     }
     migrate::read(text)
-}
-
-/// Saves `board` to `path` atomically (see `atomic.rs`): the old file is replaced in one step,
-/// or left untouched if saving fails.
-///
-/// A board with an item whose position or size could not be loaded again (not finite, or out of
-/// range) is refused, so a save never produces a file that does not open.
-pub fn save_board(path: &Path, board: &Board) -> Result<(), SaveError> {
-    for item in board.items() {
-        if let Err(problem) = validate::check_item(item) {
-            return Err(SaveError {
-                path: path.to_owned(),
-                cause: SaveCause::InvalidBoard {
-                    item: item.id,
-                    problem: problem.message,
-                },
-            });
-        }
-    }
-    atomic::write_atomically(path, board_to_ron(board).as_bytes())
 }
 
 #[cfg(test)]

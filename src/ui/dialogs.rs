@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{Id, Key, Modal as EguiModal, RichText, Ui};
 
 use crate::ui::file_dialog::FilePurpose;
+use crate::ui::safety_dialogs::{self, RecoverySummary};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::labelled_text_field;
 
@@ -20,6 +21,8 @@ pub enum Then {
     Open,
     /// Close the app.
     Quit,
+    /// Restore the recovered board with this index in the recovery list.
+    RestoreRecovered(usize),
 }
 
 /// The dialog on top of the app, if any.
@@ -48,6 +51,19 @@ pub enum Modal {
     },
     /// The keyboard shortcut sheet.
     Shortcuts,
+    /// The board's file changed on disk since it was opened or saved: Overwrite / Save as… /
+    /// Cancel.
+    ChangedOnDisk {
+        /// What happens after the board is saved.
+        then: Then,
+        /// The file's name.
+        file_name: String,
+    },
+    /// Boards recovered after a crash, each with Restore / Discard.
+    Recovery {
+        /// The boards, in the order of the app's recovery list.
+        boards: Vec<RecoverySummary>,
+    },
 }
 
 /// What the user chose in a dialog.
@@ -61,6 +77,14 @@ pub enum Choice {
     Close,
     /// A typed path was confirmed.
     Path(FilePurpose, PathBuf),
+    /// Save over a file that another program changed.
+    Overwrite,
+    /// Save to a different file instead.
+    SaveAs,
+    /// Restore the recovered board with this index.
+    Restore(usize),
+    /// Delete the recovered board with this index.
+    DiscardRecovered(usize),
 }
 
 impl Modal {
@@ -78,6 +102,10 @@ impl Modal {
                 } => typed_path(ui, *purpose, text, reason.as_deref()),
                 Self::Message { title, body } => message(ui, title, body),
                 Self::Shortcuts => shortcut_sheet(ui),
+                Self::ChangedOnDisk { file_name, .. } => {
+                    safety_dialogs::changed_on_disk(ui, file_name)
+                }
+                Self::Recovery { boards } => safety_dialogs::recovered_boards(ui, boards),
             };
         });
         if choice.is_none() && response.should_close() {
@@ -93,6 +121,7 @@ fn unsaved_changes(ui: &mut Ui, board_title: &str, then: Then) -> Option<Choice>
         Then::NewBoard => "starting a new board",
         Then::Open => "opening another board",
         Then::Nothing => "continuing",
+        Then::RestoreRecovered(_) => "restoring a recovered board",
     };
     ui.heading("Save your changes?");
     ui.label(format!(
@@ -213,7 +242,11 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
         "Shift+click or Ctrl+click",
         "Add a note to the selection or take it out",
     ),
-    ("Drag canvas, middle-drag or Space+drag", "Pan"),
+    (
+        "Drag on empty canvas",
+        "Select the items the rectangle touches (Shift: add)",
+    ),
+    ("Middle-drag or Space+drag", "Pan"),
     ("Scroll wheel or touchpad", "Pan"),
     ("Ctrl+scroll or pinch", "Zoom towards the pointer"),
     ("Right-click", "Menu for the note or the canvas"),

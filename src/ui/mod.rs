@@ -5,6 +5,8 @@ pub mod camera;
 pub mod canvas;
 pub mod dialogs;
 pub mod file_dialog;
+pub mod safety_dialogs;
+pub mod search;
 pub mod shortcuts;
 pub mod theme;
 pub mod widgets;

@@ -22,22 +22,86 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Copy the selection to the clipboard.
+    Copy,
+    /// Copy the selection to the clipboard and delete it.
+    Cut,
+    /// Paste items (or one note per line of text) from the clipboard.
+    Paste,
+    /// Copy the selection next to itself.
+    Duplicate,
+    /// Select every item.
+    SelectAll,
+    /// Open the find bar.
+    Find,
+    /// Go to the next search hit.
+    FindNext,
+    /// Go to the previous search hit.
+    FindPrevious,
     /// Add a sticky note in the middle of the view.
     NewNote,
+    /// Add a note to the right of the selected one, connected to it.
+    NewConnectedNote,
     /// Edit the selected note's text.
     EditText,
     /// Delete the selection.
     Delete,
     /// Clear the selection.
     Deselect,
+    /// Select the next item in reading order.
+    NextItem,
+    /// Select the previous item in reading order.
+    PreviousItem,
+    /// Move the selection a little left.
+    NudgeLeft,
+    /// Move the selection a little right.
+    NudgeRight,
+    /// Move the selection a little up.
+    NudgeUp,
+    /// Move the selection a little down.
+    NudgeDown,
+    /// Move the selection a long way left.
+    NudgeLeftFar,
+    /// Move the selection a long way right.
+    NudgeRightFar,
+    /// Move the selection a long way up.
+    NudgeUpFar,
+    /// Move the selection a long way down.
+    NudgeDownFar,
+    /// Line up the left edges of the selection.
+    AlignLeft,
+    /// Line up the right edges of the selection.
+    AlignRight,
+    /// Line up the top edges of the selection.
+    AlignTop,
+    /// Line up the bottom edges of the selection.
+    AlignBottom,
+    /// Put the selection on one vertical line.
+    AlignCentres,
+    /// Put the selection on one horizontal line.
+    AlignMiddles,
+    /// Space the selection evenly from left to right.
+    DistributeHorizontally,
+    /// Space the selection evenly from top to bottom.
+    DistributeVertically,
+    /// Arrange the selection in a tidy grid.
+    ArrangeGrid,
+    /// Stack the selection above everything.
+    BringToFront,
+    /// Stack the selection below everything.
+    SendToBack,
     /// Fit all items in the view.
     ZoomToFit,
+    /// Fit the selection in the view.
+    ZoomToSelection,
     /// Zoom in one step.
     ZoomIn,
     /// Zoom out one step.
     ZoomOut,
     /// Zoom to 100%.
     ActualSize,
+    /// Show or hide the minimap.
+    ToggleMinimap,
     /// Show the keyboard shortcut sheet.
     ShowShortcuts,
 }
@@ -49,6 +113,9 @@ pub enum Scope {
     Anywhere,
     /// Only when no text field has the keyboard (so typing never triggers it).
     Canvas,
+    /// Delivered by the system as a clipboard event (copy, cut, paste), not as a key press;
+    /// listed here so menus and the shortcut sheet show it.
+    Clipboard,
 }
 
 /// A key combination bound to an action.
@@ -73,6 +140,9 @@ const fn bind(action: Action, modifiers: Modifiers, key: Key, scope: Scope) -> B
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 
 /// Every shortcut. More specific combinations come first (Ctrl+Shift+S before Ctrl+S), because
 /// egui matches extra Shift loosely.
@@ -85,22 +155,65 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Redo, CMD_SHIFT, Key::Z, Scope::Canvas),
     bind(Action::Undo, CMD, Key::Z, Scope::Canvas),
     bind(Action::Redo, CMD, Key::Y, Scope::Canvas),
+    bind(Action::Copy, CMD, Key::C, Scope::Clipboard),
+    bind(Action::Cut, CMD, Key::X, Scope::Clipboard),
+    bind(Action::Paste, CMD, Key::V, Scope::Clipboard),
+    bind(Action::Duplicate, CMD, Key::D, Scope::Canvas),
+    bind(Action::SelectAll, CMD, Key::A, Scope::Canvas),
+    bind(Action::Find, CMD, Key::F, Scope::Anywhere),
+    bind(Action::FindPrevious, SHIFT, Key::F3, Scope::Anywhere),
+    bind(Action::FindNext, NONE, Key::F3, Scope::Anywhere),
     bind(Action::ZoomToFit, CMD, Key::Num0, Scope::Anywhere),
+    bind(Action::ZoomToFit, SHIFT, Key::Num1, Scope::Canvas),
+    bind(Action::ZoomToSelection, SHIFT, Key::Num2, Scope::Canvas),
     bind(Action::ZoomIn, CMD, Key::Equals, Scope::Anywhere),
     bind(Action::ZoomIn, CMD, Key::Plus, Scope::Anywhere),
     bind(Action::ZoomOut, CMD, Key::Minus, Scope::Anywhere),
     bind(Action::ActualSize, CMD, Key::Num1, Scope::Anywhere),
+    bind(
+        Action::DistributeHorizontally,
+        ALT_SHIFT,
+        Key::H,
+        Scope::Canvas,
+    ),
+    bind(
+        Action::DistributeVertically,
+        ALT_SHIFT,
+        Key::V,
+        Scope::Canvas,
+    ),
+    bind(Action::AlignLeft, ALT, Key::A, Scope::Canvas),
+    bind(Action::AlignRight, ALT, Key::D, Scope::Canvas),
+    bind(Action::AlignTop, ALT, Key::W, Scope::Canvas),
+    bind(Action::AlignBottom, ALT, Key::S, Scope::Canvas),
+    bind(Action::AlignCentres, ALT, Key::H, Scope::Canvas),
+    bind(Action::AlignMiddles, ALT, Key::V, Scope::Canvas),
+    bind(Action::ArrangeGrid, ALT, Key::G, Scope::Canvas),
+    bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
+    bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
+    bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Delete, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Backspace, Scope::Canvas),
     bind(Action::Deselect, NONE, Key::Escape, Scope::Canvas),
+    bind(Action::PreviousItem, SHIFT, Key::Tab, Scope::Canvas),
+    bind(Action::NextItem, NONE, Key::Tab, Scope::Canvas),
+    bind(Action::NudgeLeftFar, SHIFT, Key::ArrowLeft, Scope::Canvas),
+    bind(Action::NudgeRightFar, SHIFT, Key::ArrowRight, Scope::Canvas),
+    bind(Action::NudgeUpFar, SHIFT, Key::ArrowUp, Scope::Canvas),
+    bind(Action::NudgeDownFar, SHIFT, Key::ArrowDown, Scope::Canvas),
+    bind(Action::NudgeLeft, NONE, Key::ArrowLeft, Scope::Canvas),
+    bind(Action::NudgeRight, NONE, Key::ArrowRight, Scope::Canvas),
+    bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
+    bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
+    bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 48] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -108,15 +221,60 @@ impl Action {
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::Copy,
+        Self::Cut,
+        Self::Paste,
+        Self::Duplicate,
+        Self::SelectAll,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
         Self::NewNote,
+        Self::NewConnectedNote,
         Self::EditText,
         Self::Delete,
         Self::Deselect,
+        Self::NextItem,
+        Self::PreviousItem,
+        Self::NudgeLeft,
+        Self::NudgeRight,
+        Self::NudgeUp,
+        Self::NudgeDown,
+        Self::NudgeLeftFar,
+        Self::NudgeRightFar,
+        Self::NudgeUpFar,
+        Self::NudgeDownFar,
+        Self::AlignLeft,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignBottom,
+        Self::AlignCentres,
+        Self::AlignMiddles,
+        Self::DistributeHorizontally,
+        Self::DistributeVertically,
+        Self::ArrangeGrid,
+        Self::BringToFront,
+        Self::SendToBack,
         Self::ZoomToFit,
+        Self::ZoomToSelection,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ActualSize,
+        Self::ToggleMinimap,
         Self::ShowShortcuts,
+    ];
+
+    /// The align, distribute and grid actions, in the order the Arrange menus list them.
+    pub const ARRANGE: &'static [Self] = &[
+        Self::AlignLeft,
+        Self::AlignCentres,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignMiddles,
+        Self::AlignBottom,
+        Self::DistributeHorizontally,
+        Self::DistributeVertically,
+        Self::ArrangeGrid,
     ];
 
     /// The name on menus and buttons (sentence case; "…" when it opens a dialog).
@@ -129,6 +287,38 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ToggleMinimap => "Minimap",
+            Self::ArrangeGrid => "Arrange as grid",
+            Self::DistributeVertically => "Distribute vertically",
+            Self::DistributeHorizontally => "Distribute horizontally",
+            Self::AlignMiddles => "Align middles",
+            Self::AlignCentres => "Align centres",
+            Self::AlignBottom => "Align bottom",
+            Self::AlignTop => "Align top",
+            Self::AlignRight => "Align right",
+            Self::AlignLeft => "Align left",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::ZoomToSelection => "Zoom to selection",
+            Self::SendToBack => "Send to back",
+            Self::BringToFront => "Bring to front",
+            Self::NudgeDownFar => "Move far down",
+            Self::NudgeUpFar => "Move far up",
+            Self::NudgeRightFar => "Move far right",
+            Self::NudgeLeftFar => "Move far left",
+            Self::NudgeDown => "Move down",
+            Self::NudgeUp => "Move up",
+            Self::NudgeRight => "Move right",
+            Self::NudgeLeft => "Move left",
+            Self::PreviousItem => "Previous item",
+            Self::NextItem => "Next item",
+            Self::NewConnectedNote => "Connected note",
+            Self::SelectAll => "Select all",
+            Self::Duplicate => "Duplicate",
+            Self::Paste => "Paste",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
             Self::NewNote => "Sticky note",
             Self::EditText => "Edit text",
             Self::Delete => "Delete",
@@ -151,6 +341,40 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
+            Self::ArrangeGrid => "Arrange the selection in a tidy grid",
+            Self::DistributeVertically => "Space the selection evenly from top to bottom",
+            Self::DistributeHorizontally => "Space the selection evenly from left to right",
+            Self::AlignMiddles => "Put the selection on one horizontal line",
+            Self::AlignCentres => "Put the selection on one vertical line",
+            Self::AlignBottom => "Line up the bottom edges of the selection",
+            Self::AlignTop => "Line up the top edges of the selection",
+            Self::AlignRight => "Line up the right edges of the selection",
+            Self::AlignLeft => "Line up the left edges of the selection",
+            Self::Find => "Find text on notes and connectors",
+            Self::FindNext => "Show the next search hit",
+            Self::FindPrevious => "Show the previous search hit",
+            Self::ZoomToSelection => "Fit the selected items in the view",
+            Self::SendToBack => "Stack the selection below every other item",
+            Self::BringToFront => "Stack the selection above every other item",
+            Self::NudgeDownFar => "Move the selection 100 units down",
+            Self::NudgeUpFar => "Move the selection 100 units up",
+            Self::NudgeRightFar => "Move the selection 100 units right",
+            Self::NudgeLeftFar => "Move the selection 100 units left",
+            Self::NudgeDown => "Move the selection 10 units down",
+            Self::NudgeUp => "Move the selection 10 units up",
+            Self::NudgeRight => "Move the selection 10 units right",
+            Self::NudgeLeft => "Move the selection 10 units left",
+            Self::PreviousItem => "Select the previous item in reading order",
+            Self::NextItem => "Select the next item in reading order",
+            Self::NewConnectedNote => {
+                "Add a note to the right of the selected one, connected to it"
+            }
+            Self::SelectAll => "Select every item on the board",
+            Self::Duplicate => "Copy the selection next to itself",
+            Self::Paste => "Paste items, or one note per line of text, at the pointer",
+            Self::Cut => "Copy the selection to the clipboard and delete it",
+            Self::Copy => "Copy the selection to the clipboard",
             Self::NewNote => {
                 "Add a sticky note beside the selected one (or mid-view) and start typing"
             }
@@ -175,7 +399,7 @@ impl Action {
     /// The action's shortcuts as text, e.g. "Ctrl+Y or Ctrl+Shift+Z".
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         self.bindings()
-            .map(|binding| ctx.format_shortcut(&binding.shortcut))
+            .map(|binding| format_shortcut(&binding.shortcut, is_mac(ctx)))
             .collect::<Vec<_>>()
             .join(" or ")
     }
@@ -184,7 +408,7 @@ impl Action {
     pub fn first_shortcut_text(self, ctx: &egui::Context) -> String {
         self.bindings()
             .next()
-            .map(|binding| ctx.format_shortcut(&binding.shortcut))
+            .map(|binding| format_shortcut(&binding.shortcut, is_mac(ctx)))
             .unwrap_or_default()
     }
 
@@ -199,6 +423,28 @@ impl Action {
     }
 }
 
+fn is_mac(ctx: &egui::Context) -> bool {
+    ctx.os() == egui::os::OperatingSystem::Mac
+}
+
+/// A shortcut as people write it: "Ctrl+Shift+S", "Ctrl+]" (egui would say `CloseBracket`).
+pub fn format_shortcut(shortcut: &KeyboardShortcut, is_mac: bool) -> String {
+    let modifiers = egui::ModifierNames::NAMES.format(&shortcut.modifiers, is_mac);
+    let key = match shortcut.logical_key {
+        Key::OpenBracket => "[",
+        Key::CloseBracket => "]",
+        Key::Equals => "=",
+        Key::Plus => "+",
+        Key::Minus => "-",
+        other => other.name(),
+    };
+    if modifiers.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{modifiers}+{key}")
+    }
+}
+
 /// The shortcut table as Markdown (as on Linux and Windows), for the README.
 ///
 /// A test checks that the README holds exactly this table, so the documentation cannot drift
@@ -208,12 +454,7 @@ pub fn markdown_table() -> String {
     for action in Action::ALL {
         let keys: Vec<String> = action
             .bindings()
-            .map(|binding| {
-                format!(
-                    "`{}`",
-                    binding.shortcut.format(&egui::ModifierNames::NAMES, false)
-                )
-            })
+            .map(|binding| format!("`{}`", format_shortcut(&binding.shortcut, false)))
             .collect();
         // Writing into a String cannot fail.
         let _infallible = writeln!(
@@ -235,6 +476,7 @@ pub fn pressed_actions(ctx: &egui::Context, typing: bool) -> Vec<Action> {
     ctx.input_mut(|input| {
         BINDINGS
             .iter()
+            .filter(|binding| binding.scope != Scope::Clipboard)
             .filter(|binding| !typing || binding.scope == Scope::Anywhere)
             .filter(|binding| input.consume_shortcut(&binding.shortcut))
             .map(|binding| binding.action)

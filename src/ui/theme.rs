@@ -18,6 +18,15 @@ pub const CANVAS_BACKGROUND: Color32 = Color32::from_rgb(0xf4, 0xf3, 0xef);
 pub const GRID_DOT: Color32 = Color32::from_rgb(0xc9, 0xc6, 0xbd);
 /// The outline of selected items and handles.
 pub const SELECTION: Color32 = Color32::from_rgb(0x1a, 0x5f, 0xd0);
+/// The inside of the selection rectangle dragged on the canvas.
+pub const MARQUEE_FILL: Color32 =
+    Color32::from_rgba_premultiplied(0x1a / 6, 0x5f / 6, 0xd0 / 6, 0x2a);
+/// The outline of items that match the search.
+pub const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xe0, 0x7b, 0x00);
+/// The minimap's background (slightly see-through so the canvas shows it is an overlay).
+pub const MINIMAP_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(250, 250, 248, 235);
+/// The minimap's border.
+pub const MINIMAP_BORDER: Color32 = Color32::from_rgb(0x9a, 0x97, 0x90);
 /// A soft shadow under items.
 pub const ITEM_SHADOW: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 28);
 /// The badge that says a note holds more text than it shows.

@@ -1,10 +1,13 @@
-//! Commands built from the selection: delete, recolour, move.
+//! Commands built from the selection: delete, recolour, move, stack, and copies (paste and
+//! duplicate) with fresh ids.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use egui::Vec2;
 
 use super::{CanvasState, paint};
 use crate::edit::Command;
-use crate::model::{Board, ItemId, PaletteColor, Point};
+use crate::model::{Board, Connector, IdGen, Item, ItemId, PaletteColor, Point, ZKey};
 
 impl CanvasState {
     /// Deletes the selection (with its connectors) as one step.
@@ -45,13 +48,133 @@ impl CanvasState {
             .collect();
         batch("Move", moves)
     }
+
+    /// Moves the selection by `delta_in_board` (arrow keys).
+    pub fn nudge_selection(&self, board: &Board, delta_in_board: Vec2) -> Option<Command> {
+        self.move_selection(board, delta_in_board)
+    }
+
+    /// Restacks the selection above (or below) every other item, keeping its own order.
+    pub fn stack_selection(&self, board: &Board, to_front: bool) -> Option<Command> {
+        let mut selected: Vec<&Item> = self
+            .selection
+            .iter()
+            .filter_map(|&id| board.item(id))
+            .collect();
+        selected.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        let mut commands = Vec::with_capacity(selected.len());
+        if to_front {
+            let mut z = board.z_above_all();
+            for item in selected {
+                commands.push(Command::SetZ {
+                    id: item.id,
+                    z: z.clone(),
+                });
+                z = z.after();
+            }
+        } else {
+            let mut z = board.z_below_all();
+            for item in selected.into_iter().rev() {
+                commands.push(Command::SetZ {
+                    id: item.id,
+                    z: z.clone(),
+                });
+                z = z.before();
+            }
+        }
+        let label = if to_front {
+            "Bring to front"
+        } else {
+            "Send to back"
+        };
+        batch(label, commands)
+    }
+
+    /// Puts copies of `items` (and of the `connectors` between them) on the board with fresh ids,
+    /// moved by `offset`, stacked on top in their own order, and selects them.
+    pub fn insert_copies(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        label: &'static str,
+        mut items: Vec<Item>,
+        connectors: impl IntoIterator<Item = Connector>,
+        offset: Vec2,
+    ) -> Option<Command> {
+        items.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        let mut fresh_ids: BTreeMap<ItemId, ItemId> = BTreeMap::new();
+        let mut commands = Vec::with_capacity(items.len());
+        let mut z: ZKey = board.z_above_all();
+        for mut item in items {
+            let fresh =
+                ids.item_id(|id| board.item(id).is_some() || fresh_ids.values().any(|&f| f == id));
+            fresh_ids.insert(item.id, fresh);
+            item.id = fresh;
+            item.pos = Point::new(
+                paint::tidy(item.pos.x + offset.x),
+                paint::tidy(item.pos.y + offset.y),
+            );
+            item.z = z.clone();
+            z = z.after();
+            commands.push(Command::AddItem(Box::new(item)));
+        }
+        let mut taken_connectors = BTreeSet::new();
+        for connector in connectors {
+            let (Some(&from), Some(&to)) =
+                (fresh_ids.get(&connector.from), fresh_ids.get(&connector.to))
+            else {
+                continue;
+            };
+            let id = ids
+                .connector_id(|id| board.connector(id).is_some() || taken_connectors.contains(&id));
+            taken_connectors.insert(id);
+            commands.push(Command::AddConnector(Box::new(Connector {
+                id,
+                from,
+                to,
+                label: connector.label,
+            })));
+        }
+        if fresh_ids.is_empty() {
+            return None;
+        }
+        self.selection = fresh_ids.into_values().collect();
+        Some(Command::Batch { label, commands })
+    }
+
+    /// Copies of the selection a little down and to the right.
+    pub fn duplicate_selection(&mut self, board: &Board, ids: &mut IdGen) -> Option<Command> {
+        let items: Vec<Item> = self
+            .selection
+            .iter()
+            .filter_map(|&id| board.item(id))
+            .cloned()
+            .collect();
+        let connectors: Vec<Connector> = board
+            .connectors()
+            .filter(|c| self.selection.contains(&c.from) && self.selection.contains(&c.to))
+            .cloned()
+            .collect();
+        self.insert_copies(
+            board,
+            ids,
+            "Duplicate",
+            items,
+            connectors,
+            Vec2::splat(DUPLICATE_OFFSET),
+        )
+    }
 }
+
+/// How far a duplicate lands from its original, in board units.
+const DUPLICATE_OFFSET: f32 = 32.0;
 
 /// One command for a list of changes: nothing, the change itself, or a labelled batch.
 pub(super) fn batch(label: &'static str, mut commands: Vec<Command>) -> Option<Command> {
     match commands.len() {
         0 => None,
-        1 => commands.pop(),
+        // A single change keeps its own form when it would be called the same anyway.
+        1 if commands.first().is_some_and(|only| only.label() == label) => commands.pop(),
         _ => Some(Command::Batch { label, commands }),
     }
 }

@@ -4,10 +4,10 @@
 use std::collections::BTreeSet;
 
 use egui::{
-    CursorIcon, Id, Key, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
+    CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasState, Gesture, paint};
+use super::{CanvasOutput, CanvasState, Gesture, paint};
 use crate::edit::Command;
 use crate::model::{Board, Item, Size};
 use crate::ui::shortcuts::Action;
@@ -22,7 +22,7 @@ impl CanvasState {
         board: &Board,
         item: &Item,
         rect: Rect,
-        commands: &mut Vec<Command>,
+        output: &mut CanvasOutput,
     ) {
         let zoom = self.camera.zoom;
         let response = ui.interact(
@@ -36,13 +36,13 @@ impl CanvasState {
             item.text().to_owned()
         };
         response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, &label));
-        self.item_pointer(ui, board, item, &response, commands);
-        item_context_menu(self, board, item, &response, commands);
+        self.item_pointer(ui, board, item, &response, &mut output.commands);
+        item_context_menu(self, board, item, &response, output);
 
         let selected = self.selection.contains(&item.id);
         let editing_this = self.editing_item() == Some(item.id);
         if editing_this {
-            self.edit_text_in_place(ui, painter, item, rect, commands);
+            self.edit_text_in_place(ui, painter, item, rect, &mut output.commands);
             return;
         }
         let look = paint::NoteLook {
@@ -50,6 +50,7 @@ impl CanvasState {
             zoom,
             selected,
             show_text: true,
+            highlighted: self.highlighted.contains(&item.id),
         };
         paint::note(painter, item, &look);
 
@@ -57,7 +58,7 @@ impl CanvasState {
             && self.selection.len() == 1
             && !matches!(self.gesture, Some(Gesture::Move { .. }));
         if resizable {
-            self.resize_handle(ui, painter, item, rect, commands);
+            self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
     }
     /// Click to select, double-click to edit, drag to move (the whole selection).
@@ -69,7 +70,7 @@ impl CanvasState {
         response: &Response,
         commands: &mut Vec<Command>,
     ) {
-        let space_held = self.editing.is_none() && ui.input(|i| i.key_down(Key::Space));
+        let space_held = self.space_held(ui);
         if response.dragged_by(PointerButton::Middle) || (space_held && response.dragged()) {
             self.camera.pan_by(response.drag_delta());
             return;
@@ -194,6 +195,7 @@ impl CanvasState {
             zoom,
             selected: true,
             show_text: false,
+            highlighted: false,
         };
         paint::note(painter, item, &look);
 
@@ -238,48 +240,46 @@ impl CanvasState {
     }
 }
 
-/// The right-click menu of a note: colours, edit, stacking, delete.
+/// The right-click menu of a note: the same actions as the keyboard, for the selection.
 pub(super) fn item_context_menu(
     state: &mut CanvasState,
     board: &Board,
     item: &Item,
     response: &Response,
-    commands: &mut Vec<Command>,
+    output: &mut CanvasOutput,
 ) {
     response.context_menu(|ui| {
-        if action_button(ui, Action::EditText).clicked() {
-            state.begin_editing(board, item.id);
-            ui.close();
-        }
+        let mut menu_action = |ui: &mut Ui, action: Action| {
+            if action_button(ui, action).clicked() {
+                output.actions.push(action);
+                ui.close();
+            }
+        };
+        menu_action(ui, Action::EditText);
         ui.separator();
         ui.label("Colour");
         if let Some(color) = crate::ui::widgets::swatches(ui, Some(item.color)) {
-            commands.extend(state.recolor_selection(board, color));
+            output
+                .commands
+                .extend(state.recolor_selection(board, color));
             ui.close();
         }
         ui.separator();
-        let stacking = [
-            (
-                "Bring to front",
-                "Stack this note above every other item",
-                board.z_above_all(),
-            ),
-            (
-                "Send to back",
-                "Stack this note below every other item",
-                board.z_below_all(),
-            ),
-        ];
-        for (label, tooltip, z) in stacking {
-            if ui.button(label).on_hover_text(tooltip).clicked() {
-                commands.push(Command::SetZ { id: item.id, z });
-                ui.close();
-            }
+        for action in [Action::Copy, Action::Cut, Action::Duplicate] {
+            menu_action(ui, action);
         }
         ui.separator();
-        if action_button(ui, Action::Delete).clicked() {
-            commands.extend(state.delete_selection(board));
-            ui.close();
+        for action in [Action::BringToFront, Action::SendToBack] {
+            menu_action(ui, action);
         }
+        if state.selection.len() > 1 {
+            ui.menu_button("Arrange", |ui| {
+                for &action in Action::ARRANGE {
+                    menu_action(ui, action);
+                }
+            });
+        }
+        ui.separator();
+        menu_action(ui, Action::Delete);
     });
 }

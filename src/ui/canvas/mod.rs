@@ -5,10 +5,13 @@
 //! A drag shows the notes at their dragged position and emits one command when the mouse is
 //! released; a text edit emits one command when editing ends. So one gesture is one undo step.
 
+pub mod arrange;
 mod edits;
 mod items;
+mod minimap;
 mod paint;
 mod placement;
+mod selection;
 
 use std::collections::BTreeSet;
 
@@ -20,6 +23,15 @@ use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
 
+/// What the user asked for on the canvas this frame.
+#[derive(Debug, Default)]
+pub struct CanvasOutput {
+    /// Changes to the board, in order.
+    pub commands: Vec<Command>,
+    /// Actions chosen from the canvas's right-click menus.
+    pub actions: Vec<Action>,
+}
+
 /// Everything about the canvas that is not part of the board.
 #[derive(Debug)]
 pub struct CanvasState {
@@ -29,6 +41,10 @@ pub struct CanvasState {
     pub selection: BTreeSet<ItemId>,
     /// The colour new notes get (the last colour picked in the palette).
     pub new_note_color: PaletteColor,
+    /// Items outlined as search hits.
+    pub highlighted: BTreeSet<ItemId>,
+    /// Whether the minimap is shown in the bottom-right corner.
+    pub show_minimap: bool,
     editing: Option<TextEditing>,
     gesture: Option<Gesture>,
     fit_pending: bool,
@@ -54,6 +70,12 @@ enum Gesture {
     Move { delta_in_board: Vec2 },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
+    /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
+    Marquee {
+        from: Point,
+        to: Point,
+        base: BTreeSet<ItemId>,
+    },
 }
 
 impl Default for CanvasState {
@@ -62,6 +84,8 @@ impl Default for CanvasState {
             camera: Camera::default(),
             selection: BTreeSet::new(),
             new_note_color: PaletteColor::Yellow,
+            highlighted: BTreeSet::new(),
+            show_minimap: false,
             editing: None,
             gesture: None,
             fit_pending: true,
@@ -80,6 +104,13 @@ impl CanvasState {
     /// The note being edited in place, if any.
     pub fn editing_item(&self) -> Option<ItemId> {
         self.editing.as_ref().map(|editing| editing.id)
+    }
+
+    /// The text being typed into a note and not yet committed, when it differs from the board.
+    pub fn unsaved_typing<'a>(&'a self, board: &Board) -> Option<(ItemId, &'a str)> {
+        let editing = self.editing.as_ref()?;
+        let item = board.item(editing.id)?;
+        (item.text() != editing.buffer).then_some((editing.id, editing.buffer.as_str()))
     }
 
     /// The single selected item, if exactly one is selected.
@@ -121,6 +152,7 @@ impl CanvasState {
         *self = Self {
             camera: self.camera,
             new_note_color: self.new_note_color,
+            show_minimap: self.show_minimap,
             viewport: self.viewport,
             ..Self::default()
         };
@@ -133,21 +165,31 @@ impl CanvasState {
     }
 
     fn fit_to_board(&mut self, board: &Board) {
-        let mut items = board.items();
-        let Some(first) = items.next() else {
+        if board.items().len() == 0 {
             self.camera = Camera::default();
-            return;
-        };
-        let mut min = first.pos;
-        let mut max = first.pos.offset(first.size.width, first.size.height);
-        for item in items {
-            min = Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
-            max = Point::new(
-                max.x.max(item.pos.x + item.size.width),
-                max.y.max(item.pos.y + item.size.height),
-            );
+        } else {
+            self.fit_items(board.items());
         }
-        self.camera.fit(self.viewport, min, max);
+    }
+
+    /// Zooms and centres so all `items` are in view.
+    fn fit_items<'a>(&mut self, items: impl Iterator<Item = &'a Item>) {
+        let bounds = items
+            .map(|item| (item.pos, item.pos.offset(item.size.width, item.size.height)))
+            .reduce(|(min, max), (item_min, item_max)| {
+                (
+                    Point::new(min.x.min(item_min.x), min.y.min(item_min.y)),
+                    Point::new(max.x.max(item_max.x), max.y.max(item_max.y)),
+                )
+            });
+        if let Some((min, max)) = bounds {
+            self.camera.fit(self.viewport, min, max);
+        }
+    }
+
+    /// Whether Space is held for panning (not while typing).
+    fn space_held(&self, ui: &Ui) -> bool {
+        self.editing.is_none() && ui.input(|i| i.key_down(Key::Space))
     }
 
     fn display_pos(&self, item: &Item) -> Point {
@@ -166,9 +208,10 @@ impl CanvasState {
         }
     }
 
-    /// Draws the canvas into the rest of `ui` and returns the commands the user's input produced.
-    pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> Vec<Command> {
-        let mut commands = Vec::new();
+    /// Draws the canvas into the rest of `ui` and returns the commands and actions the user's
+    /// input produced.
+    pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> CanvasOutput {
+        let mut output = CanvasOutput::default();
         let viewport = ui.available_rect_before_wrap();
         self.viewport = viewport;
         self.selection.retain(|&id| board.item(id).is_some());
@@ -185,6 +228,7 @@ impl CanvasState {
         background
             .widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Board canvas"));
         self.navigate(ui, viewport, &background);
+        self.marquee(ui, board, &background);
         let painter = ui.painter_at(viewport);
         paint::background(&painter, viewport, &self.camera);
 
@@ -202,12 +246,14 @@ impl CanvasState {
                 continue;
             }
             let rect = self.camera.screen_rect(viewport, pos, size);
-            self.show_item(ui, &painter, board, item, rect, &mut commands);
+            self.show_item(ui, &painter, board, item, rect, &mut output);
         }
         self.cancel_lost_edit(board);
+        self.paint_selection(&painter, board);
+        self.minimap(ui, &painter, board);
 
-        self.background_interaction(ui, board, ids, &background, &mut commands);
-        commands
+        self.background_interaction(board, ids, &background, &mut output);
+        output
     }
 
     /// Connectors go under the items, so notes stay readable where lines cross them.
@@ -254,11 +300,8 @@ impl CanvasState {
                 self.camera.zoom_around(viewport, anchor, zoom);
             }
         }
-        let space_held = self.editing.is_none() && ui.input(|i| i.key_down(Key::Space));
-        if background.dragged_by(PointerButton::Middle)
-            || background.dragged_by(PointerButton::Primary)
-            || (space_held && background.dragged())
-        {
+        let space_held = self.space_held(ui);
+        if background.dragged_by(PointerButton::Middle) || (space_held && background.dragged()) {
             self.camera.pan_by(background.drag_delta());
         }
         if space_held && pointer_over {
@@ -268,11 +311,10 @@ impl CanvasState {
 
     fn background_interaction(
         &mut self,
-        ui: &Ui,
         board: &Board,
         ids: &mut IdGen,
         background: &Response,
-        commands: &mut Vec<Command>,
+        output: &mut CanvasOutput,
     ) {
         let pointer_in_board = background
             .interact_pointer_pos()
@@ -283,8 +325,8 @@ impl CanvasState {
         if background.double_clicked()
             && let Some(at) = pointer_in_board
         {
-            commands.extend(self.finish_editing(board));
-            commands.push(self.new_note(board, ids, Some(at)));
+            output.commands.extend(self.finish_editing(board));
+            output.commands.push(self.new_note(board, ids, Some(at)));
         }
         if background.secondary_clicked() {
             self.context_menu_at = pointer_in_board;
@@ -296,17 +338,16 @@ impl CanvasState {
                 .clicked()
             {
                 let at = self.context_menu_at.take();
-                commands.extend(self.finish_editing(board));
-                commands.push(self.new_note(board, ids, at));
+                output.commands.extend(self.finish_editing(board));
+                output.commands.push(self.new_note(board, ids, at));
                 ui.close();
             }
-            if action_button(ui, Action::ZoomToFit).clicked() {
-                self.request_fit();
-                ui.close();
+            for action in [Action::SelectAll, Action::ZoomToFit] {
+                if action_button(ui, action).clicked() {
+                    output.actions.push(action);
+                    ui.close();
+                }
             }
         });
-        if background.hovered() && ui.input(|i| i.pointer.primary_down()) {
-            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
-        }
     }
 }

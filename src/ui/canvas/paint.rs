@@ -45,6 +45,8 @@ pub struct NoteLook {
     pub selected: bool,
     /// Whether the text is drawn (false while it is being edited in place).
     pub show_text: bool,
+    /// Whether the note matches the search.
+    pub highlighted: bool,
 }
 
 /// The rectangle inside a note where its text goes.
@@ -60,6 +62,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         zoom,
         selected,
         show_text,
+        highlighted,
     } = *look;
     let radius =
         CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
@@ -78,7 +81,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !item.text().is_empty() {
         let inner = text_rect(rect, zoom);
         let galley = painter.layout(
-            item.text().to_owned(),
+            display_text(item.text()),
             theme::note_font(font_px),
             theme::NOTE_TEXT,
             inner.width().max(1.0),
@@ -105,6 +108,14 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         }
     }
 
+    if highlighted {
+        painter.rect_stroke(
+            rect.expand(if selected { 7.0 } else { 2.0 }),
+            radius,
+            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SEARCH_HIGHLIGHT),
+            StrokeKind::Outside,
+        );
+    }
     if selected {
         painter.rect_stroke(
             rect.expand(2.0),
@@ -136,6 +147,22 @@ fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
         theme::note_font(badge.height() * 0.9),
         Color32::WHITE,
     );
+}
+
+/// Note text as shown: lines starting with "- " or "* " become bullets ("• "); the stored text
+/// keeps what was typed.
+pub fn display_text(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            let rest = line.get(indent..).unwrap_or_default();
+            match rest.strip_prefix("- ").or_else(|| rest.strip_prefix("* ")) {
+                Some(item) => format!("{}• {item}", line.get(..indent).unwrap_or_default()),
+                None => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The resize handle at a selected note's bottom-right corner.
@@ -218,4 +245,17 @@ fn outline_point(rect: Rect, target: egui::Pos2) -> egui::Pos2 {
         half.y / delta.y.abs()
     };
     center + delta * scale_x.min(scale_y).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dash_and_star_lines_show_as_bullets_and_other_text_is_kept() {
+        assert_eq!(
+            display_text("Needs:\n- forms online\n  * in Albanian\n-not a bullet\nx - y"),
+            "Needs:\n• forms online\n  • in Albanian\n-not a bullet\nx - y"
+        );
+    }
 }

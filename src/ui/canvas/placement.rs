@@ -4,9 +4,72 @@ use std::collections::BTreeSet;
 
 use super::{CanvasState, TextEditing, paint};
 use crate::edit::Command;
-use crate::model::{Board, IdGen, Item, Point, Size};
+use crate::model::{Board, Connector, IdGen, Item, ItemId, Point, Size, ZKey};
 
 impl CanvasState {
+    /// Where pasted things go: the pointer when it is over the canvas, else the middle of the view.
+    pub fn paste_target(&self, ctx: &egui::Context) -> Point {
+        ctx.input(|i| i.pointer.hover_pos())
+            .filter(|&pos| self.viewport.contains(pos))
+            .map_or(self.camera.center_in_board, |pos| {
+                self.camera.board_from_screen(self.viewport, pos)
+            })
+    }
+
+    /// One note per line, in a grid centred on `center_in_board`, as one step; selects them.
+    pub fn paste_lines(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        lines: &[String],
+        center_in_board: Point,
+    ) -> Option<Command> {
+        let size = Item::NOTE_SIZE;
+        let columns = (lines.len() as f32).sqrt().ceil().clamp(1.0, 8.0) as usize;
+        let rows = lines.len().div_ceil(columns);
+        let step = (size.width + NOTE_GAP, size.height + NOTE_GAP);
+        let top_left = Point::new(
+            center_in_board.x - (columns as f32 * step.0 - NOTE_GAP) / 2.0,
+            center_in_board.y - (rows as f32 * step.1 - NOTE_GAP) / 2.0,
+        );
+        let notes: Vec<Item> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let pos =
+                    top_left.offset((i % columns) as f32 * step.0, (i / columns) as f32 * step.1);
+                // Ids and z keys are replaced by `insert_copies`.
+                Item::note(
+                    ItemId::from_raw(i as u64),
+                    pos,
+                    ZKey::middle(),
+                    self.new_note_color,
+                    line.clone(),
+                )
+            })
+            .collect();
+        self.insert_copies(board, ids, "Paste", notes, [], egui::Vec2::ZERO)
+    }
+
+    /// A new note beside the selected one, connected to it by an arrow, ready for typing.
+    pub fn connected_note(&mut self, board: &Board, ids: &mut IdGen) -> Option<Command> {
+        let from = self.single_selection()?;
+        let note = self.new_note(board, ids, None);
+        let Command::AddItem(item) = &note else {
+            return Some(note);
+        };
+        let connector = Connector {
+            id: ids.connector_id(|id| board.connector(id).is_some()),
+            from,
+            to: item.id,
+            label: String::new(),
+        };
+        Some(Command::Batch {
+            label: "Add connected note",
+            commands: vec![note, Command::AddConnector(Box::new(connector))],
+        })
+    }
+
     /// A new note, selected and ready for typing. With `center_in_board` it goes exactly there
     /// (a double-click); otherwise next to the selected note, or in the middle of the view, in the
     /// first spot where it covers no other item.

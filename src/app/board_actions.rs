@@ -1,0 +1,119 @@
+//! Actions on the board and the selection: notes, clipboard, moving, stacking, arranging.
+
+use std::time::Instant;
+
+use super::{CivicCanvasApp, NUDGE_FAR_STEP, NUDGE_STEP, NUDGE_STREAK};
+use crate::edit::Command;
+use crate::ui::canvas::arrange::Arrangement;
+use crate::ui::shortcuts::Action;
+
+impl CivicCanvasApp {
+    /// Carries out an action that works on the board or the selection.
+    pub(super) fn perform_on_board(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewNote => {
+                self.commit_typing();
+                let command = self.canvas.new_note(self.doc.board(), &mut self.ids, None);
+                self.apply(command);
+            }
+            Action::EditText => {
+                if let Some(id) = self.canvas.single_selection() {
+                    self.canvas.begin_editing(self.doc.board(), id);
+                }
+            }
+            Action::Delete => {
+                if let Some(command) = self.canvas.delete_selection(self.doc.board()) {
+                    self.apply(command);
+                }
+            }
+            Action::Deselect => self.canvas.selection.clear(),
+            Action::Copy => {
+                self.copy(ctx);
+            }
+            Action::Cut => {
+                if self.copy(ctx)
+                    && let Some(command) = self.canvas.delete_selection(self.doc.board())
+                {
+                    self.apply(command);
+                }
+            }
+            // The text to paste only comes with the system's paste event (see `clipboard.rs`).
+            Action::Paste => {}
+            Action::Duplicate => {
+                let command = self
+                    .canvas
+                    .duplicate_selection(self.doc.board(), &mut self.ids);
+                self.apply_some(command);
+            }
+            Action::SelectAll => self.canvas.select_all(self.doc.board()),
+            Action::NewConnectedNote => {
+                self.commit_typing();
+                let command = self.canvas.connected_note(self.doc.board(), &mut self.ids);
+                self.apply_some(command);
+            }
+            Action::NextItem | Action::PreviousItem => {
+                self.canvas
+                    .select_next(self.doc.board(), action == Action::PreviousItem);
+            }
+            Action::NudgeLeft
+            | Action::NudgeRight
+            | Action::NudgeUp
+            | Action::NudgeDown
+            | Action::NudgeLeftFar
+            | Action::NudgeRightFar
+            | Action::NudgeUpFar
+            | Action::NudgeDownFar => self.nudge(action),
+            Action::BringToFront | Action::SendToBack => {
+                let command = self
+                    .canvas
+                    .stack_selection(self.doc.board(), action == Action::BringToFront);
+                self.apply_some(command);
+            }
+            Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
+            _ => {
+                if let Some(how) = Arrangement::for_action(action) {
+                    let command = self.canvas.arrange_selection(self.doc.board(), how);
+                    self.apply_some(command);
+                }
+            }
+        }
+    }
+
+    fn apply_some(&mut self, command: Option<Command>) {
+        if let Some(command) = command {
+            self.apply(command);
+        }
+    }
+
+    /// Moves the selection with the arrow keys; a quick run of moves is one undo step.
+    fn nudge(&mut self, action: Action) {
+        let (dx, dy) = match action {
+            Action::NudgeLeft => (-NUDGE_STEP, 0.0),
+            Action::NudgeRight => (NUDGE_STEP, 0.0),
+            Action::NudgeUp => (0.0, -NUDGE_STEP),
+            Action::NudgeDown => (0.0, NUDGE_STEP),
+            Action::NudgeLeftFar => (-NUDGE_FAR_STEP, 0.0),
+            Action::NudgeRightFar => (NUDGE_FAR_STEP, 0.0),
+            Action::NudgeUpFar => (0.0, -NUDGE_FAR_STEP),
+            _ => (0.0, NUDGE_FAR_STEP),
+        };
+        let Some(command) = self
+            .canvas
+            .nudge_selection(self.doc.board(), egui::vec2(dx, dy))
+        else {
+            return;
+        };
+        let continuing = self
+            .last_nudge
+            .is_some_and(|at| at.elapsed() < NUDGE_STREAK);
+        let result = if continuing {
+            self.doc.apply_continuing(command)
+        } else {
+            self.doc.apply(command)
+        };
+        match result {
+            Ok(()) => self.last_nudge = Some(Instant::now()),
+            Err(error) => self.set_status(format!("That change could not be made: {error}")),
+        }
+    }
+}

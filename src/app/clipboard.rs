@@ -1,0 +1,136 @@
+//! Copy, cut and paste through the system clipboard, and keys egui would otherwise take for
+//! moving focus between buttons.
+
+use egui::{Event, Key};
+
+use super::CivicCanvasApp;
+use crate::storage::clipboard::{
+    ClipboardContent, MAX_PASTED_LINES, clipboard_content, items_to_clipboard,
+};
+
+impl CivicCanvasApp {
+    /// Copies the selection as board text; returns whether anything was copied.
+    pub(super) fn copy(&mut self, ctx: &egui::Context) -> bool {
+        let ids: Vec<_> = self.canvas.selection.iter().copied().collect();
+        if ids.is_empty() {
+            return false;
+        }
+        ctx.copy_text(items_to_clipboard(self.doc.board(), &ids));
+        let noun = if ids.len() == 1 { "item" } else { "items" };
+        self.set_status(format!("Copied {} {noun}", ids.len()));
+        true
+    }
+
+    /// Pastes clipboard text at the pointer: copied items with fresh ids, or one note per line.
+    pub(super) fn paste(&mut self, ctx: &egui::Context, text: &str) {
+        self.commit_typing();
+        let target = self.canvas.paste_target(ctx);
+        let command = match clipboard_content(text) {
+            ClipboardContent::Items(copied) => {
+                let items: Vec<_> = copied.items().cloned().collect();
+                let Some(center) = bounds_center(&items) else {
+                    return;
+                };
+                let offset = egui::vec2(target.x - center.x, target.y - center.y);
+                let connectors: Vec<_> = copied.connectors().cloned().collect();
+                self.canvas.insert_copies(
+                    self.doc.board(),
+                    &mut self.ids,
+                    "Paste",
+                    items,
+                    connectors,
+                    offset,
+                )
+            }
+            ClipboardContent::Lines { lines, cut } => {
+                if cut {
+                    self.set_status(format!(
+                        "Pasted the first {MAX_PASTED_LINES} lines as notes"
+                    ));
+                }
+                self.canvas
+                    .paste_lines(self.doc.board(), &mut self.ids, &lines, target)
+            }
+            ClipboardContent::Broken(error) => {
+                self.show_error(
+                    "Could not paste",
+                    format!("The clipboard holds copied items that cannot be read: {error}\n\nNothing was pasted."),
+                );
+                None
+            }
+        };
+        if let Some(command) = command {
+            self.apply(command);
+        }
+    }
+
+    /// Copy, cut and paste arrive from the system as events rather than key presses.
+    pub(super) fn clipboard_events(&mut self, ctx: &egui::Context) {
+        let events: Vec<Event> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter(|event| matches!(event, Event::Copy | Event::Cut | Event::Paste(_)))
+                .cloned()
+                .collect()
+        });
+        for event in events {
+            match event {
+                Event::Copy => {
+                    self.copy(ctx);
+                }
+                Event::Cut => {
+                    if self.copy(ctx)
+                        && let Some(command) = self.canvas.delete_selection(self.doc.board())
+                    {
+                        self.apply(command);
+                    }
+                }
+                Event::Paste(text) => self.paste(ctx, &text),
+                _ => {}
+            }
+        }
+    }
+
+    /// Takes Tab presses away from egui's focus moving when the canvas has the keyboard, so Tab
+    /// walks through the items instead; they are handed back in [`Self::return_held_keys`].
+    pub(super) fn hold_canvas_keys(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.modal.is_some() || ctx.text_edit_focused() || self.canvas.editing_item().is_some() {
+            return;
+        }
+        raw_input.events.retain(|event| {
+            let is_tab = matches!(event, Event::Key { key: Key::Tab, .. });
+            if is_tab {
+                self.held_keys.push(event.clone());
+            }
+            !is_tab
+        });
+    }
+
+    /// Puts the held key presses back, after egui's focus handling has run.
+    pub(super) fn return_held_keys(&mut self, ctx: &egui::Context) {
+        if !self.held_keys.is_empty() {
+            let held = std::mem::take(&mut self.held_keys);
+            ctx.input_mut(|i| i.events.extend(held));
+        }
+    }
+}
+
+/// The centre of the rectangle around `items`.
+fn bounds_center(items: &[crate::model::Item]) -> Option<crate::model::Point> {
+    let first = items.first()?;
+    let (mut min, mut max) = (
+        first.pos,
+        first.pos.offset(first.size.width, first.size.height),
+    );
+    for item in items {
+        min = crate::model::Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
+        max = crate::model::Point::new(
+            max.x.max(item.pos.x + item.size.width),
+            max.y.max(item.pos.y + item.size.height),
+        );
+    }
+    Some(crate::model::Point::new(
+        f32::midpoint(min.x, max.x),
+        f32::midpoint(min.y, max.y),
+    ))
+}

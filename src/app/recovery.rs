@@ -1,0 +1,309 @@
+//! Autosave and crash recovery in the app: recovery copies while a board has unsaved changes,
+//! and the offer to restore boards left by a crash.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::CivicCanvasApp;
+use crate::document::{Document, UNTITLED};
+use crate::edit::Command;
+use crate::storage::recovery::{
+    AutosaveSchedule, RecoveredBoard, RecoveryOrigin, RecoveryWriter, WriterReport,
+    default_recovery_dir, list_recovered,
+};
+use crate::ui::dialogs::{Choice, Modal, Then};
+use crate::ui::safety_dialogs::{RecoverySummary, time_ago};
+
+/// Where and how often the app writes recovery copies.
+#[derive(Clone, Debug)]
+pub struct RecoveryConfig {
+    /// The recovery folder.
+    pub dir: PathBuf,
+    /// A copy is written this long after the last change.
+    pub quiet_period: Duration,
+    /// A change waits at most this long for a copy while editing goes on.
+    pub max_delay: Duration,
+}
+
+impl RecoveryConfig {
+    /// Copies in `dir`, 2 seconds after the last change and at least every 10 seconds.
+    pub fn in_dir(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            quiet_period: AutosaveSchedule::DEFAULT_QUIET_PERIOD,
+            max_delay: AutosaveSchedule::DEFAULT_MAX_DELAY,
+        }
+    }
+
+    /// The platform's recovery folder, or `$CIVIC_CANVAS_DATA_DIR/recovery` (see
+    /// [`default_recovery_dir`]); `None` when there is no home folder.
+    pub fn from_environment() -> Option<Self> {
+        default_recovery_dir().map(Self::in_dir)
+    }
+}
+
+/// Whether the current board has a recovery copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyState {
+    /// No copy (or its removal was asked for).
+    None,
+    /// A copy was written (or asked for) since the board last had no unsaved changes.
+    Written,
+    /// The app is closing cleanly: the copy is removed and no more are written.
+    Closed,
+}
+
+/// The app's autosave state.
+pub(super) struct Recovery {
+    writer: RecoveryWriter,
+    schedule: AutosaveSchedule,
+    /// Whether the current board has a recovery copy.
+    copy: CopyState,
+    /// Boards left by a crash that the user has not restored or discarded yet.
+    offered: Vec<RecoveredBoard>,
+    /// The recovery dialog should be shown as soon as no other dialog is.
+    offer_pending: bool,
+    /// A write failure is on screen; the next failure is not repeated until a write works.
+    failure_shown: bool,
+}
+
+impl Drop for Recovery {
+    /// A board without unsaved changes leaves nothing behind, not even its lock file.
+    fn drop(&mut self) {
+        if self.copy == CopyState::None {
+            self.writer.close();
+        }
+    }
+}
+
+impl CivicCanvasApp {
+    /// Turns on autosave into `config.dir` and offers any boards a crash left there.
+    #[must_use]
+    pub fn with_recovery(mut self, config: RecoveryConfig) -> Self {
+        let offered = list_recovered(&config.dir);
+        match RecoveryWriter::start(config.dir) {
+            Ok(writer) => {
+                self.recovery = Some(Recovery {
+                    writer,
+                    schedule: AutosaveSchedule::new(config.quiet_period, config.max_delay),
+                    copy: CopyState::None,
+                    offer_pending: !offered.is_empty(),
+                    offered,
+                    failure_shown: false,
+                });
+            }
+            Err(error) => self.set_status(format!("Autosave is off: {error}")),
+        }
+        self
+    }
+
+    /// Turns on autosave in the platform's data folder (see [`RecoveryConfig::from_environment`]).
+    #[must_use]
+    pub fn with_default_recovery(mut self) -> Self {
+        if let Some(config) = RecoveryConfig::from_environment() {
+            return self.with_recovery(config);
+        }
+        self.set_status("Autosave is off: there is no home folder to keep copies in");
+        self
+    }
+
+    /// Waits until the recovery copies asked for so far are written (for tests and scripts).
+    pub fn wait_for_autosave(&self) {
+        if let Some(recovery) = &self.recovery {
+            recovery.writer.flush();
+        }
+    }
+
+    /// Once per frame: write a recovery copy when one is due, remove it once the board is
+    /// clean, report write failures, and offer recovered boards.
+    pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = self.recovery.as_mut() else {
+            return;
+        };
+        let mut failure = None;
+        for report in recovery.writer.reports() {
+            match report {
+                WriterReport::Written { .. } => recovery.failure_shown = false,
+                WriterReport::Failed(message) if !recovery.failure_shown => {
+                    recovery.failure_shown = true;
+                    failure = Some(message);
+                }
+                WriterReport::Failed(_) => {}
+            }
+        }
+        if recovery.offer_pending && self.modal.is_none() {
+            recovery.offer_pending = false;
+            self.modal = Some(Modal::Recovery {
+                boards: summaries(&recovery.offered),
+            });
+        }
+        let now = Instant::now();
+        let typing = self.canvas.unsaved_typing(self.doc.board());
+        if recovery.copy == CopyState::Closed {
+            // Closing cleanly: the copy is gone and stays gone.
+        } else if self.doc.is_dirty() || typing.is_some() {
+            // Text still being typed counts too: it changes the revision and goes in the copy.
+            let revision = typing.map_or(self.doc.revision(), |(_, text)| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                std::hash::Hash::hash(text, &mut hasher);
+                self.doc.revision() ^ std::hash::Hasher::finish(&hasher).rotate_left(1) | 1 << 63
+            });
+            recovery.schedule.observe(revision, now);
+            match recovery.schedule.due_in(now) {
+                Some(Duration::ZERO) => {
+                    let origin = RecoveryOrigin {
+                        path: self.doc.path().map(std::path::Path::to_path_buf),
+                        stamp: self.doc.disk_stamp().copied(),
+                    };
+                    let mut board = self.doc.board().clone();
+                    if let Some((id, text)) = typing {
+                        // On a copy of the board: the real one changes when typing ends.
+                        let _applied = Command::SetText {
+                            id,
+                            text: text.to_owned(),
+                        }
+                        .apply(&mut board);
+                    }
+                    recovery.writer.write(board, origin, revision);
+                    recovery.schedule.written(revision);
+                    recovery.copy = CopyState::Written;
+                }
+                Some(wait) => ctx.request_repaint_after(wait),
+                None => {}
+            }
+        } else {
+            recovery.schedule.reset();
+            if recovery.copy == CopyState::Written {
+                recovery.writer.remove_copy();
+                recovery.copy = CopyState::None;
+            }
+        }
+        if let Some(message) = failure {
+            self.set_status(format!(
+                "Could not write the recovery copy: {message}. Save the board to keep it safe."
+            ));
+        }
+    }
+
+    /// The app is closing after a save or a Discard: remove the recovery copy for good.
+    pub(super) fn close_recovery(&mut self) {
+        if let Some(recovery) = self.recovery.as_mut() {
+            recovery.copy = CopyState::Closed;
+            recovery.writer.close();
+            recovery.writer.flush();
+        }
+    }
+
+    /// A choice in the changed-on-disk or recovery dialogs.
+    pub(super) fn handle_safety_choice(
+        &mut self,
+        ctx: &egui::Context,
+        finished: Option<Modal>,
+        choice: Choice,
+    ) {
+        match (finished, choice) {
+            (Some(Modal::ChangedOnDisk { then, .. }), Choice::Overwrite) => {
+                self.overwrite(ctx, then);
+            }
+            (Some(Modal::ChangedOnDisk { then, .. }), Choice::SaveAs) => {
+                self.start_save_as(ctx, then);
+            }
+            (Some(Modal::Recovery { .. }), Choice::Restore(index)) => {
+                if self.doc.is_dirty() {
+                    self.modal = Some(Modal::UnsavedChanges {
+                        then: Then::RestoreRecovered(index),
+                    });
+                } else {
+                    self.restore_recovered(index);
+                }
+            }
+            (Some(Modal::Recovery { .. }), Choice::DiscardRecovered(index)) => {
+                if let Some(recovery) = self.recovery.as_mut()
+                    && index < recovery.offered.len()
+                {
+                    let entry = recovery.offered.remove(index);
+                    if let Err(error) = entry.slot.close() {
+                        self.set_status(format!("Could not delete the recovered copy: {error}"));
+                    }
+                    self.offer_again();
+                }
+            }
+            // Cancel in "Save your changes before restoring?": offer the boards again.
+            (
+                Some(Modal::UnsavedChanges {
+                    then: Then::RestoreRecovered(_),
+                }),
+                Choice::Close,
+            ) => self.offer_again(),
+            _ => {}
+        }
+    }
+
+    /// Opens the recovered board with this index as an unsaved board (after the current
+    /// board's changes were saved or discarded).
+    pub(super) fn restore_recovered(&mut self, index: usize) {
+        let Some(recovery) = self.recovery.as_mut() else {
+            return;
+        };
+        if index >= recovery.offered.len() {
+            return;
+        }
+        let entry = recovery.offered.remove(index);
+        let Ok(board) = entry.board else {
+            return;
+        };
+        let title = board.title().to_owned();
+        self.doc = Document::recovered(board, entry.origin.path);
+        self.doc.set_disk_stamp(entry.origin.stamp);
+        // The recovered copy stays until this board is saved or discarded; later copies
+        // replace it.
+        recovery.writer.adopt(entry.slot);
+        recovery.schedule =
+            AutosaveSchedule::new(recovery.schedule.quiet_period, recovery.schedule.max_delay);
+        recovery
+            .schedule
+            .observe(self.doc.revision(), Instant::now());
+        recovery.schedule.written(self.doc.revision());
+        recovery.copy = CopyState::Written;
+        self.canvas.reset();
+        self.canvas.request_fit();
+        self.set_status(format!("Restored “{title}”. Save it to keep it."));
+        self.offer_again();
+    }
+
+    fn offer_again(&mut self) {
+        if let Some(recovery) = self.recovery.as_mut() {
+            recovery.offer_pending = !recovery.offered.is_empty();
+        }
+    }
+}
+
+fn summaries(boards: &[RecoveredBoard]) -> Vec<RecoverySummary> {
+    let now = SystemTime::now();
+    boards
+        .iter()
+        .map(|entry| {
+            let title = entry
+                .board
+                .as_ref()
+                .map_or("Unreadable copy", |board| board.title());
+            RecoverySummary {
+                title: if title.trim().is_empty() {
+                    UNTITLED.to_owned()
+                } else {
+                    title.to_owned()
+                },
+                written: time_ago(entry.written_at, now),
+                contents: entry
+                    .board
+                    .as_ref()
+                    .map(|board| board.items().len())
+                    .map_err(Clone::clone),
+                file: entry.origin.path.as_ref().map_or_else(
+                    || "Never saved".to_owned(),
+                    |path| path.display().to_string(),
+                ),
+            }
+        })
+        .collect()
+}

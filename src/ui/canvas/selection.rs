@@ -1,0 +1,252 @@
+//! Selecting: marquee on the empty canvas, select all, the selection outline, Tab through items
+//! in reading order, and zooming to the selection.
+
+use std::collections::BTreeSet;
+
+use egui::{Painter, Rect, Response, Shape, Stroke, Ui};
+
+use super::{CanvasState, Gesture};
+use crate::model::{Board, Item, ItemId, Point};
+use crate::ui::theme;
+
+impl CanvasState {
+    /// Selects every item on the board.
+    pub fn select_all(&mut self, board: &Board) {
+        self.selection = board.items().map(|item| item.id).collect();
+    }
+
+    /// Starts, updates and ends a marquee drag on the empty canvas. Items the rectangle touches
+    /// are selected; with Shift or Ctrl they are added to the selection.
+    pub(super) fn marquee(&mut self, ui: &Ui, board: &Board, background: &Response) {
+        let pointer = background
+            .interact_pointer_pos()
+            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        // The rectangle starts where the button went down, not where the drag was recognised.
+        let press_origin = ui
+            .input(|i| i.pointer.press_origin())
+            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        if background.drag_started_by(egui::PointerButton::Primary)
+            && !self.space_held(ui)
+            && let Some(from) = press_origin.or(pointer)
+        {
+            let modifiers = ui.input(|i| i.modifiers);
+            let base = if modifiers.shift || modifiers.command {
+                self.selection.clone()
+            } else {
+                BTreeSet::new()
+            };
+            self.gesture = Some(Gesture::Marquee {
+                from,
+                to: from,
+                base,
+            });
+        }
+        if let Some(Gesture::Marquee { from, to, base }) = &mut self.gesture {
+            if let Some(pointer) = pointer {
+                *to = pointer;
+            }
+            let (min, max) = corners(*from, *to);
+            let touched = board
+                .items()
+                .filter(|item| touches(item, min, max))
+                .map(|item| item.id);
+            self.selection = base.iter().copied().chain(touched).collect();
+            if background.drag_stopped() || !background.dragged() {
+                self.gesture = None;
+            }
+        }
+    }
+
+    /// Paints the marquee rectangle and, for several selected items, a dashed outline around
+    /// all of them.
+    pub(super) fn paint_selection(&self, painter: &Painter, board: &Board) {
+        if let Some(Gesture::Marquee { from, to, .. }) = &self.gesture {
+            let rect = Rect::from_two_pos(
+                self.camera.screen_from_board(self.viewport, *from),
+                self.camera.screen_from_board(self.viewport, *to),
+            );
+            painter.rect_filled(rect, 0.0, theme::MARQUEE_FILL);
+            painter.rect_stroke(
+                rect,
+                0.0,
+                Stroke::new(1.5, theme::SELECTION),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if self.selection.len() > 1
+            && let Some(bounds) = self.selection_screen_bounds(board)
+        {
+            let outline = bounds.expand(8.0);
+            let corners = [
+                outline.left_top(),
+                outline.right_top(),
+                outline.right_bottom(),
+                outline.left_bottom(),
+                outline.left_top(),
+            ];
+            painter.extend(Shape::dashed_line(
+                &corners,
+                Stroke::new(1.5, theme::SELECTION),
+                8.0,
+                5.0,
+            ));
+        }
+    }
+
+    fn selection_screen_bounds(&self, board: &Board) -> Option<Rect> {
+        self.selection
+            .iter()
+            .filter_map(|&id| board.item(id))
+            .map(|item| {
+                self.camera.screen_rect(
+                    self.viewport,
+                    self.display_pos(item),
+                    self.display_size(item),
+                )
+            })
+            .reduce(Rect::union)
+    }
+
+    /// Selects the next item in reading order (rows top to bottom, left to right in a row), or the
+    /// previous one when `backwards`, and brings it into view.
+    pub fn select_next(&mut self, board: &Board, backwards: bool) {
+        let order = reading_order(board);
+        if order.is_empty() {
+            return;
+        }
+        let current = self
+            .single_selection()
+            .and_then(|id| order.iter().position(|&other| other == id));
+        let next = match (current, backwards) {
+            (None, false) => 0,
+            (None, true) => order.len() - 1,
+            (Some(i), false) => (i + 1) % order.len(),
+            (Some(i), true) => (i + order.len() - 1) % order.len(),
+        };
+        if let Some(&id) = order.get(next) {
+            self.selection = BTreeSet::from([id]);
+            self.scroll_into_view(board, id);
+        }
+    }
+
+    /// Pans (without zooming) so the item is fully in view, if it is not already.
+    pub fn scroll_into_view(&mut self, board: &Board, id: ItemId) {
+        let Some(item) = board.item(id) else {
+            return;
+        };
+        let rect = self.camera.screen_rect(self.viewport, item.pos, item.size);
+        if !self.viewport.shrink(16.0).contains_rect(rect) {
+            self.camera.center_in_board = item.center();
+        }
+    }
+
+    /// Centres the view on a search hit (zooming in if the text would be too small to read) and
+    /// selects it when it is an item.
+    pub fn show_hit(&mut self, board: &Board, hit: crate::ui::search::Hit) {
+        let Some(center) = hit.center(board) else {
+            return;
+        };
+        if let crate::ui::search::Hit::Item(id) = hit {
+            self.selection = BTreeSet::from([id]);
+        }
+        self.camera.center_in_board = center;
+        if self.camera.zoom < READABLE_ZOOM {
+            self.camera.set_zoom(1.0);
+        }
+    }
+
+    /// Zooms so the selection (or, with nothing selected, the whole board) fills the view.
+    pub fn zoom_to_selection(&mut self, board: &Board) {
+        let selected: Vec<&Item> = self
+            .selection
+            .iter()
+            .filter_map(|&id| board.item(id))
+            .collect();
+        if selected.is_empty() {
+            self.request_fit();
+        } else {
+            self.fit_items(selected.into_iter());
+        }
+    }
+}
+
+/// Below this zoom a search hit is brought to 100% so its text can be read.
+const READABLE_ZOOM: f32 = 0.6;
+
+/// Item ids in reading order: by rows (items whose tops are within half a note of each other
+/// share a row), left to right within a row.
+fn reading_order(board: &Board) -> Vec<ItemId> {
+    let mut items: Vec<&Item> = board.items().collect();
+    items.sort_by(|a, b| {
+        a.pos
+            .y
+            .total_cmp(&b.pos.y)
+            .then(a.pos.x.total_cmp(&b.pos.x))
+    });
+    let mut rows: Vec<Vec<&Item>> = Vec::new();
+    for item in items {
+        let same_row = rows
+            .last()
+            .and_then(|row| row.first())
+            .is_some_and(|first| {
+                item.pos.y - first.pos.y < first.size.height.min(item.size.height) / 2.0
+            });
+        match rows.last_mut() {
+            Some(row) if same_row => row.push(item),
+            _ => rows.push(vec![item]),
+        }
+    }
+    rows.into_iter()
+        .flat_map(|mut row| {
+            row.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
+            row.into_iter().map(|item| item.id)
+        })
+        .collect()
+}
+
+fn corners(a: Point, b: Point) -> (Point, Point) {
+    (
+        Point::new(a.x.min(b.x), a.y.min(b.y)),
+        Point::new(a.x.max(b.x), a.y.max(b.y)),
+    )
+}
+
+fn touches(item: &Item, min: Point, max: Point) -> bool {
+    item.pos.x <= max.x
+        && item.pos.y <= max.y
+        && item.pos.x + item.size.width >= min.x
+        && item.pos.y + item.size.height >= min.y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{IdGen, PaletteColor, ZKey};
+
+    #[test]
+    fn reading_order_goes_by_rows_then_left_to_right() {
+        let mut ids = IdGen::seeded(9);
+        let mut note = |x: f32, y: f32, text: &str| {
+            Item::note(
+                ids.item_id(|_| false),
+                Point::new(x, y),
+                ZKey::middle(),
+                PaletteColor::Yellow,
+                text,
+            )
+        };
+        // Tops within half a note of each other make a row, even when not exactly aligned.
+        let items = [
+            note(300.0, 10.0, "B"),
+            note(0.0, 0.0, "A"),
+            note(0.0, 260.0, "C"),
+            note(300.0, 250.0, "D"),
+        ];
+        let board = Board::from_parts("Order", items, []).unwrap();
+        let texts: Vec<&str> = reading_order(&board)
+            .into_iter()
+            .map(|id| board.item(id).unwrap().text())
+            .collect();
+        assert_eq!(texts, ["A", "B", "C", "D"]);
+    }
+}

@@ -1,0 +1,481 @@
+//! UI tests for working fast on many notes: marquee selection, multi-move undo, clipboard between
+//! two app windows, pasting text, keyboard-only creating and connecting, arrow keys, Tab.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use civic_canvas::app::{AppOptions, CivicCanvasApp};
+use civic_canvas::model::Item;
+use egui::{Event, Key, Modifiers, OutputCommand, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app_harness() -> Harness<'static, CivicCanvasApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
+        .build_eframe(|cc| {
+            CivicCanvasApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    file: None,
+                    native_file_dialogs: false,
+                },
+            )
+        })
+}
+
+fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    press(harness, Modifiers::NONE, Key::N);
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn note_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
+    harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == text)
+        .unwrap_or_else(|| panic!("no note {text:?}"))
+        .clone()
+}
+
+fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
+    let app = harness.state();
+    let mut texts: Vec<String> = app
+        .canvas()
+        .selection
+        .iter()
+        .map(|&id| app.board().item(id).unwrap().text().to_owned())
+        .collect();
+    texts.sort();
+    texts
+}
+
+/// The text the app put on the clipboard in the last frame (check right after `step`).
+fn copied_text(harness: &Harness<'_, CivicCanvasApp>) -> String {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("something was copied")
+}
+
+#[test]
+fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {
+    let mut harness = app_harness();
+    for text in ["A", "B", "C"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(selected_texts(&harness).is_empty());
+
+    // A rectangle from above-left of A to the middle of B touches A and B, not C.
+    let a = harness.get_by_label("A").rect();
+    let b = harness.get_by_label("B").rect();
+    drag(&mut harness, a.left_top() - Vec2::splat(30.0), b.center());
+    assert_eq!(selected_texts(&harness), ["A", "B"]);
+
+    let before_a = note_by_text(&harness, "A").pos;
+    let before_c = note_by_text(&harness, "C").pos;
+    let grab = harness.get_by_label("B").rect().center();
+    drag(&mut harness, grab, grab + Vec2::new(0.0, 200.0));
+    let zoom = harness.state().canvas().camera.zoom;
+    assert!((note_by_text(&harness, "A").pos.y - (before_a.y + 200.0 / zoom)).abs() < 0.02);
+    assert_eq!(
+        note_by_text(&harness, "C").pos,
+        before_c,
+        "C was not selected"
+    );
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        note_by_text(&harness, "A").pos,
+        before_a,
+        "one undo step moves both back"
+    );
+    assert_eq!(note_by_text(&harness, "C").pos, before_c);
+}
+
+#[test]
+fn copy_in_one_window_and_paste_in_another_with_fresh_ids_and_connectors() {
+    let mut first = app_harness();
+    add_note(&mut first, "Idea");
+    // Ctrl+Enter: a connected note to the right, typed at once.
+    press(&mut first, Modifiers::COMMAND, Key::Enter);
+    first.event(Event::Text("Follow-up".into()));
+    first.run();
+    press(&mut first, Modifiers::NONE, Key::Escape);
+    assert_eq!(first.state().board().connectors().len(), 1);
+
+    press(&mut first, Modifiers::COMMAND, Key::A);
+    first.event(Event::Copy);
+    first.step();
+    let clipboard = copied_text(&first);
+    first.run();
+
+    let mut second = app_harness();
+    add_note(&mut second, "Already here");
+    second.hover_at(second.get_by_label("Board canvas").rect().center());
+    second.event(Event::Paste(clipboard.clone()));
+    second.run();
+    let board = second.state().board();
+    assert_eq!(board.items().len(), 3);
+    assert_eq!(
+        board.connectors().len(),
+        1,
+        "the connector between copied notes came along"
+    );
+    let originals: Vec<_> = first.state().board().items().map(|item| item.id).collect();
+    assert!(
+        board.items().all(|item| !originals.contains(&item.id)),
+        "fresh ids"
+    );
+    let link = board.connectors().next().unwrap();
+    assert_eq!(board.item(link.from).unwrap().text(), "Idea");
+    assert_eq!(board.item(link.to).unwrap().text(), "Follow-up");
+    assert_eq!(
+        selected_texts(&second),
+        ["Follow-up", "Idea"],
+        "the pasted notes are selected"
+    );
+
+    // Pasting again, into the first window, gives a second independent copy.
+    first.event(Event::Paste(clipboard));
+    first.run();
+    assert_eq!(first.state().board().items().len(), 4);
+    assert_eq!(first.state().board().connectors().len(), 2);
+    press(&mut first, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        first.state().board().items().len(),
+        2,
+        "a paste is one undo step"
+    );
+}
+
+#[test]
+fn pasting_text_makes_one_note_per_line_in_a_grid() {
+    let mut harness = app_harness();
+    harness.hover_at(harness.get_by_label("Board canvas").rect().center());
+    harness.event(Event::Paste(
+        "Shorter queues\n\n  Online forms  \nГрађански сервис\n- bullet stays\n".into(),
+    ));
+    harness.run();
+    let board = harness.state().board();
+    let mut texts: Vec<&str> = board.items().map(Item::text).collect();
+    texts.sort_unstable();
+    assert_eq!(
+        texts,
+        [
+            "- bullet stays",
+            "Online forms",
+            "Shorter queues",
+            "Грађански сервис"
+        ]
+    );
+    let items: Vec<&Item> = board.items().collect();
+    for (i, a) in items.iter().enumerate() {
+        for b in items.iter().skip(i + 1) {
+            let apart = a.pos.x + a.size.width <= b.pos.x
+                || b.pos.x + b.size.width <= a.pos.x
+                || a.pos.y + a.size.height <= b.pos.y
+                || b.pos.y + b.size.height <= a.pos.y;
+            assert!(apart, "{:?} and {:?} overlap", a.text(), b.text());
+        }
+    }
+}
+
+#[test]
+fn a_damaged_board_on_the_clipboard_is_reported_and_nothing_is_pasted() {
+    let mut harness = app_harness();
+    harness.event(Event::Paste(
+        "(\n    format: 1,\n    title: \"cut off".into(),
+    ));
+    harness.run();
+    harness.get_by_label("Could not paste");
+    assert_eq!(harness.state().board().items().len(), 0);
+}
+
+#[test]
+fn cut_removes_and_duplicate_copies_next_to_the_original() {
+    let mut harness = app_harness();
+    add_note(&mut harness, "Original");
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    let board = harness.state().board();
+    assert_eq!(board.items().len(), 2);
+    let copies: Vec<&Item> = board
+        .items()
+        .filter(|item| item.text() == "Original")
+        .collect();
+    assert_eq!(copies.len(), 2);
+    assert_ne!(copies[0].pos, copies[1].pos);
+
+    harness.event(Event::Cut);
+    harness.step();
+    assert!(copied_text(&harness).contains("Original"));
+    harness.run();
+    let left = harness.state().board().items().len();
+    assert_eq!(left, 1, "the duplicate was cut");
+}
+
+#[test]
+fn keyboard_only_creation_and_connection() {
+    let mut harness = app_harness();
+    add_note(&mut harness, "Need");
+    for text in ["Idea 1", "Idea 2"] {
+        press(&mut harness, Modifiers::COMMAND, Key::Enter);
+        harness.event(Event::Text(text.into()));
+        harness.run();
+        press(&mut harness, Modifiers::NONE, Key::Escape);
+    }
+    let board = harness.state().board();
+    let chain: Vec<(String, String)> = board
+        .connectors()
+        .map(|c| {
+            (
+                board.item(c.from).unwrap().text().to_owned(),
+                board.item(c.to).unwrap().text().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(chain.len(), 2);
+    assert!(chain.contains(&("Need".into(), "Idea 1".into())));
+    assert!(chain.contains(&("Idea 1".into(), "Idea 2".into())));
+    let (need, idea) = (
+        note_by_text(&harness, "Need"),
+        note_by_text(&harness, "Idea 1"),
+    );
+    assert!(
+        idea.pos.x > need.pos.x + need.size.width,
+        "the new note goes to the right"
+    );
+}
+
+#[test]
+fn arrow_keys_move_the_selection_and_a_quick_run_is_one_undo_step() {
+    let mut harness = app_harness();
+    add_note(&mut harness, "Move me");
+    let start = note_by_text(&harness, "Move me").pos;
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    let moved = note_by_text(&harness, "Move me").pos;
+    assert_eq!((moved.x - start.x, moved.y - start.y), (20.0, 100.0));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(note_by_text(&harness, "Move me").pos, start);
+    assert_eq!(
+        harness.state().board().items().len(),
+        1,
+        "undo stopped at the moves"
+    );
+}
+
+#[test]
+fn tab_walks_through_notes_in_reading_order() {
+    let mut harness = app_harness();
+    for text in ["First", "Second", "Third"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(selected_texts(&harness), ["First"]);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(selected_texts(&harness), ["Second"]);
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(selected_texts(&harness), ["First"]);
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(selected_texts(&harness), ["Third"], "wraps around");
+    // Enter edits the note Tab reached.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.event(Event::Text("!".into()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    note_by_text(&harness, "Third!");
+}
+
+#[test]
+fn select_all_then_bring_to_front_keeps_their_order() {
+    let mut harness = app_harness();
+    for text in ["Low", "High"] {
+        add_note(&mut harness, text);
+    }
+    add_note(&mut harness, "Other");
+    // Select Low and High only, send them to the back, then to the front.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("Low").click();
+    harness.run();
+    harness
+        .get_by_label("High")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::OpenBracket);
+    let order = |h: &Harness<'_, CivicCanvasApp>| -> Vec<String> {
+        h.state()
+            .board()
+            .items_bottom_to_top()
+            .into_iter()
+            .map(|i| i.text().to_owned())
+            .collect()
+    };
+    assert_eq!(order(&harness), ["Low", "High", "Other"]);
+    press(&mut harness, Modifiers::COMMAND, Key::CloseBracket);
+    assert_eq!(order(&harness), ["Other", "Low", "High"]);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    assert_eq!(selected_texts(&harness).len(), 3);
+}
+
+#[test]
+fn zoom_to_selection_fills_the_view_with_the_selected_note() {
+    let mut harness = app_harness();
+    add_note(&mut harness, "Focus");
+    press(&mut harness, Modifiers::SHIFT, Key::Num2);
+    let note = harness.get_by_label("Focus").rect();
+    let canvas = harness.get_by_label("Board canvas").rect();
+    assert!(canvas.contains_rect(note));
+    assert!(
+        note.width() > canvas.width() * 0.25,
+        "zoomed in on the note: {note:?}"
+    );
+}
+
+#[test]
+fn find_moves_the_view_to_each_hit_in_turn() {
+    let mut harness = app_harness();
+    for text in ["Građani čekaju", "Other idea", "GRAĐANI online", "Грађани"] {
+        add_note(&mut harness, text);
+    }
+    // Scroll far away so the jump is visible.
+    harness.state_mut().canvas_mut().camera.center_in_board =
+        civic_canvas::model::Point::new(-5000.0, 4000.0);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.event(Event::Text("građani".into()));
+    harness.run();
+    harness.get_by_label("1 of 2");
+    let first = selected_texts(&harness);
+    assert_eq!(first.len(), 1);
+    assert!(first[0].to_lowercase().contains("građani"));
+    let camera = harness.state().canvas().camera;
+    let hit = note_by_text(&harness, &first[0]);
+    assert_eq!(
+        camera.center_in_board,
+        hit.center(),
+        "the view is centred on the hit"
+    );
+
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    harness.get_by_label("2 of 2");
+    let second = selected_texts(&harness);
+    assert_ne!(second, first);
+    assert!(second[0].to_lowercase().contains("građani"));
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    assert_eq!(selected_texts(&harness), first, "wraps around");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("Find").is_none());
+}
+
+#[test]
+fn align_and_distribute_the_selection_in_one_step_each() {
+    let mut harness = app_harness();
+    for text in ["One", "Two", "Three"] {
+        add_note(&mut harness, text);
+    }
+    // Move "Two" down a little so the tops differ.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("Two").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    let before: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_ne!(before[0], before[1]);
+
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::ALT, Key::W);
+    let tops: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(tops, [before[0]; 3], "all tops in line with the highest");
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Align")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let undone: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(undone, before);
+
+    // The same through the right-click menu's Arrange submenu.
+    harness.get_by_label("Three").click_secondary();
+    harness.run();
+    // The menu bar has an Arrange menu too; the submenu is the one below the note.
+    let note_top = harness.get_by_label("Three").rect().top();
+    harness
+        .get_all_by_label("Arrange")
+        .find(|node| node.rect().top() > note_top)
+        .expect("the right-click menu has an Arrange submenu")
+        .hover();
+    harness.run();
+    harness.get_by_label("Align top").click();
+    harness.run();
+    let tops: Vec<f32> = ["One", "Two", "Three"]
+        .map(|t| note_by_text(&harness, t).pos.y)
+        .to_vec();
+    assert_eq!(tops, [before[0]; 3]);
+}
+
+#[test]
+fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
+    let mut harness = app_harness();
+    for text in ["Left", "Right"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness.query_by_label("Minimap").is_none(),
+        "hidden until asked for"
+    );
+    press(&mut harness, Modifiers::NONE, Key::M);
+    let map = harness.get_by_label("Minimap").rect();
+    let before = harness.state().canvas().camera.center_in_board;
+    // Clicking the map's left edge moves the view to the left part of the board.
+    let spot = map.left_center() + Vec2::new(10.0, 0.0);
+    harness.hover_at(spot);
+    harness.run();
+    harness.drag_at(spot);
+    harness.run();
+    harness.drop_at(spot);
+    harness.run();
+    let after = harness.state().canvas().camera.center_in_board;
+    assert!(
+        after.x < before.x - 100.0,
+        "moved left: {before:?} → {after:?}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::M);
+    assert!(harness.query_by_label("Minimap").is_none());
+}

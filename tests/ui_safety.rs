@@ -1,0 +1,347 @@
+//! UI tests for the dialogs that keep boards safe: a file changed by another program, a save
+//! that fails, and boards recovered after a crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use civic_canvas::app::{AppOptions, CivicCanvasApp, RecoveryConfig};
+use civic_canvas::storage::{self, backup_path, load_board};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness_with(
+    file: Option<PathBuf>,
+    recovery_dir: Option<&Path>,
+) -> Harness<'static, CivicCanvasApp> {
+    let recovery = recovery_dir.map(|dir| RecoveryConfig {
+        dir: dir.to_owned(),
+        // Write the copy on the next frame, so tests need not wait.
+        quiet_period: Duration::ZERO,
+        max_delay: Duration::ZERO,
+    });
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
+        .build_eframe(move |cc| {
+            let app = CivicCanvasApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    file,
+                    native_file_dialogs: false,
+                },
+            );
+            match recovery {
+                Some(config) => app.with_recovery(config),
+                None => app,
+            }
+        })
+}
+
+fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    press(harness, Modifiers::NONE, Key::N);
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+fn type_path(harness: &mut Harness<'_, CivicCanvasApp>, path: &Path) {
+    let field = harness.get_by_role_and_label(Role::TextInput, "File path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(Event::Text(path.to_str().unwrap().to_owned()));
+    harness.run();
+    press(harness, Modifiers::NONE, Key::Enter);
+}
+
+fn texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
+    let mut texts: Vec<String> = harness
+        .state()
+        .board()
+        .items()
+        .map(|item| item.text().to_owned())
+        .collect();
+    texts.sort();
+    texts
+}
+
+fn saved_board_with_note(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("workshop.ron");
+    let mut harness = harness_with(None, None);
+    add_note(&mut harness, text);
+    storage::save_board(&path, harness.state().board()).unwrap();
+    path
+}
+
+#[test]
+fn saving_over_a_file_changed_elsewhere_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "Ours");
+    let mut harness = harness_with(Some(path.clone()), None);
+    add_note(&mut harness, "Added here");
+
+    // Another program (or another window) saves the file meanwhile.
+    let theirs =
+        "(\n    format: 1,\n    title: \"Theirs\",\n    items: [],\n    connectors: [],\n)\n";
+    std::fs::write(&path, theirs).unwrap();
+
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("This file was changed by another program since you opened it");
+    // Cancel: nothing written, the board keeps its changes.
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(harness.state().document().is_dirty());
+
+    // Save as…: the other file is left alone.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Save as…").click();
+    harness.run();
+    let elsewhere = dir.path().join("ours.ron");
+    type_path(&mut harness, &elsewhere);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert_eq!(load_board(&elsewhere).unwrap().items().len(), 2);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn overwrite_replaces_the_changed_file_and_keeps_it_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "Ours");
+    let mut harness = harness_with(Some(path.clone()), None);
+    add_note(&mut harness, "Added here");
+    let theirs =
+        "(\n    format: 1,\n    title: \"Theirs\",\n    items: [],\n    connectors: [],\n)\n";
+    std::fs::write(&path, theirs).unwrap();
+
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(load_board(&path).unwrap(), *harness.state().board());
+    assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), theirs);
+    assert!(!harness.state().document().is_dirty());
+
+    // Our own save is not "a change by another program": the next save just saves.
+    add_note(&mut harness, "One more");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(harness.state().modal().is_none());
+    assert_eq!(load_board(&path).unwrap().items().len(), 3);
+}
+
+#[test]
+fn a_save_that_fails_says_why_and_keeps_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(None, None);
+    add_note(&mut harness, "Precious");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    type_path(&mut harness, &dir.path().join("missing-folder/board.ron"));
+    harness.get_by_label("Could not save “board.ron”");
+    harness.get_by_label_contains("does not exist");
+    harness.get_by_label_contains("Your changes are still here");
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(texts(&harness), ["Precious"]);
+}
+
+#[test]
+fn saving_over_a_newer_versions_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.ron");
+    std::fs::write(&path, "(format: 9, title: \"Future\")").unwrap();
+    let mut harness = harness_with(None, None);
+    add_note(&mut harness, "Today");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    type_path(&mut harness, &path);
+    harness.get_by_label_contains("saved by a newer Civic Canvas (format 9");
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(format: 9, title: \"Future\")"
+    );
+}
+
+/// A first app edits a saved board and is dropped without saving, as a crash would leave it.
+fn crash_with_unsaved_note(recovery: &Path, file: Option<PathBuf>, text: &str) {
+    let mut harness = harness_with(file, Some(recovery));
+    harness.run();
+    if harness.query_by_label("Recover unsaved boards?").is_some() {
+        harness.get_by_label("Decide later").click();
+        harness.run();
+    }
+    add_note(&mut harness, text);
+    harness.run();
+    harness.state().wait_for_autosave();
+}
+
+fn recovery_files(recovery: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(recovery) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ron"))
+        .count()
+}
+
+#[test]
+fn a_board_left_by_a_crash_is_offered_and_restored_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_board_with_note(dir.path(), "Saved before");
+    crash_with_unsaved_note(&recovery, Some(path.clone()), "Typed after the save");
+    assert_eq!(recovery_files(&recovery), 1);
+
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Recover unsaved boards?");
+    harness.get_by_label_contains("2 items · saved less than a minute ago");
+    harness.get_by_label(&format!("File: {}", path.display()));
+    harness.get_by_label("Restore").click();
+    harness.run();
+
+    assert_eq!(texts(&harness), ["Saved before", "Typed after the save"]);
+    let doc = harness.state().document();
+    assert!(doc.is_dirty(), "a restored board is unsaved until saved");
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert!(harness.state().modal().is_none());
+
+    // Saving it writes the file (it was not changed meanwhile) and removes the copy.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        harness.state().modal().is_none(),
+        "no changed-on-disk warning"
+    );
+    assert_eq!(load_board(&path).unwrap().items().len(), 2);
+    harness.run();
+    harness.state().wait_for_autosave();
+    assert_eq!(recovery_files(&recovery), 0);
+}
+
+fn click_first(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
+    harness.get_all_by_label(label).next().unwrap().click();
+    harness.run();
+}
+
+#[test]
+fn restoring_over_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    crash_with_unsaved_note(&recovery, None, "Older crash");
+    std::thread::sleep(Duration::from_millis(20));
+    crash_with_unsaved_note(&recovery, None, "Newer crash");
+    assert_eq!(recovery_files(&recovery), 2);
+
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Recover unsaved boards?");
+    assert_eq!(harness.get_all_by_label("Restore").count(), 2);
+    // The newest comes first.
+    click_first(&mut harness, "Restore");
+    assert_eq!(texts(&harness), ["Newer crash"]);
+
+    // The other one is offered again; restoring it now would replace an unsaved board.
+    harness.get_by_label("Recover unsaved boards?");
+    assert_eq!(harness.get_all_by_label("Restore").count(), 1);
+    click_first(&mut harness, "Restore");
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("before restoring a recovered board?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(texts(&harness), ["Newer crash"], "nothing was lost");
+    assert!(harness.state().document().is_dirty());
+
+    // Still offered; this time discard the board on screen.
+    harness.get_by_label("Recover unsaved boards?");
+    click_first(&mut harness, "Restore");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(texts(&harness), ["Older crash"]);
+    harness.run();
+    harness.state().wait_for_autosave();
+    assert_eq!(
+        recovery_files(&recovery),
+        1,
+        "the discarded board's copy is gone; the restored one keeps its copy until saved"
+    );
+}
+
+#[test]
+fn a_recovered_board_can_be_discarded_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    crash_with_unsaved_note(&recovery, None, "Not needed");
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().modal().is_none());
+    assert_eq!(recovery_files(&recovery), 0);
+    assert!(harness.state().board().items().next().is_none());
+}
+
+#[test]
+fn discarding_changes_on_quit_removes_the_copy_and_a_save_does_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let mut harness = harness_with(None, Some(&recovery));
+    add_note(&mut harness, "Draft");
+    harness.run();
+    harness.state().wait_for_autosave();
+    assert_eq!(recovery_files(&recovery), 1, "unsaved changes have a copy");
+
+    press(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(recovery_files(&recovery), 0);
+    drop(harness);
+    assert_eq!(
+        std::fs::read_dir(&recovery).unwrap().count(),
+        0,
+        "no lock files left either"
+    );
+
+    // Edit, save, close: nothing is left either.
+    let mut harness = harness_with(None, Some(&recovery));
+    add_note(&mut harness, "Kept in a file");
+    harness.run();
+    harness.state().wait_for_autosave();
+    assert_eq!(recovery_files(&recovery), 1);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    type_path(&mut harness, &dir.path().join("kept.ron"));
+    assert!(!harness.state().document().is_dirty());
+    harness.run();
+    drop(harness);
+    assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 0);
+}
+
+#[test]
+fn text_still_being_typed_is_in_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    {
+        let mut harness = harness_with(None, Some(&recovery));
+        harness.run();
+        // A note is typed into but never finished (no Escape, no click elsewhere): then a crash.
+        press(&mut harness, Modifiers::NONE, Key::N);
+        harness.event(Event::Text("Half-typed thought".into()));
+        harness.run();
+        assert!(
+            harness.state().canvas().editing_item().is_some(),
+            "still typing"
+        );
+        harness.state().wait_for_autosave();
+    }
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(texts(&harness), ["Half-typed thought"]);
+}
