@@ -176,7 +176,7 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
                 0 => board.z_above_all(),
                 1 => board.z_below_all(),
                 _ => {
-                    let order = board.items_bottom_to_top();
+                    let order: Vec<_> = board.items_bottom_to_top().collect();
                     let below = order.get(j % order.len())?;
                     let above = order.get(j % order.len() + 1);
                     ZKey::between(Some(&below.z), above.map(|item| &item.z))
@@ -270,6 +270,17 @@ fn assert_round_trips(board: &Board) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The board's stacking order is exactly its items sorted by (z key, id), however it was edited.
+fn assert_stacking_follows_items(board: &Board) -> Result<(), TestCaseError> {
+    let stacked: Vec<ItemId> = board.items_bottom_to_top().map(|item| item.id).collect();
+    let mut sorted: Vec<(&civic_canvas::model::ZKey, ItemId)> =
+        board.items().map(|item| (&item.z, item.id)).collect();
+    sorted.sort();
+    let sorted: Vec<ItemId> = sorted.into_iter().map(|(_, id)| id).collect();
+    prop_assert_eq!(stacked, sorted);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -296,6 +307,7 @@ proptest! {
                 prop_assert!(result.is_ok(), "{:?}: {:?}", action, result);
                 states.push(board.clone());
             }
+            assert_stacking_follows_items(&board)?;
         }
         let end = board.clone();
         assert_round_trips(&end)?;
@@ -304,6 +316,7 @@ proptest! {
         for expected in states.iter().rev().skip(1) {
             prop_assert!(history.undo(&mut board).unwrap());
             prop_assert_eq!(&board, expected);
+            assert_stacking_follows_items(&board)?;
         }
         prop_assert!(!history.undo(&mut board).unwrap());
         prop_assert_eq!(&board, &start);

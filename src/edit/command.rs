@@ -158,8 +158,7 @@ impl Command {
                 Ok(Self::SetColor { id, color: old })
             }
             Self::SetZ { id, z } => {
-                let item = item_mut(board, id)?;
-                let old = std::mem::replace(&mut item.z, z);
+                let old = board.set_z(id, z).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::SetZ { id, z: old })
             }
             Self::SetTitle(title) => Ok(Self::SetTitle(board.set_title(title))),

@@ -1,6 +1,6 @@
 //! The board: a title, items and connectors, each keyed by id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Connector, ConnectorId, Item, ItemId, ItemKind, ZKey};
 
@@ -8,11 +8,23 @@ use super::{Connector, ConnectorId, Item, ItemId, ItemKind, ZKey};
 ///
 /// Items and connectors are kept sorted by id, so saving is deterministic. Read access is public;
 /// changes go through [`crate::edit::Command`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Board {
     title: String,
     items: BTreeMap<ItemId, Item>,
     connectors: BTreeMap<ConnectorId, Connector>,
+    /// The items in stacking order (z key, then id), kept up to date on every change so drawing
+    /// and hit testing never sort.
+    stacking: BTreeSet<(ZKey, ItemId)>,
+}
+
+impl PartialEq for Board {
+    fn eq(&self, other: &Self) -> bool {
+        // `stacking` follows from the items.
+        self.title == other.title
+            && self.items == other.items
+            && self.connectors == other.connectors
+    }
 }
 
 /// Why a set of items and connectors does not form a valid board.
@@ -58,10 +70,7 @@ impl Board {
     ) -> Result<Self, BoardError> {
         let mut board = Self::new(title);
         for item in items {
-            let id = item.id;
-            if board.items.insert(id, item).is_some() {
-                return Err(BoardError::DuplicateItem(id));
-            }
+            board.insert_item(item)?;
         }
         for connector in connectors {
             for end in [connector.from, connector.to] {
@@ -113,36 +122,31 @@ impl Board {
     }
 
     /// Items from bottom to top: by z key, ties broken by id.
-    pub fn items_bottom_to_top(&self) -> Vec<&Item> {
-        let mut items: Vec<&Item> = self.items.values().collect();
-        items.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
-        items
+    pub fn items_bottom_to_top(&self) -> impl DoubleEndedIterator<Item = &Item> {
+        self.stacking
+            .iter()
+            .filter_map(|(_, id)| self.items.get(id))
     }
 
     /// The topmost item containing `point`, if any.
     pub fn item_at(&self, point: super::Point) -> Option<&Item> {
-        self.items
-            .values()
-            .filter(|item| item.contains(point))
-            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+        self.items_bottom_to_top()
+            .rev()
+            .find(|item| item.contains(point))
     }
 
     /// A z key above every item on the board.
     pub fn z_above_all(&self) -> ZKey {
-        self.items
-            .values()
-            .map(|item| &item.z)
-            .max()
-            .map_or_else(ZKey::middle, ZKey::after)
+        self.stacking
+            .last()
+            .map_or_else(ZKey::middle, |(z, _)| z.after())
     }
 
     /// A z key below every item on the board.
     pub fn z_below_all(&self) -> ZKey {
-        self.items
-            .values()
-            .map(|item| &item.z)
-            .min()
-            .map_or_else(ZKey::middle, ZKey::before)
+        self.stacking
+            .first()
+            .map_or_else(ZKey::middle, |(z, _)| z.before())
     }
 
     /// How many items of each kind the board holds.
@@ -165,20 +169,33 @@ impl Board {
         std::mem::replace(&mut self.title, title)
     }
 
+    /// An item to change in place. Its z key must be changed through [`Self::set_z`] only.
     pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
         self.items.get_mut(&id)
+    }
+
+    /// Restacks an item; returns its old key.
+    pub(crate) fn set_z(&mut self, id: ItemId, z: ZKey) -> Option<ZKey> {
+        let item = self.items.get_mut(&id)?;
+        let old = std::mem::replace(&mut item.z, z.clone());
+        self.stacking.remove(&(old.clone(), id));
+        self.stacking.insert((z, id));
+        Some(old)
     }
 
     pub(crate) fn insert_item(&mut self, item: Item) -> Result<(), BoardError> {
         if self.items.contains_key(&item.id) {
             return Err(BoardError::DuplicateItem(item.id));
         }
+        self.stacking.insert((item.z.clone(), item.id));
         self.items.insert(item.id, item);
         Ok(())
     }
 
     pub(crate) fn remove_item(&mut self, id: ItemId) -> Option<Item> {
-        self.items.remove(&id)
+        let item = self.items.remove(&id)?;
+        self.stacking.remove(&(item.z.clone(), id));
+        Some(item)
     }
 
     pub(crate) fn insert_connector(&mut self, connector: Connector) -> Result<(), BoardError> {

@@ -25,22 +25,29 @@ impl CanvasState {
         output: &mut CanvasOutput,
     ) {
         let zoom = self.camera.zoom;
+        let editing_this = self.editing_item() == Some(item.id);
+        if rect.width().min(rect.height()) < TINY_ITEM_PX && !editing_this {
+            // Far out: a coloured rectangle without a widget (select with a rectangle instead).
+            paint::tiny_note(painter, item, rect, self.selection.contains(&item.id));
+            return;
+        }
         let response = ui.interact(
             rect,
             Id::unique(("board_item", item.id)),
             Sense::click_and_drag(),
         );
-        let label = if item.text().is_empty() {
-            "Empty sticky note".to_owned()
-        } else {
-            item.text().to_owned()
-        };
-        response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, &label));
+        response.widget_info(|| {
+            let label = if item.text().is_empty() {
+                "Empty sticky note"
+            } else {
+                item.text()
+            };
+            WidgetInfo::labeled(Role::GenericContainer, true, label)
+        });
         self.item_pointer(ui, board, item, &response, &mut output.commands);
         item_context_menu(self, board, item, &response, output);
 
         let selected = self.selection.contains(&item.id);
-        let editing_this = self.editing_item() == Some(item.id);
         if editing_this {
             self.edit_text_in_place(ui, painter, item, rect, &mut output.commands);
             return;
@@ -239,6 +246,9 @@ impl CanvasState {
         }
     }
 }
+
+/// Below this size on screen (points) an item is drawn as a plain rectangle with no widget.
+const TINY_ITEM_PX: f32 = 12.0;
 
 /// The right-click menu of a note: the same actions as the keyboard, for the selection.
 pub(super) fn item_context_menu(

@@ -19,21 +19,37 @@ pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
     let first_y = (min.y / spacing).floor() as i64;
     let last_x = (max.x / spacing).ceil() as i64;
     let last_y = (max.y / spacing).ceil() as i64;
-    let dot = 1.5;
-    let mut shapes = Vec::new();
+    // All dots go into one mesh: thousands of separate shapes would each be tessellated.
+    let half = 1.1;
+    let mut mesh = egui::Mesh::default();
     for gy in first_y..=last_y {
         for gx in first_x..=last_x {
             let board = crate::model::Point::new(gx as f32 * spacing, gy as f32 * spacing);
             let center = camera.screen_from_board(viewport, board);
-            shapes.push(Shape::rect_filled(
-                Rect::from_center_size(center, vec2(dot, dot) * 1.5),
-                CornerRadius::ZERO,
+            mesh.add_colored_rect(
+                Rect::from_center_size(center, vec2(half, half) * 2.0),
                 theme::GRID_DOT,
-            ));
+            );
         }
     }
-    painter.extend(shapes);
+    painter.add(Shape::mesh(mesh));
 }
+
+/// A note too small on screen to read or grab: one flat rectangle, no shadow, border or text.
+pub fn tiny_note(painter: &Painter, item: &Item, rect: Rect, selected: bool) {
+    painter.rect_filled(rect, CornerRadius::ZERO, theme::fill(item.color));
+    if selected {
+        painter.rect_stroke(
+            rect.expand(1.0),
+            CornerRadius::ZERO,
+            Stroke::new(2.0, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+/// Notes narrower than this on screen (points) get no shadow: it would not show.
+const SHADOW_MIN_PX: f32 = 60.0;
 
 /// How a note should be drawn this frame.
 pub struct NoteLook {
@@ -66,8 +82,10 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     } = *look;
     let radius =
         CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
-    let shadow = rect.translate(vec2(0.0, 3.0 * zoom.min(1.0)));
-    painter.rect_filled(shadow.expand(1.0), radius, theme::ITEM_SHADOW);
+    if rect.width() > SHADOW_MIN_PX {
+        let shadow = rect.translate(vec2(0.0, 3.0 * zoom.min(1.0)));
+        painter.rect_filled(shadow.expand(1.0), radius, theme::ITEM_SHADOW);
+    }
     painter.rect_filled(rect, radius, theme::fill(item.color));
     painter.rect_stroke(
         rect,
