@@ -233,19 +233,10 @@ impl CanvasState {
         paint::background(&painter, viewport, &self.camera);
 
         self.paint_connectors(&painter, board, viewport);
-        let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
-        for item in board.items_bottom_to_top() {
-            let editing_this = self.editing_item() == Some(item.id);
-            let pos = self.display_pos(item);
-            let size = self.display_size(item);
-            let off_screen = pos.x > visible_max.x
-                || pos.y > visible_max.y
-                || pos.x + size.width < visible_min.x
-                || pos.y + size.height < visible_min.y;
-            if off_screen && !editing_this {
-                continue;
-            }
-            let rect = self.camera.screen_rect(viewport, pos, size);
+        for item in self.items_to_draw(board, viewport) {
+            let rect =
+                self.camera
+                    .screen_rect(viewport, self.display_pos(item), self.display_size(item));
             self.show_item(ui, &painter, board, item, rect, &mut output);
         }
         self.cancel_lost_edit(board);
@@ -254,6 +245,32 @@ impl CanvasState {
 
         self.background_interaction(board, ids, &background, &mut output);
         output
+    }
+
+    /// The items on screen (and the one being edited), bottom to top.
+    ///
+    /// When only a few are in view they are found with one pass over the items and sorted; when
+    /// most are, the board's stacking order is walked instead, so no frame sorts everything.
+    fn items_to_draw<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Item> {
+        let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
+        let wanted = |item: &Item| {
+            let pos = self.display_pos(item);
+            let size = self.display_size(item);
+            let on_screen = pos.x <= visible_max.x
+                && pos.y <= visible_max.y
+                && pos.x + size.width >= visible_min.x
+                && pos.y + size.height >= visible_min.y;
+            on_screen || self.editing_item() == Some(item.id)
+        };
+        let mut visible: Vec<&Item> = board.items().filter(|item| wanted(item)).collect();
+        if visible.len() * 4 > board.items().len() {
+            return board
+                .items_bottom_to_top()
+                .filter(|item| wanted(item))
+                .collect();
+        }
+        visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        visible
     }
 
     /// Connectors go under the items, so notes stay readable where lines cross them.
