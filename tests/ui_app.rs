@@ -455,7 +455,6 @@ fn context_menu_brings_a_note_to_the_front() {
     let board = harness.state().board();
     let stack: Vec<&str> = board
         .items_bottom_to_top()
-        .into_iter()
         .map(civic_canvas::model::Item::text)
         .collect();
     assert_eq!(stack, ["Top", "Bottom"]);

@@ -337,7 +337,6 @@ fn select_all_then_bring_to_front_keeps_their_order() {
         h.state()
             .board()
             .items_bottom_to_top()
-            .into_iter()
             .map(|i| i.text().to_owned())
             .collect()
     };
