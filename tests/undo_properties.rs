@@ -273,8 +273,7 @@ fn assert_round_trips(board: &Board) -> Result<(), TestCaseError> {
 /// The board's stacking order is exactly its items sorted by (z key, id), however it was edited.
 fn assert_stacking_follows_items(board: &Board) -> Result<(), TestCaseError> {
     let stacked: Vec<ItemId> = board.items_bottom_to_top().map(|item| item.id).collect();
-    let mut sorted: Vec<(&ZKey, ItemId)> =
-        board.items().map(|item| (&item.z, item.id)).collect();
+    let mut sorted: Vec<(&ZKey, ItemId)> = board.items().map(|item| (&item.z, item.id)).collect();
     sorted.sort();
     let sorted: Vec<ItemId> = sorted.into_iter().map(|(_, id)| id).collect();
     prop_assert_eq!(stacked, sorted);

@@ -26,11 +26,6 @@ impl CanvasState {
     ) {
         let zoom = self.camera.zoom;
         let editing_this = self.editing_item() == Some(item.id);
-        if rect.width().min(rect.height()) < TINY_ITEM_PX && !editing_this {
-            // Far out: a coloured rectangle without a widget (select with a rectangle instead).
-            paint::tiny_note(painter, item, rect, self.selection.contains(&item.id));
-            return;
-        }
         let response = ui.interact(
             rect,
             Id::unique(("board_item", item.id)),
@@ -246,9 +241,6 @@ impl CanvasState {
         }
     }
 }
-
-/// Below this size on screen (points) an item is drawn as a plain rectangle with no widget.
-const TINY_ITEM_PX: f32 = 12.0;
 
 /// The right-click menu of a note: the same actions as the keyboard, for the selection.
 pub(super) fn item_context_menu(

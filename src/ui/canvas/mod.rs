@@ -233,12 +233,20 @@ impl CanvasState {
         paint::background(&painter, viewport, &self.camera);
 
         self.paint_connectors(&painter, board, viewport);
+        let mut tiny = paint::TinyNotes::default();
         for item in self.items_to_draw(board, viewport) {
             let rect =
                 self.camera
                     .screen_rect(viewport, self.display_pos(item), self.display_size(item));
+            if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
+                // Far out: a coloured rectangle without a widget (select with a rectangle).
+                tiny.add(&painter, item, rect, self.selection.contains(&item.id));
+                continue;
+            }
+            tiny.flush(&painter);
             self.show_item(ui, &painter, board, item, rect, &mut output);
         }
+        tiny.flush(&painter);
         self.cancel_lost_edit(board);
         self.paint_selection(&painter, board);
         self.minimap(ui, &painter, board);
@@ -275,6 +283,7 @@ impl CanvasState {
 
     /// Connectors go under the items, so notes stay readable where lines cross them.
     fn paint_connectors(&self, painter: &egui::Painter, board: &Board, viewport: Rect) {
+        let mut far_lines = egui::Mesh::default();
         for connector in board.connectors() {
             let (Some(from), Some(to)) = (board.item(connector.from), board.item(connector.to))
             else {
@@ -288,6 +297,11 @@ impl CanvasState {
             if !viewport.intersects(from_rect.union(to_rect)) {
                 continue;
             }
+            if paint::TinyNotes::is_tiny(from_rect) && paint::TinyNotes::is_tiny(to_rect) {
+                // Far out: a hairline between centres, all in one mesh.
+                paint::hairline(&mut far_lines, from_rect.center(), to_rect.center());
+                continue;
+            }
             paint::connector(
                 painter,
                 from_rect,
@@ -295,6 +309,9 @@ impl CanvasState {
                 &connector.label,
                 self.camera.zoom,
             );
+        }
+        if !far_lines.is_empty() {
+            painter.add(egui::Shape::mesh(far_lines));
         }
     }
 

@@ -35,17 +35,58 @@ pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
     painter.add(Shape::mesh(mesh));
 }
 
-/// A note too small on screen to read or grab: one flat rectangle, no shadow, border or text.
-pub fn tiny_note(painter: &Painter, item: &Item, rect: Rect, selected: bool) {
-    painter.rect_filled(rect, CornerRadius::ZERO, theme::fill(item.color));
-    if selected {
-        painter.rect_stroke(
-            rect.expand(1.0),
-            CornerRadius::ZERO,
-            Stroke::new(2.0, theme::SELECTION),
-            StrokeKind::Outside,
-        );
+/// Notes too small on screen to read or grab: flat rectangles gathered into one mesh (thousands
+/// of separate shapes would each be tessellated), painted whenever a normal item comes next in
+/// the stacking order so overlaps still stack right.
+#[derive(Default)]
+pub struct TinyNotes {
+    mesh: egui::Mesh,
+}
+
+impl TinyNotes {
+    /// Below this size on screen (points) an item is drawn as a plain rectangle with no widget.
+    pub const MAX_PX: f32 = 12.0;
+
+    /// Whether an item of this screen rectangle is drawn as a tiny note.
+    pub fn is_tiny(rect: Rect) -> bool {
+        rect.width().min(rect.height()) < Self::MAX_PX
     }
+
+    /// Adds a note; a selected one also gets an outline.
+    pub fn add(&mut self, painter: &Painter, item: &Item, rect: Rect, selected: bool) {
+        self.mesh.add_colored_rect(rect, theme::fill(item.color));
+        if selected {
+            self.flush(painter);
+            painter.rect_stroke(
+                rect.expand(1.0),
+                CornerRadius::ZERO,
+                Stroke::new(2.0, theme::SELECTION),
+                StrokeKind::Outside,
+            );
+        }
+    }
+
+    /// Paints what was gathered so far.
+    pub fn flush(&mut self, painter: &Painter) {
+        if !self.mesh.is_empty() {
+            painter.add(Shape::mesh(std::mem::take(&mut self.mesh)));
+        }
+    }
+}
+
+/// Adds a one-point-wide line from `a` to `b` to `mesh` (two triangles, no anti-aliasing).
+pub fn hairline(mesh: &mut egui::Mesh, a: egui::Pos2, b: egui::Pos2) {
+    let direction = (b - a).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let side = direction.rot90() * 0.5;
+    let first = mesh.vertices.len() as u32;
+    for pos in [a + side, a - side, b - side, b + side] {
+        mesh.colored_vertex(pos, theme::CONNECTOR);
+    }
+    mesh.add_triangle(first, first + 1, first + 2);
+    mesh.add_triangle(first, first + 2, first + 3);
 }
 
 /// Notes narrower than this on screen (points) get no shadow: it would not show.
