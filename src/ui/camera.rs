@@ -27,8 +27,8 @@ impl Default for Camera {
 }
 
 impl Camera {
-    /// The smallest zoom (10%).
-    pub const MIN_ZOOM: f32 = 0.1;
+    /// The smallest zoom (2%): enough to fit a board of thousands of notes in view.
+    pub const MIN_ZOOM: f32 = 0.02;
     /// The largest zoom (400%).
     pub const MAX_ZOOM: f32 = 4.0;
     /// Zoom to fit never magnifies past this, so a nearly empty board is not blown up.
