@@ -2,61 +2,15 @@
 //! drags; then check the board the app holds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use civic_canvas::app::{AppOptions, CivicCanvasApp};
+use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::model::{ItemKind, PaletteColor, Point};
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, Pos2, Vec2};
+use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
+
+mod common;
+use common::{add_note, app_harness, drag, press, type_text};
 use egui_kittest::kittest::Queryable as _;
-
-fn app_harness(file: Option<std::path::PathBuf>) -> Harness<'static, CivicCanvasApp> {
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        // Tooltips take half a second to appear: allow that many frames to settle.
-        .with_max_steps(120)
-        .build_eframe(move |cc| {
-            CivicCanvasApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    file,
-                    native_file_dialogs: false,
-                },
-            )
-        })
-}
-
-fn type_text(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
-    harness.event(Event::Text(text.to_owned()));
-    harness.run();
-}
-
-fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-/// Presses `N`, types `text` into the new note and presses Escape to finish.
-fn add_note_by_keyboard(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
-    press(harness, Modifiers::NONE, Key::N);
-    type_text(harness, text);
-    press(harness, Modifiers::NONE, Key::Escape);
-}
-
-/// Drags with the primary button from `from` to `to` in a few pointer moves.
-fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=4 {
-        let t = step as f32 / 4.0;
-        harness.hover_at(from + (to - from) * t);
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
-}
 
 fn only_note(harness: &Harness<'_, CivicCanvasApp>) -> civic_canvas::model::Item {
     let board = harness.state().board();
@@ -155,7 +109,7 @@ fn double_click_on_canvas_adds_a_note_under_the_pointer() {
 #[test]
 fn enter_edits_and_delete_removes_the_selected_note() {
     let mut harness = app_harness(None);
-    add_note_by_keyboard(&mut harness, "Draft");
+    add_note(&mut harness, "Draft");
     // The note stays selected after editing: Enter edits it again.
     press(&mut harness, Modifiers::NONE, Key::Enter);
     type_text(&mut harness, " idea");
@@ -217,7 +171,7 @@ fn shortcut_sheet_lists_every_action() {
 #[test]
 fn new_board_with_unsaved_changes_asks_first() {
     let mut harness = app_harness(None);
-    add_note_by_keyboard(&mut harness, "Keep me");
+    add_note(&mut harness, "Keep me");
 
     press(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save your changes?");
@@ -268,7 +222,7 @@ fn save_then_open_in_a_new_window_gives_the_same_board() {
         "Shorter queues at the municipality",
         "Nevojat e qytetarëve: çfarë mungon?",
     ] {
-        add_note_by_keyboard(&mut harness, text);
+        add_note(&mut harness, text);
     }
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let field = harness.get_by_role_and_label(Role::TextInput, "File path");
@@ -305,7 +259,7 @@ fn a_broken_file_is_reported_and_the_board_is_kept() {
     )
     .unwrap();
     let mut harness = app_harness(None);
-    add_note_by_keyboard(&mut harness, "Still here");
+    add_note(&mut harness, "Still here");
     // Opening with unsaved changes asks first; keep going without saving.
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.get_by_label("Discard").click();
@@ -327,7 +281,7 @@ fn opening_a_board_from_the_command_line_fits_it_in_view() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("far.ron");
     let mut harness = app_harness(None);
-    add_note_by_keyboard(&mut harness, "Far away");
+    add_note(&mut harness, "Far away");
     let id = only_note(&harness).id;
     let board = harness.state().board().clone();
     let moved = {
@@ -357,7 +311,7 @@ fn opening_a_board_from_the_command_line_fits_it_in_view() {
 fn notes_made_from_the_keyboard_line_up_without_overlapping() {
     let mut harness = app_harness(None);
     for text in ["One", "Two", "Three"] {
-        add_note_by_keyboard(&mut harness, text);
+        add_note(&mut harness, text);
     }
     let board = harness.state().board();
     let mut notes: Vec<_> = board.items().cloned().collect();
@@ -446,7 +400,7 @@ fn closing_cancels_the_window_close_until_the_user_decides() {
 fn context_menu_brings_a_note_to_the_front() {
     let mut harness = app_harness(None);
     for text in ["Bottom", "Top"] {
-        add_note_by_keyboard(&mut harness, text);
+        add_note(&mut harness, text);
     }
     harness.get_by_label("Bottom").click_secondary();
     harness.run();

@@ -2,52 +2,14 @@
 //! two app windows, pasting text, keyboard-only creating and connecting, arrow keys, Tab.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use civic_canvas::app::{AppOptions, CivicCanvasApp};
+use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::model::Item;
-use egui::{Event, Key, Modifiers, OutputCommand, Pos2, Vec2};
+use egui::{Event, Key, Modifiers, OutputCommand, Vec2};
 use egui_kittest::Harness;
+
+mod common;
+use common::{add_note, app_harness, drag, press};
 use egui_kittest::kittest::Queryable as _;
-
-fn app_harness() -> Harness<'static, CivicCanvasApp> {
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .build_eframe(|cc| {
-            CivicCanvasApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    file: None,
-                    native_file_dialogs: false,
-                },
-            )
-        })
-}
-
-fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
-    press(harness, Modifiers::NONE, Key::N);
-    harness.event(Event::Text(text.to_owned()));
-    harness.run();
-    press(harness, Modifiers::NONE, Key::Escape);
-}
-
-fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=4 {
-        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
-}
 
 fn note_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
     harness
@@ -87,7 +49,7 @@ fn copied_text(harness: &Harness<'_, CivicCanvasApp>) -> String {
 
 #[test]
 fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["A", "B", "C"] {
         add_note(&mut harness, text);
     }
@@ -123,7 +85,7 @@ fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {
 
 #[test]
 fn copy_in_one_window_and_paste_in_another_with_fresh_ids_and_connectors() {
-    let mut first = app_harness();
+    let mut first = app_harness(None);
     add_note(&mut first, "Idea");
     // Ctrl+Enter: a connected note to the right, typed at once.
     press(&mut first, Modifiers::COMMAND, Key::Enter);
@@ -138,7 +100,7 @@ fn copy_in_one_window_and_paste_in_another_with_fresh_ids_and_connectors() {
     let clipboard = copied_text(&first);
     first.run();
 
-    let mut second = app_harness();
+    let mut second = app_harness(None);
     add_note(&mut second, "Already here");
     second.hover_at(second.get_by_label("Board canvas").rect().center());
     second.event(Event::Paste(clipboard.clone()));
@@ -179,7 +141,7 @@ fn copy_in_one_window_and_paste_in_another_with_fresh_ids_and_connectors() {
 
 #[test]
 fn pasting_text_makes_one_note_per_line_in_a_grid() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     harness.hover_at(harness.get_by_label("Board canvas").rect().center());
     harness.event(Event::Paste(
         "Shorter queues\n\n  Online forms  \nГрађански сервис\n- bullet stays\n".into(),
@@ -211,7 +173,7 @@ fn pasting_text_makes_one_note_per_line_in_a_grid() {
 
 #[test]
 fn a_damaged_board_on_the_clipboard_is_reported_and_nothing_is_pasted() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     harness.event(Event::Paste(
         "(\n    format: 1,\n    title: \"cut off".into(),
     ));
@@ -222,7 +184,7 @@ fn a_damaged_board_on_the_clipboard_is_reported_and_nothing_is_pasted() {
 
 #[test]
 fn cut_removes_and_duplicate_copies_next_to_the_original() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     add_note(&mut harness, "Original");
     press(&mut harness, Modifiers::COMMAND, Key::D);
     let board = harness.state().board();
@@ -244,7 +206,7 @@ fn cut_removes_and_duplicate_copies_next_to_the_original() {
 
 #[test]
 fn keyboard_only_creation_and_connection() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     add_note(&mut harness, "Need");
     for text in ["Idea 1", "Idea 2"] {
         press(&mut harness, Modifiers::COMMAND, Key::Enter);
@@ -277,7 +239,7 @@ fn keyboard_only_creation_and_connection() {
 
 #[test]
 fn arrow_keys_move_the_selection_and_a_quick_run_is_one_undo_step() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     add_note(&mut harness, "Move me");
     let start = note_by_text(&harness, "Move me").pos;
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
@@ -296,7 +258,7 @@ fn arrow_keys_move_the_selection_and_a_quick_run_is_one_undo_step() {
 
 #[test]
 fn tab_walks_through_notes_in_reading_order() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["First", "Second", "Third"] {
         add_note(&mut harness, text);
     }
@@ -319,7 +281,7 @@ fn tab_walks_through_notes_in_reading_order() {
 
 #[test]
 fn select_all_then_bring_to_front_keeps_their_order() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["Low", "High"] {
         add_note(&mut harness, text);
     }
@@ -349,7 +311,7 @@ fn select_all_then_bring_to_front_keeps_their_order() {
 
 #[test]
 fn zoom_to_selection_fills_the_view_with_the_selected_note() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     add_note(&mut harness, "Focus");
     press(&mut harness, Modifiers::SHIFT, Key::Num2);
     let note = harness.get_by_label("Focus").rect();
@@ -363,7 +325,7 @@ fn zoom_to_selection_fills_the_view_with_the_selected_note() {
 
 #[test]
 fn find_moves_the_view_to_each_hit_in_turn() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["Građani čekaju", "Other idea", "GRAĐANI online", "Грађани"] {
         add_note(&mut harness, text);
     }
@@ -399,7 +361,7 @@ fn find_moves_the_view_to_each_hit_in_turn() {
 
 #[test]
 fn align_and_distribute_the_selection_in_one_step_each() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["One", "Two", "Three"] {
         add_note(&mut harness, text);
     }
@@ -450,7 +412,7 @@ fn align_and_distribute_the_selection_in_one_step_each() {
 
 #[test]
 fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
-    let mut harness = app_harness();
+    let mut harness = app_harness(None);
     for text in ["Left", "Right"] {
         add_note(&mut harness, text);
     }

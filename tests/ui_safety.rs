@@ -8,8 +8,11 @@ use std::time::Duration;
 use civic_canvas::app::{AppOptions, CivicCanvasApp, RecoveryConfig};
 use civic_canvas::storage::{self, backup_path, load_board};
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, Vec2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
+
+mod common;
+use common::{add_note, harness_with_app, press};
 use egui_kittest::kittest::Queryable as _;
 
 fn harness_with(
@@ -22,35 +25,19 @@ fn harness_with(
         quiet_period: Duration::ZERO,
         max_delay: Duration::ZERO,
     });
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .build_eframe(move |cc| {
-            let app = CivicCanvasApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    file,
-                    native_file_dialogs: false,
-                },
-            );
-            match recovery {
-                Some(config) => app.with_recovery(config),
-                None => app,
-            }
-        })
-}
-
-fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
-    press(harness, Modifiers::NONE, Key::N);
-    harness.event(Event::Text(text.to_owned()));
-    harness.run();
-    press(harness, Modifiers::NONE, Key::Escape);
+    harness_with_app(move |ctx| {
+        let app = CivicCanvasApp::new(
+            ctx,
+            AppOptions {
+                file,
+                native_file_dialogs: false,
+            },
+        );
+        match recovery {
+            Some(config) => app.with_recovery(config),
+            None => app,
+        }
+    })
 }
 
 fn type_path(harness: &mut Harness<'_, CivicCanvasApp>, path: &Path) {

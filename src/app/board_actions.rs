@@ -30,13 +30,7 @@ impl CivicCanvasApp {
             Action::Copy => {
                 self.copy(ctx);
             }
-            Action::Cut => {
-                if self.copy(ctx)
-                    && let Some(command) = self.canvas.delete_selection(self.doc.board())
-                {
-                    self.apply(command);
-                }
-            }
+            Action::Cut => self.cut(ctx),
             // The text to paste only comes with the system's paste event (see `clipboard.rs`).
             Action::Paste => {}
             Action::Duplicate => {

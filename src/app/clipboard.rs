@@ -21,6 +21,15 @@ impl CivicCanvasApp {
         true
     }
 
+    /// Copies the selection, then deletes it (one undo step).
+    pub(super) fn cut(&mut self, ctx: &egui::Context) {
+        if self.copy(ctx)
+            && let Some(command) = self.canvas.delete_selection(self.doc.board())
+        {
+            self.apply(command);
+        }
+    }
+
     /// Pastes clipboard text at the pointer: copied items with fresh ids, or one note per line.
     pub(super) fn paste(&mut self, ctx: &egui::Context, text: &str) {
         self.commit_typing();
@@ -78,13 +87,7 @@ impl CivicCanvasApp {
                 Event::Copy => {
                     self.copy(ctx);
                 }
-                Event::Cut => {
-                    if self.copy(ctx)
-                        && let Some(command) = self.canvas.delete_selection(self.doc.board())
-                    {
-                        self.apply(command);
-                    }
-                }
+                Event::Cut => self.cut(ctx),
                 Event::Paste(text) => self.paste(ctx, &text),
                 _ => {}
             }

@@ -1,0 +1,67 @@
+//! Helpers shared by the UI test files: a harness around the real app, and keys, typing and
+//! drags as a person would do them.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use civic_canvas::app::{AppOptions, CivicCanvasApp};
+use egui::{Event, Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+
+/// A harness around an app built by `build`, in a 1400×900 window at 60 frames a second.
+pub fn harness_with_app(
+    build: impl FnOnce(&egui::Context) -> CivicCanvasApp + 'static,
+) -> Harness<'static, CivicCanvasApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        // Tooltips take half a second to appear: allow that many frames to settle.
+        .with_max_steps(120)
+        .build_eframe(move |cc| build(&cc.egui_ctx))
+}
+
+/// The app, optionally opening `file`, with a typed-path dialog instead of system file dialogs.
+pub fn app_harness(file: Option<PathBuf>) -> Harness<'static, CivicCanvasApp> {
+    harness_with_app(move |ctx| {
+        CivicCanvasApp::new(
+            ctx,
+            AppOptions {
+                file,
+                native_file_dialogs: false,
+            },
+        )
+    })
+}
+
+/// Presses a key (with modifiers) and lets the app settle.
+pub fn press(harness: &mut Harness<'_, CivicCanvasApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Types text into whatever has the keyboard.
+pub fn type_text(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+/// Presses `N`, types `text` into the new note and presses Escape to finish.
+pub fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    press(harness, Modifiers::NONE, Key::N);
+    type_text(harness, text);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+/// Drags with the primary button from `from` to `to` in a few pointer moves.
+pub fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
