@@ -331,8 +331,8 @@ fn notes_made_from_the_keyboard_line_up_without_overlapping() {
     }
 }
 
-/// Asks the app's window to close, as the window manager's close button does.
-fn request_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
+/// Queues a request to close the app's window, as the window manager's close button sends.
+fn queue_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
     harness
         .input_mut()
         .viewports
@@ -340,6 +340,11 @@ fn request_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
         .or_default()
         .events
         .push(egui::ViewportEvent::Close);
+}
+
+/// Asks the app's window to close and lets the app respond.
+fn request_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
+    queue_window_close(harness);
     harness.run();
 }
 
@@ -385,13 +390,7 @@ fn closing_cancels_the_window_close_until_the_user_decides() {
     press(&mut harness, Modifiers::NONE, Key::N);
     type_text(&mut harness, "Unsaved thought");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    queue_window_close(&mut harness);
     harness.step();
     assert!(asked_to_cancel_close(&harness), "the window stays open");
 }
