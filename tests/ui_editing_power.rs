@@ -440,3 +440,31 @@ fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
     press(&mut harness, Modifiers::NONE, Key::M);
     assert!(harness.query_by_label("Minimap").is_none());
 }
+
+#[test]
+fn with_snap_on_a_dragged_note_lands_on_the_grid() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Snap me");
+    press(&mut harness, Modifiers::NONE, Key::G);
+    assert!(harness.state().canvas().snap_to_grid);
+    let grab = harness.get_by_label("Snap me").rect().center();
+    drag(&mut harness, grab, grab + Vec2::new(33.0, 47.0));
+    let step = civic_canvas::ui::canvas::SNAP_STEP;
+    let pos = note_by_text(&harness, "Snap me").pos;
+    assert_eq!(
+        (pos.x % step, pos.y % step),
+        (0.0, 0.0),
+        "{pos:?} is on the grid"
+    );
+
+    press(&mut harness, Modifiers::NONE, Key::G);
+    assert!(!harness.state().canvas().snap_to_grid);
+    let grab = harness.get_by_label("Snap me").rect().center();
+    drag(&mut harness, grab, grab + Vec2::new(7.0, 0.0));
+    let zoom = harness.state().canvas().camera.zoom;
+    let moved = note_by_text(&harness, "Snap me").pos;
+    assert!(
+        (moved.x - (pos.x + 7.0 / zoom)).abs() < 0.02,
+        "free move without snapping"
+    );
+}

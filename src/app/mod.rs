@@ -205,6 +205,15 @@ impl CivicCanvasApp {
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
+            Action::ToggleSnap => {
+                self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
+                let state = if self.canvas.snap_to_grid {
+                    "on"
+                } else {
+                    "off"
+                };
+                self.set_status(format!("Snap to grid is {state}"));
+            }
             _ => self.perform_on_board(ctx, action),
         }
     }

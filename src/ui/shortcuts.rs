@@ -102,6 +102,8 @@ pub enum Action {
     ActualSize,
     /// Show or hide the minimap.
     ToggleMinimap,
+    /// Turn snapping to the grid on or off.
+    ToggleSnap,
     /// Show the keyboard shortcut sheet.
     ShowShortcuts,
 }
@@ -208,12 +210,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
+    bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -261,6 +264,7 @@ impl Action {
         Self::ZoomOut,
         Self::ActualSize,
         Self::ToggleMinimap,
+        Self::ToggleSnap,
         Self::ShowShortcuts,
     ];
 
@@ -287,6 +291,7 @@ impl Action {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ToggleSnap => "Snap to grid",
             Self::ToggleMinimap => "Minimap",
             Self::ArrangeGrid => "Arrange as grid",
             Self::DistributeVertically => "Distribute vertically",
@@ -341,6 +346,7 @@ impl Action {
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
+            Self::ToggleSnap => "Turn snapping to the grid on or off for moving and resizing",
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
             Self::DistributeVertically => "Space the selection evenly from top to bottom",

@@ -101,26 +101,46 @@ impl CanvasState {
             if !self.selection.contains(&item.id) {
                 self.selection = BTreeSet::from([item.id]);
             }
+            // Measured from where the button went down, so the first pixels of the drag (before
+            // egui calls it a drag) are not lost.
+            let pressed_at = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos())
+                .map_or(item.pos, |pos| {
+                    self.camera.board_from_screen(self.viewport, pos)
+                });
             self.gesture = Some(Gesture::Move {
+                pressed_at,
                 delta_in_board: Vec2::ZERO,
+                grabbed: item.pos,
             });
         }
-        if let Some(Gesture::Move { delta_in_board }) = &mut self.gesture {
-            if response.dragged_by(PointerButton::Primary) {
-                *delta_in_board += response.drag_delta() / self.camera.zoom;
-                ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        let moving = matches!(self.gesture, Some(Gesture::Move { .. }));
+        let pointer = response
+            .interact_pointer_pos()
+            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        if let Some(Gesture::Move {
+            pressed_at,
+            delta_in_board,
+            ..
+        }) = &mut self.gesture
+            && response.dragged_by(PointerButton::Primary)
+            && let Some(pointer) = pointer
+        {
+            *delta_in_board = Vec2::new(pointer.x - pressed_at.x, pointer.y - pressed_at.y);
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        }
+        if moving && response.drag_stopped() {
+            let delta = self.move_delta();
+            self.gesture = None;
+            if let Some(command) = self.move_selection(board, delta) {
+                commands.push(command);
             }
-            if response.drag_stopped() {
-                let delta = *delta_in_board;
-                self.gesture = None;
-                if let Some(command) = self.move_selection(board, delta) {
-                    commands.push(command);
-                }
-            }
-        } else if response.hovered() && self.editing_item() != Some(item.id) {
+        } else if !moving && response.hovered() && self.editing_item() != Some(item.id) {
             ui.ctx().set_cursor_icon(CursorIcon::Grab);
         }
     }
+
     pub(super) fn resize_handle(
         &mut self,
         ui: &Ui,
@@ -145,6 +165,7 @@ impl CanvasState {
                 size: item.size,
             });
         }
+        let snap_to_grid = self.snap_to_grid;
         if let Some(Gesture::Resize { id, size }) = &mut self.gesture
             && *id == item.id
         {
@@ -154,7 +175,15 @@ impl CanvasState {
                 size.height = (size.height + delta.y).max(Item::MIN_SIZE.height);
             }
             if response.drag_stopped() {
-                let to = Size::new(paint::tidy(size.width), paint::tidy(size.height));
+                let (width, height) = if snap_to_grid {
+                    (
+                        super::snap(size.width).max(super::SNAP_STEP),
+                        super::snap(size.height).max(super::SNAP_STEP),
+                    )
+                } else {
+                    (size.width, size.height)
+                };
+                let to = Size::new(paint::tidy(width), paint::tidy(height));
                 self.gesture = None;
                 if to != item.size {
                     commands.push(Command::ResizeItem { id: item.id, to });

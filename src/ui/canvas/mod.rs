@@ -23,6 +23,14 @@ use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
 
+/// The snapping step, in board units: half the distance between grid dots.
+pub const SNAP_STEP: f32 = crate::ui::theme::GRID_SPACING / 2.0;
+
+/// `value` rounded to the nearest snapping step.
+fn snap(value: f32) -> f32 {
+    (value / SNAP_STEP).round() * SNAP_STEP
+}
+
 /// What the user asked for on the canvas this frame.
 #[derive(Debug, Default)]
 pub struct CanvasOutput {
@@ -45,6 +53,8 @@ pub struct CanvasState {
     pub highlighted: BTreeSet<ItemId>,
     /// Whether the minimap is shown in the bottom-right corner.
     pub show_minimap: bool,
+    /// Whether moved and resized items snap to the grid.
+    pub snap_to_grid: bool,
     editing: Option<TextEditing>,
     gesture: Option<Gesture>,
     fit_pending: bool,
@@ -66,8 +76,14 @@ struct TextEditing {
 /// A pointer gesture in progress.
 #[derive(Debug)]
 enum Gesture {
-    /// Moving the selection by this many board units.
-    Move { delta_in_board: Vec2 },
+    /// Moving the selection by this many board units: the pointer's way from `pressed_at` (where
+    /// the button went down, on the board). `grabbed` is where the item under the pointer started
+    /// (snapping lines it up with the grid, and the others follow).
+    Move {
+        pressed_at: Point,
+        delta_in_board: Vec2,
+        grabbed: Point,
+    },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
     /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
@@ -86,6 +102,7 @@ impl Default for CanvasState {
             new_note_color: PaletteColor::Yellow,
             highlighted: BTreeSet::new(),
             show_minimap: false,
+            snap_to_grid: false,
             editing: None,
             gesture: None,
             fit_pending: true,
@@ -153,6 +170,7 @@ impl CanvasState {
             camera: self.camera,
             new_note_color: self.new_note_color,
             show_minimap: self.show_minimap,
+            snap_to_grid: self.snap_to_grid,
             viewport: self.viewport,
             ..Self::default()
         };
@@ -194,11 +212,29 @@ impl CanvasState {
 
     fn display_pos(&self, item: &Item) -> Point {
         match &self.gesture {
-            Some(Gesture::Move { delta_in_board }) if self.selection.contains(&item.id) => {
-                item.pos.offset(delta_in_board.x, delta_in_board.y)
+            Some(Gesture::Move { .. }) if self.selection.contains(&item.id) => {
+                let delta = self.move_delta();
+                item.pos.offset(delta.x, delta.y)
             }
             _ => item.pos,
         }
+    }
+
+    /// How far the dragged selection has moved, snapped when snapping is on.
+    fn move_delta(&self) -> Vec2 {
+        let Some(Gesture::Move {
+            delta_in_board,
+            grabbed,
+            ..
+        }) = &self.gesture
+        else {
+            return Vec2::ZERO;
+        };
+        if !self.snap_to_grid {
+            return *delta_in_board;
+        }
+        let target = grabbed.offset(delta_in_board.x, delta_in_board.y);
+        Vec2::new(snap(target.x) - grabbed.x, snap(target.y) - grabbed.y)
     }
 
     fn display_size(&self, item: &Item) -> Size {
