@@ -147,6 +147,9 @@ fn saving_over_a_newer_versions_file_is_refused() {
     add_note(&mut harness, "Today");
     press(&mut harness, Modifiers::COMMAND, Key::S);
     type_path(&mut harness, &path);
+    // Even after agreeing to replace the file, the newer board is not overwritten.
+    harness.get_by_label("Replace").click();
+    harness.run();
     harness.get_by_label_contains("saved by a newer Civic Canvas (format 9");
     assert!(harness.state().document().is_dirty());
     assert_eq!(
@@ -331,4 +334,43 @@ fn text_still_being_typed_is_in_the_recovery_copy() {
     harness.get_by_label("Restore").click();
     harness.run();
     assert_eq!(texts(&harness), ["Half-typed thought"]);
+}
+
+#[test]
+fn saving_as_over_an_existing_file_asks_first_and_keeps_it_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "someone else's notes").unwrap();
+    let mut harness = harness_with(None, None);
+    add_note(&mut harness, "Mine");
+
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    type_path(&mut harness, &other);
+    harness.get_by_label("Replace “other.ron”?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "someone else's notes"
+    );
+    assert!(harness.state().document().is_dirty(), "nothing was saved");
+
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    type_path(&mut harness, &other);
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert_eq!(
+        load_board(&other).unwrap().items().next().unwrap().text(),
+        "Mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(backup_path(&other)).unwrap(),
+        "someone else's notes"
+    );
+    assert!(!harness.state().document().is_dirty());
+
+    // Saving again to the board's own file does not ask.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    type_path(&mut harness, &other);
+    assert!(harness.query_by_label("Replace “other.ron”?").is_none());
 }

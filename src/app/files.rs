@@ -144,6 +144,13 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Whether saving to the typed `path` would replace an existing file other than the board's
+    /// own.
+    pub(super) fn would_replace_another(&self, path: &Path) -> bool {
+        let target = with_board_extension(path.to_path_buf());
+        target.is_file() && self.doc.path() != Some(target.as_path())
+    }
+
     /// A file was chosen in a dialog or typed in.
     pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: PathBuf) {
         match purpose {

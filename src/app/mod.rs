@@ -24,7 +24,7 @@ use crate::edit::Command;
 use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
-use crate::ui::file_dialog::FileDialogs;
+use crate::ui::file_dialog::{FileDialogs, FilePurpose};
 use crate::ui::search::{Hit, Search, SearchRequest};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
@@ -269,6 +269,14 @@ impl CivicCanvasApp {
         match (finished, choice) {
             (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
             (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
+            (_, Choice::Path(FilePurpose::SaveAs, path)) if self.would_replace_another(&path) => {
+                // A typed path gets the question a system save dialog would have asked.
+                self.modal = Some(Modal::ConfirmReplace { path });
+            }
+            (Some(Modal::ConfirmReplace { path }), Choice::Overwrite) => {
+                self.path_chosen(ctx, FilePurpose::SaveAs, path);
+            }
+            (Some(Modal::ConfirmReplace { .. }), _) => self.after_save = Then::Nothing,
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
             (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }

@@ -51,6 +51,11 @@ pub enum Modal {
     },
     /// The keyboard shortcut sheet.
     Shortcuts,
+    /// A typed Save as… path names a file that already exists: Replace / Cancel.
+    ConfirmReplace {
+        /// The file that would be replaced.
+        path: PathBuf,
+    },
     /// The board's file changed on disk since it was opened or saved: Overwrite / Save as… /
     /// Cancel.
     ChangedOnDisk {
@@ -77,7 +82,7 @@ pub enum Choice {
     Close,
     /// A typed path was confirmed.
     Path(FilePurpose, PathBuf),
-    /// Save over a file that another program changed.
+    /// Save over a file that another program changed, or that a typed path names.
     Overwrite,
     /// Save to a different file instead.
     SaveAs,
@@ -102,6 +107,7 @@ impl Modal {
                 } => typed_path(ui, *purpose, text, reason.as_deref()),
                 Self::Message { title, body } => message(ui, title, body),
                 Self::Shortcuts => shortcut_sheet(ui),
+                Self::ConfirmReplace { path } => confirm_replace(ui, path),
                 Self::ChangedOnDisk { file_name, .. } => {
                     safety_dialogs::changed_on_disk(ui, file_name)
                 }
@@ -183,6 +189,37 @@ fn typed_path(
             choice = Some(Choice::Path(purpose, PathBuf::from(text.trim())));
         }
         if ui.button("Cancel").on_hover_text("Escape").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    choice
+}
+
+fn confirm_replace(ui: &mut Ui, path: &std::path::Path) -> Option<Choice> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    ui.heading(format!("Replace “{name}”?"));
+    ui.label(format!(
+        "{} already exists. Replacing it keeps the old file as {name}.bak.",
+        path.display()
+    ));
+    ui.add_space(8.0);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui
+            .button("Replace")
+            .on_hover_text("Save the board over this file")
+            .clicked()
+        {
+            choice = Some(Choice::Overwrite);
+        }
+        if ui
+            .button("Cancel")
+            .on_hover_text("Go back without saving (Escape)")
+            .clicked()
+        {
             choice = Some(Choice::Close);
         }
     });
