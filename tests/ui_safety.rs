@@ -69,6 +69,10 @@ fn saved_board_with_note(dir: &Path, text: &str) -> PathBuf {
     path
 }
 
+/// A board another program wrote over ours.
+const THEIRS: &str =
+    "(\n    format: 1,\n    title: \"Theirs\",\n    items: [],\n    connectors: [],\n)\n";
+
 #[test]
 fn saving_over_a_file_changed_elsewhere_asks_first() {
     let dir = tempfile::tempdir().unwrap();
@@ -77,8 +81,7 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     add_note(&mut harness, "Added here");
 
     // Another program (or another window) saves the file meanwhile.
-    let theirs =
-        "(\n    format: 1,\n    title: \"Theirs\",\n    items: [],\n    connectors: [],\n)\n";
+    let theirs = THEIRS;
     std::fs::write(&path, theirs).unwrap();
 
     press(&mut harness, Modifiers::COMMAND, Key::S);
@@ -106,8 +109,7 @@ fn overwrite_replaces_the_changed_file_and_keeps_it_as_bak() {
     let path = saved_board_with_note(dir.path(), "Ours");
     let mut harness = harness_with(Some(path.clone()), None);
     add_note(&mut harness, "Added here");
-    let theirs =
-        "(\n    format: 1,\n    title: \"Theirs\",\n    items: [],\n    connectors: [],\n)\n";
+    let theirs = THEIRS;
     std::fs::write(&path, theirs).unwrap();
 
     press(&mut harness, Modifiers::COMMAND, Key::S);

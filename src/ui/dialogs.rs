@@ -121,6 +121,29 @@ impl Modal {
     }
 }
 
+/// A row of buttons, each a choice with a tooltip; the button at `suggested` is in bold.
+/// Returns the choice clicked this frame.
+pub(crate) fn choice_row<const N: usize>(
+    ui: &mut Ui,
+    suggested: usize,
+    buttons: [(&str, &str, Choice); N],
+) -> Option<Choice> {
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        for (index, (label, tooltip, choice)) in buttons.into_iter().enumerate() {
+            let text = if index == suggested {
+                RichText::new(label).strong()
+            } else {
+                RichText::new(label)
+            };
+            if ui.button(text).on_hover_text(tooltip).clicked() {
+                clicked = Some(choice);
+            }
+        }
+    });
+    clicked
+}
+
 fn unsaved_changes(ui: &mut Ui, board_title: &str, then: Then) -> Option<Choice> {
     let doing = match then {
         Then::Quit => "closing",
@@ -134,31 +157,19 @@ fn unsaved_changes(ui: &mut Ui, board_title: &str, then: Then) -> Option<Choice>
         "“{board_title}” has changes that are not saved. Save them before {doing}?"
     ));
     ui.add_space(8.0);
-    let mut choice = None;
-    ui.horizontal(|ui| {
-        if ui
-            .button(RichText::new("Save").strong())
-            .on_hover_text("Save the board, then continue")
-            .clicked()
-        {
-            choice = Some(Choice::Save);
-        }
-        if ui
-            .button("Discard")
-            .on_hover_text("Continue and lose the unsaved changes")
-            .clicked()
-        {
-            choice = Some(Choice::Discard);
-        }
-        if ui
-            .button("Cancel")
-            .on_hover_text("Go back to the board (Escape)")
-            .clicked()
-        {
-            choice = Some(Choice::Close);
-        }
-    });
-    choice
+    choice_row(
+        ui,
+        0,
+        [
+            ("Save", "Save the board, then continue", Choice::Save),
+            (
+                "Discard",
+                "Continue and lose the unsaved changes",
+                Choice::Discard,
+            ),
+            ("Cancel", "Go back to the board (Escape)", Choice::Close),
+        ],
+    )
 }
 
 fn typed_path(
@@ -206,24 +217,18 @@ fn confirm_replace(ui: &mut Ui, path: &std::path::Path) -> Option<Choice> {
         path.display()
     ));
     ui.add_space(8.0);
-    let mut choice = None;
-    ui.horizontal(|ui| {
-        if ui
-            .button("Replace")
-            .on_hover_text("Save the board over this file")
-            .clicked()
-        {
-            choice = Some(Choice::Overwrite);
-        }
-        if ui
-            .button("Cancel")
-            .on_hover_text("Go back without saving (Escape)")
-            .clicked()
-        {
-            choice = Some(Choice::Close);
-        }
-    });
-    choice
+    choice_row(
+        ui,
+        usize::MAX,
+        [
+            (
+                "Replace",
+                "Save the board over this file",
+                Choice::Overwrite,
+            ),
+            ("Cancel", "Go back without saving (Escape)", Choice::Close),
+        ],
+    )
 }
 
 fn message(ui: &mut Ui, title: &str, body: &str) -> Option<Choice> {

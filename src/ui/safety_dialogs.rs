@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::{RichText, Ui};
 
-use crate::ui::dialogs::Choice;
+use crate::ui::dialogs::{Choice, choice_row};
 
 /// One recovered board as the recovery dialog lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,31 +49,27 @@ pub(crate) fn changed_on_disk(ui: &mut Ui, file_name: &str) -> Option<Choice> {
          would replace those changes with the board on screen."
     ));
     ui.add_space(8.0);
-    let mut choice = None;
-    ui.horizontal(|ui| {
-        if ui
-            .button("Overwrite")
-            .on_hover_text("Replace the file with the board on screen (the file on disk is kept as a .bak copy)")
-            .clicked()
-        {
-            choice = Some(Choice::Overwrite);
-        }
-        if ui
-            .button(RichText::new("Save as…").strong())
-            .on_hover_text("Save the board to a different file and leave this one alone")
-            .clicked()
-        {
-            choice = Some(Choice::SaveAs);
-        }
-        if ui
-            .button("Cancel")
-            .on_hover_text("Go back to the board without saving (Escape)")
-            .clicked()
-        {
-            choice = Some(Choice::Close);
-        }
-    });
-    choice
+    choice_row(
+        ui,
+        1,
+        [
+            (
+                "Overwrite",
+                "Replace the file with the board on screen (the file on disk is kept as a .bak copy)",
+                Choice::Overwrite,
+            ),
+            (
+                "Save as…",
+                "Save the board to a different file and leave this one alone",
+                Choice::SaveAs,
+            ),
+            (
+                "Cancel",
+                "Go back to the board without saving (Escape)",
+                Choice::Close,
+            ),
+        ],
+    )
 }
 
 /// The boards recovered after a crash, each with Restore / Discard.
