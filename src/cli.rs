@@ -95,12 +95,7 @@ mod tests {
             })
             .collect();
         let links: Vec<Connector> = (0..connectors)
-            .map(|i| Connector {
-                id: ConnectorId::from_raw(i as u64),
-                from: items[0].id,
-                to: items[1].id,
-                label: String::new(),
-            })
+            .map(|i| Connector::new(ConnectorId::from_raw(i as u64), items[0].id, items[1].id))
             .collect();
         Board::from_parts("t", items, links).unwrap()
     }

@@ -324,12 +324,7 @@ impl Generator {
                 let id: ConnectorId = self.ids.connector_id(|id| taken.contains(&id));
                 taken.insert(id);
                 let label = self.rng.pick(&words::CONNECTOR_LABELS).unwrap_or_default();
-                Some(Connector {
-                    id,
-                    from,
-                    to,
-                    label: label.to_owned(),
-                })
+                Some(Connector::new(id, from, to).with_label(label))
             })
             .collect()
     }

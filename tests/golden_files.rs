@@ -142,12 +142,12 @@ fn basic_board() -> Board {
             "Parking lot:\n- opening hours\n- \"one-stop shop\"",
         ),
     ];
-    let link = Connector {
-        id: ConnectorId::from_raw(0xc0ff_ee00_0000_0001),
-        from: ItemId::from_raw(0x1f9e_8d7c_6b5a_4938),
-        to: ItemId::from_raw(0x4e5f_6071_8293_a4b5),
-        label: "same problem".to_owned(),
-    };
+    let link = Connector::new(
+        ConnectorId::from_raw(0xc0ff_ee00_0000_0001),
+        ItemId::from_raw(0x1f9e_8d7c_6b5a_4938),
+        ItemId::from_raw(0x4e5f_6071_8293_a4b5),
+    )
+    .with_label("same problem");
     Board::from_parts("Golden board: every colour", items, [link]).unwrap()
 }
 

@@ -117,12 +117,10 @@ fn start_board() -> impl Strategy<Value = Board> {
                 .windows(2)
                 .step_by(3)
                 .filter_map(|pair| match pair {
-                    [a, b] => Some(Connector {
-                        id: ids.connector_id(|_| false),
-                        from: a.id,
-                        to: b.id,
-                        label: "leads to".to_owned(),
-                    }),
+                    [a, b] => Some(
+                        Connector::new(ids.connector_id(|_| false), a.id, b.id)
+                            .with_label("leads to"),
+                    ),
                     _ => None,
                 })
                 .collect();
@@ -185,12 +183,14 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
             Command::SetZ { id, z }
         }
         Action::SetTitle(title) => Command::SetTitle(title.clone()),
-        Action::Connect(a, b, label) => Command::AddConnector(Box::new(Connector {
-            id: ids.connector_id(|id| board.connector(id).is_some()),
-            from: pick_item(board, *a)?,
-            to: pick_item(board, *b)?,
-            label: label.clone(),
-        })),
+        Action::Connect(a, b, label) => Command::AddConnector(Box::new(
+            Connector::new(
+                ids.connector_id(|id| board.connector(id).is_some()),
+                pick_item(board, *a)?,
+                pick_item(board, *b)?,
+            )
+            .with_label(label.clone()),
+        )),
         Action::Disconnect(i) => Command::RemoveConnector(pick_connector(board, *i)?),
         Action::Batch(actions) => {
             // Each command must be valid after the ones before it, so plan on a scratch copy.
@@ -235,12 +235,11 @@ fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<
                 ..existing
             }))
         }
-        Invalid::ConnectToMissing(i, raw) => Command::AddConnector(Box::new(Connector {
-            id: ids.connector_id(|id| board.connector(id).is_some()),
-            from: pick_item(board, *i)?,
-            to: missing_item(*raw)?,
-            label: String::new(),
-        })),
+        Invalid::ConnectToMissing(i, raw) => Command::AddConnector(Box::new(Connector::new(
+            ids.connector_id(|id| board.connector(id).is_some()),
+            pick_item(board, *i)?,
+            missing_item(*raw)?,
+        ))),
         Invalid::RemoveConnectedItem(i) => {
             let connector = board.connector(pick_connector(board, *i)?)?;
             Command::RemoveItem(connector.from)

@@ -284,12 +284,7 @@ mod tests {
         Command::AddItem(Box::new(note_b))
             .apply(&mut board)
             .unwrap();
-        let link = Connector {
-            id: ConnectorId::from_raw(3),
-            from: a,
-            to: b,
-            label: String::new(),
-        };
+        let link = Connector::new(ConnectorId::from_raw(3), a, b);
         Command::AddConnector(Box::new(link))
             .apply(&mut board)
             .unwrap();

@@ -12,7 +12,7 @@ mod palette;
 mod z_order;
 
 pub use board::{Board, BoardError, KindCounts};
-pub use connector::Connector;
+pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route};
 pub use geometry::{Point, Size};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use item::{Item, ItemKind, Note};

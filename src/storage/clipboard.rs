@@ -74,12 +74,8 @@ mod tests {
             )
         };
         let (a, b, c) = (note(0.0), note(300.0), note(600.0));
-        let link = |id, from: &Item, to: &Item| Connector {
-            id: ConnectorId::from_raw(id),
-            from: from.id,
-            to: to.id,
-            label: String::new(),
-        };
+        let link =
+            |id, from: &Item, to: &Item| Connector::new(ConnectorId::from_raw(id), from.id, to.id);
         let connectors = [link(1, &a, &b), link(2, &b, &c)];
         let board = Board::from_parts("B", [a.clone(), b.clone(), c], connectors).unwrap();
         let text = items_to_clipboard(&board, &[a.id, b.id]);

@@ -154,12 +154,10 @@ impl BoardV1 {
                 });
             }
         }
-        let connectors = self.connectors.into_iter().map(|c| Connector {
-            id: c.id,
-            from: c.from,
-            to: c.to,
-            label: c.label,
-        });
+        let connectors = self
+            .connectors
+            .into_iter()
+            .map(|c| Connector::new(c.id, c.from, c.to).with_label(c.label));
         Board::from_parts(self.title, items, connectors).map_err(|source| {
             let at = match &source {
                 // The second time the id appears is the duplicate.

@@ -184,12 +184,8 @@ mod tests {
             note(300.0, "građani"),
             note(600.0, "ქართული"),
         );
-        let link = Connector {
-            id: ConnectorId::from_raw(1),
-            from: a.id,
-            to: c.id,
-            label: "Грађани и сервис".into(),
-        };
+        let link =
+            Connector::new(ConnectorId::from_raw(1), a.id, c.id).with_label("Грађани и сервис");
         let board = Board::from_parts("Find", [a.clone(), b, c.clone()], [link]).unwrap();
         let mut search = Search {
             query: "грађани".into(),

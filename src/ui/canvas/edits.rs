@@ -132,7 +132,7 @@ impl CanvasState {
                 id,
                 from,
                 to,
-                label: connector.label,
+                ..connector
             })));
         }
         if fresh_ids.is_empty() {

@@ -58,12 +58,11 @@ impl CanvasState {
         let Command::AddItem(item) = &note else {
             return Some(note);
         };
-        let connector = Connector {
-            id: ids.connector_id(|id| board.connector(id).is_some()),
+        let connector = Connector::new(
+            ids.connector_id(|id| board.connector(id).is_some()),
             from,
-            to: item.id,
-            label: String::new(),
-        };
+            item.id,
+        );
         Some(Command::Batch {
             label: "Add connected note",
             commands: vec![note, Command::AddConnector(Box::new(connector))],
