@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::generate::generate_board;
 use crate::model::Board;
-use crate::storage::{load_board, save_board};
+use crate::storage::{open_board, save_board};
 
 /// `1 note`, `2 notes`.
 fn count(n: usize, singular: &str, plural: &str) -> String {
@@ -19,11 +19,15 @@ fn count(n: usize, singular: &str, plural: &str) -> String {
 /// What a board holds, in words: `14 items (14 notes), 2 connectors`.
 pub fn board_summary(board: &Board) -> String {
     let kinds = board.kind_counts();
-    let by_kind: Vec<String> = [(kinds.notes, "note", "notes")]
-        .into_iter()
-        .filter(|&(n, _, _)| n > 0)
-        .map(|(n, singular, plural)| count(n, singular, plural))
-        .collect();
+    let by_kind: Vec<String> = [
+        (kinds.notes, "note", "notes"),
+        (kinds.map_nodes, "map node", "map nodes"),
+        (kinds.backdrops, "backdrop", "backdrops"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, singular, plural)| count(n, singular, plural))
+    .collect();
     let items = count(board.items().len(), "item", "items");
     let connectors = count(board.connectors().len(), "connector", "connectors");
     if by_kind.is_empty() {
@@ -35,13 +39,19 @@ pub fn board_summary(board: &Board) -> String {
 
 /// `civic-canvas check FILE...`: loads each file and writes one line per file to `out`, either
 /// `FILE: 14 items (14 notes), 2 connectors` or the load error (`FILE:LINE:COLUMN: message`).
+/// A file that loads with repairs gets one more line per repair: `FILE: warning: …`.
 ///
 /// Returns whether every file loaded. Only a failure to write to `out` is an `Err`.
 pub fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<bool> {
     let mut all_fine = true;
     for path in paths {
-        match load_board(path) {
-            Ok(board) => writeln!(out, "{}: {}", path.display(), board_summary(&board))?,
+        match open_board(path) {
+            Ok(opened) => {
+                writeln!(out, "{}: {}", path.display(), board_summary(&opened.board))?;
+                for warning in &opened.warnings {
+                    writeln!(out, "{}: warning: {warning}", path.display())?;
+                }
+            }
             Err(error) => {
                 all_fine = false;
                 writeln!(out, "{error}")?;

@@ -43,6 +43,13 @@ impl Document {
         }
     }
 
+    /// Marks a just-loaded board as differing from its file, because parts of the file could
+    /// not be kept; saving writes the repaired board.
+    pub fn mark_repaired(&mut self) {
+        self.dirty = true;
+        self.revision += 1;
+    }
+
     /// A board recovered after a crash: unsaved (so the user saves it), with the file it came
     /// from, if any, and an empty history.
     pub fn recovered(board: Board, path: Option<PathBuf>) -> Self {

@@ -33,7 +33,7 @@ fn each_failing_file_gets_its_error_line_and_the_result_is_false() {
     let empty = dir.path().join("empty.ron");
     std::fs::write(&empty, "").unwrap();
     let newer = dir.path().join("newer.ron");
-    let newer_text = "(\n    format: 2,\n    title: \"x\",\n)\n";
+    let newer_text = "(\n    format: 9,\n    title: \"x\",\n)\n";
     std::fs::write(&newer, newer_text).unwrap();
     let missing = dir.path().join("missing.ron");
     let mut out = Vec::new();
@@ -53,7 +53,7 @@ fn each_failing_file_gets_its_error_line_and_the_result_is_false() {
         .position(|l| l.contains("format"))
         .unwrap()
         + 1;
-    let column = newer_text.lines().nth(line - 1).unwrap().find('2').unwrap() + 1;
+    let column = newer_text.lines().nth(line - 1).unwrap().find('9').unwrap() + 1;
     assert!(
         lines[2].starts_with(&format!(
             "{}:{line}:{column}: this board was saved by a newer",

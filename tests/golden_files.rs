@@ -1,7 +1,9 @@
 //! Golden board files: files saved by each format version, which must load forever.
 //!
-//! `tests/golden/v1/` holds files in format 1. Each future format version adds its own folder
-//! (`tests/golden/v2/`, …) with files saved by that version; the folders of older versions are
+//! `tests/golden/v1/` holds files in format 1 and `tests/golden/v2/` files in format 2 (the v1
+//! files migrated and saved again, plus `map.ron`, written by hand, with every map kind and
+//! connector property). Each future format version adds its own folder with files saved by
+//! that version; the folders of older versions are
 //! never edited or deleted, and their files must keep loading (through the migration chain) into
 //! the boards built in this test. Only files in the current format must also re-save
 //! byte-for-byte; older ones are rewritten in the current format when saved.
@@ -10,7 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{
-    Board, Connector, ConnectorId, Item, ItemId, ItemKind, Note, PaletteColor, Point, Size,
+    Arrows, Board, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind, Level,
+    LineStyle, MapNode, NodeType, Note, PaletteColor, Point, Polarity, Relation, Rings, Route,
+    Size,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -176,51 +180,284 @@ fn edge_values_board() -> Board {
     Board::from_parts("Edge values: “quotes”, \"escapes\" and ünïcödé", items, []).unwrap()
 }
 
-fn expected_v1() -> Vec<(&'static str, Board)> {
-    vec![
+/// The board `v2/map.ron` holds, built by hand.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one call per item and connector of the golden file"
+)]
+fn map_board() -> Board {
+    use Level::{High, Low, Medium, VeryHigh};
+    let backdrop = |id: u64, x: f32, size: (f32, f32), z: &str, kind: ItemKind| Item {
+        id: ItemId::from_raw(id),
+        pos: Point::new(x, -624.0),
+        size: Size::new(size.0, size.1),
+        z: z.parse().unwrap(),
+        color: PaletteColor::White,
+        kind,
+    };
+    let node = |n: u64, x: f32, y: f32, z: &str, label: &str, node_type: NodeType, levels| {
+        let (influence, interest) = levels;
+        let mut item = Item::map_node(
+            ItemId::from_raw(0x0200_0000_0000_0000 + n),
+            Point::new(x, y),
+            z.parse().unwrap(),
+            MapNode {
+                label: label.to_owned(),
+                node_type,
+                description: String::new(),
+                influence,
+                interest,
+            },
+        );
+        if n == 9 {
+            item.color = PaletteColor::Pink;
+        }
+        item
+    };
+    let mut parents = node(
+        1,
+        -110.0,
+        -60.0,
+        "a2",
+        "Parents of newborns",
+        NodeType::CitizenGroup,
+        (Low, VeryHigh),
+    );
+    if let ItemKind::MapNode(details) = &mut parents.kind {
+        "Register a birth; most use a phone.\nMany live outside the city centre."
+            .clone_into(&mut details.description);
+    }
+    let items = [
+        backdrop(
+            0x0100_0000_0000_0001,
+            -600.0,
+            (1200.0, 1248.0),
+            "a0",
+            ItemKind::Rings(Rings {
+                rings: vec!["Core".into(), "Direct".into(), "Indirect".into()],
+                sectors: vec!["Public".into(), "Private".into(), "Civil".into()],
+            }),
+        ),
+        backdrop(
+            0x0100_0000_0000_0002,
+            800.0,
+            (1000.0, 1048.0),
+            "a1",
+            ItemKind::InterestGrid,
+        ),
+        parents,
+        node(
+            2,
+            200.0,
+            -60.0,
+            "a3",
+            "Civil registry office",
+            NodeType::MunicipalDepartment,
+            (High, High),
+        ),
+        node(
+            3,
+            200.0,
+            200.0,
+            "a4",
+            "Ministry of Justice",
+            NodeType::PublicAgency,
+            (VeryHigh, Medium),
+        ),
+        node(
+            4,
+            -400.0,
+            200.0,
+            "a5",
+            "Roma rights NGO",
+            NodeType::CivilSociety,
+            (Medium, High),
+        ),
+        node(
+            5,
+            -400.0,
+            -300.0,
+            "a6",
+            "Maternity hospital",
+            NodeType::Business,
+            (Medium, Medium),
+        ),
+        node(
+            6,
+            200.0,
+            -300.0,
+            "a7",
+            "e-Registry",
+            NodeType::ItSystem,
+            (High, Low),
+        ),
+        node(
+            7,
+            500.0,
+            200.0,
+            "a8",
+            "Law on civil status",
+            NodeType::Regulator,
+            (VeryHigh, Low),
+        ),
+        node(
+            8,
+            -700.0,
+            600.0,
+            "a9",
+            "Local media",
+            NodeType::Other,
+            (Medium, Low),
+        ),
+        node(
+            9,
+            1000.0,
+            -400.0,
+            "aa",
+            "Мобилен оператор",
+            NodeType::Custom("Телеком".into()),
+            (Low, Low),
+        ),
+    ];
+    let link = |n: u64, from: u64, to: u64, label: &str, props: ConnectorProps| Connector {
+        props,
+        ..Connector::new(
+            ConnectorId::from_raw(0x0300_0000_0000_0000 + n),
+            ItemId::from_raw(0x0200_0000_0000_0000 + from),
+            ItemId::from_raw(0x0200_0000_0000_0000 + to),
+        )
+        .with_label(label)
+    };
+    let connectors = [
+        link(1, 1, 2, "", ConnectorProps::default()),
+        link(
+            2,
+            2,
+            6,
+            "records births",
+            ConnectorProps {
+                arrows: Arrows::Both,
+                line: LineStyle::Dashed,
+                route: Route::Curved,
+                relation: Some(Relation::DataExchange),
+                polarity: Some(Polarity::Positive),
+                delay: true,
+            },
+        ),
+        link(
+            3,
+            6,
+            2,
+            "",
+            ConnectorProps {
+                arrows: Arrows::None,
+                relation: Some(Relation::Custom("Сервис".into())),
+                polarity: Some(Polarity::Negative),
+                ..ConnectorProps::default()
+            },
+        ),
+        link(
+            4,
+            3,
+            2,
+            "funds and audits",
+            ConnectorProps {
+                arrows: Arrows::From,
+                relation: Some(Relation::Money),
+                polarity: Some(Polarity::Unknown),
+                ..ConnectorProps::default()
+            },
+        ),
+        link(
+            5,
+            7,
+            3,
+            "",
+            ConnectorProps {
+                relation: Some(Relation::LegalMandate),
+                ..ConnectorProps::default()
+            },
+        ),
+    ];
+    Board::from_parts(
+        "Golden map: every node type, backdrop and connector property",
+        items,
+        connectors,
+    )
+    .unwrap()
+}
+
+/// The golden files of `version` and the boards they hold.
+fn expected(version: u32) -> Vec<(&'static str, Board)> {
+    let mut files = vec![
         ("basic.ron", basic_board()),
         ("edge_values.ron", edge_values_board()),
         ("empty.ron", Board::new("")),
-    ]
+    ];
+    if version >= 2 {
+        files.push(("map.ron", map_board()));
+    }
+    files
 }
 
 #[test]
-fn every_v1_file_in_the_folder_is_covered() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(golden(1, ""))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    on_disk.sort();
-    let mut covered: Vec<&str> = expected_v1().into_iter().map(|(name, _)| name).collect();
-    covered.sort_unstable();
-    assert_eq!(on_disk, covered);
+fn every_golden_file_in_the_folders_is_covered() {
+    for version in 1..=CURRENT_FORMAT {
+        let mut on_disk: Vec<String> = std::fs::read_dir(golden(version, ""))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        on_disk.sort();
+        let mut covered: Vec<&str> = expected(version)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        covered.sort_unstable();
+        assert_eq!(on_disk, covered, "v{version}");
+    }
 }
 
 #[test]
-fn v1_files_load_into_the_expected_boards() {
-    for (name, expected) in expected_v1() {
-        let board = load_board(&golden(1, name)).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(board, expected, "{name}");
-        let loaded = board_from_ron(&std::fs::read_to_string(golden(1, name)).unwrap()).unwrap();
-        assert_eq!(loaded.format, 1, "{name}");
+fn golden_files_of_every_version_load_into_the_expected_boards() {
+    for version in 1..=CURRENT_FORMAT {
+        for (name, expected) in expected(version) {
+            let path = golden(version, name);
+            let board = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(board, expected, "v{version}/{name}");
+            let loaded = board_from_ron(&std::fs::read_to_string(path).unwrap()).unwrap();
+            assert_eq!(loaded.format, version, "v{version}/{name}");
+            assert!(loaded.warnings.is_empty(), "v{version}/{name}");
+        }
+    }
+}
+
+#[test]
+fn v1_files_migrate_to_the_v2_files_of_the_same_name() {
+    for (name, _) in expected(1) {
+        let v1 = board_from_ron(&std::fs::read_to_string(golden(1, name)).unwrap()).unwrap();
+        assert!(v1.was_migrated());
+        let v2_text = std::fs::read_to_string(golden(2, name)).unwrap();
+        assert_eq!(board_to_ron(&v1.board), v2_text, "{name}");
     }
 }
 
 #[test]
 fn edge_values_keep_signed_zero_and_exact_floats() {
-    let board = load_board(&golden(1, "edge_values.ron")).unwrap();
-    let item = board.item("ffffffffffffffff".parse().unwrap()).unwrap();
-    assert!(item.pos.y.is_sign_negative());
-    assert_eq!(item.pos.x.to_bits(), 0.1_f32.to_bits());
+    for version in [1, 2] {
+        let board = load_board(&golden(version, "edge_values.ron")).unwrap();
+        let item = board.item("ffffffffffffffff".parse().unwrap()).unwrap();
+        assert!(item.pos.y.is_sign_negative());
+        assert_eq!(item.pos.x.to_bits(), 0.1_f32.to_bits());
+    }
 }
 
 #[test]
 fn current_format_files_save_back_byte_for_byte() {
     assert_eq!(
-        CURRENT_FORMAT, 1,
-        "add the new version's golden folder here"
+        CURRENT_FORMAT, 2,
+        "add the new version's golden folder and `expected` entries"
     );
-    for (name, _) in expected_v1() {
+    for (name, _) in expected(CURRENT_FORMAT) {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         let board = board_from_ron(&text).unwrap().board;
         assert_eq!(board_to_ron(&board), text, "{name}");
@@ -239,6 +476,8 @@ fn the_example_board_loads_and_saves_back_byte_for_byte() {
 #[test]
 fn building_a_board_by_hand_gives_the_golden_text() {
     // The other direction: the saver's output for a hand-built board is the golden file.
-    let text = std::fs::read_to_string(golden(1, "basic.ron")).unwrap();
-    assert_eq!(board_to_ron(&basic_board()), text);
+    for (name, board) in [("basic.ron", basic_board()), ("map.ron", map_board())] {
+        let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
+        assert_eq!(board_to_ron(&board), text, "{name}");
+    }
 }

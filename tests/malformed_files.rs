@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{BoardError, ConnectorId, IdGen, ItemId};
 use civic_canvas::storage::{
-    FormatError, LoadCause, LoadError, MAX_FILE_BYTES, Position, board_from_ron, load_board,
+    CURRENT_FORMAT, FormatError, LoadCause, LoadError, LoadWarning, MAX_FILE_BYTES, Position,
+    board_from_ron, load_board,
 };
 
 fn basic_text() -> String {
@@ -246,19 +247,19 @@ fn unknown_fields_are_refused_not_dropped() {
 
 #[test]
 fn a_newer_format_asks_for_an_update_and_names_both_versions() {
-    let bad = edited(&basic_text(), "format: 1,", "format: 3,");
+    let bad = edited(&basic_text(), "format: 1,", "format: 73,");
     let error = format_error(&bad);
     assert_eq!(
         error,
         FormatError::NewerVersion {
-            found: 3,
-            supported: 1,
-            position: Some(position_of(&bad, "3,", 0)),
+            found: 73,
+            supported: CURRENT_FORMAT,
+            position: Some(position_of(&bad, "73,", 0)),
         }
     );
     let message = error.to_string();
     assert!(
-        message.contains("format 3") && message.contains("up to 1"),
+        message.contains("format 73") && message.contains(&format!("up to {CURRENT_FORMAT}")),
         "{message}"
     );
     assert!(message.contains("update"), "{message}");
@@ -415,22 +416,41 @@ fn duplicate_ids_are_named_at_their_second_use() {
 }
 
 #[test]
-fn a_connector_to_a_missing_item_is_named() {
-    let bad = edited(
-        &basic_text(),
-        "to: \"4e5f60718293a4b5\"",
-        "to: \"00000000deadbeef\"",
-    );
-    let error = format_error(&bad);
-    assert!(
-        matches!(&error, FormatError::InvalidBoard { source: BoardError::DanglingConnector { item, .. }, .. } if item.raw() == 0xdead_beef),
-        "{error:?}"
-    );
-    assert!(error.to_string().contains("00000000deadbeef"), "{error}");
-    assert_eq!(
-        error.position(),
-        Some(position_of(&bad, "\"00000000deadbeef\"", 0))
-    );
+fn a_connector_to_a_missing_item_is_dropped_with_a_warning_that_names_it() {
+    for version in [1, 2] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/golden/v{version}/basic.ron")),
+        )
+        .unwrap();
+        let good = board_from_ron(&text).unwrap().board;
+        let bad = edited(
+            &text,
+            "to: \"4e5f60718293a4b5\"",
+            "to: \"00000000deadbeef\"",
+        );
+        let loaded = board_from_ron(&bad).unwrap();
+        let connector: ConnectorId = "c0ffee0000000001".parse().unwrap();
+        assert_eq!(
+            loaded.warnings,
+            [LoadWarning::DroppedConnector {
+                connector,
+                missing: ItemId::from_raw(0xdead_beef),
+                position: Some(position_of(&bad, "\"c0ffee0000000001\"", 0)),
+            }],
+            "format {version}"
+        );
+        let message = loaded.warnings[0].to_string();
+        assert!(
+            message.contains("00000000deadbeef") && message.contains("c0ffee0000000001"),
+            "{message}"
+        );
+        // Only that connector is gone: every item is kept as it was.
+        assert!(loaded.board.connector(connector).is_none());
+        assert_eq!(loaded.board.items().len(), good.items().len());
+        assert!(loaded.board.items().eq(good.items()));
+        assert!(board_from_ron(&text).unwrap().warnings.is_empty());
+    }
 }
 
 #[test]

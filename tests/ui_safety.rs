@@ -376,3 +376,28 @@ fn saving_as_over_an_existing_file_asks_first_and_keeps_it_as_bak() {
     type_path(&mut harness, &other);
     assert!(harness.query_by_label("Replace “other.ron”?").is_none());
 }
+
+#[test]
+fn a_file_with_a_connector_to_a_missing_item_opens_with_a_named_repair() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2/basic.ron");
+    let intact = load_board(&golden).unwrap();
+    let text = std::fs::read_to_string(&golden).unwrap().replacen(
+        "to: \"4e5f60718293a4b5\"",
+        "to: \"00000000deadbeef\"",
+        1,
+    );
+    let path = dir.path().join("mailed.ron");
+    std::fs::write(&path, &text).unwrap();
+    let harness = harness_with(Some(path.clone()), None);
+    harness.get_by_label("“mailed.ron” was opened with repairs");
+    harness.get_by_label_contains("connector c0ffee0000000001 was left out");
+    harness.get_by_label_contains("00000000deadbeef");
+    let board = harness.state().board();
+    assert!(board.items().eq(intact.items()));
+    assert_eq!(intact.connectors().len(), 1);
+    assert_eq!(board.connectors().len(), 0);
+    // The repaired board is unsaved, and the file is untouched until the user saves.
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

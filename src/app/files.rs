@@ -17,11 +17,28 @@ impl CivicCanvasApp {
     pub(super) fn open_path(&mut self, path: PathBuf) {
         match storage::open_board(&path) {
             Ok(opened) => {
+                let name = display_name(&path);
                 self.doc = Document::loaded(opened.board, path);
                 self.doc.set_disk_stamp(Some(opened.stamp));
                 self.canvas.reset();
                 self.canvas.request_fit();
                 self.set_status(format!("Opened {}", self.doc.file_label()));
+                if !opened.warnings.is_empty() {
+                    self.doc.mark_repaired();
+                    let repairs: Vec<String> = opened
+                        .warnings
+                        .iter()
+                        .map(|warning| format!("• {warning}"))
+                        .collect();
+                    self.show_error(
+                        format!("“{name}” was opened with repairs"),
+                        format!(
+                            "{}\n\nEverything else is on the board. The file itself is unchanged \
+                             until you save.",
+                            repairs.join("\n")
+                        ),
+                    );
+                }
             }
             Err(error) => self.show_error(
                 format!("Could not open “{}”", display_name(&path)),

@@ -1,8 +1,8 @@
 //! The board-changing command type.
 
 use crate::model::{
-    Board, BoardError, Connector, ConnectorId, Item, ItemId, ItemKind, PaletteColor, Point, Size,
-    ZKey,
+    Board, BoardError, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind,
+    PaletteColor, Point, Size, ZKey,
 };
 
 /// One change to a board. [`Command::apply`] performs it and returns the command that undoes it.
@@ -27,7 +27,15 @@ pub enum Command {
         /// The new size.
         to: Size,
     },
-    /// Replace an item's text.
+    /// Replace an item's details: everything that belongs to its kind (a map node's type,
+    /// description, influence, …). The kind itself may not change.
+    SetKind {
+        /// The item.
+        id: ItemId,
+        /// The new details.
+        kind: Box<ItemKind>,
+    },
+    /// Replace an item's main text (a note's text, a map node's label).
     SetText {
         /// The item.
         id: ItemId,
@@ -54,6 +62,20 @@ pub enum Command {
     AddConnector(Box<Connector>),
     /// Remove a connector.
     RemoveConnector(ConnectorId),
+    /// Replace a connector's label.
+    SetConnectorLabel {
+        /// The connector.
+        id: ConnectorId,
+        /// The new label.
+        label: String,
+    },
+    /// Replace a connector's arrows, style, routing and map meaning.
+    SetConnectorProps {
+        /// The connector.
+        id: ConnectorId,
+        /// The new properties.
+        props: Box<ConnectorProps>,
+    },
     /// Several commands applied as one step; all succeed or none does.
     Batch {
         /// What the step is called in the Undo/Redo menu.
@@ -75,6 +97,12 @@ pub enum EditError {
     /// An item cannot be removed while connectors still use it.
     #[error("item {0} still has connectors")]
     ItemHasConnectors(ItemId),
+    /// The item has no text to set (a backdrop).
+    #[error("item {0} has no text")]
+    NoText(ItemId),
+    /// [`Command::SetKind`] would turn an item into another kind.
+    #[error("item {0} cannot change its kind")]
+    KindChange(ItemId),
     /// The change would make the board invalid.
     #[error(transparent)]
     Board(#[from] BoardError),
@@ -84,7 +112,12 @@ impl Command {
     /// What this command is called in the Undo/Redo menu (sentence case).
     pub fn label(&self) -> &'static str {
         match self {
-            Self::AddItem(_) => "Add note",
+            Self::AddItem(item) => match item.kind {
+                ItemKind::Note(_) => "Add note",
+                ItemKind::MapNode(_) => "Add map node",
+                ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
+            },
+            Self::SetKind { .. } => "Edit details",
             Self::RemoveItem(_) => "Delete",
             Self::MoveItem { .. } => "Move",
             Self::ResizeItem { .. } => "Resize",
@@ -94,6 +127,8 @@ impl Command {
             Self::SetTitle(_) => "Rename board",
             Self::AddConnector(_) => "Connect",
             Self::RemoveConnector(_) => "Remove connector",
+            Self::SetConnectorLabel { .. } => "Edit connector label",
+            Self::SetConnectorProps { .. } => "Change connector",
             Self::Batch { label, .. } => label,
         }
     }
@@ -146,11 +181,20 @@ impl Command {
             }
             Self::SetText { id, text } => {
                 let item = item_mut(board, id)?;
-                let slot = match &mut item.kind {
-                    ItemKind::Note(note) => &mut note.text,
-                };
+                let slot = item.text_mut().ok_or(EditError::NoText(id))?;
                 let old = std::mem::replace(slot, text);
                 Ok(Self::SetText { id, text: old })
+            }
+            Self::SetKind { id, kind } => {
+                let item = item_mut(board, id)?;
+                if std::mem::discriminant(&item.kind) != std::mem::discriminant(&*kind) {
+                    return Err(EditError::KindChange(id));
+                }
+                let old = std::mem::replace(&mut item.kind, *kind);
+                Ok(Self::SetKind {
+                    id,
+                    kind: Box::new(old),
+                })
             }
             Self::SetColor { id, color } => {
                 let item = item_mut(board, id)?;
@@ -173,6 +217,19 @@ impl Command {
                     .ok_or(EditError::MissingConnector(id))?;
                 Ok(Self::AddConnector(Box::new(connector)))
             }
+            Self::SetConnectorLabel { id, label } => {
+                let connector = connector_mut(board, id)?;
+                let old = std::mem::replace(&mut connector.label, label);
+                Ok(Self::SetConnectorLabel { id, label: old })
+            }
+            Self::SetConnectorProps { id, props } => {
+                let connector = connector_mut(board, id)?;
+                let old = std::mem::replace(&mut connector.props, *props);
+                Ok(Self::SetConnectorProps {
+                    id,
+                    props: Box::new(old),
+                })
+            }
             Self::Batch { label, commands } => apply_batch(board, label, commands),
         }
     }
@@ -180,6 +237,12 @@ impl Command {
 
 fn item_mut(board: &mut Board, id: ItemId) -> Result<&mut Item, EditError> {
     board.item_mut(id).ok_or(EditError::MissingItem(id))
+}
+
+fn connector_mut(board: &mut Board, id: ConnectorId) -> Result<&mut Connector, EditError> {
+    board
+        .connector_mut(id)
+        .ok_or(EditError::MissingConnector(id))
 }
 
 fn apply_batch(
@@ -301,5 +364,152 @@ mod tests {
         assert_eq!(board.connectors().len(), 0);
         inverse.apply(&mut board).unwrap();
         assert_eq!(board, before);
+    }
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+    use crate::model::{IdGen, Level, MapNode, NodeType, Polarity, Rings};
+
+    fn board_with_node_and_rings() -> (Board, ItemId, ItemId) {
+        let mut ids = IdGen::seeded(7);
+        let node = Item::map_node(
+            ids.item_id(|_| false),
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            MapNode {
+                label: "Registry".into(),
+                node_type: NodeType::MunicipalDepartment,
+                ..MapNode::default()
+            },
+        );
+        let rings = Item::backdrop(
+            ids.item_id(|_| false),
+            Point::new(-500.0, -500.0),
+            ZKey::middle().before(),
+            ItemKind::Rings(Rings::default()),
+        );
+        let (node_id, rings_id) = (node.id, rings.id);
+        let board = Board::from_parts("Map", [node, rings], []).unwrap();
+        (board, node_id, rings_id)
+    }
+
+    #[test]
+    fn set_kind_replaces_details_and_undo_restores_them() {
+        let (mut board, node, _) = board_with_node_and_rings();
+        let before = board.clone();
+        let changed = ItemKind::MapNode(MapNode {
+            label: "Registry".into(),
+            node_type: NodeType::Custom("Archive".into()),
+            description: "Keeps paper records".into(),
+            influence: Level::VeryHigh,
+            interest: Level::Low,
+        });
+        let inverse = Command::SetKind {
+            id: node,
+            kind: Box::new(changed.clone()),
+        }
+        .apply(&mut board)
+        .unwrap();
+        assert_eq!(board.item(node).unwrap().kind, changed);
+        inverse.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn set_kind_cannot_turn_one_kind_into_another() {
+        let (mut board, node, _) = board_with_node_and_rings();
+        let before = board.clone();
+        let error = Command::SetKind {
+            id: node,
+            kind: Box::new(ItemKind::InterestGrid),
+        }
+        .apply(&mut board);
+        assert_eq!(error, Err(EditError::KindChange(node)));
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn text_sets_a_node_label_but_a_backdrop_has_none() {
+        let (mut board, node, rings) = board_with_node_and_rings();
+        Command::SetText {
+            id: node,
+            text: "Civil registry".into(),
+        }
+        .apply(&mut board)
+        .unwrap();
+        assert_eq!(board.item(node).unwrap().text(), "Civil registry");
+        let before = board.clone();
+        assert_eq!(
+            Command::SetText {
+                id: rings,
+                text: "x".into()
+            }
+            .apply(&mut board),
+            Err(EditError::NoText(rings))
+        );
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn connector_label_and_props_change_and_undo() {
+        let (mut board, node, _) = board_with_node_and_rings();
+        let other = Item::map_node(
+            ItemId::from_raw(99),
+            Point::new(400.0, 0.0),
+            ZKey::middle().after(),
+            MapNode::default(),
+        );
+        Command::AddItem(Box::new(other)).apply(&mut board).unwrap();
+        let id = ConnectorId::from_raw(5);
+        Command::AddConnector(Box::new(Connector::new(id, node, ItemId::from_raw(99))))
+            .apply(&mut board)
+            .unwrap();
+        let before = board.clone();
+        let props = ConnectorProps {
+            polarity: Some(Polarity::Negative),
+            delay: true,
+            ..ConnectorProps::default()
+        };
+        let undo_props = Command::SetConnectorProps {
+            id,
+            props: Box::new(props.clone()),
+        }
+        .apply(&mut board)
+        .unwrap();
+        let undo_label = Command::SetConnectorLabel {
+            id,
+            label: "slows down".into(),
+        }
+        .apply(&mut board)
+        .unwrap();
+        let connector = board.connector(id).unwrap();
+        assert_eq!(
+            (connector.label.as_str(), &connector.props),
+            ("slows down", &props)
+        );
+        undo_label.apply(&mut board).unwrap();
+        undo_props.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+        assert_eq!(
+            Command::SetConnectorLabel {
+                id: ConnectorId::from_raw(6),
+                label: String::new()
+            }
+            .apply(&mut board),
+            Err(EditError::MissingConnector(ConnectorId::from_raw(6)))
+        );
+    }
+
+    #[test]
+    fn backdrops_are_picked_only_by_their_title_strip() {
+        let (board, _, rings) = board_with_node_and_rings();
+        let strip = board
+            .item_at(Point::new(-400.0, -480.0))
+            .map(|item| item.id);
+        assert_eq!(strip, Some(rings));
+        // Inside the rings but away from the node, a click reaches the canvas.
+        assert!(board.item_at(Point::new(-400.0, 300.0)).is_none());
     }
 }

@@ -51,6 +51,10 @@ pub enum BoardError {
 pub struct KindCounts {
     /// Sticky notes.
     pub notes: usize,
+    /// Map nodes.
+    pub map_nodes: usize,
+    /// Backdrops: stakeholder rings and influence/interest grids.
+    pub backdrops: usize,
 }
 
 impl Board {
@@ -128,13 +132,13 @@ impl Board {
             .filter_map(|(_, id)| self.items.get(id))
     }
 
-    /// The topmost item containing `point`, if any.
+    /// The topmost item that a click at `point` picks, if any (see [`Item::picks`]).
     pub fn item_at(&self, point: super::Point) -> Option<&Item> {
         // A straight scan is faster than walking the stacking order, which needs a lookup per
         // step; only the few items under the point are compared by z.
         self.items
             .values()
-            .filter(|item| item.contains(point))
+            .filter(|item| item.picks(point))
             .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
     }
 
@@ -158,6 +162,8 @@ impl Board {
         for item in self.items.values() {
             match item.kind {
                 ItemKind::Note(_) => counts.notes += 1,
+                ItemKind::MapNode(_) => counts.map_nodes += 1,
+                ItemKind::Rings(_) | ItemKind::InterestGrid => counts.backdrops += 1,
             }
         }
         counts
@@ -215,6 +221,11 @@ impl Board {
         }
         self.connectors.insert(connector.id, connector);
         Ok(())
+    }
+
+    /// A connector to change in place; its ends must not change (they are checked on insert).
+    pub(crate) fn connector_mut(&mut self, id: ConnectorId) -> Option<&mut Connector> {
+        self.connectors.get_mut(&id)
     }
 
     pub(crate) fn remove_connector(&mut self, id: ConnectorId) -> Option<Connector> {

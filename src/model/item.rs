@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ItemId, PaletteColor, Point, Size, ZKey};
+use super::{ItemId, MapNode, PaletteColor, Point, Rings, Size, ZKey};
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,11 +23,29 @@ pub struct Item {
 
 /// The kind of an item and the data that only that kind has.
 ///
-/// Persona cards and map nodes join this enum in their own issues.
+/// Persona cards join this enum in their own issue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ItemKind {
     /// A sticky note.
     Note(Note),
+    /// A node of a stakeholder or system map.
+    MapNode(MapNode),
+    /// A stakeholder-rings backdrop that map nodes sit on.
+    Rings(Rings),
+    /// An influence/interest grid backdrop: a node's place on it sets its influence and interest.
+    InterestGrid,
+}
+
+impl ItemKind {
+    /// What this kind is called in messages and menus ("note", "map node", …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Note(_) => "note",
+            Self::MapNode(_) => "map node",
+            Self::Rings(_) => "stakeholder rings",
+            Self::InterestGrid => "influence/interest grid",
+        }
+    }
 }
 
 /// A sticky note: a short piece of text, such as an idea or an observation.
@@ -40,6 +58,13 @@ pub struct Note {
 impl Item {
     /// The default size of a new sticky note.
     pub const NOTE_SIZE: Size = Size::new(240.0, 200.0);
+    /// The default size of a new map node.
+    pub const MAP_NODE_SIZE: Size = Size::new(220.0, 120.0);
+    /// The default size of a new backdrop (rings or grid).
+    pub const BACKDROP_SIZE: Size = Size::new(1200.0, 1248.0);
+    /// The height of a backdrop's title strip, where it is picked up; the rest of a backdrop lets
+    /// clicks through to the canvas so marquee selection works on top of it.
+    pub const BACKDROP_HEADER: f32 = 48.0;
     /// The smallest size an item can be resized to.
     pub const MIN_SIZE: Size = Size::new(60.0, 40.0);
 
@@ -61,10 +86,60 @@ impl Item {
         }
     }
 
-    /// The item's main text (a note's text).
+    /// A new map node with its top-left corner at `pos`, coloured by its type.
+    pub fn map_node(id: ItemId, pos: Point, z: ZKey, node: MapNode) -> Self {
+        Self {
+            id,
+            pos,
+            size: Self::MAP_NODE_SIZE,
+            z,
+            color: node.node_type.default_color(),
+            kind: ItemKind::MapNode(node),
+        }
+    }
+
+    /// A new backdrop (rings or grid) with its top-left corner at `pos`.
+    pub fn backdrop(id: ItemId, pos: Point, z: ZKey, kind: ItemKind) -> Self {
+        Self {
+            id,
+            pos,
+            size: Self::BACKDROP_SIZE,
+            z,
+            color: PaletteColor::White,
+            kind,
+        }
+    }
+
+    /// The item's main text: a note's text or a map node's label; empty for backdrops.
     pub fn text(&self) -> &str {
         match &self.kind {
             ItemKind::Note(note) => &note.text,
+            ItemKind::MapNode(node) => &node.label,
+            ItemKind::Rings(_) | ItemKind::InterestGrid => "",
+        }
+    }
+
+    /// The item's main text to change, if it has one.
+    pub(crate) fn text_mut(&mut self) -> Option<&mut String> {
+        match &mut self.kind {
+            ItemKind::Note(note) => Some(&mut note.text),
+            ItemKind::MapNode(node) => Some(&mut node.label),
+            ItemKind::Rings(_) | ItemKind::InterestGrid => None,
+        }
+    }
+
+    /// Whether the item is a backdrop that other items sit on.
+    pub fn is_backdrop(&self) -> bool {
+        matches!(self.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)
+    }
+
+    /// Whether a click at `point` picks this item: anywhere inside for notes and nodes, only the
+    /// title strip for backdrops.
+    pub fn picks(&self, point: Point) -> bool {
+        if self.is_backdrop() {
+            self.contains(point) && point.y <= self.pos.y + Self::BACKDROP_HEADER
+        } else {
+            self.contains(point)
         }
     }
 

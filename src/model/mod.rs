@@ -8,6 +8,7 @@ mod connector;
 mod geometry;
 mod id;
 mod item;
+mod map;
 mod palette;
 mod z_order;
 
@@ -16,5 +17,6 @@ pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Rela
 pub use geometry::{Point, Size};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use item::{Item, ItemKind, Note};
+pub use map::{GRID_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings};
 pub use palette::PaletteColor;
 pub use z_order::ZKey;

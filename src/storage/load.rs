@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
-use super::{DiskStamp, FormatError, Position, board_from_ron, io_words};
+use super::{DiskStamp, FormatError, LoadWarning, Position, board_from_ron, io_words};
 use crate::model::Board;
 
 /// The largest board file that is read: 200 MB. Larger files are refused before reading them.
@@ -134,6 +134,8 @@ pub struct Opened {
     pub board: Board,
     /// The file's size, modification time and content hash when it was read.
     pub stamp: DiskStamp,
+    /// What was repaired while reading; saving will write the repaired board.
+    pub warnings: Vec<LoadWarning>,
 }
 
 /// Loads the board saved at `path` like [`load_board`], and stamps the file it came from.
@@ -145,10 +147,12 @@ pub fn open_board(path: &Path) -> Result<Opened, LoadError> {
     let bytes = read_limited(path).map_err(error)?;
     let stamp = DiskStamp::of_bytes(path, &bytes);
     let text = decode(&bytes).map_err(|e| error(e.into()))?;
-    let board = board_from_ron(text)
-        .map(|loaded| loaded.board)
-        .map_err(|e| error(e.into()))?;
-    Ok(Opened { board, stamp })
+    let loaded = board_from_ron(text).map_err(|e| error(e.into()))?;
+    Ok(Opened {
+        board: loaded.board,
+        stamp,
+        warnings: loaded.warnings,
+    })
 }
 
 /// The bytes of the file at `path` if it is a readable file of at most [`MAX_FILE_BYTES`].

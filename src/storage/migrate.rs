@@ -5,27 +5,27 @@
 //! make sense to this version. Then the file is parsed with the frozen structs of its own format,
 //! and each migration step turns one format into the next until the current one is reached.
 //!
-//! # Adding format 2
+//! # Adding format 3
 //!
-//! 1. Add `v2.rs` with the new frozen structs, and move the conversions to and from the model
-//!    (`from_board`, `into_board`) from `v1.rs` to it.
-//! 2. Set [`CURRENT_FORMAT`] to 2 and [`CurrentFile`] to `v2::BoardV2`.
-//! 3. Add one match arm in [`read`]: `2 => from_v2(parse(text)?)`.
-//! 4. Add one step: `fn from_v1(file) -> … { from_v2(v1_to_v2(file)?) }` with the new
-//!    `fn v1_to_v2(v1::BoardV1) -> Result<v2::BoardV2, FormatError>`, and make `from_v2` the
+//! 1. Add `v3.rs` with the new frozen structs, and move the conversions to and from the model
+//!    (`from_board`, `into_board`) from `v2.rs` to it.
+//! 2. Set [`CURRENT_FORMAT`] to 3 and [`CurrentFile`] to `v3::BoardV3`.
+//! 3. Add one match arm in [`read`]: `3 => from_v3(parse(text)?)`.
+//! 4. Add one step: `fn from_v2(file) -> … { from_v3(v2_to_v3(file)?) }` with the new
+//!    `fn v2_to_v3(v2::BoardV2) -> Result<v3::BoardV3, FormatError>`, and make `from_v3` the
 //!    end of the chain (`Ok(file)`).
-//! 5. Add `tests/golden/v2/`; the `v1` golden files must keep loading.
+//! 5. Add `tests/golden/v3/`; the `v1` and `v2` golden files must keep loading.
 
 use serde::{Deserialize, Deserializer};
 
 use super::ron_words::from_ron;
-use super::{CURRENT_FORMAT, FormatError, Loaded, Position, position, v1};
+use super::{CURRENT_FORMAT, FormatError, Loaded, Position, position, v1, v2};
 
 /// The file structs of the current format, which the model converts to and from.
-pub(super) type CurrentFile = v1::BoardV1;
+pub(super) type CurrentFile = v2::BoardV2;
 
 // A new format needs a match arm in `read` and a step function (see the module docs).
-const _: () = assert!(CURRENT_FORMAT == 1);
+const _: () = assert!(CURRENT_FORMAT == 2);
 
 /// Just the version number of a file of any format; every other field is skipped.
 #[derive(Deserialize)]
@@ -68,6 +68,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
             });
         }
         1 => from_v1(parse(text)?)?,
+        2 => from_v2(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
                 found,
@@ -76,18 +77,65 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
             });
         }
     };
-    let board = current.into_board(text)?;
+    let (board, warnings) = current.into_board(text)?;
     Ok(Loaded {
         board,
         format: found,
+        warnings,
     })
 }
 
-/// Format 1 up to the current format. Today format 1 is current, so the chain is empty.
+/// Format 1 up to the current format.
+fn from_v1(file: v1::BoardV1) -> Result<CurrentFile, FormatError> {
+    from_v2(v1_to_v2(file))
+}
+
+/// Format 2 up to the current format. Format 2 is current, so this is the end of the chain.
 #[expect(
     clippy::unnecessary_wraps,
     reason = "every step can fail once there is a real one"
 )]
-fn from_v1(file: v1::BoardV1) -> Result<CurrentFile, FormatError> {
+fn from_v2(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
     Ok(file)
+}
+
+/// Format 1 had only notes and plain connectors, which format 2 keeps as they were (a
+/// connector gets the default arrow to its end, as format 1 drew it).
+fn v1_to_v2(file: v1::BoardV1) -> v2::BoardV2 {
+    v2::BoardV2 {
+        format: 2,
+        title: file.title,
+        items: file
+            .items
+            .into_iter()
+            .map(|item| v2::ItemV2 {
+                id: item.id,
+                x: item.x,
+                y: item.y,
+                width: item.width,
+                height: item.height,
+                z: item.z,
+                color: item.color,
+                kind: match item.kind {
+                    v1::KindV1::Note { text } => v2::KindV2::Note { text },
+                },
+            })
+            .collect(),
+        connectors: file
+            .connectors
+            .into_iter()
+            .map(|connector| v2::ConnectorV2 {
+                id: connector.id,
+                from: connector.from,
+                to: connector.to,
+                label: connector.label,
+                arrows: v2::ArrowsV2::To,
+                line: v2::LineV2::Solid,
+                route: v2::RouteV2::Straight,
+                relation: None,
+                polarity: None,
+                delay: false,
+            })
+            .collect(),
+    }
 }

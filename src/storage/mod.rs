@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! (
-//!     format: 1,
+//!     format: 2,
 //!     title: "Kick-off",
 //!     items: [
 //!         (
@@ -52,6 +52,7 @@ mod ron_words;
 mod safe_save;
 mod tidy;
 mod v1;
+mod v2;
 mod validate;
 
 pub use atomic::{SaveCause, SaveError};
@@ -65,7 +66,7 @@ pub use validate::{MAX_COORDINATE, MAX_ITEM_SIZE};
 use crate::model::Board;
 
 /// The format version this app writes, and the newest it reads.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
 
 /// A board read from text, with the format version the text was in.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +75,28 @@ pub struct Loaded {
     pub board: Board,
     /// The format version of the text (older than [`CURRENT_FORMAT`] if it was migrated).
     pub format: u32,
+    /// What was repaired while reading (parts that could not be kept, each named).
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// A repair made while reading a board file: something in it could not be kept, and the rest of
+/// the board was loaded without it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadWarning {
+    /// A connector named an item that is not in the file, so it was left out.
+    #[error(
+        "{}connector {connector} was left out: it joins item {missing}, which is not in the file",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    DroppedConnector {
+        /// The connector left out.
+        connector: crate::model::ConnectorId,
+        /// The item it named that is not in the file.
+        missing: crate::model::ItemId,
+        /// Where the connector is in the file, if found.
+        position: Option<Position>,
+    },
 }
 
 impl Loaded {
@@ -135,7 +158,7 @@ mod tests {
     fn files_start_with_the_format_and_end_with_a_newline() {
         let text = board_to_ron(&one_note_board("Citizens can't find the forms"));
         assert!(
-            text.starts_with("(\n    format: 1,\n    title: \"Kick-off\",\n"),
+            text.starts_with("(\n    format: 2,\n    title: \"Kick-off\",\n"),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with(")\n\n"), "{text}");

@@ -12,12 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::check_item;
-use super::{FormatError, Position, position};
-use crate::model::{
-    Board, BoardError, Connector, ConnectorId, Item, ItemId, ItemKind, Note, PaletteColor, Point,
-    Size, ZKey,
-};
+use crate::model::{ConnectorId, ItemId, PaletteColor, ZKey};
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,105 +106,6 @@ impl From<ColorV1> for PaletteColor {
             ColorV1::Green => Self::Green,
             ColorV1::Grey => Self::Grey,
             ColorV1::White => Self::White,
-        }
-    }
-}
-
-impl BoardV1 {
-    /// The file form of `board`, items and connectors sorted by id.
-    pub fn from_board(board: &Board) -> Self {
-        Self {
-            format: 1,
-            title: board.title().to_owned(),
-            items: board.items().map(ItemV1::from_item).collect(),
-            connectors: board
-                .connectors()
-                .map(|connector| ConnectorV1 {
-                    id: connector.id,
-                    from: connector.from,
-                    to: connector.to,
-                    label: connector.label.clone(),
-                })
-                .collect(),
-        }
-    }
-
-    /// The board this file describes. `text` is the file's text, used only to point errors at
-    /// the right line.
-    pub fn into_board(self, text: &str) -> Result<Board, FormatError> {
-        let items: Vec<Item> = self.items.into_iter().map(ItemV1::into_item).collect();
-        for item in &items {
-            if let Err(problem) = check_item(item) {
-                let id_at = position::find_string_field(text, "id", &item.id.to_string(), 0);
-                let field_at = id_at.and_then(|id_at| {
-                    let next_id = position::field_values(text, "id")
-                        .find(|&start| start > id_at)
-                        .unwrap_or(text.len());
-                    position::find_field_between(text, problem.field, id_at, next_id)
-                });
-                return Err(FormatError::InvalidGeometry {
-                    position: field_at.or(id_at).map(|at| Position::at_byte(text, at)),
-                    item: item.id,
-                    problem: problem.message,
-                });
-            }
-        }
-        let connectors = self
-            .connectors
-            .into_iter()
-            .map(|c| Connector::new(c.id, c.from, c.to).with_label(c.label));
-        Board::from_parts(self.title, items, connectors).map_err(|source| {
-            let at = match &source {
-                // The second time the id appears is the duplicate.
-                BoardError::DuplicateItem(id) => {
-                    position::find_string_field(text, "id", &id.to_string(), 1)
-                }
-                BoardError::DuplicateConnector(id) => {
-                    position::find_string_field(text, "id", &id.to_string(), 1)
-                }
-                BoardError::DanglingConnector { item, .. } => {
-                    let item = item.to_string();
-                    let from = position::find_string_field(text, "from", &item, 0);
-                    let to = position::find_string_field(text, "to", &item, 0);
-                    from.into_iter().chain(to).min()
-                }
-            };
-            FormatError::InvalidBoard {
-                position: at.map(|at| Position::at_byte(text, at)),
-                source,
-            }
-        })
-    }
-}
-
-impl ItemV1 {
-    fn from_item(item: &Item) -> Self {
-        Self {
-            id: item.id,
-            x: item.pos.x,
-            y: item.pos.y,
-            width: item.size.width,
-            height: item.size.height,
-            z: item.z.clone(),
-            color: item.color.into(),
-            kind: match &item.kind {
-                ItemKind::Note(note) => KindV1::Note {
-                    text: note.text.clone(),
-                },
-            },
-        }
-    }
-
-    fn into_item(self) -> Item {
-        Item {
-            id: self.id,
-            pos: Point::new(self.x, self.y),
-            size: Size::new(self.width, self.height),
-            z: self.z,
-            color: self.color.into(),
-            kind: match self.kind {
-                KindV1::Note { text } => ItemKind::Note(Note { text }),
-            },
         }
     }
 }

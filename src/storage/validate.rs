@@ -1,6 +1,6 @@
-//! The geometry rules every saved and loaded item must meet.
+//! The geometry and content rules every saved and loaded item must meet.
 
-use crate::model::Item;
+use crate::model::{Item, ItemKind, Rings};
 
 /// The farthest an item's corner may be from the board's origin, in board units, on either axis.
 ///
@@ -11,16 +11,17 @@ pub const MAX_COORDINATE: f32 = 10_000_000.0;
 /// The largest width or height an item may have, in board units.
 pub const MAX_ITEM_SIZE: f32 = 100_000.0;
 
-/// What is wrong with an item's geometry.
+/// What is wrong with an item's geometry or content.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct GeometryProblem {
-    /// The file field that holds the bad value (`x`, `y`, `width`, `height`).
+    /// The file field that holds the bad value (`x`, `y`, `width`, `height`, `rings`, …).
     pub field: &'static str,
     /// The problem in words, naming the field.
     pub message: String,
 }
 
-/// Checks that an item's position and size are finite and in range.
+/// Checks that an item's position and size are finite and in range, and that a backdrop has
+/// a sensible number of rings and sectors.
 pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
     for (field, value) in [("x", item.pos.x), ("y", item.pos.y)] {
         if !value.is_finite() {
@@ -47,6 +48,22 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
                     "`{field}` is {value}; a size must be more than 0 and at most {MAX_ITEM_SIZE}"
                 ),
             });
+        }
+    }
+    if let ItemKind::Rings(rings) = &item.kind {
+        let counts = [
+            ("rings", rings.rings.len(), 1, Rings::MAX_RINGS),
+            ("sectors", rings.sectors.len(), 0, Rings::MAX_SECTORS),
+        ];
+        for (field, count, least, most) in counts {
+            if count < least || count > most {
+                return Err(GeometryProblem {
+                    field,
+                    message: format!(
+                        "stakeholder rings have {count} {field}; they can have {least} to {most}"
+                    ),
+                });
+            }
         }
     }
     Ok(())

@@ -1,0 +1,455 @@
+//! Board file format 2: map nodes, backdrops and connector properties. **Frozen** once released:
+//! never change these structs; a change to the file shape is format 3 (see [`super::migrate`]).
+//!
+//! Format 2 adds to format 1:
+//! - item kinds `MapNode(…)`, `Rings(…)` and `InterestGrid`;
+//! - connector fields `arrows`, `line`, `route`, `relation`, `polarity` and `delay`. Each is
+//!   written only when it differs from its default, so a plain connector reads as in format 1;
+//! - a connector that names a missing item is dropped with a warning instead of refusing the file.
+
+use serde::{Deserialize, Serialize};
+
+use super::v1::ColorV1;
+use super::validate::check_item;
+use super::{FormatError, LoadWarning, Position, position};
+use crate::model::{
+    Arrows, Board, BoardError, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind,
+    Level, LineStyle, MapNode, NodeType, Note, Point, Polarity, Relation, Rings, Route, Size, ZKey,
+};
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Board", deny_unknown_fields)]
+pub(super) struct BoardV2 {
+    /// Always 2.
+    pub format: u32,
+    /// The board's title.
+    pub title: String,
+    /// Items, sorted by id.
+    pub items: Vec<ItemV2>,
+    /// Connectors, sorted by id.
+    pub connectors: Vec<ConnectorV2>,
+}
+
+/// One item, with its geometry flattened into plain numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Item", deny_unknown_fields)]
+pub(super) struct ItemV2 {
+    pub id: ItemId,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub z: ZKey,
+    /// Format 2 has the same palette as format 1.
+    pub color: ColorV1,
+    pub kind: KindV2,
+}
+
+/// The item kinds of format 2.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "ItemKind", deny_unknown_fields)]
+pub(super) enum KindV2 {
+    /// A sticky note: `Note(text: "…")`.
+    Note { text: String },
+    /// A map node: `MapNode(label: "…", type: CitizenGroup, influence: High, interest: Low)`.
+    MapNode {
+        label: String,
+        #[serde(rename = "type")]
+        node_type: NodeTypeV2,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        description: String,
+        influence: LevelV2,
+        interest: LevelV2,
+    },
+    /// Stakeholder rings, innermost first: `Rings(rings: ["Core", "Direct"], sectors: [])`.
+    Rings {
+        rings: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sectors: Vec<String>,
+    },
+    /// The influence/interest grid.
+    InterestGrid,
+}
+
+/// Map node types of format 2.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "NodeType")]
+pub(super) enum NodeTypeV2 {
+    CitizenGroup,
+    MunicipalDepartment,
+    PublicAgency,
+    CivilSociety,
+    Business,
+    ItSystem,
+    Regulator,
+    Other,
+    Custom(String),
+}
+
+/// Influence and interest levels of format 2.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Level")]
+pub(super) enum LevelV2 {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+/// A connector between two items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Connector", deny_unknown_fields)]
+pub(super) struct ConnectorV2 {
+    pub id: ConnectorId,
+    pub from: ItemId,
+    pub to: ItemId,
+    pub label: String,
+    #[serde(default = "arrows_to", skip_serializing_if = "is_arrows_to")]
+    pub arrows: ArrowsV2,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub line: LineV2,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub route: RouteV2,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<RelationV2>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<PolarityV2>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub delay: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Arrows")]
+pub(super) enum ArrowsV2 {
+    /// No arrow heads. (Not `None`, which RON would have to write as `r#None`.)
+    Neither,
+    To,
+    From,
+    Both,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Line")]
+pub(super) enum LineV2 {
+    #[default]
+    Solid,
+    Dashed,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Route")]
+pub(super) enum RouteV2 {
+    #[default]
+    Straight,
+    Curved,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Relation")]
+pub(super) enum RelationV2 {
+    Information,
+    Money,
+    Service,
+    DataExchange,
+    LegalMandate,
+    Trust,
+    Custom(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Polarity")]
+pub(super) enum PolarityV2 {
+    Positive,
+    Negative,
+    Unknown,
+}
+
+fn arrows_to() -> ArrowsV2 {
+    ArrowsV2::To
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes a reference"
+)]
+fn is_arrows_to(arrows: &ArrowsV2) -> bool {
+    *arrows == ArrowsV2::To
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl BoardV2 {
+    /// The file form of `board`, items and connectors sorted by id.
+    pub fn from_board(board: &Board) -> Self {
+        Self {
+            format: 2,
+            title: board.title().to_owned(),
+            items: board.items().map(ItemV2::from_item).collect(),
+            connectors: board
+                .connectors()
+                .map(ConnectorV2::from_connector)
+                .collect(),
+        }
+    }
+
+    /// The board this file describes, and the repairs made while reading it. `text` is the
+    /// file's text, used only to point errors and warnings at the right line.
+    pub fn into_board(self, text: &str) -> Result<(Board, Vec<LoadWarning>), FormatError> {
+        let items: Vec<Item> = self.items.into_iter().map(ItemV2::into_item).collect();
+        for item in &items {
+            if let Err(problem) = check_item(item) {
+                let id_at = position::find_string_field(text, "id", &item.id.to_string(), 0);
+                let field_at = id_at.and_then(|id_at| {
+                    let next_id = position::field_values(text, "id")
+                        .find(|&start| start > id_at)
+                        .unwrap_or(text.len());
+                    position::find_field_between(text, problem.field, id_at, next_id)
+                });
+                return Err(FormatError::InvalidGeometry {
+                    position: field_at.or(id_at).map(|at| Position::at_byte(text, at)),
+                    item: item.id,
+                    problem: problem.message,
+                });
+            }
+        }
+        let ids: std::collections::HashSet<ItemId> = items.iter().map(|item| item.id).collect();
+        let mut warnings = Vec::new();
+        let connectors: Vec<Connector> = self
+            .connectors
+            .into_iter()
+            .map(ConnectorV2::into_connector)
+            .filter(|connector| {
+                let Some(&missing) = [connector.from, connector.to]
+                    .iter()
+                    .find(|end| !ids.contains(end))
+                else {
+                    return true;
+                };
+                let at = position::find_string_field(text, "id", &connector.id.to_string(), 0);
+                warnings.push(LoadWarning::DroppedConnector {
+                    connector: connector.id,
+                    missing,
+                    position: at.map(|at| Position::at_byte(text, at)),
+                });
+                false
+            })
+            .collect();
+        let board = Board::from_parts(self.title, items, connectors).map_err(|source| {
+            let at = match &source {
+                // The second time the id appears is the duplicate.
+                BoardError::DuplicateItem(id) => {
+                    position::find_string_field(text, "id", &id.to_string(), 1)
+                }
+                BoardError::DuplicateConnector(id) => {
+                    position::find_string_field(text, "id", &id.to_string(), 1)
+                }
+                BoardError::DanglingConnector { connector, .. } => {
+                    position::find_string_field(text, "id", &connector.to_string(), 0)
+                }
+            };
+            FormatError::InvalidBoard {
+                position: at.map(|at| Position::at_byte(text, at)),
+                source,
+            }
+        })?;
+        Ok((board, warnings))
+    }
+}
+
+impl ItemV2 {
+    fn from_item(item: &Item) -> Self {
+        Self {
+            id: item.id,
+            x: item.pos.x,
+            y: item.pos.y,
+            width: item.size.width,
+            height: item.size.height,
+            z: item.z.clone(),
+            color: item.color.into(),
+            kind: match &item.kind {
+                ItemKind::Note(note) => KindV2::Note {
+                    text: note.text.clone(),
+                },
+                ItemKind::MapNode(node) => KindV2::MapNode {
+                    label: node.label.clone(),
+                    node_type: node.node_type.clone().into(),
+                    description: node.description.clone(),
+                    influence: node.influence.into(),
+                    interest: node.interest.into(),
+                },
+                ItemKind::Rings(rings) => KindV2::Rings {
+                    rings: rings.rings.clone(),
+                    sectors: rings.sectors.clone(),
+                },
+                ItemKind::InterestGrid => KindV2::InterestGrid,
+            },
+        }
+    }
+
+    fn into_item(self) -> Item {
+        Item {
+            id: self.id,
+            pos: Point::new(self.x, self.y),
+            size: Size::new(self.width, self.height),
+            z: self.z,
+            color: self.color.into(),
+            kind: match self.kind {
+                KindV2::Note { text } => ItemKind::Note(Note { text }),
+                KindV2::MapNode {
+                    label,
+                    node_type,
+                    description,
+                    influence,
+                    interest,
+                } => ItemKind::MapNode(MapNode {
+                    label,
+                    node_type: node_type.into(),
+                    description,
+                    influence: influence.into(),
+                    interest: interest.into(),
+                }),
+                KindV2::Rings { rings, sectors } => ItemKind::Rings(Rings { rings, sectors }),
+                KindV2::InterestGrid => ItemKind::InterestGrid,
+            },
+        }
+    }
+}
+
+impl ConnectorV2 {
+    fn from_connector(connector: &Connector) -> Self {
+        let props = &connector.props;
+        Self {
+            id: connector.id,
+            from: connector.from,
+            to: connector.to,
+            label: connector.label.clone(),
+            arrows: match props.arrows {
+                Arrows::None => ArrowsV2::Neither,
+                Arrows::To => ArrowsV2::To,
+                Arrows::From => ArrowsV2::From,
+                Arrows::Both => ArrowsV2::Both,
+            },
+            line: match props.line {
+                LineStyle::Solid => LineV2::Solid,
+                LineStyle::Dashed => LineV2::Dashed,
+            },
+            route: match props.route {
+                Route::Straight => RouteV2::Straight,
+                Route::Curved => RouteV2::Curved,
+            },
+            relation: props.relation.as_ref().map(|relation| match relation {
+                Relation::Information => RelationV2::Information,
+                Relation::Money => RelationV2::Money,
+                Relation::Service => RelationV2::Service,
+                Relation::DataExchange => RelationV2::DataExchange,
+                Relation::LegalMandate => RelationV2::LegalMandate,
+                Relation::Trust => RelationV2::Trust,
+                Relation::Custom(name) => RelationV2::Custom(name.clone()),
+            }),
+            polarity: props.polarity.map(|polarity| match polarity {
+                Polarity::Positive => PolarityV2::Positive,
+                Polarity::Negative => PolarityV2::Negative,
+                Polarity::Unknown => PolarityV2::Unknown,
+            }),
+            delay: props.delay,
+        }
+    }
+
+    fn into_connector(self) -> Connector {
+        let props = ConnectorProps {
+            arrows: match self.arrows {
+                ArrowsV2::Neither => Arrows::None,
+                ArrowsV2::To => Arrows::To,
+                ArrowsV2::From => Arrows::From,
+                ArrowsV2::Both => Arrows::Both,
+            },
+            line: match self.line {
+                LineV2::Solid => LineStyle::Solid,
+                LineV2::Dashed => LineStyle::Dashed,
+            },
+            route: match self.route {
+                RouteV2::Straight => Route::Straight,
+                RouteV2::Curved => Route::Curved,
+            },
+            relation: self.relation.map(|relation| match relation {
+                RelationV2::Information => Relation::Information,
+                RelationV2::Money => Relation::Money,
+                RelationV2::Service => Relation::Service,
+                RelationV2::DataExchange => Relation::DataExchange,
+                RelationV2::LegalMandate => Relation::LegalMandate,
+                RelationV2::Trust => Relation::Trust,
+                RelationV2::Custom(name) => Relation::Custom(name),
+            }),
+            polarity: self.polarity.map(|polarity| match polarity {
+                PolarityV2::Positive => Polarity::Positive,
+                PolarityV2::Negative => Polarity::Negative,
+                PolarityV2::Unknown => Polarity::Unknown,
+            }),
+            delay: self.delay,
+        };
+        Connector {
+            id: self.id,
+            from: self.from,
+            to: self.to,
+            label: self.label,
+            props,
+        }
+    }
+}
+
+impl From<NodeType> for NodeTypeV2 {
+    fn from(node_type: NodeType) -> Self {
+        match node_type {
+            NodeType::CitizenGroup => Self::CitizenGroup,
+            NodeType::MunicipalDepartment => Self::MunicipalDepartment,
+            NodeType::PublicAgency => Self::PublicAgency,
+            NodeType::CivilSociety => Self::CivilSociety,
+            NodeType::Business => Self::Business,
+            NodeType::ItSystem => Self::ItSystem,
+            NodeType::Regulator => Self::Regulator,
+            NodeType::Other => Self::Other,
+            NodeType::Custom(name) => Self::Custom(name),
+        }
+    }
+}
+
+impl From<NodeTypeV2> for NodeType {
+    fn from(node_type: NodeTypeV2) -> Self {
+        match node_type {
+            NodeTypeV2::CitizenGroup => Self::CitizenGroup,
+            NodeTypeV2::MunicipalDepartment => Self::MunicipalDepartment,
+            NodeTypeV2::PublicAgency => Self::PublicAgency,
+            NodeTypeV2::CivilSociety => Self::CivilSociety,
+            NodeTypeV2::Business => Self::Business,
+            NodeTypeV2::ItSystem => Self::ItSystem,
+            NodeTypeV2::Regulator => Self::Regulator,
+            NodeTypeV2::Other => Self::Other,
+            NodeTypeV2::Custom(name) => Self::Custom(name),
+        }
+    }
+}
+
+impl From<Level> for LevelV2 {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Low => Self::Low,
+            Level::Medium => Self::Medium,
+            Level::High => Self::High,
+            Level::VeryHigh => Self::VeryHigh,
+        }
+    }
+}
+
+impl From<LevelV2> for Level {
+    fn from(level: LevelV2) -> Self {
+        match level {
+            LevelV2::Low => Self::Low,
+            LevelV2::Medium => Self::Medium,
+            LevelV2::High => Self::High,
+            LevelV2::VeryHigh => Self::VeryHigh,
+        }
+    }
+}
