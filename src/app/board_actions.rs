@@ -26,7 +26,27 @@ impl CivicCanvasApp {
                     self.apply(command);
                 }
             }
-            Action::Deselect => self.canvas.selection.clear(),
+            Action::Deselect => {
+                if self.canvas.quick_create_open() {
+                    self.canvas.close_quick_create();
+                } else {
+                    self.canvas.selection.clear();
+                    self.canvas.selected_connector = None;
+                }
+            }
+            Action::NewMapNode => {
+                self.commit_typing();
+                self.canvas.open_quick_create(ctx);
+            }
+            Action::Connect => {
+                let command = self
+                    .canvas
+                    .connect_selection(self.doc.board(), &mut self.ids);
+                if command.is_none() {
+                    self.set_status("Select two items to connect them");
+                }
+                self.apply_some(command);
+            }
             Action::Copy => {
                 self.copy(ctx);
             }

@@ -25,6 +25,7 @@ use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
 use crate::ui::file_dialog::{FileDialogs, FilePurpose};
+use crate::ui::inspector::{self, InspectorState, Target};
 use crate::ui::search::{Hit, Search, SearchRequest};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
@@ -64,6 +65,10 @@ pub struct CivicCanvasApp {
     held_keys: Vec<egui::Event>,
     /// The find bar.
     search: Search,
+    /// Text being typed in the inspector.
+    inspector: InspectorState,
+    /// Whether the map key (node types and feedback loops) is shown.
+    show_map_key: bool,
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
@@ -98,6 +103,8 @@ impl CivicCanvasApp {
             held_keys: Vec::new(),
             last_nudge: None,
             search: Search::default(),
+            inspector: InspectorState::default(),
+            show_map_key: false,
             recovery: None,
             screenshot: None,
         };
@@ -205,6 +212,7 @@ impl CivicCanvasApp {
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
+            Action::ToggleMapKey => self.show_map_key = !self.show_map_key,
             Action::ToggleSnap => {
                 self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
                 let state = if self.canvas.snap_to_grid {
@@ -282,6 +290,36 @@ impl CivicCanvasApp {
         }
     }
 
+    /// The inspector (right) for the selected map item or connector, and the map key (left).
+    fn side_panels(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let target = Target::for_selection(
+            self.doc.board(),
+            self.canvas.single_selection(),
+            self.canvas.selected_connector,
+        );
+        if let Some(target) = target {
+            Panel::right("inspector")
+                .default_size(320.0)
+                .size_range(260.0..=520.0)
+                .show(ui, |ui| {
+                    commands.extend(inspector::show(
+                        ui,
+                        &mut self.inspector,
+                        self.doc.board(),
+                        target,
+                    ));
+                });
+        }
+        if self.show_map_key {
+            Panel::left("map_key")
+                .default_size(260.0)
+                .size_range(200.0..=420.0)
+                .show(ui, |ui| {
+                    panels::map_key(ui, self.doc.board(), &mut self.canvas);
+                });
+        }
+    }
+
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = self.doc.window_title();
         if title != self.window_title {
@@ -321,6 +359,7 @@ impl eframe::App for CivicCanvasApp {
                 ui,
                 &self.doc,
                 &mut self.canvas,
+                &mut self.ids,
                 &mut self.title_buffer,
                 &mut actions,
             ));
@@ -355,6 +394,7 @@ impl eframe::App for CivicCanvasApp {
                 .map(|status| status.text.as_str());
             panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
         });
+        self.side_panels(ui, &mut commands);
         CentralPanel::no_frame().show(ui, |ui| {
             let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
             commands.extend(output.commands);

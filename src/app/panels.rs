@@ -4,7 +4,8 @@ use egui::{Button, Layout, RichText, Ui};
 
 use crate::document::Document;
 use crate::edit::Command;
-use crate::ui::canvas::CanvasState;
+use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, Rings};
+use crate::ui::canvas::{CanvasState, Spot};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button, labelled_text_field, swatches, toolbar_button};
 
@@ -84,6 +85,7 @@ pub fn toolbar(
     ui: &mut Ui,
     doc: &Document,
     canvas: &mut CanvasState,
+    ids: &mut IdGen,
     title_buffer: &mut String,
     actions: &mut Vec<Action>,
 ) -> Vec<Command> {
@@ -93,8 +95,9 @@ pub fn toolbar(
         if toolbar_button(ui, Action::NewNote, true).clicked() {
             actions.push(Action::NewNote);
         }
-        ui.separator();
         let board = doc.board();
+        commands.extend(map_menus(ui, board, canvas, ids));
+        ui.separator();
         let current = canvas
             .single_selection()
             .and_then(|id| board.item(id))
@@ -125,6 +128,77 @@ pub fn toolbar(
     commands
 }
 
+/// The "Map node" and "Backdrop" menus of the toolbar: add a node of a chosen type (mid-view)
+/// or a backdrop (below everything).
+fn map_menus(
+    ui: &mut Ui,
+    board: &Board,
+    canvas: &mut CanvasState,
+    ids: &mut IdGen,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.menu_button("Map node", |ui| {
+        for node_type in NodeType::BUILT_IN {
+            if ui.button(node_type.name()).clicked() {
+                commands.extend(canvas.finish_editing(board));
+                let node = MapNode {
+                    node_type,
+                    ..MapNode::default()
+                };
+                commands.push(canvas.new_map_node(board, ids, node, Spot::Auto));
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(format!(
+        "Add a stakeholder or system map node ({} at the pointer)",
+        Action::NewMapNode.shortcut_text(ui.ctx())
+    ));
+    ui.menu_button("Backdrop", |ui| {
+        for (name, rings) in Rings::PRESETS {
+            if ui.button(format!("Stakeholder rings: {name}")).clicked() {
+                let kind = ItemKind::Rings(Rings::from_names(rings));
+                commands.push(canvas.new_backdrop(board, ids, kind, None));
+                ui.close();
+            }
+        }
+        if ui.button("Influence / interest grid").clicked() {
+            commands.push(canvas.new_backdrop(board, ids, ItemKind::InterestGrid, None));
+            ui.close();
+        }
+    })
+    .response
+    .on_hover_text("Add stakeholder rings or an influence/interest grid to place nodes on");
+    commands
+}
+
+/// The map key: the node types used on the board, each with its shape and colour.
+pub fn map_key(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
+    ui.add_space(4.0);
+    ui.label(RichText::new("Map key").heading().strong());
+    let mut types: Vec<(&NodeType, crate::model::PaletteColor)> = board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::MapNode(node) => Some((&node.node_type, item.color)),
+            _ => None,
+        })
+        .collect();
+    types.sort_by(|a, b| a.0.cmp(b.0));
+    types.dedup_by(|a, b| a.0 == b.0);
+    if types.is_empty() {
+        ui.weak("No map nodes yet. Add one with Shift+N or the Map node menu.");
+    }
+    for (node_type, color) in types {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(44.0, 26.0), egui::Sense::hover());
+            crate::ui::canvas::paint_shape_swatch(ui.painter(), node_type.shape(), rect, color);
+            ui.label(node_type.name());
+        });
+    }
+    let _ = canvas;
+}
+
 /// Status message or hints on the left; item count and zoom controls on the right.
 pub fn status_bar(
     ui: &mut Ui,
@@ -134,12 +208,7 @@ pub fn status_bar(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        match message {
-            Some(message) => ui.label(RichText::new(message).strong()),
-            None => ui.weak(
-                "Double-click to add a note · drag to select · Space+drag or scroll to pan · Ctrl+scroll to zoom · F1 for shortcuts",
-            ),
-        };
+        // The right side first, so the hint on the left gets what is left and is cut short.
         ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Fit")
@@ -163,9 +232,21 @@ pub fn status_bar(
                 actions.push(Action::ZoomOut);
             }
             ui.separator();
-            let counts = doc.board().kind_counts();
-            let notes = if counts.notes == 1 { "note" } else { "notes" };
-            ui.label(format!("{} {notes}", counts.notes));
+            ui.label(crate::cli::board_summary(doc.board()));
+            ui.separator();
+            ui.with_layout(Layout::left_to_right(egui::Align::Center), |ui| {
+                match message {
+                    Some(message) => {
+                        ui.add(egui::Label::new(RichText::new(message).strong()).truncate())
+                    }
+                    None => ui.add(
+                        egui::Label::new(RichText::new(
+                            "Double-click to add a note · drag to select · Space+drag or scroll to pan · Ctrl+scroll to zoom · F1 for shortcuts",
+                        ).weak())
+                        .truncate(),
+                    ),
+                };
+            });
         });
     });
 }

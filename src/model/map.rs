@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::PaletteColor;
+use super::{ItemKind, PaletteColor};
 
 /// A node on a stakeholder or system map: who or what is involved.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,3 +231,147 @@ pub const GRID_QUADRANTS: [(bool, bool, &str); 4] = [
     (false, false, "Monitor"),
     (false, true, "Keep informed"),
 ];
+
+/// Backdrop geometry in board units, shared by drawing and snapping.
+impl super::Item {
+    /// The part of a backdrop below its title strip: top-left corner and size.
+    pub fn backdrop_body(&self) -> (super::Point, super::Size) {
+        let header = Self::BACKDROP_HEADER.min(self.size.height);
+        (
+            self.pos.offset(0.0, header),
+            super::Size::new(self.size.width, self.size.height - header),
+        )
+    }
+
+    /// The centre and outer radius of a stakeholder-rings backdrop's circle.
+    pub fn ring_circle(&self) -> (super::Point, f32) {
+        let (min, size) = self.backdrop_body();
+        let radius = size.width.min(size.height) / 2.0;
+        (min.offset(size.width / 2.0, size.height / 2.0), radius)
+    }
+
+    /// For a stakeholder-rings backdrop: which ring (0 = innermost) `point` falls in, if any.
+    pub fn ring_at(&self, point: super::Point) -> Option<usize> {
+        let ItemKind::Rings(rings) = &self.kind else {
+            return None;
+        };
+        let (center, radius) = self.ring_circle();
+        let distance = (point.x - center.x).hypot(point.y - center.y);
+        // NaN distances fail this test too.
+        let inside = distance <= radius && radius > 0.0;
+        if !inside {
+            return None;
+        }
+        let count = rings.rings.len().max(1);
+        let ring = (distance / radius * count as f32) as usize;
+        Some(ring.min(count - 1))
+    }
+
+    /// For a stakeholder-rings backdrop: `point` moved along its line from the centre to the
+    /// middle of the ring it falls in (where a node dropped there settles). `None` outside.
+    pub fn snap_to_ring(&self, point: super::Point) -> Option<super::Point> {
+        let ring = self.ring_at(point)?;
+        let ItemKind::Rings(rings) = &self.kind else {
+            return None;
+        };
+        let (center, radius) = self.ring_circle();
+        let count = rings.rings.len().max(1) as f32;
+        let wanted = radius * (ring as f32 + 0.5) / count;
+        let (dx, dy) = (point.x - center.x, point.y - center.y);
+        let distance = dx.hypot(dy);
+        if distance < f32::EPSILON {
+            // At the very centre: the innermost ring's middle, straight up.
+            return Some(center.offset(0.0, -wanted));
+        }
+        let scale = wanted / distance;
+        Some(center.offset(dx * scale, dy * scale))
+    }
+
+    /// For an influence/interest grid: the influence and interest that `point` stands for
+    /// (interest grows to the right, influence upwards), or `None` outside the grid.
+    pub fn grid_levels(&self, point: super::Point) -> Option<(Level, Level)> {
+        if !matches!(self.kind, ItemKind::InterestGrid) {
+            return None;
+        }
+        let (min, size) = self.backdrop_body();
+        let fx = (point.x - min.x) / size.width;
+        let fy = (point.y - min.y) / size.height;
+        if !(0.0..=1.0).contains(&fx) || !(0.0..=1.0).contains(&fy) {
+            return None;
+        }
+        let band = |f: f32| Level::from_index((f * 4.0) as usize);
+        Some((band(1.0 - fy), band(fx)))
+    }
+
+    /// For an influence/interest grid: the middle of the cell for these levels.
+    pub fn grid_point(&self, influence: Level, interest: Level) -> super::Point {
+        let (min, size) = self.backdrop_body();
+        let x = (interest.index() as f32 + 0.5) / 4.0;
+        let y = 1.0 - (influence.index() as f32 + 0.5) / 4.0;
+        min.offset(size.width * x, size.height * y)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemId, Point, ZKey};
+
+    fn backdrop(kind: ItemKind) -> Item {
+        // Body: 1200 × 1200 from (0, 48); circle centre (600, 648), radius 600.
+        Item::backdrop(
+            ItemId::from_raw(1),
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            kind,
+        )
+    }
+
+    #[test]
+    fn points_fall_in_the_ring_of_their_distance_from_the_centre() {
+        let rings = backdrop(ItemKind::Rings(Rings::default()));
+        assert_eq!(rings.ring_circle(), (Point::new(600.0, 648.0), 600.0));
+        assert_eq!(rings.ring_at(Point::new(600.0, 648.0)), Some(0));
+        assert_eq!(rings.ring_at(Point::new(600.0 + 250.0, 648.0)), Some(1));
+        assert_eq!(rings.ring_at(Point::new(600.0, 648.0 + 599.0)), Some(2));
+        assert_eq!(rings.ring_at(Point::new(1199.0, 1199.0)), None);
+        assert_eq!(rings.ring_at(Point::new(f32::NAN, 0.0)), None);
+        assert_eq!(
+            backdrop(ItemKind::InterestGrid).ring_at(Point::new(600.0, 648.0)),
+            None
+        );
+    }
+
+    #[test]
+    fn snapping_keeps_the_direction_and_moves_to_the_ring_middle() {
+        let rings = backdrop(ItemKind::Rings(Rings::default()));
+        // 250 from the centre is in ring 1 (200..400), whose middle is 300.
+        let snapped = rings
+            .snap_to_ring(Point::new(600.0 - 250.0, 648.0))
+            .unwrap();
+        assert!((snapped.x - 300.0).abs() < 1e-3 && (snapped.y - 648.0).abs() < 1e-3);
+        let diagonal = rings
+            .snap_to_ring(Point::new(600.0 + 30.0, 648.0 + 40.0))
+            .unwrap();
+        assert!((diagonal.x - 660.0).abs() < 1e-3 && (diagonal.y - 728.0).abs() < 1e-3);
+        assert!(rings.snap_to_ring(Point::new(2000.0, 0.0)).is_none());
+    }
+
+    #[test]
+    fn grid_positions_and_levels_agree() {
+        let grid = backdrop(ItemKind::InterestGrid);
+        for influence in Level::ALL {
+            for interest in Level::ALL {
+                let point = grid.grid_point(influence, interest);
+                assert_eq!(grid.grid_levels(point), Some((influence, interest)));
+            }
+        }
+        // Top right is "Manage closely": very high influence and interest.
+        assert_eq!(
+            grid.grid_levels(Point::new(1190.0, 60.0)),
+            Some((Level::VeryHigh, Level::VeryHigh))
+        );
+        assert_eq!(grid.grid_levels(Point::new(-1.0, 60.0)), None);
+        assert_eq!(grid.grid_levels(Point::new(5.0, 10.0)), None);
+    }
+}

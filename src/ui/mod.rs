@@ -5,6 +5,7 @@ pub mod camera;
 pub mod canvas;
 pub mod dialogs;
 pub mod file_dialog;
+pub mod inspector;
 pub mod safety_dialogs;
 pub mod search;
 pub mod shortcuts;

@@ -42,6 +42,10 @@ pub enum Action {
     NewNote,
     /// Add a note to the right of the selected one, connected to it.
     NewConnectedNote,
+    /// Choose a map node type at the pointer and add a node of it.
+    NewMapNode,
+    /// Connect the two selected items.
+    Connect,
     /// Edit the selected note's text.
     EditText,
     /// Delete the selection.
@@ -102,6 +106,8 @@ pub enum Action {
     ActualSize,
     /// Show or hide the minimap.
     ToggleMinimap,
+    /// Show or hide the map key: node types in use and feedback loops.
+    ToggleMapKey,
     /// Turn snapping to the grid on or off.
     ToggleSnap,
     /// Show the keyboard shortcut sheet.
@@ -194,7 +200,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
     bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
+    bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
+    bind(Action::Connect, NONE, Key::C, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Delete, Scope::Canvas),
     bind(Action::Delete, NONE, Key::Backspace, Scope::Canvas),
@@ -210,13 +218,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
+    bind(Action::ToggleMapKey, NONE, Key::L, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 49] = [
+    pub const ALL: [Self; 52] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -234,6 +243,8 @@ impl Action {
         Self::FindPrevious,
         Self::NewNote,
         Self::NewConnectedNote,
+        Self::NewMapNode,
+        Self::Connect,
         Self::EditText,
         Self::Delete,
         Self::Deselect,
@@ -264,6 +275,7 @@ impl Action {
         Self::ZoomOut,
         Self::ActualSize,
         Self::ToggleMinimap,
+        Self::ToggleMapKey,
         Self::ToggleSnap,
         Self::ShowShortcuts,
     ];
@@ -293,6 +305,9 @@ impl Action {
             Self::Redo => "Redo",
             Self::ToggleSnap => "Snap to grid",
             Self::ToggleMinimap => "Minimap",
+            Self::ToggleMapKey => "Map key",
+            Self::NewMapNode => "Map node…",
+            Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
             Self::DistributeVertically => "Distribute vertically",
             Self::DistributeHorizontally => "Distribute horizontally",
@@ -348,6 +363,11 @@ impl Action {
             Self::Redo => "Redo the last undone change",
             Self::ToggleSnap => "Turn snapping to the grid on or off for moving and resizing",
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
+            Self::ToggleMapKey => {
+                "Show or hide the map key: the node types on the board and its feedback loops"
+            }
+            Self::NewMapNode => "Choose a map node type at the pointer (keys 1–8) and add a node",
+            Self::Connect => "Connect the two selected items with an arrow",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
             Self::DistributeVertically => "Space the selection evenly from top to bottom",
             Self::DistributeHorizontally => "Space the selection evenly from left to right",
@@ -384,8 +404,8 @@ impl Action {
             Self::NewNote => {
                 "Add a sticky note beside the selected one (or mid-view) and start typing"
             }
-            Self::EditText => "Edit the text of the selected note",
-            Self::Delete => "Delete the selected notes",
+            Self::EditText => "Edit the text of the selected note or the name of the selected node",
+            Self::Delete => "Delete the selected items (with their connectors) or connector",
             Self::Deselect => "Clear the selection (while typing: finish editing)",
             Self::ZoomToFit => "Show every item on the board",
             Self::ZoomIn => "Zoom in",

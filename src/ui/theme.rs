@@ -75,6 +75,28 @@ pub fn border(color: PaletteColor) -> Color32 {
     Color32::from_rgb(darken(r), darken(g), darken(b))
 }
 
+/// A stronger border for map nodes, whose outline carries their type.
+pub fn border_strong(color: PaletteColor) -> Color32 {
+    let [r, g, b, _] = fill(color).to_array();
+    let darken = |c: u8| (f32::from(c) * 0.45) as u8;
+    Color32::from_rgb(darken(r), darken(g), darken(b))
+}
+
+/// The small type tag on map nodes and names on backdrops (dark grey, AA on every fill).
+pub const MAP_TAG_TEXT: Color32 = Color32::from_rgb(0x3a, 0x3a, 0x3a);
+/// The title strip of backdrops.
+pub const BACKDROP_HEADER: Color32 = Color32::from_rgb(0x4a, 0x55, 0x68);
+/// Alternate fills of stakeholder rings and grid quadrants.
+pub const RING_FILL_EVEN: Color32 = Color32::from_rgb(0xe8, 0xee, 0xf6);
+/// See [`RING_FILL_EVEN`].
+pub const RING_FILL_ODD: Color32 = Color32::from_rgb(0xf7, 0xf9, 0xfc);
+/// The badge of a + (same direction) link in a system map.
+pub const POLARITY_POSITIVE: Color32 = Color32::from_rgb(0x1b, 0x6e, 0x35);
+/// The badge of a − (opposite direction) link in a system map.
+pub const POLARITY_NEGATIVE: Color32 = Color32::from_rgb(0xb0, 0x24, 0x1c);
+/// Lines between rings, sectors and quadrants.
+pub const RING_LINE: Color32 = Color32::from_rgb(0x9f, 0xae, 0xc2);
+
 /// The font of note text at a given on-screen size.
 pub fn note_font(size_px: f32) -> FontId {
     FontId::proportional(size_px)

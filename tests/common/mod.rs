@@ -65,3 +65,13 @@ pub fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
     harness.drop_at(to);
     harness.run();
 }
+
+/// Clicks the primary button at `pos` (on the canvas, where there is no widget to click).
+pub fn click_at(harness: &mut Harness<'_, CivicCanvasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    harness.drag_at(pos);
+    harness.run();
+    harness.drop_at(pos);
+    harness.run();
+}

@@ -7,13 +7,16 @@ use egui::Vec2;
 
 use super::{CanvasState, paint};
 use crate::edit::Command;
-use crate::model::{Board, Connector, IdGen, Item, ItemId, PaletteColor, Point, ZKey};
+use crate::model::{
+    Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, ZKey,
+};
 
 impl CanvasState {
-    /// Deletes the selection (with its connectors) as one step.
+    /// Deletes the selection (with its connectors), or the selected connector, as one step.
     pub fn delete_selection(&mut self, board: &Board) -> Option<Command> {
         if self.selection.is_empty() {
-            return None;
+            let id = self.selected_connector.take()?;
+            return board.connector(id).map(|_| Command::RemoveConnector(id));
         }
         let ids: Vec<ItemId> = self.selection.iter().copied().collect();
         self.selection.clear();
@@ -47,6 +50,51 @@ impl CanvasState {
             })
             .collect();
         batch("Move", moves)
+    }
+
+    /// Drops the dragged selection `delta` away: a map node dropped on stakeholder rings settles
+    /// in the middle of its ring, and one dropped on an influence/interest grid takes the
+    /// influence and interest of its place there. One step.
+    pub(super) fn drop_selection(&self, board: &Board, delta: Vec2) -> Option<Command> {
+        if delta == Vec2::ZERO {
+            return None;
+        }
+        let backdrops: Vec<&Item> = board
+            .items_bottom_to_top()
+            .rev()
+            .filter(|item| item.is_backdrop() && !self.selection.contains(&item.id))
+            .collect();
+        let mut commands = Vec::new();
+        for item in self.selection.iter().filter_map(|&id| board.item(id)) {
+            let mut pos = item.pos.offset(delta.x, delta.y);
+            if let ItemKind::MapNode(node) = &item.kind {
+                let center = pos.offset(item.size.width / 2.0, item.size.height / 2.0);
+                let under = backdrops.iter().find(|backdrop| {
+                    backdrop.ring_at(center).is_some() || backdrop.grid_levels(center).is_some()
+                });
+                if let Some(snapped) = under.and_then(|backdrop| backdrop.snap_to_ring(center)) {
+                    pos = snapped.offset(-item.size.width / 2.0, -item.size.height / 2.0);
+                }
+                if let Some((influence, interest)) =
+                    under.and_then(|backdrop| backdrop.grid_levels(center))
+                    && (influence, interest) != (node.influence, node.interest)
+                {
+                    commands.push(Command::SetKind {
+                        id: item.id,
+                        kind: Box::new(ItemKind::MapNode(MapNode {
+                            influence,
+                            interest,
+                            ..node.clone()
+                        })),
+                    });
+                }
+            }
+            commands.push(Command::MoveItem {
+                id: item.id,
+                to: Point::new(paint::tidy(pos.x), paint::tidy(pos.y)),
+            });
+        }
+        batch("Move", commands)
     }
 
     /// Moves the selection by `delta_in_board` (arrow keys).

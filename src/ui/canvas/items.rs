@@ -7,9 +7,9 @@ use egui::{
     CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasOutput, CanvasState, Gesture, paint};
+use super::{CanvasOutput, CanvasState, Gesture, links, map_paint, paint};
 use crate::edit::Command;
-use crate::model::{Board, Item, Size};
+use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
 use crate::ui::theme;
 use crate::ui::widgets::action_button;
@@ -26,19 +26,25 @@ impl CanvasState {
     ) {
         let zoom = self.camera.zoom;
         let editing_this = self.editing_item() == Some(item.id);
+        // A backdrop is picked up by its title strip; the rest lets clicks through.
+        let hit_rect = if item.is_backdrop() {
+            Rect::from_min_size(
+                rect.min,
+                Vec2::new(
+                    rect.width(),
+                    (Item::BACKDROP_HEADER * zoom).min(rect.height()),
+                ),
+            )
+        } else {
+            rect
+        };
         let response = ui.interact(
-            rect,
+            hit_rect,
             Id::unique(("board_item", item.id)),
             Sense::click_and_drag(),
         );
-        response.widget_info(|| {
-            let label = if item.text().is_empty() {
-                "Empty sticky note"
-            } else {
-                item.text()
-            };
-            WidgetInfo::labeled(Role::GenericContainer, true, label)
-        });
+        response
+            .widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, item_label(item)));
         self.item_pointer(ui, board, item, &response, &mut output.commands);
         item_context_menu(self, board, item, &response, output);
 
@@ -54,13 +60,21 @@ impl CanvasState {
             show_text: true,
             highlighted: self.highlighted.contains(&item.id),
         };
-        paint::note(painter, item, &look);
+        paint_item(painter, item, &look);
 
-        let resizable = selected
-            && self.selection.len() == 1
-            && !matches!(self.gesture, Some(Gesture::Move { .. }));
+        let alone = selected && self.selection.len() == 1;
+        let resizable = alone && !matches!(self.gesture, Some(Gesture::Move { .. }));
         if resizable {
             self.resize_handle(ui, painter, item, rect, &mut output.commands);
+        }
+        let near = ui.rect_contains_pointer(rect.expand(40.0));
+        let handle = match self.gesture {
+            None => alone || near,
+            Some(Gesture::Connect { from, .. }) => from == item.id,
+            Some(_) => false,
+        };
+        if handle && links::connectable(item) && !paint::TinyNotes::is_tiny(rect) {
+            self.connection_handle(ui, painter, item, rect);
         }
     }
     /// Click to select, double-click to edit, drag to move (the whole selection).
@@ -133,7 +147,7 @@ impl CanvasState {
         if moving && response.drag_stopped() {
             let delta = self.move_delta();
             self.gesture = None;
-            if let Some(command) = self.move_selection(board, delta) {
+            if let Some(command) = self.drop_selection(board, delta) {
                 commands.push(command);
             }
         } else if !moving && response.hovered() && self.editing_item() != Some(item.id) {
@@ -192,7 +206,8 @@ impl CanvasState {
         }
         paint::resize_handle(painter, handle, response.hovered() || response.dragged());
     }
-    /// The note grows while its text is typed (so nothing is hidden) and a text field sits on it.
+    /// The note grows while its text is typed (so nothing is hidden) and a text field sits on it;
+    /// a map node keeps its shape and its label is typed where it shows.
     pub(super) fn edit_text_in_place(
         &mut self,
         ui: &mut Ui,
@@ -205,42 +220,63 @@ impl CanvasState {
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
-        let font = theme::note_font(theme::NOTE_FONT_SIZE * zoom);
-        let inner_width = paint::text_rect(rect, zoom).width().max(1.0);
-        let text_height = painter
-            .layout(
-                editing.buffer.clone(),
-                font.clone(),
-                theme::NOTE_TEXT,
-                inner_width,
-            )
-            .size()
-            .y;
-        let mut grown = rect;
-        grown.max.y = grown
-            .max
-            .y
-            .max(rect.min.y + text_height + 2.0 * theme::NOTE_PADDING * zoom + zoom * 4.0);
-        let look = paint::NoteLook {
-            rect: grown,
-            zoom,
-            selected: true,
-            show_text: false,
-            highlighted: false,
+        let (inner, font, align) = if let ItemKind::MapNode(node) = &item.kind {
+            let look = paint::NoteLook {
+                rect,
+                zoom,
+                selected: true,
+                show_text: false,
+                highlighted: false,
+            };
+            map_paint::node(painter, item, node, &look);
+            let font = egui::FontId::new(
+                theme::NOTE_FONT_SIZE * zoom,
+                egui::FontFamily::Name(theme::BOLD.into()),
+            );
+            let inner = map_paint::label_edit_rect(node, rect, zoom);
+            (inner, font, egui::Align2::CENTER_TOP)
+        } else {
+            let font = theme::note_font(theme::NOTE_FONT_SIZE * zoom);
+            let inner_width = paint::text_rect(rect, zoom).width().max(1.0);
+            let text_height = painter
+                .layout(
+                    editing.buffer.clone(),
+                    font.clone(),
+                    theme::NOTE_TEXT,
+                    inner_width,
+                )
+                .size()
+                .y;
+            let mut grown = rect;
+            grown.max.y = grown
+                .max
+                .y
+                .max(rect.min.y + text_height + 2.0 * theme::NOTE_PADDING * zoom + zoom * 4.0);
+            let look = paint::NoteLook {
+                rect: grown,
+                zoom,
+                selected: true,
+                show_text: false,
+                highlighted: false,
+            };
+            paint::note(painter, item, &look);
+            (paint::text_rect(grown, zoom), font, egui::Align2::LEFT_TOP)
         };
-        paint::note(painter, item, &look);
-
-        let inner = paint::text_rect(grown, zoom);
+        let hint = match item.kind {
+            ItemKind::MapNode(_) => "Name this node…",
+            _ => "Type your note…",
+        };
         let output = ui.put(
             inner,
             TextEdit::multiline(&mut editing.buffer)
                 .id(Id::unique(("note_text", item.id)))
                 .font(font)
+                .align(align)
                 .text_color(theme::NOTE_TEXT)
                 .frame(egui::Frame::NONE)
                 .margin(egui::Margin::ZERO)
                 .desired_width(inner.width())
-                .hint_text("Type your note…"),
+                .hint_text(hint),
         );
         if !editing.focused_once {
             output.request_focus();
@@ -268,6 +304,31 @@ impl CanvasState {
                 self.editing = None;
             }
         }
+    }
+}
+
+/// What screen readers and UI tests call an item: its text, or what it is when it has none.
+pub fn item_label(item: &Item) -> &str {
+    match &item.kind {
+        ItemKind::Note(note) if note.text.is_empty() => "Empty sticky note",
+        ItemKind::MapNode(node) if node.label.is_empty() => "Unnamed map node",
+        ItemKind::Rings(_) => "Stakeholder rings",
+        ItemKind::InterestGrid => "Influence / interest grid",
+        ItemKind::Note(_) | ItemKind::MapNode(_) => item.text(),
+    }
+}
+
+/// Paints any item in its own way.
+pub(super) fn paint_item(painter: &egui::Painter, item: &Item, look: &paint::NoteLook) {
+    match &item.kind {
+        ItemKind::Note(_) => {
+            paint::note(painter, item, look);
+        }
+        ItemKind::MapNode(node) => map_paint::node(painter, item, node, look),
+        ItemKind::Rings(rings) => {
+            map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
+        }
+        ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
     }
 }
 

@@ -8,17 +8,25 @@
 pub mod arrange;
 mod edits;
 mod items;
+mod links;
+mod map_paint;
 mod minimap;
 mod paint;
 mod placement;
+mod quick_create;
 mod selection;
+mod shapes;
 
 use std::collections::BTreeSet;
+
+pub use items::item_label;
+pub use map_paint::shape_swatch as paint_shape_swatch;
+pub use placement::Spot;
 
 use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use crate::edit::Command;
-use crate::model::{Board, IdGen, Item, ItemId, PaletteColor, Point, Size};
+use crate::model::{Board, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size};
 use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
@@ -47,6 +55,8 @@ pub struct CanvasState {
     pub camera: Camera,
     /// The selected items.
     pub selection: BTreeSet<ItemId>,
+    /// The selected connector; only when no item is selected.
+    pub selected_connector: Option<ConnectorId>,
     /// The colour new notes get (the last colour picked in the palette).
     pub new_note_color: PaletteColor,
     /// Items outlined as search hits.
@@ -60,6 +70,7 @@ pub struct CanvasState {
     fit_pending: bool,
     viewport: Rect,
     context_menu_at: Option<Point>,
+    quick_create: Option<quick_create::QuickCreate>,
 }
 
 /// A note whose text is being typed in place.
@@ -86,6 +97,8 @@ enum Gesture {
     },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
+    /// Drawing a new connector from an item's handle; `to` is the pointer on screen.
+    Connect { from: ItemId, to: egui::Pos2 },
     /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
     Marquee {
         from: Point,
@@ -99,6 +112,7 @@ impl Default for CanvasState {
         Self {
             camera: Camera::default(),
             selection: BTreeSet::new(),
+            selected_connector: None,
             new_note_color: PaletteColor::Yellow,
             highlighted: BTreeSet::new(),
             show_minimap: false,
@@ -108,6 +122,7 @@ impl Default for CanvasState {
             fit_pending: true,
             viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
             context_menu_at: None,
+            quick_create: None,
         }
     }
 }
@@ -251,6 +266,13 @@ impl CanvasState {
         let viewport = ui.available_rect_before_wrap();
         self.viewport = viewport;
         self.selection.retain(|&id| board.item(id).is_some());
+        if !self.selection.is_empty()
+            || self
+                .selected_connector
+                .is_some_and(|id| board.connector(id).is_none())
+        {
+            self.selected_connector = None;
+        }
         if self.fit_pending {
             self.fit_pending = false;
             self.fit_to_board(board);
@@ -268,9 +290,18 @@ impl CanvasState {
         let painter = ui.painter_at(viewport);
         paint::background(&painter, viewport, &self.camera);
 
-        self.paint_connectors(&painter, board, viewport);
+        // Backdrops, then connectors, then everything else: lines run over the rings and grids
+        // that nodes sit on, and under the nodes and notes themselves.
+        let (backdrops, items): (Vec<&Item>, Vec<&Item>) = self
+            .items_to_draw(board, viewport)
+            .into_iter()
+            .partition(|item| item.is_backdrop());
         let mut tiny = paint::TinyNotes::default();
-        for item in self.items_to_draw(board, viewport) {
+        for (i, item) in backdrops.iter().chain(&items).enumerate() {
+            if i == backdrops.len() {
+                tiny.flush(&painter);
+                self.paint_connectors(&painter, board, viewport);
+            }
             let rect =
                 self.camera
                     .screen_rect(viewport, self.display_pos(item), self.display_size(item));
@@ -283,9 +314,16 @@ impl CanvasState {
             self.show_item(ui, &painter, board, item, rect, &mut output);
         }
         tiny.flush(&painter);
+        if items.is_empty() {
+            self.paint_connectors(&painter, board, viewport);
+        }
+        output
+            .commands
+            .extend(self.finish_connecting(ui, &painter, board, ids));
         self.cancel_lost_edit(board);
         self.paint_selection(&painter, board);
         self.minimap(ui, &painter, board);
+        self.quick_create_menu(ui, board, ids, &mut output);
 
         self.background_interaction(board, ids, &background, &mut output);
         output
@@ -315,40 +353,6 @@ impl CanvasState {
         }
         visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
         visible
-    }
-
-    /// Connectors go under the items, so notes stay readable where lines cross them.
-    fn paint_connectors(&self, painter: &egui::Painter, board: &Board, viewport: Rect) {
-        let mut far_lines = egui::Mesh::default();
-        for connector in board.connectors() {
-            let (Some(from), Some(to)) = (board.item(connector.from), board.item(connector.to))
-            else {
-                continue;
-            };
-            let screen_rect = |item: &Item| {
-                self.camera
-                    .screen_rect(viewport, self.display_pos(item), self.display_size(item))
-            };
-            let (from_rect, to_rect) = (screen_rect(from), screen_rect(to));
-            if !viewport.intersects(from_rect.union(to_rect)) {
-                continue;
-            }
-            if paint::TinyNotes::is_tiny(from_rect) && paint::TinyNotes::is_tiny(to_rect) {
-                // Far out: a hairline between centres, all in one mesh.
-                paint::hairline(&mut far_lines, from_rect.center(), to_rect.center());
-                continue;
-            }
-            paint::connector(
-                painter,
-                from_rect,
-                to_rect,
-                &connector.label,
-                self.camera.zoom,
-            );
-        }
-        if !far_lines.is_empty() {
-            painter.add(egui::Shape::mesh(far_lines));
-        }
     }
 
     /// Scroll and middle-drag pan, Ctrl+scroll and pinch zoom towards the pointer.
@@ -391,6 +395,9 @@ impl CanvasState {
             .map(|pos| self.camera.board_from_screen(self.viewport, pos));
         if background.clicked() {
             self.selection.clear();
+            self.selected_connector = background
+                .interact_pointer_pos()
+                .and_then(|pos| self.connector_at(board, pos));
         }
         if background.double_clicked()
             && let Some(at) = pointer_in_board

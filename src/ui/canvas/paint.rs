@@ -251,61 +251,6 @@ pub fn tidy(value: f32) -> f32 {
     (value * 100.0).round() / 100.0
 }
 
-/// Paints a connector as a straight line between the outlines of its two items, with an arrow
-/// head at the `to` end and its label on a small plate in the middle.
-pub fn connector(painter: &Painter, from: Rect, to: Rect, label: &str, zoom: f32) {
-    let start = outline_point(from, to.center());
-    let end = outline_point(to, from.center());
-    let stroke = Stroke::new((2.0 * zoom).clamp(1.0, 3.0), theme::CONNECTOR);
-    painter.line_segment([start, end], stroke);
-    let direction = (end - start).normalized();
-    if direction.is_finite() && direction != egui::Vec2::ZERO {
-        let head = 12.0 * zoom.clamp(0.5, 1.5);
-        let side = direction.rot90() * head * 0.5;
-        let back = end - direction * head;
-        painter.add(Shape::convex_polygon(
-            vec![end, back + side, back - side],
-            theme::CONNECTOR,
-            Stroke::NONE,
-        ));
-    }
-    let font_px = theme::CONNECTOR_FONT_SIZE * zoom;
-    if !label.is_empty() && font_px >= theme::MIN_READABLE_TEXT_PX {
-        let galley = painter.layout_no_wrap(
-            label.to_owned(),
-            theme::note_font(font_px),
-            theme::NOTE_TEXT,
-        );
-        let plate = Rect::from_center_size(
-            start + (end - start) * 0.5,
-            galley.size() + vec2(8.0, 4.0) * zoom,
-        );
-        painter.rect_filled(plate, CornerRadius::same(4), theme::CANVAS_BACKGROUND);
-        painter.galley(plate.min + vec2(4.0, 2.0) * zoom, galley, theme::NOTE_TEXT);
-    }
-}
-
-/// Where the line from the centre of `rect` towards `target` leaves `rect`.
-fn outline_point(rect: Rect, target: egui::Pos2) -> egui::Pos2 {
-    let center = rect.center();
-    let delta = target - center;
-    if delta == egui::Vec2::ZERO {
-        return center;
-    }
-    let half = rect.size() * 0.5;
-    let scale_x = if delta.x == 0.0 {
-        f32::INFINITY
-    } else {
-        half.x / delta.x.abs()
-    };
-    let scale_y = if delta.y == 0.0 {
-        f32::INFINITY
-    } else {
-        half.y / delta.y.abs()
-    };
-    center + delta * scale_x.min(scale_y).min(1.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

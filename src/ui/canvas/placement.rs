@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{CanvasState, TextEditing, paint};
 use crate::edit::Command;
-use crate::model::{Board, Connector, IdGen, Item, ItemId, Point, Size, ZKey};
+use crate::model::{Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, Point, Size, ZKey};
 
 impl CanvasState {
     /// Where pasted things go: the pointer when it is over the canvas, else the middle of the view.
@@ -69,6 +69,62 @@ impl CanvasState {
         })
     }
 
+    /// A new item like `like` (a note in the current colour, or a map node of the same type),
+    /// centred at `center_in_board`, selected and ready for typing.
+    pub(super) fn new_item_like(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        like: &Item,
+        center_in_board: Point,
+    ) -> Command {
+        match &like.kind {
+            ItemKind::MapNode(node) => {
+                let template = MapNode {
+                    node_type: node.node_type.clone(),
+                    ..MapNode::default()
+                };
+                self.new_map_node(board, ids, template, Spot::Exact(center_in_board))
+            }
+            _ => self.new_note(board, ids, Some(center_in_board)),
+        }
+    }
+
+    /// A new map node at `spot`, selected and ready for its name to be typed.
+    pub fn new_map_node(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        node: MapNode,
+        spot: Spot,
+    ) -> Command {
+        let pos = self.place_new(board, Item::MAP_NODE_SIZE, spot);
+        let id = ids.item_id(|id| board.item(id).is_some());
+        let item = Item::map_node(id, pos, board.z_above_all(), node);
+        self.start_typing_new(id);
+        Command::AddItem(Box::new(item))
+    }
+
+    /// A new backdrop (stakeholder rings or grid) below everything else, centred in the view
+    /// (or at `center_in_board`), selected.
+    pub fn new_backdrop(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        kind: ItemKind,
+        center_in_board: Option<Point>,
+    ) -> Command {
+        let size = Item::BACKDROP_SIZE;
+        let center = center_in_board.unwrap_or(self.camera.center_in_board);
+        let pos = Point::new(
+            paint::tidy(center.x - size.width / 2.0),
+            paint::tidy(center.y - size.height / 2.0),
+        );
+        let id = ids.item_id(|id| board.item(id).is_some());
+        self.selection = BTreeSet::from([id]);
+        Command::AddItem(Box::new(Item::backdrop(id, pos, board.z_below_all(), kind)))
+    }
+
     /// A new note, selected and ready for typing. With `center_in_board` it goes exactly there
     /// (a double-click); otherwise next to the selected note, or in the middle of the view, in the
     /// first spot where it covers no other item.
@@ -78,32 +134,16 @@ impl CanvasState {
         ids: &mut IdGen,
         center_in_board: Option<Point>,
     ) -> Command {
-        let size = Item::NOTE_SIZE;
-        let top_left_for =
-            |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
-        let pos = if let Some(center) = center_in_board {
-            top_left_for(center)
-        } else {
-            let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
-            let on_screen = |pos: Point| {
-                pos.x >= visible_min.x
-                    && pos.y >= visible_min.y
-                    && pos.x + size.width <= visible_max.x
-                    && pos.y + size.height <= visible_max.y
-            };
-            // Beside the selected note when that spot is in view; otherwise mid-view.
-            let beside_selection = self
-                .single_selection()
-                .and_then(|id| board.item(id))
-                .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
-                .filter(|&pos| on_screen(pos));
-            let anchor =
-                beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
-            free_spot(board, anchor, size, on_screen)
-        };
-        let pos = Point::new(paint::tidy(pos.x), paint::tidy(pos.y));
+        let spot = center_in_board.map_or(Spot::Auto, Spot::Exact);
+        let pos = self.place_new(board, Item::NOTE_SIZE, spot);
         let id = ids.item_id(|id| board.item(id).is_some());
         let item = Item::note(id, pos, board.z_above_all(), self.new_note_color, "");
+        self.start_typing_new(id);
+        Command::AddItem(Box::new(item))
+    }
+
+    /// Selects a just-created item and starts typing into it.
+    fn start_typing_new(&mut self, id: ItemId) {
         self.selection = BTreeSet::from([id]);
         self.editing = Some(TextEditing {
             id,
@@ -111,8 +151,48 @@ impl CanvasState {
             focused_once: false,
             frames_missing: 0,
         });
-        Command::AddItem(Box::new(item))
     }
+
+    /// Where a new item of `size` goes: centred on `center_in_board` when given; otherwise
+    /// beside the selected item or in the middle of the view, where it covers nothing.
+    fn place_new(&self, board: &Board, size: Size, spot: Spot) -> Point {
+        let top_left_for =
+            |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
+        let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
+        let on_screen = |pos: Point| {
+            pos.x >= visible_min.x
+                && pos.y >= visible_min.y
+                && pos.x + size.width <= visible_max.x
+                && pos.y + size.height <= visible_max.y
+        };
+        let pos = match spot {
+            Spot::Exact(center) => top_left_for(center),
+            Spot::Near(center) => free_spot(board, top_left_for(center), size, on_screen),
+            Spot::Auto => {
+                // Beside the selected note when that spot is in view; otherwise mid-view.
+                let beside_selection = self
+                    .single_selection()
+                    .and_then(|id| board.item(id))
+                    .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
+                    .filter(|&pos| on_screen(pos));
+                let anchor =
+                    beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
+                free_spot(board, anchor, size, on_screen)
+            }
+        };
+        Point::new(paint::tidy(pos.x), paint::tidy(pos.y))
+    }
+}
+
+/// Where a new item goes, by its centre.
+#[derive(Clone, Copy, Debug)]
+pub enum Spot {
+    /// Exactly here (a double-click, a connector dropped on empty canvas).
+    Exact(Point),
+    /// The free place nearest to here (the quick-create menu at the pointer).
+    Near(Point),
+    /// Beside the selected item, or in the middle of the view, where it covers nothing.
+    Auto,
 }
 
 /// The free place nearest to `anchor` where an item of `size` overlaps nothing, preferring places
@@ -124,13 +204,17 @@ pub(super) fn free_spot(
     size: Size,
     visible: impl Fn(Point) -> bool,
 ) -> Point {
+    // Backdrops are meant to be covered.
     let overlaps = |pos: Point| {
-        board.items().any(|item| {
-            pos.x < item.pos.x + item.size.width
-                && item.pos.x < pos.x + size.width
-                && pos.y < item.pos.y + item.size.height
-                && item.pos.y < pos.y + size.height
-        })
+        board
+            .items()
+            .filter(|item| !item.is_backdrop())
+            .any(|item| {
+                pos.x < item.pos.x + item.size.width
+                    && item.pos.x < pos.x + size.width
+                    && pos.y < item.pos.y + item.size.height
+                    && item.pos.y < pos.y + size.height
+            })
     };
     let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
 

@@ -1,0 +1,553 @@
+//! The inspector: a side panel with every property of the selected map node, backdrop or
+//! connector. Each finished field edit (a click, or a text field losing the keyboard) is one
+//! command, so one undo step.
+
+use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::edit::Command;
+use crate::model::{
+    Arrows, Board, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind, Level,
+    LineStyle, MapNode, NodeType, Polarity, Relation, Rings, Route,
+};
+use crate::ui::widgets::swatches;
+
+/// What the inspector shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An item: a map node or a backdrop.
+    Item(ItemId),
+    /// A connector.
+    Connector(ConnectorId),
+}
+
+impl Target {
+    /// What the inspector shows for this selection, if anything: a single map node or
+    /// stakeholder rings, or a connector.
+    pub fn for_selection(
+        board: &Board,
+        item: Option<ItemId>,
+        connector: Option<ConnectorId>,
+    ) -> Option<Self> {
+        if let Some(id) = connector.filter(|&id| board.connector(id).is_some()) {
+            return Some(Self::Connector(id));
+        }
+        let item = board.item(item?)?;
+        matches!(item.kind, ItemKind::MapNode(_) | ItemKind::Rings(_))
+            .then_some(Self::Item(item.id))
+    }
+}
+
+/// The text being typed into one inspector field, kept until the field lets go.
+#[derive(Debug, Default)]
+pub struct InspectorState {
+    typing: Option<(Target, &'static str, String)>,
+}
+
+impl InspectorState {
+    /// A text field bound to `current`; returns the new text once the field lets go with a
+    /// changed value.
+    fn text_field(
+        &mut self,
+        ui: &mut Ui,
+        target: Target,
+        field: &'static str,
+        current: &str,
+        multiline: bool,
+    ) -> Option<String> {
+        let mine = matches!(&self.typing, Some((t, f, _)) if *t == target && *f == field);
+        let mut buffer = match &self.typing {
+            Some((_, _, text)) if mine => text.clone(),
+            _ => current.to_owned(),
+        };
+        ui.label(field);
+        let edit = if multiline {
+            TextEdit::multiline(&mut buffer).desired_rows(3)
+        } else {
+            TextEdit::singleline(&mut buffer)
+        };
+        let response = ui.add(
+            edit.id(egui::Id::unique(("inspector", field)))
+                .desired_width(f32::INFINITY),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field));
+        if response.has_focus() {
+            self.typing = Some((target, field, buffer.clone()));
+        }
+        if response.lost_focus() {
+            if mine {
+                self.typing = None;
+            }
+            return (buffer != current).then_some(buffer);
+        }
+        None
+    }
+}
+
+/// Shows the inspector for `target`; returns the changes the user made.
+pub fn show(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    board: &Board,
+    target: Target,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ScrollArea::vertical().show(ui, |ui| match target {
+        Target::Item(id) => {
+            if let Some(item) = board.item(id) {
+                match &item.kind {
+                    ItemKind::MapNode(node) => {
+                        map_node(ui, state, board, item, node, &mut commands);
+                    }
+                    ItemKind::Rings(rings) => {
+                        rings_form(ui, state, item, rings, &mut commands);
+                    }
+                    ItemKind::Note(_) | ItemKind::InterestGrid => {}
+                }
+            }
+        }
+        Target::Connector(id) => {
+            if let Some(connector) = board.connector(id) {
+                connector_form(ui, state, board, connector, &mut commands);
+            }
+        }
+    });
+    commands
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(text).heading().strong());
+    ui.add_space(4.0);
+}
+
+fn set_node(item: &Item, node: MapNode) -> Command {
+    Command::SetKind {
+        id: item.id,
+        kind: Box::new(ItemKind::MapNode(node)),
+    }
+}
+
+fn map_node(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    board: &Board,
+    item: &Item,
+    node: &MapNode,
+    commands: &mut Vec<Command>,
+) {
+    let target = Target::Item(item.id);
+    heading(ui, "Map node");
+    if let Some(label) = state.text_field(ui, target, "Name", &node.label, false) {
+        commands.push(Command::SetText {
+            id: item.id,
+            text: label,
+        });
+    }
+    ui.add_space(6.0);
+    ui.label("Type");
+    let mut chosen = None;
+    ComboBox::from_id_salt("inspector_node_type")
+        .selected_text(node.node_type.name())
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            for node_type in NodeType::BUILT_IN {
+                if ui
+                    .selectable_label(node.node_type == node_type, node_type.name())
+                    .clicked()
+                {
+                    chosen = Some(node_type);
+                }
+            }
+            let custom = matches!(node.node_type, NodeType::Custom(_));
+            if ui.selectable_label(custom, "Custom type…").clicked() && !custom {
+                chosen = Some(NodeType::Custom("Custom".to_owned()));
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Type"));
+    if let NodeType::Custom(name) = &node.node_type
+        && let Some(name) = state.text_field(ui, target, "Custom type name", name, false)
+    {
+        let name = name.trim();
+        let name = if name.is_empty() { "Custom" } else { name };
+        chosen = Some(NodeType::Custom(name.to_owned()));
+    }
+    if let Some(node_type) = chosen.filter(|t| *t != node.node_type) {
+        // A node that still has its type's colour takes the new type's colour too.
+        let recolor = item.color == node.node_type.default_color();
+        let color = node_type.default_color();
+        let changed = set_node(
+            item,
+            MapNode {
+                node_type,
+                ..node.clone()
+            },
+        );
+        commands.push(if recolor && color != item.color {
+            Command::Batch {
+                label: "Change node type",
+                commands: vec![changed, Command::SetColor { id: item.id, color }],
+            }
+        } else {
+            changed
+        });
+    }
+    ui.add_space(6.0);
+    if let Some(description) = state.text_field(ui, target, "Description", &node.description, true)
+    {
+        commands.push(set_node(
+            item,
+            MapNode {
+                description,
+                ..node.clone()
+            },
+        ));
+    }
+    ui.add_space(6.0);
+    let influence = level_row(ui, "Influence", node.influence);
+    let interest = level_row(ui, "Interest", node.interest);
+    if influence.is_some() || interest.is_some() {
+        let changed = MapNode {
+            influence: influence.unwrap_or(node.influence),
+            interest: interest.unwrap_or(node.interest),
+            ..node.clone()
+        };
+        commands.push(with_grid_move(board, item, changed));
+    }
+    ui.add_space(6.0);
+    ui.label("Colour");
+    if let Some(color) = swatches(ui, Some(item.color)) {
+        commands.push(Command::SetColor { id: item.id, color });
+    }
+}
+
+/// New influence/interest values; when the node sits on an influence/interest grid it also
+/// moves to the grid cell for them, in the same step.
+fn with_grid_move(board: &Board, item: &Item, node: MapNode) -> Command {
+    let center = item.center();
+    let grid = board
+        .items()
+        .filter(|other| other.grid_levels(center).is_some())
+        .max_by(|a, b| a.z.cmp(&b.z));
+    let cell = grid.map(|grid| grid.grid_point(node.influence, node.interest));
+    let set = set_node(item, node);
+    match cell {
+        Some(cell) => Command::Batch {
+            label: "Set influence and interest",
+            commands: vec![
+                set,
+                Command::MoveItem {
+                    id: item.id,
+                    to: cell.offset(-item.size.width / 2.0, -item.size.height / 2.0),
+                },
+            ],
+        },
+        None => set,
+    }
+}
+
+/// A row of the four levels; returns the one clicked, if it differs.
+fn level_row(ui: &mut Ui, name: &str, current: Level) -> Option<Level> {
+    ui.label(name);
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        for level in Level::ALL {
+            let response = ui.selectable_label(current == level, level.name());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    current == level,
+                    format!("{name}: {}", level.name()),
+                )
+            });
+            if response.clicked() && current != level {
+                chosen = Some(level);
+            }
+        }
+    });
+    chosen
+}
+
+fn rings_form(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    item: &Item,
+    rings: &Rings,
+    commands: &mut Vec<Command>,
+) {
+    let target = Target::Item(item.id);
+    let set = |rings: Rings| Command::SetKind {
+        id: item.id,
+        kind: Box::new(ItemKind::Rings(rings)),
+    };
+    heading(ui, "Stakeholder rings");
+    ui.label("Presets");
+    for (name, names) in Rings::PRESETS {
+        if ui.button(name).clicked() {
+            commands.push(set(Rings {
+                rings: names.iter().map(|&n| n.to_owned()).collect(),
+                sectors: rings.sectors.clone(),
+            }));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Rings, from the centre out").strong());
+    if let Some(list) = name_list(ui, state, target, "Ring", &rings.rings, 1, Rings::MAX_RINGS) {
+        commands.push(set(Rings {
+            rings: list,
+            sectors: rings.sectors.clone(),
+        }));
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Sectors, clockwise from the top").strong());
+    if let Some(list) = name_list(
+        ui,
+        state,
+        target,
+        "Sector",
+        &rings.sectors,
+        0,
+        Rings::MAX_SECTORS,
+    ) {
+        commands.push(set(Rings {
+            rings: rings.rings.clone(),
+            sectors: list,
+        }));
+    }
+}
+
+/// Editable names with remove buttons and an add button; returns the new list on a change.
+fn name_list(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    target: Target,
+    kind: &'static str,
+    names: &[String],
+    least: usize,
+    most: usize,
+) -> Option<Vec<String>> {
+    let mut changed = None;
+    for (i, name) in names.iter().enumerate().take(most) {
+        // The inspector keys its text fields by name: "Ring 1", "Sector 3", …
+        let fields: &[&'static str] = if kind == "Ring" {
+            &RING_FIELDS
+        } else {
+            &SECTOR_FIELDS
+        };
+        let field = fields.get(i).copied().unwrap_or(kind);
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(ui.available_width() - 40.0);
+                if let Some(text) = state.text_field(ui, target, field, name, false) {
+                    let mut list = names.to_vec();
+                    if let Some(slot) = list.get_mut(i) {
+                        *slot = text;
+                    }
+                    changed = Some(list);
+                }
+            });
+            if names.len() > least
+                && ui
+                    .button("✕")
+                    .on_hover_text(format!("Remove {}", field.to_lowercase()))
+                    .clicked()
+            {
+                let mut list = names.to_vec();
+                list.remove(i);
+                changed = Some(list);
+            }
+        });
+    }
+    if names.len() < most && ui.button(format!("Add {}", kind.to_lowercase())).clicked() {
+        let mut list = names.to_vec();
+        list.push(format!("{kind} {}", names.len() + 1));
+        changed = Some(list);
+    }
+    changed
+}
+
+const RING_FIELDS: [&str; 8] = [
+    "Ring 1", "Ring 2", "Ring 3", "Ring 4", "Ring 5", "Ring 6", "Ring 7", "Ring 8",
+];
+const SECTOR_FIELDS: [&str; 12] = [
+    "Sector 1",
+    "Sector 2",
+    "Sector 3",
+    "Sector 4",
+    "Sector 5",
+    "Sector 6",
+    "Sector 7",
+    "Sector 8",
+    "Sector 9",
+    "Sector 10",
+    "Sector 11",
+    "Sector 12",
+];
+
+fn connector_form(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    board: &Board,
+    connector: &Connector,
+    commands: &mut Vec<Command>,
+) {
+    let target = Target::Connector(connector.id);
+    let props = &connector.props;
+    let set = |props: ConnectorProps| Command::SetConnectorProps {
+        id: connector.id,
+        props: Box::new(props),
+    };
+    heading(ui, "Connector");
+    let name = |id| {
+        board
+            .item(id)
+            .map_or("?", |item| crate::ui::canvas::item_label(item))
+            .to_owned()
+    };
+    ui.label(format!(
+        "From “{}” to “{}”",
+        name(connector.from),
+        name(connector.to)
+    ));
+    ui.add_space(6.0);
+    if let Some(label) = state.text_field(ui, target, "Label", &connector.label, false) {
+        commands.push(Command::SetConnectorLabel {
+            id: connector.id,
+            label,
+        });
+    }
+    ui.add_space(6.0);
+    ui.label("Polarity (system maps)");
+    ui.horizontal_wrapped(|ui| {
+        let options =
+            std::iter::once((None, "None")).chain(Polarity::ALL.map(|p| (Some(p), p.name())));
+        for (polarity, label) in options {
+            if ui
+                .selectable_label(props.polarity == polarity, label)
+                .clicked()
+                && props.polarity != polarity
+            {
+                commands.push(set(ConnectorProps {
+                    polarity,
+                    ..props.clone()
+                }));
+            }
+        }
+    });
+    let mut delay = props.delay;
+    if ui
+        .checkbox(&mut delay, "Delay: the effect takes time")
+        .changed()
+    {
+        commands.push(set(ConnectorProps {
+            delay,
+            ..props.clone()
+        }));
+    }
+    ui.add_space(6.0);
+    if let Some(relation) = relation_choice(ui, state, target, props) {
+        commands.push(set(ConnectorProps {
+            relation,
+            ..props.clone()
+        }));
+    }
+    ui.add_space(6.0);
+    commands.extend(look_choices(ui, props).map(set));
+    ui.add_space(10.0);
+    if ui
+        .button("Delete connector")
+        .on_hover_text("Remove this connector (Delete)")
+        .clicked()
+    {
+        commands.push(Command::RemoveConnector(connector.id));
+    }
+}
+
+/// The relation combo box (and the name of a custom relation); returns a changed relation.
+#[expect(
+    clippy::option_option,
+    reason = "None: unchanged; Some(None): the relation was cleared"
+)]
+fn relation_choice(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    target: Target,
+    props: &ConnectorProps,
+) -> Option<Option<Relation>> {
+    ui.label("Relation (stakeholder maps)");
+    let mut relation = None;
+    ComboBox::from_id_salt("inspector_relation")
+        .selected_text(props.relation.as_ref().map_or("None", Relation::name))
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(props.relation.is_none(), "None")
+                .clicked()
+            {
+                relation = Some(None);
+            }
+            for built_in in Relation::BUILT_IN {
+                let selected = props.relation.as_ref() == Some(&built_in);
+                if ui.selectable_label(selected, built_in.name()).clicked() {
+                    relation = Some(Some(built_in));
+                }
+            }
+            let custom = matches!(props.relation, Some(Relation::Custom(_)));
+            if ui.selectable_label(custom, "Custom relation…").clicked() && !custom {
+                relation = Some(Some(Relation::Custom("Other".to_owned())));
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Relation"));
+    if let Some(Relation::Custom(name)) = &props.relation
+        && let Some(name) = state.text_field(ui, target, "Custom relation name", name, false)
+    {
+        let name = name.trim();
+        relation = Some(Some(Relation::Custom(
+            if name.is_empty() { "Other" } else { name }.to_owned(),
+        )));
+    }
+    relation.filter(|r| *r != props.relation)
+}
+
+/// Arrow ends, solid or dashed, straight or curved; returns the changed properties.
+fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorProps> {
+    let mut changed = None;
+    ui.label("Arrows");
+    ui.horizontal_wrapped(|ui| {
+        for arrows in Arrows::ALL {
+            if ui
+                .selectable_label(props.arrows == arrows, arrows.name())
+                .clicked()
+                && props.arrows != arrows
+            {
+                changed = Some(ConnectorProps {
+                    arrows,
+                    ..props.clone()
+                });
+            }
+        }
+    });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        for (line, name) in [(LineStyle::Solid, "Solid"), (LineStyle::Dashed, "Dashed")] {
+            if ui.selectable_label(props.line == line, name).clicked() && props.line != line {
+                changed = Some(ConnectorProps {
+                    line,
+                    ..props.clone()
+                });
+            }
+        }
+        ui.separator();
+        for (route, name) in [(Route::Straight, "Straight"), (Route::Curved, "Curved")] {
+            if ui.selectable_label(props.route == route, name).clicked() && props.route != route {
+                changed = Some(ConnectorProps {
+                    route,
+                    ..props.clone()
+                });
+            }
+        }
+    });
+    changed
+}

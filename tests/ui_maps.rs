@@ -1,0 +1,163 @@
+//! UI tests for stakeholder and system maps: creating nodes from the keyboard, drawing a
+//! connector from a node's handle, editing it in the inspector, picking connectors with a click,
+//! and dropping nodes on rings and grids.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use civic_canvas::app::CivicCanvasApp;
+use civic_canvas::model::{Item, ItemKind, Level, NodeType, Polarity};
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+
+mod common;
+use common::{app_harness, click_at, drag, press, type_text};
+use egui_kittest::kittest::Queryable as _;
+
+fn item_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
+    harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == text)
+        .unwrap_or_else(|| panic!("no item {text:?}"))
+        .clone()
+}
+
+/// Shift+N, the type's number key, the name, Escape.
+fn add_node(harness: &mut Harness<'_, CivicCanvasApp>, number: Key, name: &str) {
+    press(harness, Modifiers::SHIFT, Key::N);
+    harness.get_by_label("Add a map node");
+    press(harness, Modifiers::NONE, number);
+    type_text(harness, name);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+fn undo(harness: &mut Harness<'_, CivicCanvasApp>) {
+    press(harness, Modifiers::COMMAND, Key::Z);
+}
+
+#[test]
+fn build_a_small_stakeholder_map_by_dragging_a_connector_and_setting_its_polarity() {
+    let mut harness = app_harness(None);
+    add_node(&mut harness, Key::Num1, "Parents of newborns");
+    add_node(&mut harness, Key::Num2, "Civil registry");
+    let parents = item_by_text(&harness, "Parents of newborns");
+    let registry = item_by_text(&harness, "Civil registry");
+    let node_type = |item: &Item| match &item.kind {
+        ItemKind::MapNode(node) => node.node_type.clone(),
+        other => panic!("not a node: {other:?}"),
+    };
+    assert_eq!(node_type(&parents), NodeType::CitizenGroup);
+    assert_eq!(node_type(&registry), NodeType::MunicipalDepartment);
+    assert_eq!(harness.state().board().items().len(), 2);
+
+    // Drag from the connection handle of the first node onto the second.
+    harness.get_by_label("Parents of newborns").click();
+    harness.run();
+    let handle = harness
+        .get_by_label("Connect from Parents of newborns")
+        .rect()
+        .center();
+    let target = harness.get_by_label("Civil registry").rect().center();
+    drag(&mut harness, handle, target);
+    let board = harness.state().board();
+    assert_eq!(board.connectors().len(), 1);
+    let link = board.connectors().next().unwrap().clone();
+    assert_eq!((link.from, link.to), (parents.id, registry.id));
+    assert_eq!(harness.state().canvas().selected_connector, Some(link.id));
+
+    // The new connector is selected, so the inspector shows it; set its polarity.
+    harness.get_by_label("Connector");
+    harness.get_by_label("+ Same direction").click();
+    harness.run();
+    let polarity = |harness: &Harness<'_, CivicCanvasApp>| {
+        harness
+            .state()
+            .board()
+            .connector(link.id)
+            .unwrap()
+            .props
+            .polarity
+    };
+    assert_eq!(polarity(&harness), Some(Polarity::Positive));
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Change connector")
+    );
+
+    // One undo step each: the polarity, then the connector.
+    undo(&mut harness);
+    assert_eq!(polarity(&harness), None);
+    undo(&mut harness);
+    assert_eq!(harness.state().board().connectors().len(), 0);
+    assert_eq!(harness.state().board().items().len(), 2);
+}
+
+#[test]
+fn connect_joins_two_selected_items_and_a_click_near_the_line_selects_it() {
+    let mut harness = app_harness(None);
+    add_node(&mut harness, Key::Num3, "Ministry");
+    add_node(&mut harness, Key::Num7, "Civil status law");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    assert_eq!(harness.state().board().connectors().len(), 1);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().canvas().selected_connector, None);
+
+    // Halfway between the two nodes is on the line.
+    let a = harness.get_by_label("Ministry").rect();
+    let b = harness.get_by_label("Civil status law").rect();
+    let middle = a.center() + (b.center() - a.center()) * 0.5 + Vec2::new(0.0, 3.0);
+    click_at(&mut harness, middle);
+    let link = harness.state().board().connectors().next().unwrap().id;
+    assert_eq!(harness.state().canvas().selected_connector, Some(link));
+    harness.get_by_label("Delete connector");
+
+    // Delete removes just the connector; undo brings it back.
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(harness.state().board().connectors().len(), 0);
+    assert_eq!(harness.state().board().items().len(), 2);
+    undo(&mut harness);
+    assert_eq!(harness.state().board().connectors().len(), 1);
+}
+
+#[test]
+fn deleting_a_node_takes_its_connectors_in_the_same_undo_step() {
+    let mut harness = app_harness(None);
+    add_node(&mut harness, Key::Num1, "Residents");
+    // Ctrl+Enter adds a connected item beside the selected one.
+    harness.get_by_label("Residents").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Enter);
+    type_text(&mut harness, "Complaints");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().board().connectors().len(), 1);
+    let before = harness.state().board().clone();
+
+    harness.get_by_label("Residents").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(harness.state().board().items().len(), 1);
+    assert_eq!(harness.state().board().connectors().len(), 0);
+    undo(&mut harness);
+    assert_eq!(harness.state().board(), &before);
+}
+
+#[test]
+fn the_inspector_edits_a_node_one_undo_step_per_field() {
+    let mut harness = app_harness(None);
+    add_node(&mut harness, Key::Num6, "e-Registry");
+    harness.get_by_label("e-Registry").click();
+    harness.run();
+    harness.get_by_label("Influence: Very high").click();
+    harness.run();
+    harness.get_by_label("Interest: Low").click();
+    harness.run();
+    let levels =
+        |harness: &Harness<'_, CivicCanvasApp>| match &item_by_text(harness, "e-Registry").kind {
+            ItemKind::MapNode(node) => (node.influence, node.interest),
+            _ => unreachable!(),
+        };
+    assert_eq!(levels(&harness), (Level::VeryHigh, Level::Low));
+    undo(&mut harness);
+    assert_eq!(levels(&harness), (Level::VeryHigh, Level::Medium));
+}
