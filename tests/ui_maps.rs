@@ -161,3 +161,115 @@ fn the_inspector_edits_a_node_one_undo_step_per_field() {
     undo(&mut harness);
     assert_eq!(levels(&harness), (Level::VeryHigh, Level::Medium));
 }
+
+/// Opens the toolbar's Backdrop menu and picks `entry`.
+fn add_backdrop(harness: &mut Harness<'_, CivicCanvasApp>, entry: &str) {
+    harness.get_by_label("Backdrop").click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
+fn node_item(harness: &Harness<'_, CivicCanvasApp>, name: &str) -> (Item, (Level, Level)) {
+    let item = item_by_text(harness, name);
+    let levels = match &item.kind {
+        ItemKind::MapNode(node) => (node.influence, node.interest),
+        other => panic!("not a node: {other:?}"),
+    };
+    (item, levels)
+}
+
+#[test]
+fn a_node_dropped_on_stakeholder_rings_settles_in_the_middle_of_its_ring() {
+    let mut harness = app_harness(None);
+    add_backdrop(&mut harness, "Stakeholder rings: Core / Direct / Indirect");
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    add_node(&mut harness, Key::Num4, "Youth NGO");
+    let rings = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.is_backdrop())
+        .unwrap()
+        .clone();
+    let (center, radius) = rings.ring_circle();
+
+    // Drag the node so its centre lands a little outside the middle of the second ring, to
+    // the right of the rings' centre.
+    let zoom = harness.state().canvas().camera.zoom;
+    let header = harness.get_by_label("Stakeholder rings").rect();
+    let screen_center = egui::pos2(
+        header.left() + (center.x - rings.pos.x) * zoom,
+        header.top() + (center.y - rings.pos.y) * zoom,
+    );
+    let (node, _) = node_item(&harness, "Youth NGO");
+    let grab = harness.get_by_label("Youth NGO").rect().center();
+    let wanted = screen_center + Vec2::new(radius * 0.45 * zoom, 0.0);
+    drag(&mut harness, grab, wanted);
+
+    let (moved, _) = node_item(&harness, "Youth NGO");
+    let c = moved.center();
+    let distance = (c.x - center.x).hypot(c.y - center.y);
+    // Ring 2 of 3 spans a third to two thirds of the radius; its middle is half the radius.
+    assert!(
+        (distance - radius * 0.5).abs() < 1.0,
+        "{distance} vs {}",
+        radius * 0.5
+    );
+    assert!((c.y - center.y).abs() < 2.0, "kept its direction: {c:?}");
+    undo(&mut harness);
+    assert_eq!(node_item(&harness, "Youth NGO").0.pos, node.pos);
+}
+
+#[test]
+fn the_grid_sets_influence_and_interest_from_where_a_node_is_dropped_and_back() {
+    let mut harness = app_harness(None);
+    add_backdrop(&mut harness, "Influence / interest grid");
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    }
+    add_node(&mut harness, Key::Num5, "Telecom");
+    let grid = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.is_backdrop())
+        .unwrap()
+        .clone();
+    let zoom = harness.state().canvas().camera.zoom;
+    let header = harness.get_by_label("Influence / interest grid").rect();
+    let to_screen = |p: civic_canvas::model::Point| {
+        egui::pos2(
+            header.left() + (p.x - grid.pos.x) * zoom,
+            header.top() + (p.y - grid.pos.y) * zoom,
+        )
+    };
+    // Drop it in the top-right cell: "Manage closely", very high on both.
+    let grab = harness.get_by_label("Telecom").rect().center();
+    let cell = grid.grid_point(Level::VeryHigh, Level::VeryHigh);
+    drag(&mut harness, grab, to_screen(cell));
+    assert_eq!(
+        node_item(&harness, "Telecom").1,
+        (Level::VeryHigh, Level::VeryHigh)
+    );
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Move"),
+        "the move and the new levels are one step"
+    );
+
+    // Setting a level in the inspector moves the node to the matching cell.
+    harness.get_by_label("Telecom").click();
+    harness.run();
+    harness.get_by_label("Interest: Low").click();
+    harness.run();
+    let (moved, levels) = node_item(&harness, "Telecom");
+    assert_eq!(levels, (Level::VeryHigh, Level::Low));
+    assert_eq!(grid.grid_levels(moved.center()), Some(levels));
+    undo(&mut harness);
+    assert_eq!(
+        node_item(&harness, "Telecom").1,
+        (Level::VeryHigh, Level::VeryHigh)
+    );
+}

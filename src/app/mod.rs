@@ -290,18 +290,30 @@ impl CivicCanvasApp {
         }
     }
 
-    /// The inspector (right) for the selected map item or connector, and the map key (left).
-    fn side_panels(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let target = Target::for_selection(
+    /// The inspector for the selected map item or connector, floating over the right of the
+    /// canvas (so the board does not shift when the selection changes).
+    fn inspector_overlay(
+        &mut self,
+        ui: &egui::Ui,
+        canvas: egui::Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(target) = Target::for_selection(
             self.doc.board(),
             self.canvas.single_selection(),
             self.canvas.selected_connector,
-        );
-        if let Some(target) = target {
-            Panel::right("inspector")
-                .default_size(320.0)
-                .size_range(260.0..=520.0)
-                .show(ui, |ui| {
+        ) else {
+            return;
+        };
+        let margin = 8.0;
+        egui::Area::new(egui::Id::unique("inspector"))
+            .order(egui::Order::Middle)
+            .fixed_pos(canvas.right_top() + egui::vec2(-margin, margin))
+            .pivot(egui::Align2::RIGHT_TOP)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::window(ui.style()).show(ui, |ui| {
+                    ui.set_width(300.0);
+                    ui.set_max_height(canvas.height() - 4.0 * margin);
                     commands.extend(inspector::show(
                         ui,
                         &mut self.inspector,
@@ -309,7 +321,11 @@ impl CivicCanvasApp {
                         target,
                     ));
                 });
-        }
+            });
+    }
+
+    /// The map key on the left, when shown.
+    fn side_panels(&mut self, ui: &mut egui::Ui) {
         if self.show_map_key {
             Panel::left("map_key")
                 .default_size(260.0)
@@ -394,11 +410,13 @@ impl eframe::App for CivicCanvasApp {
                 .map(|status| status.text.as_str());
             panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
         });
-        self.side_panels(ui, &mut commands);
+        self.side_panels(ui);
         CentralPanel::no_frame().show(ui, |ui| {
+            let canvas = ui.max_rect();
             let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
             commands.extend(output.commands);
             actions.extend(output.actions);
+            self.inspector_overlay(ui, canvas, &mut commands);
         });
         for action in actions {
             self.perform(&ctx, action);

@@ -29,7 +29,13 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
             menu_items(
                 ui,
                 actions,
-                &[Action::NewNote, Action::EditText, Action::Delete],
+                &[
+                    Action::NewNote,
+                    Action::NewMapNode,
+                    Action::Connect,
+                    Action::EditText,
+                    Action::Delete,
+                ],
             );
         });
         ui.menu_button("Arrange", |ui| {
@@ -46,6 +52,16 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                     Action::ZoomOut,
                     Action::ActualSize,
                     Action::ZoomToFit,
+                ],
+            );
+            ui.separator();
+            menu_items(
+                ui,
+                actions,
+                &[
+                    Action::ToggleMinimap,
+                    Action::ToggleMapKey,
+                    Action::ToggleSnap,
                 ],
             );
         });

@@ -503,8 +503,14 @@ mod tests {
         let (mid_there, _) = midpoint(&there);
         let (mid_back, _) = midpoint(&back);
         let (bow_there, bow_back) = (mid_there.y - 50.0, mid_back.y - 50.0);
-        assert!(bow_there.abs() > 20.0 && bow_back.abs() > 20.0, "{bow_there} {bow_back}");
-        assert!(bow_there.signum() != bow_back.signum(), "{bow_there} {bow_back}");
+        assert!(
+            bow_there.abs() > 20.0 && bow_back.abs() > 20.0,
+            "{bow_there} {bow_back}"
+        );
+        assert!(
+            bow_there.signum() != bow_back.signum(),
+            "{bow_there} {bow_back}"
+        );
         // Both ends sit on the ellipses' outlines.
         for end in [there[0], there[there.len() - 1]] {
             let rect = if end.x < 300.0 { a_rect } else { b_rect };

@@ -10,6 +10,7 @@ mod edits;
 mod items;
 mod links;
 mod map_paint;
+mod menus;
 mod minimap;
 mod paint;
 mod placement;
@@ -29,7 +30,6 @@ use crate::edit::Command;
 use crate::model::{Board, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size};
 use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
-use crate::ui::widgets::action_button;
 
 /// The snapping step, in board units: half the distance between grid dots.
 pub const SNAP_STEP: f32 = crate::ui::theme::GRID_SPACING / 2.0;
@@ -393,13 +393,15 @@ impl CanvasState {
         let pointer_in_board = background
             .interact_pointer_pos()
             .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        let connector_under = background
+            .interact_pointer_pos()
+            .and_then(|pos| self.connector_at(board, pos));
         if background.clicked() {
             self.selection.clear();
-            self.selected_connector = background
-                .interact_pointer_pos()
-                .and_then(|pos| self.connector_at(board, pos));
+            self.selected_connector = connector_under;
         }
         if background.double_clicked()
+            && connector_under.is_none()
             && let Some(at) = pointer_in_board
         {
             output.commands.extend(self.finish_editing(board));
@@ -407,23 +409,19 @@ impl CanvasState {
         }
         if background.secondary_clicked() {
             self.context_menu_at = pointer_in_board;
+            if connector_under.is_some() {
+                self.selection.clear();
+                self.selected_connector = connector_under;
+            }
         }
         background.context_menu(|ui| {
-            if ui
-                .button("New sticky note here")
-                .on_hover_text("Add a sticky note where you right-clicked")
-                .clicked()
-            {
-                let at = self.context_menu_at.take();
-                output.commands.extend(self.finish_editing(board));
-                output.commands.push(self.new_note(board, ids, at));
-                ui.close();
-            }
-            for action in [Action::SelectAll, Action::ZoomToFit] {
-                if action_button(ui, action).clicked() {
-                    output.actions.push(action);
-                    ui.close();
-                }
+            let on_connector = self
+                .selected_connector
+                .and_then(|id| board.connector(id))
+                .filter(|_| self.selection.is_empty());
+            match on_connector {
+                Some(connector) => menus::connector_menu(ui, connector, output),
+                None => self.canvas_menu(ui, board, ids, output),
             }
         });
     }

@@ -1,0 +1,126 @@
+//! Right-click menus of the canvas and of connectors.
+
+use egui::Ui;
+
+use super::{CanvasOutput, CanvasState, Spot};
+use crate::edit::Command;
+use crate::model::{
+    Board, Connector, ConnectorProps, IdGen, ItemKind, MapNode, NodeType, Polarity, Rings, Route,
+};
+use crate::ui::shortcuts::Action;
+use crate::ui::widgets::action_button;
+
+impl CanvasState {
+    /// The menu of empty canvas: new items where the user right-clicked, and view actions.
+    pub(super) fn canvas_menu(
+        &mut self,
+        ui: &mut Ui,
+        board: &Board,
+        ids: &mut IdGen,
+        output: &mut CanvasOutput,
+    ) {
+        let at = self.context_menu_at;
+        if ui
+            .button("New sticky note here")
+            .on_hover_text("Add a sticky note where you right-clicked")
+            .clicked()
+        {
+            output.commands.extend(self.finish_editing(board));
+            output.commands.push(self.new_note(board, ids, at));
+            ui.close();
+        }
+        ui.menu_button("New map node here", |ui| {
+            for node_type in NodeType::BUILT_IN {
+                if ui.button(node_type.name()).clicked() {
+                    output.commands.extend(self.finish_editing(board));
+                    let node = MapNode {
+                        node_type,
+                        ..MapNode::default()
+                    };
+                    let spot = at.map_or(Spot::Auto, Spot::Exact);
+                    output
+                        .commands
+                        .push(self.new_map_node(board, ids, node, spot));
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Add backdrop here", |ui| {
+            let mut kinds: Vec<(String, ItemKind)> = Rings::PRESETS
+                .iter()
+                .map(|(name, rings)| {
+                    (
+                        format!("Stakeholder rings: {name}"),
+                        ItemKind::Rings(Rings::from_names(rings)),
+                    )
+                })
+                .collect();
+            kinds.push((
+                "Influence / interest grid".to_owned(),
+                ItemKind::InterestGrid,
+            ));
+            for (name, kind) in kinds {
+                if ui.button(name).clicked() {
+                    output
+                        .commands
+                        .push(self.new_backdrop(board, ids, kind, at));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        for action in [Action::SelectAll, Action::ZoomToFit] {
+            if action_button(ui, action).clicked() {
+                output.actions.push(action);
+                ui.close();
+            }
+        }
+    }
+}
+
+/// The menu of a connector: polarity, straight or curved, delete.
+pub(super) fn connector_menu(ui: &mut Ui, connector: &Connector, output: &mut CanvasOutput) {
+    let props = &connector.props;
+    let mut set = |ui: &mut Ui, props: ConnectorProps| {
+        output.commands.push(Command::SetConnectorProps {
+            id: connector.id,
+            props: Box::new(props),
+        });
+        ui.close();
+    };
+    ui.label("Polarity");
+    for polarity in Polarity::ALL {
+        if ui
+            .selectable_label(props.polarity == Some(polarity), polarity.name())
+            .clicked()
+        {
+            let polarity = (props.polarity != Some(polarity)).then_some(polarity);
+            set(
+                ui,
+                ConnectorProps {
+                    polarity,
+                    ..props.clone()
+                },
+            );
+        }
+    }
+    ui.separator();
+    let (route, name) = match props.route {
+        Route::Straight => (Route::Curved, "Make curved"),
+        Route::Curved => (Route::Straight, "Make straight"),
+    };
+    if ui.button(name).clicked() {
+        set(
+            ui,
+            ConnectorProps {
+                route,
+                ..props.clone()
+            },
+        );
+    }
+    ui.separator();
+    if ui.button("Delete connector").clicked() {
+        output.commands.push(Command::RemoveConnector(connector.id));
+        ui.close();
+    }
+}
