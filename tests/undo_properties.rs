@@ -5,7 +5,9 @@
 
 use civic_canvas::edit::{Command, History};
 use civic_canvas::model::{
-    Board, Connector, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size, ZKey,
+    Arrows, Board, Connector, ConnectorId, ConnectorProps, IdGen, Item, ItemId, ItemKind, Level,
+    LineStyle, MapNode, NodeType, Note, PaletteColor, Point, Polarity, Relation, Rings, Route,
+    Size, ZKey,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -28,6 +30,12 @@ enum Action {
     SetTitle(String),
     Connect(usize, usize, String),
     Disconnect(usize),
+    AddMapNode(Point, MapNode),
+    AddBackdrop(Point, ItemKind),
+    /// New details for an item, of whichever of these matches its kind.
+    SetKind(usize, MapNode, Rings, String),
+    SetConnectorLabel(usize, String),
+    SetConnectorProps(usize, ConnectorProps),
     Batch(Vec<Action>),
     Invalid(Invalid),
 }
@@ -41,6 +49,8 @@ enum Invalid {
     ConnectToMissing(usize, u64),
     RemoveConnectedItem(usize),
     BatchEndingBadly(usize, Point),
+    ChangeKind(usize),
+    TextOnBackdrop(usize, String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -62,6 +72,79 @@ fn color() -> impl Strategy<Value = PaletteColor> {
     prop::sample::select(PaletteColor::ALL.to_vec())
 }
 
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(Level::ALL.to_vec())
+}
+
+fn map_node() -> impl Strategy<Value = MapNode> {
+    let node_type = prop_oneof![
+        4 => prop::sample::select(NodeType::BUILT_IN.to_vec()),
+        1 => text().prop_map(NodeType::Custom),
+    ];
+    (text(), node_type, text(), level(), level()).prop_map(
+        |(label, node_type, description, influence, interest)| MapNode {
+            label,
+            node_type,
+            description,
+            influence,
+            interest,
+        },
+    )
+}
+
+fn rings() -> impl Strategy<Value = Rings> {
+    (
+        prop::collection::vec(text(), 1..=Rings::MAX_RINGS),
+        prop::collection::vec(text(), 0..=Rings::MAX_SECTORS),
+    )
+        .prop_map(|(rings, sectors)| Rings { rings, sectors })
+}
+
+fn backdrop_kind() -> impl Strategy<Value = ItemKind> {
+    prop_oneof![
+        rings().prop_map(ItemKind::Rings),
+        Just(ItemKind::InterestGrid),
+    ]
+}
+
+fn connector_props() -> impl Strategy<Value = ConnectorProps> {
+    let relation = prop_oneof![
+        2 => Just(None),
+        2 => prop::sample::select(Relation::BUILT_IN.to_vec()).prop_map(Some),
+        1 => text().prop_map(|name| Some(Relation::Custom(name))),
+    ];
+    let polarity = prop_oneof![
+        Just(None),
+        prop::sample::select(Polarity::ALL.to_vec()).prop_map(Some),
+    ];
+    (
+        prop::sample::select(Arrows::ALL.to_vec()),
+        any::<bool>(),
+        any::<bool>(),
+        relation,
+        polarity,
+        any::<bool>(),
+    )
+        .prop_map(
+            |(arrows, dashed, curved, relation, polarity, delay)| ConnectorProps {
+                arrows,
+                line: if dashed {
+                    LineStyle::Dashed
+                } else {
+                    LineStyle::Solid
+                },
+                route: if curved {
+                    Route::Curved
+                } else {
+                    Route::Straight
+                },
+                relation,
+                polarity,
+                delay,
+            },
+        )
+}
+
 fn invalid() -> impl Strategy<Value = Invalid> {
     prop_oneof![
         any::<u64>().prop_map(Invalid::MoveMissing),
@@ -70,6 +153,8 @@ fn invalid() -> impl Strategy<Value = Invalid> {
         (any::<usize>(), any::<u64>()).prop_map(|(a, b)| Invalid::ConnectToMissing(a, b)),
         any::<usize>().prop_map(Invalid::RemoveConnectedItem),
         (any::<usize>(), point()).prop_map(|(a, p)| Invalid::BatchEndingBadly(a, p)),
+        any::<usize>().prop_map(Invalid::ChangeKind),
+        (any::<usize>(), text()).prop_map(|(i, t)| Invalid::TextOnBackdrop(i, t)),
     ]
 }
 
@@ -85,6 +170,12 @@ fn simple_action() -> impl Strategy<Value = Action> {
         1 => text().prop_map(Action::SetTitle),
         2 => (any::<usize>(), any::<usize>(), text()).prop_map(|(a, b, l)| Action::Connect(a, b, l)),
         1 => any::<usize>().prop_map(Action::Disconnect),
+        2 => (point(), map_node()).prop_map(|(p, node)| Action::AddMapNode(p, node)),
+        1 => (point(), backdrop_kind()).prop_map(|(p, kind)| Action::AddBackdrop(p, kind)),
+        2 => (any::<usize>(), map_node(), rings(), text())
+            .prop_map(|(i, node, rings, text)| Action::SetKind(i, node, rings, text)),
+        1 => (any::<usize>(), text()).prop_map(|(i, t)| Action::SetConnectorLabel(i, t)),
+        2 => (any::<usize>(), connector_props()).prop_map(|(i, p)| Action::SetConnectorProps(i, p)),
     ]
 }
 
@@ -96,23 +187,37 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-/// A starting board of up to 12 notes and a few connectors.
+/// A starting board of up to 12 notes, up to 6 map nodes, perhaps a backdrop, and a few
+/// connectors.
 fn start_board() -> impl Strategy<Value = Board> {
     (
         any::<u64>(),
         prop::collection::vec((point(), color(), text()), 0..12),
+        prop::collection::vec((point(), map_node()), 0..6),
+        prop::option::of(backdrop_kind()),
         text(),
     )
-        .prop_map(|(seed, notes, title)| {
+        .prop_map(|(seed, notes, nodes, backdrop, title)| {
             let mut ids = IdGen::seeded(seed);
             let mut z = ZKey::middle();
-            let items: Vec<Item> = notes
+            let mut next_z = || {
+                z = z.after();
+                z.clone()
+            };
+            let mut items: Vec<Item> = notes
                 .into_iter()
                 .map(|(pos, color, text)| {
-                    z = z.after();
-                    Item::note(ids.item_id(|_| false), pos, z.clone(), color, text)
+                    Item::note(ids.item_id(|_| false), pos, next_z(), color, text)
                 })
                 .collect();
+            items.extend(
+                nodes
+                    .into_iter()
+                    .map(|(pos, node)| Item::map_node(ids.item_id(|_| false), pos, next_z(), node)),
+            );
+            items.extend(backdrop.map(|kind| {
+                Item::backdrop(ids.item_id(|_| false), Point::new(0.0, 0.0), next_z(), kind)
+            }));
             let connectors: Vec<Connector> = items
                 .windows(2)
                 .step_by(3)
@@ -131,6 +236,21 @@ fn start_board() -> impl Strategy<Value = Board> {
 fn pick_item(board: &Board, index: usize) -> Option<ItemId> {
     let len = board.items().len();
     (len > 0).then(|| board.items().nth(index % len).unwrap().id)
+}
+
+/// One of the items for which `keep` holds.
+fn pick_where(board: &Board, index: usize, keep: impl Fn(&Item) -> bool) -> Option<ItemId> {
+    let kept: Vec<&Item> = board.items().filter(|item| keep(item)).collect();
+    kept.get(index % kept.len().max(1)).map(|item| item.id)
+}
+
+/// An item that has text: a note or a map node.
+fn pick_text_item(board: &Board, index: usize) -> Option<ItemId> {
+    pick_where(board, index, |item| !item.is_backdrop())
+}
+
+fn pick_backdrop(board: &Board, index: usize) -> Option<ItemId> {
+    pick_where(board, index, Item::is_backdrop)
 }
 
 fn pick_connector(board: &Board, index: usize) -> Option<ConnectorId> {
@@ -161,9 +281,14 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
             to: *to,
         },
         Action::SetText(i, text) => Command::SetText {
-            id: pick_item(board, *i)?,
+            id: pick_text_item(board, *i)?,
             text: text.clone(),
         },
+        Action::AddMapNode(..)
+        | Action::AddBackdrop(..)
+        | Action::SetKind(..)
+        | Action::SetConnectorLabel(..)
+        | Action::SetConnectorProps(..) => map_command_for(board, action, ids)?,
         Action::SetColor(i, color) => Command::SetColor {
             id: pick_item(board, *i)?,
             color: *color,
@@ -211,6 +336,46 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
     })
 }
 
+/// The command of an action on map items and connector details.
+fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Command> {
+    Some(match action {
+        Action::AddMapNode(pos, node) => Command::AddItem(Box::new(Item::map_node(
+            ids.item_id(|id| board.item(id).is_some()),
+            *pos,
+            board.z_above_all(),
+            node.clone(),
+        ))),
+        Action::AddBackdrop(pos, kind) => Command::AddItem(Box::new(Item::backdrop(
+            ids.item_id(|id| board.item(id).is_some()),
+            *pos,
+            board.z_below_all(),
+            kind.clone(),
+        ))),
+        Action::SetKind(i, node, rings, text) => {
+            let item = board.item(pick_item(board, *i)?)?;
+            let kind = match item.kind {
+                ItemKind::Note(_) => ItemKind::Note(Note { text: text.clone() }),
+                ItemKind::MapNode(_) => ItemKind::MapNode(node.clone()),
+                ItemKind::Rings(_) => ItemKind::Rings(rings.clone()),
+                ItemKind::InterestGrid => ItemKind::InterestGrid,
+            };
+            Command::SetKind {
+                id: item.id,
+                kind: Box::new(kind),
+            }
+        }
+        Action::SetConnectorLabel(i, label) => Command::SetConnectorLabel {
+            id: pick_connector(board, *i)?,
+            label: label.clone(),
+        },
+        Action::SetConnectorProps(i, props) => Command::SetConnectorProps {
+            id: pick_connector(board, *i)?,
+            props: Box::new(props.clone()),
+        },
+        _ => return None,
+    })
+}
+
 fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<Command> {
     let missing_item = |raw: u64| {
         let id = ItemId::from_raw(raw);
@@ -244,6 +409,21 @@ fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<
             let connector = board.connector(pick_connector(board, *i)?)?;
             Command::RemoveItem(connector.from)
         }
+        Invalid::ChangeKind(i) => {
+            let item = board.item(pick_item(board, *i)?)?;
+            let other = match item.kind {
+                ItemKind::Note(_) => ItemKind::InterestGrid,
+                _ => ItemKind::Note(Note::default()),
+            };
+            Command::SetKind {
+                id: item.id,
+                kind: Box::new(other),
+            }
+        }
+        Invalid::TextOnBackdrop(i, text) => Command::SetText {
+            id: pick_backdrop(board, *i)?,
+            text: text.clone(),
+        },
         Invalid::BatchEndingBadly(i, to) => Command::Batch {
             label: "Move",
             commands: vec![
