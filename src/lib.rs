@@ -4,7 +4,7 @@
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys |
+//! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys, feedback loops |
 //! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
 //! | [`storage`] | the versioned RON file format, migrations, atomic saves |
 //! | [`document`] | an open board: board, history, file path, unsaved-changes flag |

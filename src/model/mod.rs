@@ -1,4 +1,5 @@
-//! The board as plain data: items, connectors, ids, z-order and geometry.
+//! The board as plain data: items, connectors, ids, z-order and geometry, and the feedback loops
+//! its polarised connectors form.
 //!
 //! Nothing here draws, reads files or looks at a clock. The only way to change a [`Board`] from
 //! outside this crate is through [`crate::edit::Command`].
@@ -8,6 +9,7 @@ mod connector;
 mod geometry;
 mod id;
 mod item;
+mod loops;
 mod map;
 mod palette;
 mod z_order;
@@ -17,6 +19,7 @@ pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Rela
 pub use geometry::{Point, Size};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use item::{Item, ItemKind, Note};
+pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
 pub use map::{GRID_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings};
 pub use palette::PaletteColor;
 pub use z_order::ZKey;
