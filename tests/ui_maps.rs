@@ -273,3 +273,45 @@ fn the_grid_sets_influence_and_interest_from_where_a_node_is_dropped_and_back() 
         (Level::VeryHigh, Level::VeryHigh)
     );
 }
+
+#[test]
+fn the_map_key_lists_feedback_loops_and_flipping_a_polarity_retags_them() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saved_boards/birth-registration-map.ron");
+    let mut harness = app_harness(Some(example));
+    press(&mut harness, Modifiers::NONE, Key::L);
+    harness.get_by_label("Map key");
+    let b1 = "B1  Balancing: Online registrations › Queue at the office";
+    harness.get_by_label(b1).click();
+    harness.run();
+    let loops = &harness.state().canvas().loops;
+    assert_eq!(loops.highlighted, Some(0));
+    assert_eq!(loops.tags, ["B1", "R1", "B2"]);
+
+    // The negative link of B1 is the one from "Online registrations" to "Queue at the office".
+    let board = harness.state().board();
+    let negative = board
+        .connectors()
+        .find(|c| {
+            c.props.polarity == Some(Polarity::Negative)
+                && board.item(c.from).unwrap().text() == "Online registrations"
+        })
+        .unwrap()
+        .id;
+    let on_line = harness
+        .state()
+        .canvas()
+        .connector_midpoint(board, negative)
+        .unwrap();
+    click_at(&mut harness, on_line);
+    assert_eq!(harness.state().canvas().selected_connector, Some(negative));
+    harness.get_by_label("+ Same direction").click();
+    harness.run();
+
+    // Now both links of that loop are +: it reinforces, and the list says so.
+    harness.get_by_label("R1  Reinforcing: Online registrations › Queue at the office");
+    assert!(harness.query_by_label(b1).is_none());
+    assert_eq!(harness.state().canvas().loops.highlighted, None);
+    undo(&mut harness);
+    harness.get_by_label(b1);
+}

@@ -410,6 +410,9 @@ impl eframe::App for CivicCanvasApp {
                 .map(|status| status.text.as_str());
             panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
         });
+        self.canvas
+            .loops
+            .refresh(self.doc.board(), self.doc.revision());
         self.side_panels(ui);
         CentralPanel::no_frame().show(ui, |ui| {
             let canvas = ui.max_rect();

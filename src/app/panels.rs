@@ -212,7 +212,52 @@ pub fn map_key(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
             ui.label(node_type.name());
         });
     }
-    let _ = canvas;
+    ui.add_space(10.0);
+    feedback_loops(ui, board, canvas);
+}
+
+/// The feedback loops of the board, each as its tag, kind and the items it passes through;
+/// clicking one highlights it and brings it into view.
+fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
+    ui.label(RichText::new("Feedback loops").strong());
+    let search = &canvas.loops.search;
+    if search.loops.is_empty() {
+        ui.weak("None yet. Give links a polarity (+ or −) in the inspector to find loops.");
+        return;
+    }
+    let mut picked = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (index, found) in search.loops.iter().enumerate() {
+            let tag = canvas.loops.tags.get(index).map_or("", String::as_str);
+            let path: Vec<&str> = found
+                .items
+                .iter()
+                .filter_map(|&id| board.item(id))
+                .map(crate::ui::canvas::item_label)
+                .collect();
+            let text = format!("{tag}  {}: {}", found.kind.name(), path.join(" › "));
+            let selected = canvas.loops.highlighted == Some(index);
+            if ui
+                .selectable_label(selected, text)
+                .on_hover_text("Highlight this loop and show it")
+                .clicked()
+            {
+                picked = Some((index, !selected));
+            }
+        }
+        if search.capped {
+            ui.weak(format!(
+                "Showing the first {} loops; this map has more.",
+                search.loops.len()
+            ));
+        }
+    });
+    if let Some((index, on)) = picked {
+        canvas.loops.highlighted = on.then_some(index);
+        if on {
+            canvas.show_loop(board, index);
+        }
+    }
 }
 
 /// Status message or hints on the left; item count and zoom controls on the right.

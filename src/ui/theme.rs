@@ -94,6 +94,10 @@ pub const RING_FILL_ODD: Color32 = Color32::from_rgb(0xf7, 0xf9, 0xfc);
 pub const POLARITY_POSITIVE: Color32 = Color32::from_rgb(0x1b, 0x6e, 0x35);
 /// The badge of a − (opposite direction) link in a system map.
 pub const POLARITY_NEGATIVE: Color32 = Color32::from_rgb(0xb0, 0x24, 0x1c);
+/// The marker of a reinforcing feedback loop (R).
+pub const LOOP_REINFORCING: Color32 = Color32::from_rgb(0x0b, 0x5c, 0x8e);
+/// The marker of a balancing feedback loop (B).
+pub const LOOP_BALANCING: Color32 = Color32::from_rgb(0x6a, 0x2c, 0x91);
 /// Lines between rings, sectors and quadrants.
 pub const RING_LINE: Color32 = Color32::from_rgb(0x9f, 0xae, 0xc2);
 

@@ -276,9 +276,18 @@ impl CanvasState {
         if !far_lines.is_empty() {
             painter.add(Shape::mesh(far_lines));
         }
+        self.paint_highlighted_loop(painter, board);
         for (connector, points) in labels {
             label_plate(painter, connector, &points, self.camera.zoom);
         }
+        self.paint_loop_markers(painter, board);
+    }
+
+    /// The point half way along a connector on screen (where its label sits), if both its
+    /// items are on the board.
+    pub fn connector_midpoint(&self, board: &Board, id: ConnectorId) -> Option<Pos2> {
+        let points = self.connector_path(board, board.connector(id)?)?;
+        Some(midpoint(&points).0)
     }
 
     /// The connector nearest to `screen_pos`, if one passes within [`PICK_DISTANCE`].

@@ -9,6 +9,7 @@ pub mod arrange;
 mod edits;
 mod items;
 mod links;
+mod loops;
 mod map_paint;
 mod menus;
 mod minimap;
@@ -21,6 +22,7 @@ mod shapes;
 use std::collections::BTreeSet;
 
 pub use items::item_label;
+pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;
 pub use placement::Spot;
 
@@ -65,6 +67,8 @@ pub struct CanvasState {
     pub show_minimap: bool,
     /// Whether moved and resized items snap to the grid.
     pub snap_to_grid: bool,
+    /// The board's feedback loops (kept up to date by the app).
+    pub loops: Loops,
     editing: Option<TextEditing>,
     gesture: Option<Gesture>,
     fit_pending: bool,
@@ -117,6 +121,7 @@ impl Default for CanvasState {
             highlighted: BTreeSet::new(),
             show_minimap: false,
             snap_to_grid: false,
+            loops: Loops::default(),
             editing: None,
             gesture: None,
             fit_pending: true,
