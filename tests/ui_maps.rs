@@ -315,3 +315,29 @@ fn the_map_key_lists_feedback_loops_and_flipping_a_polarity_retags_them() {
     undo(&mut harness);
     harness.get_by_label(b1);
 }
+
+#[test]
+fn a_selection_rectangle_on_top_of_rings_takes_the_nodes_and_leaves_the_rings() {
+    let mut harness = app_harness(None);
+    add_backdrop(&mut harness, "Stakeholder rings: Municipal / Regional / National");
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    add_node(&mut harness, Key::Num1, "Pensioners");
+    add_node(&mut harness, Key::Num8, "Post office");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let a = harness.get_by_label("Pensioners").rect();
+    let b = harness.get_by_label("Post office").rect();
+    let rings = harness.get_by_label("Stakeholder rings").rect();
+    assert!(rings.bottom() < a.top().min(b.top()), "the nodes sit on the rings' body");
+    let min = a.min.min(b.min) - Vec2::splat(20.0);
+    let max = a.max.max(b.max) + Vec2::splat(20.0);
+    drag(&mut harness, min, max);
+    let selected: Vec<String> = harness
+        .state()
+        .canvas()
+        .selection
+        .iter()
+        .map(|&id| harness.state().board().item(id).unwrap().text().to_owned())
+        .collect();
+    assert_eq!(selected.len(), 2, "{selected:?}");
+    assert!(selected.iter().all(|text| !text.is_empty()), "{selected:?}");
+}

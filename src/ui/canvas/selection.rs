@@ -46,9 +46,17 @@ impl CanvasState {
                 *to = pointer;
             }
             let (min, max) = corners(*from, *to);
+            // A backdrop is selected only when the rectangle takes it in whole, so selecting
+            // nodes on top of rings or a grid leaves the backdrop where it is.
             let touched = board
                 .items()
-                .filter(|item| touches(item, min, max))
+                .filter(|item| {
+                    if item.is_backdrop() {
+                        encloses(item, min, max)
+                    } else {
+                        touches(item, min, max)
+                    }
+                })
                 .map(|item| item.id);
             self.selection = base.iter().copied().chain(touched).collect();
             if background.drag_stopped() || !background.dragged() {
@@ -216,6 +224,14 @@ fn touches(item: &Item, min: Point, max: Point) -> bool {
         && item.pos.y <= max.y
         && item.pos.x + item.size.width >= min.x
         && item.pos.y + item.size.height >= min.y
+}
+
+/// Whether the rectangle from `min` to `max` takes in the whole item.
+fn encloses(item: &Item, min: Point, max: Point) -> bool {
+    item.pos.x >= min.x
+        && item.pos.y >= min.y
+        && item.pos.x + item.size.width <= max.x
+        && item.pos.y + item.size.height <= max.y
 }
 
 #[cfg(test)]
