@@ -131,6 +131,11 @@ fn deleting_a_node_takes_its_connectors_in_the_same_undo_step() {
     type_text(&mut harness, "Complaints");
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert_eq!(harness.state().board().connectors().len(), 1);
+    // The connected item is a node of the same type, not a sticky note.
+    assert!(matches!(
+        &item_by_text(&harness, "Complaints").kind,
+        ItemKind::MapNode(node) if node.node_type == NodeType::CitizenGroup
+    ));
     let before = harness.state().board().clone();
 
     harness.get_by_label("Residents").click();
@@ -319,7 +324,10 @@ fn the_map_key_lists_feedback_loops_and_flipping_a_polarity_retags_them() {
 #[test]
 fn a_selection_rectangle_on_top_of_rings_takes_the_nodes_and_leaves_the_rings() {
     let mut harness = app_harness(None);
-    add_backdrop(&mut harness, "Stakeholder rings: Municipal / Regional / National");
+    add_backdrop(
+        &mut harness,
+        "Stakeholder rings: Municipal / Regional / National",
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Minus);
     add_node(&mut harness, Key::Num1, "Pensioners");
     add_node(&mut harness, Key::Num8, "Post office");
@@ -327,7 +335,10 @@ fn a_selection_rectangle_on_top_of_rings_takes_the_nodes_and_leaves_the_rings() 
     let a = harness.get_by_label("Pensioners").rect();
     let b = harness.get_by_label("Post office").rect();
     let rings = harness.get_by_label("Stakeholder rings").rect();
-    assert!(rings.bottom() < a.top().min(b.top()), "the nodes sit on the rings' body");
+    assert!(
+        rings.bottom() < a.top().min(b.top()),
+        "the nodes sit on the rings' body"
+    );
     let min = a.min.min(b.min) - Vec2::splat(20.0);
     let max = a.max.max(b.max) + Vec2::splat(20.0);
     drag(&mut harness, min, max);

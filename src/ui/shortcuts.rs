@@ -333,7 +333,7 @@ impl Action {
             Self::NudgeLeft => "Move left",
             Self::PreviousItem => "Previous item",
             Self::NextItem => "Next item",
-            Self::NewConnectedNote => "Connected note",
+            Self::NewConnectedNote => "Connected item",
             Self::SelectAll => "Select all",
             Self::Duplicate => "Duplicate",
             Self::Paste => "Paste",
@@ -394,7 +394,7 @@ impl Action {
             Self::PreviousItem => "Select the previous item in reading order",
             Self::NextItem => "Select the next item in reading order",
             Self::NewConnectedNote => {
-                "Add a note to the right of the selected one, connected to it"
+                "Add a note (or a node of the same type) right of the selected one, connected to it"
             }
             Self::SelectAll => "Select every item on the board",
             Self::Duplicate => "Copy the selection next to itself",

@@ -9,7 +9,7 @@ use egui::{
     Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
-use super::{CanvasState, Gesture, paint, shapes};
+use super::{CanvasState, Gesture, Spot, paint, shapes};
 use crate::edit::Command;
 use crate::model::{
     Board, Connector, ConnectorId, IdGen, Item, ItemId, ItemKind, LineStyle, Polarity, Route,
@@ -419,17 +419,7 @@ impl CanvasState {
             None if !start.distance(to).is_finite() || start.distance(to) < HANDLE_SIZE * 2.0 => {
                 None
             }
-            None => {
-                let new_item = self.new_item_like(board, ids, from_item, at);
-                let Command::AddItem(item) = &new_item else {
-                    return Some(new_item);
-                };
-                let connector = Connector::new(id, from, item.id);
-                Some(Command::Batch {
-                    label: "Add connected item",
-                    commands: vec![new_item, Command::AddConnector(Box::new(connector))],
-                })
-            }
+            None => self.connected_item(board, ids, from, Spot::Exact(at)),
         }
     }
 

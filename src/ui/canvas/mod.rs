@@ -159,13 +159,14 @@ impl CanvasState {
         }
     }
 
-    /// Start typing into a note (selects it).
+    /// Start typing into a note or a map node's name (selects it). A backdrop is only selected:
+    /// it has no text.
     pub fn begin_editing(&mut self, board: &Board, id: ItemId) {
-        let text = board
-            .item(id)
-            .map(|item| item.text().to_owned())
-            .unwrap_or_default();
         self.selection = BTreeSet::from([id]);
+        let Some(item) = board.item(id).filter(|item| !item.is_backdrop()) else {
+            return;
+        };
+        let text = item.text().to_owned();
         self.editing = Some(TextEditing {
             id,
             buffer: text,

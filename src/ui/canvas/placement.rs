@@ -51,12 +51,38 @@ impl CanvasState {
         self.insert_copies(board, ids, "Paste", notes, [], egui::Vec2::ZERO)
     }
 
-    /// A new note beside the selected one, connected to it by an arrow, ready for typing.
+    /// A new item beside the selected one, connected to it by an arrow, ready for typing.
     pub fn connected_note(&mut self, board: &Board, ids: &mut IdGen) -> Option<Command> {
         let from = self.single_selection()?;
-        let note = self.new_note(board, ids, None);
-        let Command::AddItem(item) = &note else {
-            return Some(note);
+        self.connected_item(board, ids, from, Spot::Auto)
+    }
+
+    /// One step that adds an item like `from` (a note, or a map node of the same type) at `spot`
+    /// and an arrow to it from `from`; the new item is selected, ready for typing. Backdrops get
+    /// no connected items.
+    pub(super) fn connected_item(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        from: ItemId,
+        spot: Spot,
+    ) -> Option<Command> {
+        let like = board.item(from).filter(|item| !item.is_backdrop())?;
+        let new_item = if let ItemKind::MapNode(node) = &like.kind {
+            let template = MapNode {
+                node_type: node.node_type.clone(),
+                ..MapNode::default()
+            };
+            self.new_map_node(board, ids, template, spot)
+        } else {
+            let center = match spot {
+                Spot::Exact(center) => Some(center),
+                Spot::Near(_) | Spot::Auto => None,
+            };
+            self.new_note(board, ids, center)
+        };
+        let Command::AddItem(item) = &new_item else {
+            return Some(new_item);
         };
         let connector = Connector::new(
             ids.connector_id(|id| board.connector(id).is_some()),
@@ -64,30 +90,9 @@ impl CanvasState {
             item.id,
         );
         Some(Command::Batch {
-            label: "Add connected note",
-            commands: vec![note, Command::AddConnector(Box::new(connector))],
+            label: "Add connected item",
+            commands: vec![new_item, Command::AddConnector(Box::new(connector))],
         })
-    }
-
-    /// A new item like `like` (a note in the current colour, or a map node of the same type),
-    /// centred at `center_in_board`, selected and ready for typing.
-    pub(super) fn new_item_like(
-        &mut self,
-        board: &Board,
-        ids: &mut IdGen,
-        like: &Item,
-        center_in_board: Point,
-    ) -> Command {
-        match &like.kind {
-            ItemKind::MapNode(node) => {
-                let template = MapNode {
-                    node_type: node.node_type.clone(),
-                    ..MapNode::default()
-                };
-                self.new_map_node(board, ids, template, Spot::Exact(center_in_board))
-            }
-            _ => self.new_note(board, ids, Some(center_in_board)),
-        }
     }
 
     /// A new map node at `spot`, selected and ready for its name to be typed.
