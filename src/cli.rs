@@ -21,6 +21,7 @@ pub fn board_summary(board: &Board) -> String {
     let kinds = board.kind_counts();
     let by_kind: Vec<String> = [
         (kinds.notes, "note", "notes"),
+        (kinds.personas, "persona", "personas"),
         (kinds.map_nodes, "map node", "map nodes"),
         (kinds.backdrops, "backdrop", "backdrops"),
     ]

@@ -12,9 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{
-    Arrows, Board, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind, Level,
-    LineStyle, MapNode, NodeType, Note, PaletteColor, Point, Polarity, Relation, Rings, Route,
-    Size,
+    Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, Entry, Item,
+    ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor, Persona, Point,
+    Polarity, Relation, Rings, Route, Size,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -207,6 +207,7 @@ fn map_board() -> Board {
                 description: String::new(),
                 influence,
                 interest,
+                persona: None,
             },
         );
         if n == 9 {
@@ -387,6 +388,63 @@ fn map_board() -> Board {
     .unwrap()
 }
 
+/// The board `v2/persona.ron` holds, built by hand.
+fn persona_board() -> Board {
+    let mut ana = Persona::named("Ana Petrović");
+    ana.age = Entry::new("34");
+    ana.role = Entry::new("Nurse, mother of two");
+    ana.location = Entry::evidence("Novi Sad, suburbs", "interview 3");
+    ana.quote = Entry::new("I lose a whole day every time I need a paper.");
+    ana.background = Entry::assumption("Works shifts; her mother helps with the children.");
+    ana.goals = vec![Entry::new("Register her newborn without taking a day off")];
+    ana.needs = vec![
+        Entry::evidence("Forms she can fill in on her phone", "survey"),
+        Entry::assumption("Opening hours after 5 pm"),
+    ];
+    ana.pains = vec![Entry::new("Each office asks for the same papers again")];
+    ana.behaviours = vec![Entry::new("Asks in a Viber group before going anywhere")];
+    ana.digital_skills = Some(3);
+    ana.channels = [Channel::Online, Channel::InPerson].into();
+    ana.languages = Entry::new("Serbian, Hungarian");
+    ana.accessibility = Entry::new("None");
+    ana.life_event = Entry::new("A child is born");
+    ana.custom = vec![CustomField {
+        label: "Favourite app".into(),
+        value: Entry::evidence("Viber", "interview 3"),
+    }];
+    let ana_id = ItemId::from_raw(0x0400_0000_0000_0001);
+    let card = |id: ItemId, x: f32, z: &str, color, persona| {
+        let mut item = Item::persona(id, Point::new(x, 0.0), z.parse().unwrap(), color, persona);
+        item.size = Size::new(380.0, 520.0);
+        item
+    };
+    let node = Item::map_node(
+        ItemId::from_raw(0x0400_0000_0000_0003),
+        Point::new(0.0, 600.0),
+        "a2".parse().unwrap(),
+        MapNode {
+            label: "Young parents".into(),
+            node_type: NodeType::CitizenGroup,
+            description: String::new(),
+            influence: Level::Low,
+            interest: Level::VeryHigh,
+            persona: Some(ana_id),
+        },
+    );
+    let items = [
+        card(ana_id, 0.0, "a0", PaletteColor::Blue, ana),
+        card(
+            ItemId::from_raw(0x0400_0000_0000_0002),
+            420.0,
+            "a1",
+            PaletteColor::Green,
+            Persona::named("ნინო"),
+        ),
+        node,
+    ];
+    Board::from_parts("Golden personas: every field, mark and channel", items, []).unwrap()
+}
+
 /// The golden files of `version` and the boards they hold.
 fn expected(version: u32) -> Vec<(&'static str, Board)> {
     let mut files = vec![
@@ -396,6 +454,7 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
     ];
     if version >= 2 {
         files.push(("map.ron", map_board()));
+        files.push(("persona.ron", persona_board()));
     }
     files
 }
@@ -476,7 +535,11 @@ fn the_example_board_loads_and_saves_back_byte_for_byte() {
 #[test]
 fn building_a_board_by_hand_gives_the_golden_text() {
     // The other direction: the saver's output for a hand-built board is the golden file.
-    for (name, board) in [("basic.ron", basic_board()), ("map.ron", map_board())] {
+    for (name, board) in [
+        ("basic.ron", basic_board()),
+        ("map.ron", map_board()),
+        ("persona.ron", persona_board()),
+    ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");
     }

@@ -5,9 +5,9 @@
 
 use civic_canvas::edit::{Command, History};
 use civic_canvas::model::{
-    Arrows, Board, Connector, ConnectorId, ConnectorProps, IdGen, Item, ItemId, ItemKind, Level,
-    LineStyle, MapNode, NodeType, Note, PaletteColor, Point, Polarity, Relation, Rings, Route,
-    Size, ZKey,
+    Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, Entry,
+    IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor,
+    Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -31,9 +31,10 @@ enum Action {
     Connect(usize, usize, String),
     Disconnect(usize),
     AddMapNode(Point, MapNode),
+    AddPersona(Point, Box<Persona>),
     AddBackdrop(Point, ItemKind),
     /// New details for an item, of whichever of these matches its kind.
-    SetKind(usize, MapNode, Rings, String),
+    SetKind(usize, MapNode, Rings, String, Box<Persona>),
     SetConnectorLabel(usize, String),
     SetConnectorProps(usize, ConnectorProps),
     Batch(Vec<Action>),
@@ -88,8 +89,57 @@ fn map_node() -> impl Strategy<Value = MapNode> {
             description,
             influence,
             interest,
+            persona: None,
         },
     )
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    let basis = prop_oneof![
+        Just(Basis::Unmarked),
+        Just(Basis::Assumption),
+        text().prop_map(Basis::Evidence),
+    ];
+    (text(), basis).prop_map(|(text, basis)| Entry { text, basis })
+}
+
+fn persona() -> impl Strategy<Value = Persona> {
+    (
+        text(),
+        prop::collection::vec(entry(), 9),
+        prop::collection::vec(prop::collection::vec(entry(), 0..4), 4),
+        prop::option::of(1..=Persona::MAX_SKILLS),
+        prop::collection::btree_set(prop::sample::select(Channel::ALL.to_vec()), 0..4),
+        prop::collection::vec((text(), entry()), 0..3),
+    )
+        .prop_map(|(name, fields, lists, digital_skills, channels, custom)| {
+            let mut fields = fields.into_iter();
+            let mut next = || fields.next().unwrap_or_default();
+            let mut lists = lists.into_iter();
+            let mut list = || lists.next().unwrap_or_default();
+            Persona {
+                name,
+                photo: None,
+                age: next(),
+                role: next(),
+                location: next(),
+                quote: next(),
+                background: next(),
+                goals: list(),
+                needs: list(),
+                pains: list(),
+                behaviours: list(),
+                digital_skills,
+                channels,
+                languages: next(),
+                accessibility: next(),
+                life_event: next(),
+                custom: custom
+                    .into_iter()
+                    .map(|(label, value)| CustomField { label, value })
+                    .collect(),
+            }
+        })
 }
 
 fn rings() -> impl Strategy<Value = Rings> {
@@ -172,8 +222,10 @@ fn simple_action() -> impl Strategy<Value = Action> {
         1 => any::<usize>().prop_map(Action::Disconnect),
         2 => (point(), map_node()).prop_map(|(p, node)| Action::AddMapNode(p, node)),
         1 => (point(), backdrop_kind()).prop_map(|(p, kind)| Action::AddBackdrop(p, kind)),
-        2 => (any::<usize>(), map_node(), rings(), text())
-            .prop_map(|(i, node, rings, text)| Action::SetKind(i, node, rings, text)),
+        2 => (any::<usize>(), map_node(), rings(), text(), persona()).prop_map(
+            |(i, node, rings, text, persona)| Action::SetKind(i, node, rings, text, Box::new(persona))
+        ),
+        1 => (point(), persona()).prop_map(|(p, persona)| Action::AddPersona(p, Box::new(persona))),
         1 => (any::<usize>(), text()).prop_map(|(i, t)| Action::SetConnectorLabel(i, t)),
         2 => (any::<usize>(), connector_props()).prop_map(|(i, p)| Action::SetConnectorProps(i, p)),
     ]
@@ -285,6 +337,7 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
             text: text.clone(),
         },
         Action::AddMapNode(..)
+        | Action::AddPersona(..)
         | Action::AddBackdrop(..)
         | Action::SetKind(..)
         | Action::SetConnectorLabel(..)
@@ -345,16 +398,24 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             board.z_above_all(),
             node.clone(),
         ))),
+        Action::AddPersona(pos, persona) => Command::AddItem(Box::new(Item::persona(
+            ids.item_id(|id| board.item(id).is_some()),
+            *pos,
+            board.z_above_all(),
+            PaletteColor::Blue,
+            (**persona).clone(),
+        ))),
         Action::AddBackdrop(pos, kind) => Command::AddItem(Box::new(Item::backdrop(
             ids.item_id(|id| board.item(id).is_some()),
             *pos,
             board.z_below_all(),
             kind.clone(),
         ))),
-        Action::SetKind(i, node, rings, text) => {
+        Action::SetKind(i, node, rings, text, persona) => {
             let item = board.item(pick_item(board, *i)?)?;
             let kind = match item.kind {
                 ItemKind::Note(_) => ItemKind::Note(Note { text: text.clone() }),
+                ItemKind::Persona(_) => ItemKind::Persona(persona.clone()),
                 ItemKind::MapNode(_) => ItemKind::MapNode(node.clone()),
                 ItemKind::Rings(_) => ItemKind::Rings(rings.clone()),
                 ItemKind::InterestGrid => ItemKind::InterestGrid,

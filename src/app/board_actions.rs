@@ -34,6 +34,11 @@ impl CivicCanvasApp {
                     self.canvas.selected_connector = None;
                 }
             }
+            Action::NewPersona => {
+                self.commit_typing();
+                let command = self.canvas.new_persona(self.doc.board(), &mut self.ids);
+                self.apply(command);
+            }
             Action::NewMapNode => {
                 self.commit_typing();
                 self.canvas.open_quick_create(ctx);

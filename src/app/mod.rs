@@ -69,6 +69,8 @@ pub struct CivicCanvasApp {
     inspector: InspectorState,
     /// Whether the map key (node types and feedback loops) is shown.
     show_map_key: bool,
+    /// Whether the persona gallery is shown.
+    show_gallery: bool,
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
@@ -105,6 +107,7 @@ impl CivicCanvasApp {
             search: Search::default(),
             inspector: InspectorState::default(),
             show_map_key: false,
+            show_gallery: false,
             recovery: None,
             screenshot: None,
         };
@@ -213,6 +216,7 @@ impl CivicCanvasApp {
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
             Action::ToggleMapKey => self.show_map_key = !self.show_map_key,
+            Action::TogglePersonaGallery => self.show_gallery = !self.show_gallery,
             Action::ToggleSnap => {
                 self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
                 let state = if self.canvas.snap_to_grid {
@@ -324,8 +328,16 @@ impl CivicCanvasApp {
             });
     }
 
-    /// The map key on the left, when shown.
+    /// The map key and the persona gallery on the left, when shown.
     fn side_panels(&mut self, ui: &mut egui::Ui) {
+        if self.show_gallery {
+            Panel::left("persona_gallery")
+                .default_size(260.0)
+                .size_range(200.0..=420.0)
+                .show(ui, |ui| {
+                    panels::persona_gallery(ui, self.doc.board(), &mut self.canvas);
+                });
+        }
         if self.show_map_key {
             Panel::left("map_key")
                 .default_size(260.0)

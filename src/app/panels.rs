@@ -111,6 +111,9 @@ pub fn toolbar(
         if toolbar_button(ui, Action::NewNote, true).clicked() {
             actions.push(Action::NewNote);
         }
+        if toolbar_button(ui, Action::NewPersona, true).clicked() {
+            actions.push(Action::NewPersona);
+        }
         let board = doc.board();
         commands.extend(map_menus(ui, board, canvas, ids));
         ui.separator();
@@ -187,6 +190,47 @@ fn map_menus(
     .response
     .on_hover_text("Add stakeholder rings or an influence/interest grid to place nodes on");
     commands
+}
+
+/// The persona gallery: every persona card on the board with its role; click one to go there.
+pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
+    ui.add_space(4.0);
+    ui.label(RichText::new("Persona gallery").heading().strong());
+    let mut personas: Vec<(&crate::model::Item, &crate::model::Persona)> = board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => Some((item, persona.as_ref())),
+            _ => None,
+        })
+        .collect();
+    personas.sort_by_key(|(_, persona)| persona.name.to_lowercase());
+    if personas.is_empty() {
+        ui.weak("No persona cards yet. Add one with P or the Persona card button.");
+        return;
+    }
+    let mut go_to = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (item, persona) in personas {
+            let name = crate::ui::canvas::item_label(item);
+            let text = if persona.role.text.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name}\n{}", persona.role.text)
+            };
+            let selected = canvas.selection.contains(&item.id);
+            if ui
+                .selectable_label(selected, text)
+                .on_hover_text("Select this persona and bring it into view")
+                .clicked()
+            {
+                go_to = Some(item.id);
+            }
+        }
+    });
+    if let Some(id) = go_to {
+        canvas.selection = std::collections::BTreeSet::from([id]);
+        canvas.zoom_to_selection(board);
+    }
 }
 
 /// The map key: the node types used on the board, each with its shape and colour.

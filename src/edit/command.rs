@@ -1,8 +1,8 @@
 //! The board-changing command type.
 
 use crate::model::{
-    Board, BoardError, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind,
-    PaletteColor, Point, Size, ZKey,
+    Board, BoardError, Connector, ConnectorId, ConnectorProps, ImageId, Item, ItemId, ItemKind,
+    PaletteColor, Point, Size, StoredImage, ZKey,
 };
 
 /// One change to a board. [`Command::apply`] performs it and returns the command that undoes it.
@@ -76,6 +76,15 @@ pub enum Command {
         /// The new properties.
         props: Box<ConnectorProps>,
     },
+    /// Store a photo under its content id (nothing changes if it is already stored).
+    AddImage {
+        /// The photo's content id.
+        id: ImageId,
+        /// The photo.
+        image: Box<StoredImage>,
+    },
+    /// Forget a stored photo.
+    RemoveImage(ImageId),
     /// Several commands applied as one step; all succeed or none does.
     Batch {
         /// What the step is called in the Undo/Redo menu.
@@ -91,6 +100,9 @@ pub enum EditError {
     /// The command names an item that is not on the board.
     #[error("item {0} is not on the board")]
     MissingItem(ItemId),
+    /// The command names a photo that is not stored.
+    #[error("photo {0} is not stored in the board")]
+    MissingImage(ImageId),
     /// The command names a connector that is not on the board.
     #[error("connector {0} is not on the board")]
     MissingConnector(ConnectorId),
@@ -114,6 +126,7 @@ impl Command {
         match self {
             Self::AddItem(item) => match item.kind {
                 ItemKind::Note(_) => "Add note",
+                ItemKind::Persona(_) => "Add persona",
                 ItemKind::MapNode(_) => "Add map node",
                 ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
             },
@@ -129,6 +142,7 @@ impl Command {
             Self::RemoveConnector(_) => "Remove connector",
             Self::SetConnectorLabel { .. } => "Edit connector label",
             Self::SetConnectorProps { .. } => "Change connector",
+            Self::AddImage { .. } | Self::RemoveImage(_) => "Change photo",
             Self::Batch { label, .. } => label,
         }
     }
@@ -141,9 +155,25 @@ impl Command {
             .collect();
         connectors.sort_unstable();
         connectors.dedup();
+        // Map nodes that stand for a deleted persona lose the link, in the same step.
+        let unlinks = board.items().filter_map(|item| match &item.kind {
+            ItemKind::MapNode(node)
+                if node.persona.is_some_and(|persona| ids.contains(&persona))
+                    && !ids.contains(&item.id) =>
+            {
+                let mut node = node.clone();
+                node.persona = None;
+                Some(Self::SetKind {
+                    id: item.id,
+                    kind: Box::new(ItemKind::MapNode(node)),
+                })
+            }
+            _ => None,
+        });
         let commands = connectors
             .into_iter()
             .map(Self::RemoveConnector)
+            .chain(unlinks)
             .chain(ids.iter().map(|&id| Self::RemoveItem(id)))
             .collect();
         Self::Batch {
@@ -228,6 +258,23 @@ impl Command {
                 Ok(Self::SetConnectorProps {
                     id,
                     props: Box::new(old),
+                })
+            }
+            Self::AddImage { id, image } => {
+                if board.insert_image(id, *image) {
+                    Ok(Self::RemoveImage(id))
+                } else {
+                    Ok(Self::Batch {
+                        label: "Change photo",
+                        commands: Vec::new(),
+                    })
+                }
+            }
+            Self::RemoveImage(id) => {
+                let image = board.remove_image(id).ok_or(EditError::MissingImage(id))?;
+                Ok(Self::AddImage {
+                    id,
+                    image: Box::new(image),
                 })
             }
             Self::Batch { label, commands } => apply_batch(board, label, commands),
@@ -405,6 +452,7 @@ mod map_tests {
             description: "Keeps paper records".into(),
             influence: Level::VeryHigh,
             interest: Level::Low,
+            persona: None,
         });
         let inverse = Command::SetKind {
             id: node,

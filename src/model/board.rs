@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Connector, ConnectorId, Item, ItemId, ItemKind, ZKey};
+use super::{Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, StoredImage, ZKey};
 
 /// A whiteboard: its title, items and connectors.
 ///
@@ -16,14 +16,18 @@ pub struct Board {
     /// The items in stacking order (z key, then id), kept up to date on every change so drawing
     /// and hit testing never sort.
     stacking: BTreeSet<(ZKey, ItemId)>,
+    /// Photos, by content id. Only those a persona uses are part of the board (and saved); others
+    /// are left over from undone changes, kept so redo finds them.
+    images: BTreeMap<ImageId, StoredImage>,
 }
 
 impl PartialEq for Board {
     fn eq(&self, other: &Self) -> bool {
-        // `stacking` follows from the items.
+        // `stacking` follows from the items; unused photos are not part of the board.
         self.title == other.title
             && self.items == other.items
             && self.connectors == other.connectors
+            && self.used_images().eq(other.used_images())
     }
 }
 
@@ -51,6 +55,8 @@ pub enum BoardError {
 pub struct KindCounts {
     /// Sticky notes.
     pub notes: usize,
+    /// Persona cards.
+    pub personas: usize,
     /// Map nodes.
     pub map_nodes: usize,
     /// Backdrops: stakeholder rings and influence/interest grids.
@@ -91,6 +97,32 @@ impl Board {
             }
         }
         Ok(board)
+    }
+
+    /// The same board with these photos stored (for building boards, e.g. when loading).
+    #[must_use]
+    pub fn with_images(mut self, images: impl IntoIterator<Item = (ImageId, StoredImage)>) -> Self {
+        self.images.extend(images);
+        self
+    }
+
+    /// The stored photo with this id, if any.
+    pub fn image(&self, id: ImageId) -> Option<&StoredImage> {
+        self.images.get(&id)
+    }
+
+    /// The photos that persona cards use, sorted by id, each once.
+    pub fn used_images(&self) -> impl Iterator<Item = (ImageId, &StoredImage)> {
+        let used: BTreeSet<ImageId> = self
+            .items
+            .values()
+            .filter_map(|item| match &item.kind {
+                ItemKind::Persona(persona) => persona.photo,
+                _ => None,
+            })
+            .collect();
+        used.into_iter()
+            .filter_map(|id| self.images.get(&id).map(|image| (id, image)))
     }
 
     /// The board's title.
@@ -162,6 +194,7 @@ impl Board {
         for item in self.items.values() {
             match item.kind {
                 ItemKind::Note(_) => counts.notes += 1,
+                ItemKind::Persona(_) => counts.personas += 1,
                 ItemKind::MapNode(_) => counts.map_nodes += 1,
                 ItemKind::Rings(_) | ItemKind::InterestGrid => counts.backdrops += 1,
             }
@@ -226,6 +259,19 @@ impl Board {
     /// A connector to change in place; its ends must not change (they are checked on insert).
     pub(crate) fn connector_mut(&mut self, id: ConnectorId) -> Option<&mut Connector> {
         self.connectors.get_mut(&id)
+    }
+
+    /// Stores a photo; returns false (and changes nothing) if it was already there.
+    pub(crate) fn insert_image(&mut self, id: ImageId, image: StoredImage) -> bool {
+        if self.images.contains_key(&id) {
+            return false;
+        }
+        self.images.insert(id, image);
+        true
+    }
+
+    pub(crate) fn remove_image(&mut self, id: ImageId) -> Option<StoredImage> {
+        self.images.remove(&id)
     }
 
     pub(crate) fn remove_connector(&mut self, id: ConnectorId) -> Option<Connector> {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ItemId, MapNode, PaletteColor, Point, Rings, Size, ZKey};
+use super::{ItemId, MapNode, PaletteColor, Persona, Point, Rings, Size, ZKey};
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,12 +22,12 @@ pub struct Item {
 }
 
 /// The kind of an item and the data that only that kind has.
-///
-/// Persona cards join this enum in their own issue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ItemKind {
     /// A sticky note.
     Note(Note),
+    /// A persona card: a structured profile of a citizen.
+    Persona(Box<Persona>),
     /// A node of a stakeholder or system map.
     MapNode(MapNode),
     /// A stakeholder-rings backdrop that map nodes sit on.
@@ -41,6 +41,7 @@ impl ItemKind {
     pub fn name(&self) -> &'static str {
         match self {
             Self::Note(_) => "note",
+            Self::Persona(_) => "persona card",
             Self::MapNode(_) => "map node",
             Self::Rings(_) => "stakeholder rings",
             Self::InterestGrid => "influence/interest grid",
@@ -58,6 +59,8 @@ pub struct Note {
 impl Item {
     /// The default size of a new sticky note.
     pub const NOTE_SIZE: Size = Size::new(240.0, 200.0);
+    /// The default size of a new persona card.
+    pub const PERSONA_SIZE: Size = Size::new(380.0, 520.0);
     /// The default size of a new map node.
     pub const MAP_NODE_SIZE: Size = Size::new(220.0, 120.0);
     /// The default size of a new backdrop (rings or grid).
@@ -98,6 +101,18 @@ impl Item {
         }
     }
 
+    /// A new persona card with its top-left corner at `pos`.
+    pub fn persona(id: ItemId, pos: Point, z: ZKey, color: PaletteColor, persona: Persona) -> Self {
+        Self {
+            id,
+            pos,
+            size: Self::PERSONA_SIZE,
+            z,
+            color,
+            kind: ItemKind::Persona(Box::new(persona)),
+        }
+    }
+
     /// A new backdrop (rings or grid) with its top-left corner at `pos`.
     pub fn backdrop(id: ItemId, pos: Point, z: ZKey, kind: ItemKind) -> Self {
         Self {
@@ -110,12 +125,28 @@ impl Item {
         }
     }
 
-    /// The item's main text: a note's text or a map node's label; empty for backdrops.
+    /// The item's main text: a note's text, a persona's name or a map node's label; empty for
+    /// backdrops.
     pub fn text(&self) -> &str {
         match &self.kind {
             ItemKind::Note(note) => &note.text,
+            ItemKind::Persona(persona) => &persona.name,
             ItemKind::MapNode(node) => &node.label,
             ItemKind::Rings(_) | ItemKind::InterestGrid => "",
+        }
+    }
+
+    /// Every piece of text on the item that search looks at: a note's text, a map node's name
+    /// and description, every field of a persona.
+    pub fn searchable_texts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match &self.kind {
+            ItemKind::Persona(persona) => Box::new(persona.texts()),
+            ItemKind::MapNode(node) => {
+                Box::new([node.label.as_str(), node.description.as_str()].into_iter())
+            }
+            ItemKind::Note(_) | ItemKind::Rings(_) | ItemKind::InterestGrid => {
+                Box::new(std::iter::once(self.text()))
+            }
         }
     }
 
@@ -123,6 +154,7 @@ impl Item {
     pub(crate) fn text_mut(&mut self) -> Option<&mut String> {
         match &mut self.kind {
             ItemKind::Note(note) => Some(&mut note.text),
+            ItemKind::Persona(persona) => Some(&mut persona.name),
             ItemKind::MapNode(node) => Some(&mut node.label),
             ItemKind::Rings(_) | ItemKind::InterestGrid => None,
         }

@@ -17,6 +17,8 @@ pub struct MapNode {
     pub influence: Level,
     /// How much the node cares about the service.
     pub interest: Level,
+    /// A persona card on the board that this node stands for (a citizen group's persona).
+    pub persona: Option<super::ItemId>,
 }
 
 /// The sorts of actors and things on a city's stakeholder and system maps.

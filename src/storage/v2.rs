@@ -2,7 +2,8 @@
 //! never change these structs; a change to the file shape is format 3 (see [`super::migrate`]).
 //!
 //! Format 2 adds to format 1:
-//! - item kinds `MapNode(…)`, `Rings(…)` and `InterestGrid`;
+//! - item kinds `Persona(…)`, `MapNode(…)`, `Rings(…)` and `InterestGrid`;
+//! - an `images` list after the connectors, with the photos persona cards use;
 //! - connector fields `arrows`, `line`, `route`, `relation`, `polarity` and `delay`. Each is
 //!   written only when it differs from its default, so a plain connector reads as in format 1;
 //! - a connector that names a missing item is dropped with a warning instead of refusing the file.
@@ -13,8 +14,9 @@ use super::v1::ColorV1;
 use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position, position};
 use crate::model::{
-    Arrows, Board, BoardError, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind,
-    Level, LineStyle, MapNode, NodeType, Note, Point, Polarity, Relation, Rings, Route, Size, ZKey,
+    Arrows, Basis, Board, BoardError, Channel, Connector, ConnectorId, ConnectorProps, CustomField,
+    Entry, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, Persona,
+    Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 
 /// The whole file.
@@ -49,9 +51,50 @@ pub(super) struct ItemV2 {
 /// The item kinds of format 2.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "ItemKind", deny_unknown_fields)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "file structs live only while one board is read or written; boxing the persona \
+              would change its text form"
+)]
 pub(super) enum KindV2 {
     /// A sticky note: `Note(text: "…")`.
     Note { text: String },
+    /// A persona card. Only `name` is required; empty fields and lists are left out.
+    Persona {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        photo: Option<ImageId>,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        age: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        role: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        location: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        quote: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        background: EntryV2,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        goals: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        needs: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pains: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        behaviours: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        digital_skills: Option<u8>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        channels: Vec<ChannelV2>,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        languages: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        accessibility: EntryV2,
+        #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
+        life_event: EntryV2,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        custom: Vec<CustomFieldV2>,
+    },
     /// A map node: `MapNode(label: "…", type: CitizenGroup, influence: High, interest: Low)`.
     MapNode {
         label: String,
@@ -61,6 +104,8 @@ pub(super) enum KindV2 {
         description: String,
         influence: LevelV2,
         interest: LevelV2,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        persona: Option<ItemId>,
     },
     /// Stakeholder rings, innermost first: `Rings(rings: ["Core", "Direct"], sectors: [])`.
     Rings {
@@ -70,6 +115,48 @@ pub(super) enum KindV2 {
     },
     /// The influence/interest grid.
     InterestGrid,
+}
+
+/// A persona field or list entry: `(text: "…", basis: Assumption)`; `basis` is left out when
+/// the entry is not marked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Entry", deny_unknown_fields)]
+pub(super) struct EntryV2 {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub basis: BasisV2,
+}
+
+impl EntryV2 {
+    fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.basis == BasisV2::Unmarked
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Basis")]
+pub(super) enum BasisV2 {
+    #[default]
+    Unmarked,
+    Assumption,
+    Evidence(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Channel")]
+pub(super) enum ChannelV2 {
+    Online,
+    Phone,
+    InPerson,
+    Intermediary,
+}
+
+/// A custom persona field: `(label: "…", value: (text: "…"))`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "CustomField", deny_unknown_fields)]
+pub(super) struct CustomFieldV2 {
+    pub label: String,
+    pub value: EntryV2,
 }
 
 /// Map node types of format 2.
@@ -217,6 +304,28 @@ impl BoardV2 {
         }
         let ids: std::collections::HashSet<ItemId> = items.iter().map(|item| item.id).collect();
         let mut warnings = Vec::new();
+        let personas: std::collections::HashSet<ItemId> = items
+            .iter()
+            .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+            .map(|item| item.id)
+            .collect();
+        let mut items = items;
+        for item in &mut items {
+            if let ItemKind::MapNode(node) = &mut item.kind
+                && let Some(persona) = node.persona
+                && !personas.contains(&persona)
+            {
+                node.persona = None;
+                let at = text
+                    .find(&format!("persona: Some(\"{persona}\")"))
+                    .map(|at| at + "persona: Some(".len());
+                warnings.push(LoadWarning::DroppedPersonaLink {
+                    item: item.id,
+                    missing: persona,
+                    position: at.map(|at| Position::at_byte(text, at)),
+                });
+            }
+        }
         let connectors: Vec<Connector> = self
             .connectors
             .into_iter()
@@ -273,12 +382,14 @@ impl ItemV2 {
                 ItemKind::Note(note) => KindV2::Note {
                     text: note.text.clone(),
                 },
+                ItemKind::Persona(persona) => persona_to_file(persona),
                 ItemKind::MapNode(node) => KindV2::MapNode {
                     label: node.label.clone(),
                     node_type: node.node_type.clone().into(),
                     description: node.description.clone(),
                     influence: node.influence.into(),
                     interest: node.interest.into(),
+                    persona: node.persona,
                 },
                 ItemKind::Rings(rings) => KindV2::Rings {
                     rings: rings.rings.clone(),
@@ -298,24 +409,155 @@ impl ItemV2 {
             color: self.color.into(),
             kind: match self.kind {
                 KindV2::Note { text } => ItemKind::Note(Note { text }),
+                persona @ KindV2::Persona { .. } => persona_from_file(persona),
                 KindV2::MapNode {
                     label,
                     node_type,
                     description,
                     influence,
                     interest,
+                    persona,
                 } => ItemKind::MapNode(MapNode {
                     label,
                     node_type: node_type.into(),
                     description,
                     influence: influence.into(),
                     interest: interest.into(),
+                    persona,
                 }),
                 KindV2::Rings { rings, sectors } => ItemKind::Rings(Rings { rings, sectors }),
                 KindV2::InterestGrid => ItemKind::InterestGrid,
             },
         }
     }
+}
+
+fn entry_to_file(entry: &Entry) -> EntryV2 {
+    EntryV2 {
+        text: entry.text.clone(),
+        basis: match &entry.basis {
+            Basis::Unmarked => BasisV2::Unmarked,
+            Basis::Assumption => BasisV2::Assumption,
+            Basis::Evidence(source) => BasisV2::Evidence(source.clone()),
+        },
+    }
+}
+
+fn entry_from_file(entry: EntryV2) -> Entry {
+    Entry {
+        text: entry.text,
+        basis: match entry.basis {
+            BasisV2::Unmarked => Basis::Unmarked,
+            BasisV2::Assumption => Basis::Assumption,
+            BasisV2::Evidence(source) => Basis::Evidence(source),
+        },
+    }
+}
+
+fn entries_to_file(entries: &[Entry]) -> Vec<EntryV2> {
+    entries.iter().map(entry_to_file).collect()
+}
+
+fn entries_from_file(entries: Vec<EntryV2>) -> Vec<Entry> {
+    entries.into_iter().map(entry_from_file).collect()
+}
+
+fn persona_to_file(persona: &Persona) -> KindV2 {
+    KindV2::Persona {
+        name: persona.name.clone(),
+        photo: persona.photo,
+        age: entry_to_file(&persona.age),
+        role: entry_to_file(&persona.role),
+        location: entry_to_file(&persona.location),
+        quote: entry_to_file(&persona.quote),
+        background: entry_to_file(&persona.background),
+        goals: entries_to_file(&persona.goals),
+        needs: entries_to_file(&persona.needs),
+        pains: entries_to_file(&persona.pains),
+        behaviours: entries_to_file(&persona.behaviours),
+        digital_skills: persona.digital_skills,
+        channels: persona
+            .channels
+            .iter()
+            .map(|channel| match channel {
+                Channel::Online => ChannelV2::Online,
+                Channel::Phone => ChannelV2::Phone,
+                Channel::InPerson => ChannelV2::InPerson,
+                Channel::Intermediary => ChannelV2::Intermediary,
+            })
+            .collect(),
+        languages: entry_to_file(&persona.languages),
+        accessibility: entry_to_file(&persona.accessibility),
+        life_event: entry_to_file(&persona.life_event),
+        custom: persona
+            .custom
+            .iter()
+            .map(|field| CustomFieldV2 {
+                label: field.label.clone(),
+                value: entry_to_file(&field.value),
+            })
+            .collect(),
+    }
+}
+
+/// The persona of a `KindV2::Persona`; any other kind gives an empty persona (never happens:
+/// the caller matches first).
+fn persona_from_file(kind: KindV2) -> ItemKind {
+    let KindV2::Persona {
+        name,
+        photo,
+        age,
+        role,
+        location,
+        quote,
+        background,
+        goals,
+        needs,
+        pains,
+        behaviours,
+        digital_skills,
+        channels,
+        languages,
+        accessibility,
+        life_event,
+        custom,
+    } = kind
+    else {
+        return ItemKind::Persona(Box::default());
+    };
+    ItemKind::Persona(Box::new(Persona {
+        name,
+        photo,
+        age: entry_from_file(age),
+        role: entry_from_file(role),
+        location: entry_from_file(location),
+        quote: entry_from_file(quote),
+        background: entry_from_file(background),
+        goals: entries_from_file(goals),
+        needs: entries_from_file(needs),
+        pains: entries_from_file(pains),
+        behaviours: entries_from_file(behaviours),
+        digital_skills,
+        channels: channels
+            .into_iter()
+            .map(|channel| match channel {
+                ChannelV2::Online => Channel::Online,
+                ChannelV2::Phone => Channel::Phone,
+                ChannelV2::InPerson => Channel::InPerson,
+                ChannelV2::Intermediary => Channel::Intermediary,
+            })
+            .collect(),
+        languages: entry_from_file(languages),
+        accessibility: entry_from_file(accessibility),
+        life_event: entry_from_file(life_event),
+        custom: custom
+            .into_iter()
+            .map(|field| CustomField {
+                label: field.label,
+                value: entry_from_file(field.value),
+            })
+            .collect(),
+    }))
 }
 
 impl ConnectorV2 {

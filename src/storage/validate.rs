@@ -1,6 +1,6 @@
 //! The geometry and content rules every saved and loaded item must meet.
 
-use crate::model::{Item, ItemKind, Rings};
+use crate::model::{Item, ItemKind, Persona, Rings};
 
 /// The farthest an item's corner may be from the board's origin, in board units, on either axis.
 ///
@@ -49,6 +49,18 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
                 ),
             });
         }
+    }
+    if let ItemKind::Persona(persona) = &item.kind
+        && let Some(skills) = persona.digital_skills
+        && !(1..=Persona::MAX_SKILLS).contains(&skills)
+    {
+        return Err(GeometryProblem {
+            field: "digital_skills",
+            message: format!(
+                "digital skills are {skills}; they go from 1 to {}",
+                Persona::MAX_SKILLS
+            ),
+        });
     }
     if let ItemKind::Rings(rings) = &item.kind {
         let counts = [

@@ -64,7 +64,10 @@ impl Search {
         }
         let mut items: Vec<&crate::model::Item> = board
             .items()
-            .filter(|item| item.text().to_lowercase().contains(&needle))
+            .filter(|item| {
+                item.searchable_texts()
+                    .any(|text| text.to_lowercase().contains(&needle))
+            })
             .collect();
         items.sort_by(|a, b| {
             a.pos

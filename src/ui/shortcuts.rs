@@ -42,6 +42,8 @@ pub enum Action {
     NewNote,
     /// Add a note to the right of the selected one, connected to it.
     NewConnectedNote,
+    /// Add a persona card and start typing its name.
+    NewPersona,
     /// Choose a map node type at the pointer and add a node of it.
     NewMapNode,
     /// Connect the two selected items.
@@ -108,6 +110,8 @@ pub enum Action {
     ToggleMinimap,
     /// Show or hide the map key: node types in use and feedback loops.
     ToggleMapKey,
+    /// Show or hide the persona gallery.
+    TogglePersonaGallery,
     /// Turn snapping to the grid on or off.
     ToggleSnap,
     /// Show the keyboard shortcut sheet.
@@ -201,6 +205,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
     bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
     bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
+    bind(Action::TogglePersonaGallery, SHIFT, Key::P, Scope::Canvas),
+    bind(Action::NewPersona, NONE, Key::P, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
     bind(Action::Connect, NONE, Key::C, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
@@ -225,7 +231,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 52] = [
+    pub const ALL: [Self; 54] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -243,6 +249,7 @@ impl Action {
         Self::FindPrevious,
         Self::NewNote,
         Self::NewConnectedNote,
+        Self::NewPersona,
         Self::NewMapNode,
         Self::Connect,
         Self::EditText,
@@ -276,6 +283,7 @@ impl Action {
         Self::ActualSize,
         Self::ToggleMinimap,
         Self::ToggleMapKey,
+        Self::TogglePersonaGallery,
         Self::ToggleSnap,
         Self::ShowShortcuts,
     ];
@@ -306,6 +314,8 @@ impl Action {
             Self::ToggleSnap => "Snap to grid",
             Self::ToggleMinimap => "Minimap",
             Self::ToggleMapKey => "Map key",
+            Self::TogglePersonaGallery => "Persona gallery",
+            Self::NewPersona => "Persona card",
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
@@ -366,6 +376,10 @@ impl Action {
             Self::ToggleMapKey => {
                 "Show or hide the map key: the node types on the board and its feedback loops"
             }
+            Self::TogglePersonaGallery => {
+                "Show or hide the list of persona cards; click one to go to it"
+            }
+            Self::NewPersona => "Add a persona card beside the selection (or mid-view) and name it",
             Self::NewMapNode => "Choose a map node type at the pointer (keys 1–8) and add a node",
             Self::Connect => "Connect the two selected items with an arrow",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",

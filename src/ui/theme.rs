@@ -94,6 +94,12 @@ pub const RING_FILL_ODD: Color32 = Color32::from_rgb(0xf7, 0xf9, 0xfc);
 pub const POLARITY_POSITIVE: Color32 = Color32::from_rgb(0x1b, 0x6e, 0x35);
 /// The badge of a − (opposite direction) link in a system map.
 pub const POLARITY_NEGATIVE: Color32 = Color32::from_rgb(0xb0, 0x24, 0x1c);
+/// The mark of a persona entry that is an assumption.
+pub const ASSUMPTION: Color32 = Color32::from_rgb(0xe0, 0x7b, 0x00);
+/// The word "assumption" after a persona entry (darker than the mark, for AA contrast on white).
+pub const ASSUMPTION_TEXT: Color32 = Color32::from_rgb(0x9a, 0x4f, 0x00);
+/// The mark of a persona entry backed by evidence.
+pub const EVIDENCE: Color32 = Color32::from_rgb(0x1b, 0x6e, 0x35);
 /// The marker of a reinforcing feedback loop (R).
 pub const LOOP_REINFORCING: Color32 = Color32::from_rgb(0x0b, 0x5c, 0x8e);
 /// The marker of a balancing feedback loop (B).

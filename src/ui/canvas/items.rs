@@ -7,7 +7,7 @@ use egui::{
     CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasOutput, CanvasState, Gesture, links, map_paint, paint};
+use super::{CanvasOutput, CanvasState, Gesture, links, map_paint, paint, persona_paint};
 use crate::edit::Command;
 use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
@@ -220,7 +220,22 @@ impl CanvasState {
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
-        let (inner, font, align) = if let ItemKind::MapNode(node) = &item.kind {
+        let (inner, font, align) = if let ItemKind::Persona(persona) = &item.kind {
+            let look = paint::NoteLook {
+                rect,
+                zoom,
+                selected: true,
+                show_text: false,
+                highlighted: false,
+            };
+            persona_paint::persona(painter, item, persona, &look, None);
+            let inner = persona_paint::name_edit_rect(rect, zoom);
+            (
+                inner,
+                persona_paint::name_font(zoom),
+                egui::Align2::LEFT_CENTER,
+            )
+        } else if let ItemKind::MapNode(node) = &item.kind {
             let look = paint::NoteLook {
                 rect,
                 zoom,
@@ -264,6 +279,7 @@ impl CanvasState {
         };
         let hint = match item.kind {
             ItemKind::MapNode(_) => "Name this node…",
+            ItemKind::Persona(_) => "Name this persona…",
             _ => "Type your note…",
         };
         let output = ui.put(
@@ -312,9 +328,10 @@ pub fn item_label(item: &Item) -> &str {
     match &item.kind {
         ItemKind::Note(note) if note.text.is_empty() => "Empty sticky note",
         ItemKind::MapNode(node) if node.label.is_empty() => "Unnamed map node",
+        ItemKind::Persona(persona) if persona.name.is_empty() => "Unnamed persona",
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
-        ItemKind::Note(_) | ItemKind::MapNode(_) => item.text(),
+        ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) => item.text(),
     }
 }
 
@@ -325,6 +342,7 @@ pub(super) fn paint_item(painter: &egui::Painter, item: &Item, look: &paint::Not
             paint::note(painter, item, look);
         }
         ItemKind::MapNode(node) => map_paint::node(painter, item, node, look),
+        ItemKind::Persona(persona) => persona_paint::persona(painter, item, persona, look, None),
         ItemKind::Rings(rings) => {
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }

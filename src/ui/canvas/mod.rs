@@ -14,6 +14,7 @@ mod map_paint;
 mod menus;
 mod minimap;
 mod paint;
+mod persona_paint;
 mod placement;
 mod quick_create;
 mod selection;

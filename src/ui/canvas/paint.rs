@@ -186,7 +186,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     overflowed
 }
 
-fn overflow_badge_rect(rect: Rect, zoom: f32) -> Rect {
+pub(super) fn overflow_badge_rect(rect: Rect, zoom: f32) -> Rect {
     let size = vec2(34.0, 16.0) * zoom.clamp(0.5, 2.0);
     let center = pos2(
         rect.center().x,
@@ -196,7 +196,7 @@ fn overflow_badge_rect(rect: Rect, zoom: f32) -> Rect {
 }
 
 /// A small dark "…" tab at the bottom edge: this note holds more text than it shows.
-fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
+pub(super) fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
     let badge = overflow_badge_rect(rect, zoom);
     painter.rect_filled(badge, CornerRadius::same(8), theme::OVERFLOW_BADGE);
     painter.text(

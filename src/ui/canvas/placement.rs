@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use super::{CanvasState, TextEditing, paint};
 use crate::edit::Command;
-use crate::model::{Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, Point, Size, ZKey};
+use crate::model::{
+    Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, Size, ZKey,
+};
 
 impl CanvasState {
     /// Where pasted things go: the pointer when it is over the canvas, else the middle of the view.
@@ -93,6 +95,21 @@ impl CanvasState {
             label: "Add connected item",
             commands: vec![new_item, Command::AddConnector(Box::new(connector))],
         })
+    }
+
+    /// A new persona card beside the selection (or mid-view), selected, ready for its name.
+    pub fn new_persona(&mut self, board: &Board, ids: &mut IdGen) -> Command {
+        let pos = self.place_new(board, Item::PERSONA_SIZE, Spot::Auto);
+        let id = ids.item_id(|id| board.item(id).is_some());
+        let item = Item::persona(
+            id,
+            pos,
+            board.z_above_all(),
+            PaletteColor::Blue,
+            crate::model::Persona::default(),
+        );
+        self.start_typing_new(id);
+        Command::AddItem(Box::new(item))
     }
 
     /// A new map node at `spot`, selected and ready for its name to be typed.

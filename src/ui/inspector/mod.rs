@@ -11,6 +11,8 @@ use crate::model::{
 };
 use crate::ui::widgets::swatches;
 
+mod persona_form;
+
 /// What the inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -32,46 +34,103 @@ impl Target {
             return Some(Self::Connector(id));
         }
         let item = board.item(item?)?;
-        matches!(item.kind, ItemKind::MapNode(_) | ItemKind::Rings(_))
-            .then_some(Self::Item(item.id))
+        matches!(
+            item.kind,
+            ItemKind::MapNode(_) | ItemKind::Rings(_) | ItemKind::Persona(_)
+        )
+        .then_some(Self::Item(item.id))
     }
 }
 
 /// The text being typed into one inspector field, kept until the field lets go.
 #[derive(Debug, Default)]
 pub struct InspectorState {
-    typing: Option<(Target, &'static str, String)>,
+    typing: Option<(Target, String, String)>,
+}
+
+/// How a text field looks: with its name above it or not, one line or several.
+#[derive(Clone, Copy)]
+struct FieldLook {
+    labelled: bool,
+    multiline: bool,
 }
 
 impl InspectorState {
-    /// A text field bound to `current`; returns the new text once the field lets go with a
-    /// changed value.
+    /// A text field named `field` bound to `current`; returns the new text once the field lets
+    /// go with a changed value.
     fn text_field(
         &mut self,
         ui: &mut Ui,
         target: Target,
-        field: &'static str,
+        field: &str,
         current: &str,
         multiline: bool,
     ) -> Option<String> {
-        let mine = matches!(&self.typing, Some((t, f, _)) if *t == target && *f == field);
+        let look = FieldLook {
+            labelled: true,
+            multiline,
+        };
+        self.edit(ui, (target, field), current, look)
+    }
+
+    /// A several-line field without a label above it; `field` names it for screen readers.
+    fn text_field_unlabelled(
+        &mut self,
+        ui: &mut Ui,
+        target: Target,
+        field: &str,
+        current: &str,
+    ) -> Option<String> {
+        let look = FieldLook {
+            labelled: false,
+            multiline: true,
+        };
+        self.edit(ui, (target, field), current, look)
+    }
+
+    /// A one-line field without a label above it (a list entry); `field` names it for screen
+    /// readers and tests.
+    fn entry_field(
+        &mut self,
+        ui: &mut Ui,
+        target: Target,
+        field: &str,
+        current: &str,
+    ) -> Option<String> {
+        let look = FieldLook {
+            labelled: false,
+            multiline: false,
+        };
+        self.edit(ui, (target, field), current, look)
+    }
+
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        (target, field): (Target, &str),
+        current: &str,
+        look: FieldLook,
+    ) -> Option<String> {
+        let mine = matches!(&self.typing, Some((t, f, _)) if *t == target && f == field);
         let mut buffer = match &self.typing {
             Some((_, _, text)) if mine => text.clone(),
             _ => current.to_owned(),
         };
-        ui.label(field);
-        let edit = if multiline {
+        if look.labelled {
+            ui.label(field);
+        }
+        let edit = if look.multiline {
             TextEdit::multiline(&mut buffer).desired_rows(3)
         } else {
             TextEdit::singleline(&mut buffer)
         };
         let response = ui.add(
             edit.id(egui::Id::unique(("inspector", field)))
-                .desired_width(f32::INFINITY),
+                .desired_width(ui.available_width()),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field));
         if response.has_focus() {
-            self.typing = Some((target, field, buffer.clone()));
+            self.typing = Some((target, field.to_owned(), buffer.clone()));
         }
         if response.lost_focus() {
             if mine {
@@ -101,6 +160,9 @@ pub fn show(
                     ItemKind::Rings(rings) => {
                         rings_form(ui, state, item, rings, &mut commands);
                     }
+                    ItemKind::Persona(persona) => {
+                        commands.extend(persona_form::show(ui, state, item, persona));
+                    }
                     ItemKind::Note(_) | ItemKind::InterestGrid => {}
                 }
             }
@@ -114,7 +176,7 @@ pub fn show(
     commands
 }
 
-fn heading(ui: &mut Ui, text: &str) {
+pub(super) fn heading(ui: &mut Ui, text: &str) {
     ui.add_space(4.0);
     ui.label(RichText::new(text).heading().strong());
     ui.add_space(4.0);
@@ -193,6 +255,16 @@ fn map_node(
         });
     }
     ui.add_space(6.0);
+    if let Some(persona) = persona_link(ui, board, node.persona) {
+        commands.push(set_node(
+            item,
+            MapNode {
+                persona,
+                ..node.clone()
+            },
+        ));
+    }
+    ui.add_space(6.0);
     if let Some(description) = state.text_field(ui, target, "Description", &node.description, true)
     {
         commands.push(set_node(
@@ -219,6 +291,43 @@ fn map_node(
     if let Some(color) = swatches(ui, Some(item.color)) {
         commands.push(Command::SetColor { id: item.id, color });
     }
+}
+
+/// The persona card a node stands for, chosen from the board's personas; returns a change.
+#[expect(
+    clippy::option_option,
+    reason = "None: unchanged; Some(None): the link was removed"
+)]
+fn persona_link(ui: &mut Ui, board: &Board, current: Option<ItemId>) -> Option<Option<ItemId>> {
+    ui.label("Stands for persona");
+    let personas: Vec<(ItemId, &str)> = board
+        .items()
+        .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+        .map(|item| (item.id, crate::ui::canvas::item_label(item)))
+        .collect();
+    let shown = current
+        .and_then(|id| personas.iter().find(|(p, _)| *p == id))
+        .map_or("None", |(_, name)| name);
+    let mut chosen = None;
+    ComboBox::from_id_salt("inspector_persona_link")
+        .selected_text(shown)
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "None").clicked() && current.is_some() {
+                chosen = Some(None);
+            }
+            for (id, name) in &personas {
+                let selected = current == Some(*id);
+                if ui.selectable_label(selected, *name).clicked() && !selected {
+                    chosen = Some(Some(*id));
+                }
+            }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Stands for persona")
+        });
+    chosen
 }
 
 /// New influence/interest values; when the node sits on an influence/interest grid it also
@@ -349,7 +458,7 @@ fn name_list(
             });
             if names.len() > least
                 && ui
-                    .button("✕")
+                    .button("Remove")
                     .on_hover_text(format!("Remove {}", field.to_lowercase()))
                     .clicked()
             {

@@ -1,0 +1,293 @@
+//! Persona cards: structured profiles of the citizens a service is for.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::ImageId;
+
+/// A user profile built in a workshop: who the person is, what they need and what gets in their
+/// way. Every field and list entry can be marked as an assumption or as backed by evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Persona {
+    /// The persona's name, e.g. "Ana, 34".
+    pub name: String,
+    /// A photo stored in the board, if any (otherwise an initials avatar is drawn).
+    pub photo: Option<ImageId>,
+    /// Age or age range.
+    pub age: Entry,
+    /// Occupation or role.
+    pub role: Entry,
+    /// Where they live.
+    pub location: Entry,
+    /// Something they said, in their words.
+    pub quote: Entry,
+    /// A short background.
+    pub background: Entry,
+    /// What they want to achieve.
+    pub goals: Vec<Entry>,
+    /// What they need from the service.
+    pub needs: Vec<Entry>,
+    /// What gets in their way.
+    pub pains: Vec<Entry>,
+    /// How they behave today.
+    pub behaviours: Vec<Entry>,
+    /// Digital skills from 1 (none) to 5 (expert); `None` when not known.
+    pub digital_skills: Option<u8>,
+    /// The channels they use to reach public services.
+    pub channels: BTreeSet<Channel>,
+    /// Languages they speak.
+    pub languages: Entry,
+    /// Accessibility needs.
+    pub accessibility: Entry,
+    /// The life event that brings them to the service (e.g. "a child is born").
+    pub life_event: Entry,
+    /// Any other fields the workshop wants.
+    pub custom: Vec<CustomField>,
+}
+
+/// A piece of text on a persona, with what it rests on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The text.
+    pub text: String,
+    /// Whether it is a guess or backed by research.
+    pub basis: Basis,
+}
+
+impl Entry {
+    /// An unmarked entry with this text.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            basis: Basis::Unmarked,
+        }
+    }
+
+    /// An entry marked as an assumption.
+    pub fn assumption(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            basis: Basis::Assumption,
+        }
+    }
+
+    /// An entry backed by evidence from `source` (e.g. "interview 3").
+    pub fn evidence(text: impl Into<String>, source: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            basis: Basis::Evidence(source.into()),
+        }
+    }
+
+    /// Whether the entry has no text and no mark.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.basis == Basis::Unmarked
+    }
+}
+
+/// What a persona entry rests on. Workshop personas are often guesses, and the card says so.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Basis {
+    /// Not marked either way.
+    #[default]
+    Unmarked,
+    /// A guess, to be checked with real people.
+    Assumption,
+    /// Backed by research; the source, e.g. "interview 3".
+    Evidence(String),
+}
+
+/// A way of reaching a public service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Channel {
+    /// Websites, apps, e-mail.
+    Online,
+    /// A phone call.
+    Phone,
+    /// At an office, in person.
+    InPerson,
+    /// Through someone else: a relative, a social worker, an NGO.
+    Intermediary,
+}
+
+impl Channel {
+    /// Every channel, in display order.
+    pub const ALL: [Self; 4] = [
+        Self::Online,
+        Self::Phone,
+        Self::InPerson,
+        Self::Intermediary,
+    ];
+
+    /// The channel's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Online => "Online",
+            Self::Phone => "Phone",
+            Self::InPerson => "In person",
+            Self::Intermediary => "Via an intermediary",
+        }
+    }
+}
+
+/// A field the workshop added: a label and its entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomField {
+    /// The field's name, e.g. "Favourite app".
+    pub label: String,
+    /// Its value.
+    pub value: Entry,
+}
+
+/// The list sections of a persona card, in the order the card shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonaList {
+    /// What they want to achieve.
+    Goals,
+    /// What they need.
+    Needs,
+    /// What gets in their way.
+    Pains,
+    /// How they behave today.
+    Behaviours,
+}
+
+impl PersonaList {
+    /// Every list, in card order.
+    pub const ALL: [Self; 4] = [Self::Goals, Self::Needs, Self::Pains, Self::Behaviours];
+
+    /// The section's heading.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Goals => "Goals",
+            Self::Needs => "Needs",
+            Self::Pains => "Pain points",
+            Self::Behaviours => "Behaviours",
+        }
+    }
+}
+
+impl Persona {
+    /// The most digital-skills points.
+    pub const MAX_SKILLS: u8 = 5;
+
+    /// A new persona with just a name.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// One of the list sections.
+    pub fn list(&self, list: PersonaList) -> &Vec<Entry> {
+        match list {
+            PersonaList::Goals => &self.goals,
+            PersonaList::Needs => &self.needs,
+            PersonaList::Pains => &self.pains,
+            PersonaList::Behaviours => &self.behaviours,
+        }
+    }
+
+    /// One of the list sections, to change.
+    pub fn list_mut(&mut self, list: PersonaList) -> &mut Vec<Entry> {
+        match list {
+            PersonaList::Goals => &mut self.goals,
+            PersonaList::Needs => &mut self.needs,
+            PersonaList::Pains => &mut self.pains,
+            PersonaList::Behaviours => &mut self.behaviours,
+        }
+    }
+
+    /// The initials for the avatar drawn when there is no photo: the first letters of the first
+    /// two words of the name ("Ana Petrović" → "AP"), or "?" for no name.
+    pub fn initials(&self) -> String {
+        let initials: String = self
+            .name
+            .split_whitespace()
+            .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+            .take(2)
+            .flat_map(|c| {
+                // Georgian is written without capitals (Mtavruli is for all-caps headings).
+                let georgian = ('\u{10D0}'..='\u{10FF}').contains(&c);
+                let upper: Vec<char> = if georgian {
+                    vec![c]
+                } else {
+                    c.to_uppercase().collect()
+                };
+                upper
+            })
+            .collect();
+        if initials.is_empty() {
+            "?".to_owned()
+        } else {
+            initials
+        }
+    }
+
+    /// All the persona's text, for search: name, fields, list entries, custom fields.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let fields = [
+            &self.age,
+            &self.role,
+            &self.location,
+            &self.quote,
+            &self.background,
+            &self.languages,
+            &self.accessibility,
+            &self.life_event,
+        ];
+        std::iter::once(self.name.as_str())
+            .chain(fields.into_iter().map(|entry| entry.text.as_str()))
+            .chain(
+                PersonaList::ALL
+                    .into_iter()
+                    .flat_map(|list| self.list(list).iter().map(|entry| entry.text.as_str())),
+            )
+            .chain(
+                self.custom
+                    .iter()
+                    .flat_map(|field| [field.label.as_str(), field.value.text.as_str()]),
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_come_from_the_first_two_words_in_any_script() {
+        assert_eq!(Persona::named("Ana Petrović").initials(), "AP");
+        assert_eq!(Persona::named("ნინო").initials(), "ნ");
+        assert_eq!(
+            Persona::named("  олена  мельник  ковальчук").initials(),
+            "ОМ"
+        );
+        assert_eq!(Persona::named("").initials(), "?");
+        assert_eq!(Persona::named("\"Dritan\" (58)").initials(), "D5");
+    }
+
+    #[test]
+    fn search_sees_every_field_and_entry() {
+        let mut persona = Persona::named("Ana");
+        persona.quote = Entry::new("I lose a day every time");
+        persona.pains = vec![Entry::assumption("queues")];
+        persona.custom = vec![CustomField {
+            label: "Favourite app".into(),
+            value: Entry::evidence("Viber", "interview 3"),
+        }];
+        let texts: Vec<&str> = persona.texts().filter(|t| !t.is_empty()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ana",
+                "I lose a day every time",
+                "queues",
+                "Favourite app",
+                "Viber"
+            ]
+        );
+    }
+}

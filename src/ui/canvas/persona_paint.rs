@@ -1,0 +1,438 @@
+//! Painting persona cards: a profile card with a photo (or an initials avatar), name and role
+//! large, the quote, then the sections. Far out only the header shows; text never spills out of
+//! the card, and a `…` tab says when some is hidden.
+
+use egui::text::LayoutJob;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Stroke, StrokeKind,
+    TextFormat, pos2, vec2,
+};
+use std::sync::Arc;
+
+use super::paint::{self, NoteLook};
+use crate::model::{Basis, Entry, Item, Persona, PersonaList};
+use crate::ui::theme;
+
+/// Board-unit sizes of the card's parts.
+const HEADER_HEIGHT: f32 = 112.0;
+const AVATAR_RADIUS: f32 = 40.0;
+const PADDING: f32 = 14.0;
+const NAME_SIZE: f32 = 22.0;
+const BODY_SIZE: f32 = 14.0;
+const HEADING_SIZE: f32 = 12.0;
+
+fn bold(size_px: f32) -> FontId {
+    FontId::new(size_px, egui::FontFamily::Name(theme::BOLD.into()))
+}
+
+/// The colour of the mark in front of an entry: amber for an assumption, green for evidence.
+fn basis_color(basis: &Basis) -> Option<Color32> {
+    match basis {
+        Basis::Unmarked => None,
+        Basis::Assumption => Some(theme::ASSUMPTION),
+        Basis::Evidence(_) => Some(theme::EVIDENCE),
+    }
+}
+
+/// The photo to draw for a persona, if it has one and it could be decoded.
+pub type PhotoTexture = Option<egui::TextureId>;
+
+/// Paints a persona card; `photo` is the texture of its photo, if it has one.
+pub fn persona(
+    painter: &Painter,
+    item: &Item,
+    persona: &Persona,
+    look: &NoteLook,
+    photo: PhotoTexture,
+) {
+    let NoteLook {
+        rect,
+        zoom,
+        selected,
+        show_text,
+        highlighted,
+    } = *look;
+    let radius = CornerRadius::same((8.0 * zoom).round().clamp(0.0, 255.0) as u8);
+    if rect.width() > 60.0 {
+        painter.rect_filled(
+            rect.translate(vec2(0.0, 3.0 * zoom.min(1.0))).expand(1.0),
+            radius,
+            theme::ITEM_SHADOW,
+        );
+    }
+    painter.rect_filled(rect, radius, Color32::WHITE);
+    let header = Rect::from_min_size(
+        rect.min,
+        vec2(rect.width(), (HEADER_HEIGHT * zoom).min(rect.height())),
+    );
+    painter.rect_filled(
+        header,
+        CornerRadius {
+            nw: radius.nw,
+            ne: radius.ne,
+            sw: 0,
+            se: 0,
+        },
+        theme::fill(item.color),
+    );
+    painter.rect_stroke(
+        rect,
+        radius,
+        Stroke::new(1.5, theme::border_strong(item.color)),
+        StrokeKind::Inside,
+    );
+    let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    avatar(&clip, item, persona, header, zoom, photo);
+    if show_text {
+        header_text(&clip, persona, header, zoom);
+        if BODY_SIZE * zoom >= theme::MIN_READABLE_TEXT_PX * 1.5 {
+            let body = Rect::from_min_max(pos2(rect.left(), header.bottom()), rect.max)
+                .shrink(PADDING * zoom);
+            if !body_text(&clip, persona, body, zoom) {
+                paint::overflow_badge(painter, rect, zoom);
+            }
+        }
+    }
+    if highlighted {
+        painter.rect_stroke(
+            rect.expand(if selected { 7.0 } else { 2.0 }),
+            radius,
+            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SEARCH_HIGHLIGHT),
+            StrokeKind::Outside,
+        );
+    }
+    if selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            radius,
+            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+/// The round photo, or the initials on a circle of the persona's colour.
+fn avatar(
+    painter: &Painter,
+    item: &Item,
+    persona: &Persona,
+    header: Rect,
+    zoom: f32,
+    photo: PhotoTexture,
+) {
+    let r = (AVATAR_RADIUS * zoom).min(header.height() * 0.4);
+    let center = header.left_center() + vec2(PADDING * zoom + r, 0.0);
+    if let Some(texture) = photo {
+        // A square crop in a circle: a mesh fan with texture coordinates.
+        let mut mesh = egui::Mesh::with_texture(texture);
+        let steps = 40u32;
+        mesh.colored_vertex(center, Color32::WHITE);
+        if let Some(first) = mesh.vertices.first_mut() {
+            first.uv = pos2(0.5, 0.5);
+        }
+        for i in 0..=steps {
+            let angle = i as f32 / steps as f32 * std::f32::consts::TAU;
+            let direction = vec2(angle.cos(), angle.sin());
+            mesh.vertices.push(egui::epaint::Vertex {
+                pos: center + direction * r,
+                uv: pos2(0.5 + direction.x * 0.5, 0.5 + direction.y * 0.5),
+                color: Color32::WHITE,
+            });
+            if i > 0 {
+                mesh.add_triangle(0, i, i + 1);
+            }
+        }
+        painter.add(egui::Shape::mesh(mesh));
+        painter.circle_stroke(center, r, Stroke::new(2.0, Color32::WHITE));
+    } else {
+        painter.circle(
+            center,
+            r,
+            theme::border_strong(item.color),
+            Stroke::new(2.0, Color32::WHITE),
+        );
+        if r > 6.0 {
+            painter.text(
+                center,
+                Align2::CENTER_CENTER,
+                persona.initials(),
+                bold(r * 0.8),
+                Color32::WHITE,
+            );
+        }
+    }
+}
+
+/// Where the name is typed in place: the header, right of the avatar.
+pub fn name_edit_rect(rect: Rect, zoom: f32) -> Rect {
+    let header_height = (HEADER_HEIGHT * zoom).min(rect.height());
+    let left = rect.left() + (PADDING * 2.0 + AVATAR_RADIUS * 2.0) * zoom;
+    let height = NAME_SIZE * zoom * 1.5;
+    Rect::from_min_max(
+        pos2(left, rect.top() + (header_height - height) / 2.0),
+        pos2(
+            (rect.right() - PADDING * zoom).max(left + 1.0),
+            rect.top() + f32::midpoint(header_height, height),
+        ),
+    )
+}
+
+/// The font the name is typed in.
+pub fn name_font(zoom: f32) -> FontId {
+    bold(NAME_SIZE * zoom)
+}
+
+/// Name, role and age/location beside the avatar.
+fn header_text(painter: &Painter, persona: &Persona, header: Rect, zoom: f32) {
+    let left = header.left() + (PADDING * 2.0 + AVATAR_RADIUS * 2.0) * zoom;
+    let width = (header.right() - PADDING * zoom - left).max(1.0);
+    let name_px = NAME_SIZE * zoom;
+    if name_px < theme::MIN_READABLE_TEXT_PX {
+        return;
+    }
+    let mut job = LayoutJob::default();
+    let name = if persona.name.is_empty() {
+        "Unnamed persona"
+    } else {
+        &persona.name
+    };
+    job.append(
+        name,
+        0.0,
+        TextFormat::simple(bold(name_px), theme::NOTE_TEXT),
+    );
+    if !persona.role.text.is_empty() {
+        job.append(
+            &format!("\n{}", persona.role.text),
+            0.0,
+            TextFormat::simple(theme::note_font(BODY_SIZE * 1.1 * zoom), theme::NOTE_TEXT),
+        );
+    }
+    let details: Vec<&str> = [&persona.age.text, &persona.location.text]
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .map(String::as_str)
+        .collect();
+    if !details.is_empty() {
+        job.append(
+            &format!("\n{}", details.join(" · ")),
+            0.0,
+            TextFormat::simple(theme::note_font(BODY_SIZE * zoom), theme::MAP_TAG_TEXT),
+        );
+    }
+    job.wrap.max_width = width;
+    job.wrap.max_rows = 4;
+    let galley = painter.layout_job(job);
+    let top = header.center().y - galley.size().y / 2.0;
+    painter
+        .with_clip_rect(header.intersect(painter.clip_rect()))
+        .galley(pos2(left, top.max(header.top())), galley, theme::NOTE_TEXT);
+}
+
+/// Places blocks of text one under the other inside the card's body.
+struct Column<'p> {
+    painter: &'p Painter,
+    body: Rect,
+    y: f32,
+    px: f32,
+    zoom: f32,
+}
+
+impl Column<'_> {
+    /// Paints `galley` (with a mark beside its first row) and moves down, or returns false when
+    /// it does not fit.
+    fn place(&mut self, galley: Arc<Galley>, mark: Option<Color32>, gap: f32) -> bool {
+        if self.y + galley.size().y > self.body.bottom() {
+            return false;
+        }
+        if let Some(color) = mark {
+            let center = pos2(self.body.left() + self.px * 0.35, self.y + self.px * 0.7);
+            self.painter.circle_filled(center, self.px * 0.3, color);
+        }
+        let height = galley.size().y;
+        self.painter
+            .galley(pos2(self.body.left(), self.y), galley, theme::NOTE_TEXT);
+        self.y += height + gap * self.zoom;
+        true
+    }
+
+    /// Reserves `height` for a drawing; returns its top, or `None` when it does not fit.
+    fn reserve(&mut self, height: f32) -> Option<f32> {
+        if self.y + height > self.body.bottom() {
+            return None;
+        }
+        let top = self.y;
+        self.y += height;
+        Some(top)
+    }
+}
+
+/// Lays out the body blocks top to bottom inside `body`; returns false if some did not fit.
+fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> bool {
+    let px = BODY_SIZE * zoom;
+    let width = body.width().max(1.0);
+    let mut column = Column {
+        painter,
+        body,
+        y: body.top(),
+        px,
+        zoom,
+    };
+    if !persona.quote.text.is_empty() {
+        let galley = painter.layout(
+            format!("“{}”", persona.quote.text),
+            theme::note_font(px * 1.05),
+            theme::MAP_TAG_TEXT,
+            width,
+        );
+        if !column.place(galley, None, 10.0) {
+            return false;
+        }
+    }
+    let facts: [(&str, &Entry); 4] = [
+        ("Life event", &persona.life_event),
+        ("Background", &persona.background),
+        ("Languages", &persona.languages),
+        ("Accessibility", &persona.accessibility),
+    ];
+    for (label, entry) in facts.iter().filter(|(_, entry)| !entry.text.is_empty()) {
+        let galley = labelled(painter, label, entry, px, width);
+        if !column.place(galley, basis_color(&entry.basis), 4.0) {
+            return false;
+        }
+    }
+    if let Some(skills) = persona.digital_skills {
+        let Some(top) = column.reserve(px * 1.6 + 4.0 * zoom) else {
+            return false;
+        };
+        skills_bar(painter, pos2(body.left(), top), width, px, skills);
+    }
+    if !persona.channels.is_empty() {
+        let names: Vec<&str> = persona.channels.iter().map(|c| c.name()).collect();
+        let galley = labelled(
+            painter,
+            "Channels",
+            &Entry::new(names.join(" · ")),
+            px,
+            width,
+        );
+        if !column.place(galley, None, 6.0) {
+            return false;
+        }
+    }
+    for list in PersonaList::ALL {
+        let entries = persona.list(list);
+        if entries.is_empty() {
+            continue;
+        }
+        let heading = painter.layout_no_wrap(
+            list.name().to_uppercase(),
+            bold(HEADING_SIZE * zoom),
+            theme::MAP_TAG_TEXT,
+        );
+        if !column.place(heading, None, 2.0) {
+            return false;
+        }
+        for entry in entries {
+            let (galley, mark) = bullet(painter, entry, px, width);
+            if !column.place(galley, mark, 2.0) {
+                return false;
+            }
+        }
+        column.y += 6.0 * zoom;
+    }
+    for field in &persona.custom {
+        let galley = labelled(painter, &field.label, &field.value, px, width);
+        if !column.place(galley, basis_color(&field.value.basis), 4.0) {
+            return false;
+        }
+    }
+    true
+}
+
+/// "Label: text", the label in bold, indented past the mark, then how the entry is backed.
+fn labelled(painter: &Painter, label: &str, entry: &Entry, px: f32, width: f32) -> Arc<Galley> {
+    let mut job = LayoutJob::default();
+    job.append(
+        "",
+        px * 1.0,
+        TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
+    );
+    if !label.is_empty() {
+        job.append(
+            &format!("{label}: "),
+            0.0,
+            TextFormat::simple(bold(px), theme::NOTE_TEXT),
+        );
+    }
+    job.append(
+        &entry.text,
+        0.0,
+        TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
+    );
+    append_basis(&mut job, &entry.basis, px);
+    job.wrap.max_width = width;
+    painter.layout_job(job)
+}
+
+/// " · assumption" in amber, or the evidence's source in brackets, so the mark is never told by
+/// colour alone.
+fn append_basis(job: &mut LayoutJob, basis: &Basis, px: f32) {
+    match basis {
+        Basis::Unmarked => {}
+        Basis::Assumption => job.append(
+            " · assumption",
+            0.0,
+            TextFormat::simple(bold(px * 0.85), theme::ASSUMPTION_TEXT),
+        ),
+        Basis::Evidence(source) => job.append(
+            &if source.is_empty() {
+                " (evidence)".to_owned()
+            } else {
+                format!(" ({source})")
+            },
+            0.0,
+            TextFormat::simple(theme::note_font(px * 0.85), theme::MAP_TAG_TEXT),
+        ),
+    }
+}
+
+/// A list entry: a bullet (or the assumption/evidence mark) and its text, with an evidence
+/// source after it.
+fn bullet(painter: &Painter, entry: &Entry, px: f32, width: f32) -> (Arc<Galley>, Option<Color32>) {
+    let mark = basis_color(&entry.basis);
+    let mut job = LayoutJob::default();
+    let lead = if mark.is_some() { "" } else { "•" };
+    job.append(
+        lead,
+        0.0,
+        TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
+    );
+    job.append(
+        &entry.text,
+        px * if mark.is_some() { 1.0 } else { 0.5 },
+        TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
+    );
+    append_basis(&mut job, &entry.basis, px);
+    job.wrap.max_width = width;
+    (painter.layout_job(job), mark)
+}
+
+/// "Digital skills" and five segments, `skills` of them filled.
+fn skills_bar(painter: &Painter, at: Pos2, width: f32, px: f32, skills: u8) {
+    let label = painter.layout_no_wrap("Digital skills".to_owned(), bold(px), theme::NOTE_TEXT);
+    let label_width = label.size().x + px * 0.6;
+    painter.galley(at, label, theme::NOTE_TEXT);
+    let segments = f32::from(Persona::MAX_SKILLS);
+    let segment = ((width - label_width) / segments).max(1.0);
+    for i in 0..Persona::MAX_SKILLS {
+        let min = pos2(at.x + label_width + f32::from(i) * segment, at.y + px * 0.2);
+        let cell = Rect::from_min_size(min, vec2(segment - px * 0.2, px * 0.9));
+        let fill = if i < skills {
+            theme::SELECTION
+        } else {
+            theme::RING_FILL_EVEN
+        };
+        painter.rect_filled(cell, CornerRadius::same(2), fill);
+    }
+}
