@@ -198,7 +198,7 @@ fn map_node(
     commands: &mut Vec<Command>,
 ) {
     let target = Target::Item(item.id);
-    heading(ui, "Map node");
+    heading(ui, "Map node details");
     if let Some(label) = state.text_field(ui, target, "Name", &node.label, false) {
         commands.push(Command::SetText {
             id: item.id,

@@ -39,7 +39,7 @@ pub(super) fn show(
         change(&mut next);
         changed = Some(next);
     };
-    heading(ui, "Persona card");
+    heading(ui, "Persona details");
     if let Some(name) = state.text_field(ui, target, "Name", &persona.name, false) {
         commands.push(Command::SetText {
             id: item.id,

@@ -1,0 +1,165 @@
+//! UI tests for persona cards: creating one from the keyboard, filling it in through the
+//! inspector (one undo step per finished field), marking assumptions, the gallery, search, and
+//! linking a map node to a persona.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use civic_canvas::app::CivicCanvasApp;
+use civic_canvas::model::{Basis, Entry, ItemKind, Persona};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+
+mod common;
+use common::{app_harness, press, type_text};
+use egui_kittest::kittest::Queryable as _;
+
+fn the_persona(harness: &Harness<'_, CivicCanvasApp>) -> Persona {
+    harness
+        .state()
+        .board()
+        .items()
+        .find_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => Some((**persona).clone()),
+            _ => None,
+        })
+        .expect("a persona on the board")
+}
+
+/// Scrolls the inspector to the control named `label` (the form is long) and clicks it.
+fn click_in_inspector(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Types into the inspector field named `field` and presses Enter to finish it.
+fn fill(harness: &mut Harness<'_, CivicCanvasApp>, field: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    harness.run();
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+    press(harness, Modifiers::NONE, Key::Enter);
+}
+
+fn add_persona(harness: &mut Harness<'_, CivicCanvasApp>, name: &str) {
+    press(harness, Modifiers::NONE, Key::P);
+    type_text(harness, name);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+#[test]
+fn a_persona_is_created_named_and_filled_in_one_undo_step_per_field() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Ana Petrović");
+    assert_eq!(the_persona(&harness).name, "Ana Petrović");
+    harness.get_by_label("Persona details");
+
+    fill(&mut harness, "Role", "Nurse");
+    click_in_inspector(&mut harness, "Add to needs");
+    fill(&mut harness, "Needs 1", "Forms on the phone");
+    let persona = the_persona(&harness);
+    assert_eq!(persona.role, Entry::new("Nurse"));
+    assert_eq!(persona.needs, [Entry::new("Forms on the phone")]);
+
+    // Mark the need as an assumption.
+    click_in_inspector(&mut harness, "Needs 1: based on");
+    harness.get_by_label("Assumption").click();
+    harness.run();
+    assert_eq!(the_persona(&harness).needs[0].basis, Basis::Assumption);
+
+    // Each finished edit is one step back.
+    let undo = |harness: &mut Harness<'_, CivicCanvasApp>| {
+        press(harness, Modifiers::COMMAND, Key::Z);
+    };
+    undo(&mut harness);
+    assert_eq!(the_persona(&harness).needs[0].basis, Basis::Unmarked);
+    undo(&mut harness);
+    assert_eq!(the_persona(&harness).needs, [Entry::default()]);
+    undo(&mut harness);
+    assert!(the_persona(&harness).needs.is_empty());
+    undo(&mut harness);
+    assert_eq!(the_persona(&harness).role, Entry::default());
+    assert_eq!(the_persona(&harness).name, "Ana Petrović");
+}
+
+#[test]
+fn the_gallery_lists_personas_and_search_finds_their_fields() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Dritan");
+    fill(&mut harness, "Life event", "Retires this year");
+    add_persona(&mut harness, "ნინო");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().canvas().selection.is_empty());
+
+    press(&mut harness, Modifiers::SHIFT, Key::P);
+    harness.get_by_label("Persona gallery");
+    harness
+        .get_by_role_and_label(Role::Button, "Dritan")
+        .click();
+    harness.run();
+    let dritan = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == "Dritan")
+        .unwrap()
+        .id;
+    assert_eq!(harness.state().canvas().single_selection(), Some(dritan));
+
+    // Find reaches text inside persona fields.
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "retires");
+    harness.get_by_label_contains("1 of 1");
+}
+
+#[test]
+fn a_map_node_can_stand_for_a_persona_and_loses_the_link_when_it_is_deleted() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Young parents");
+    press(&mut harness, Modifiers::SHIFT, Key::N);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    type_text(&mut harness, "Parents");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Stands for persona")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Young parents")
+        .click();
+    harness.run();
+    let link = |harness: &Harness<'_, CivicCanvasApp>| {
+        harness
+            .state()
+            .board()
+            .items()
+            .find_map(|item| match &item.kind {
+                ItemKind::MapNode(node) => Some(node.persona),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let persona = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == "Young parents")
+        .unwrap()
+        .id;
+    assert_eq!(link(&harness), Some(persona));
+
+    // Deleting the persona removes the link in the same step; undo restores both.
+    harness.state_mut().canvas_mut().selection = [persona].into();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(link(&harness), None);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(link(&harness), Some(persona));
+}
