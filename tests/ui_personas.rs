@@ -163,3 +163,58 @@ fn a_map_node_can_stand_for_a_persona_and_loses_the_link_when_it_is_deleted() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(link(&harness), Some(persona));
 }
+
+#[test]
+fn a_note_dropped_on_a_persona_becomes_an_entry_and_an_entry_dragged_out_becomes_a_note() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Olena");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    common::add_note(&mut harness, "Needs paper forms\nin Ukrainian");
+    let notes = |harness: &Harness<'_, CivicCanvasApp>| {
+        harness
+            .state()
+            .board()
+            .items()
+            .filter(|item| matches!(item.kind, ItemKind::Note(_)))
+            .map(|item| item.text().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let before = harness.state().board().clone();
+
+    // Drag the note onto the card; the app offers the persona's lists.
+    let note = harness
+        .get_by_label("Needs paper forms\nin Ukrainian")
+        .rect()
+        .center();
+    let card = harness.get_by_label("Olena").rect().center();
+    common::drag(&mut harness, note, card);
+    harness.get_by_label("Add this note to Olena");
+    harness.get_by_label("Add to needs").click();
+    harness.run();
+    assert_eq!(
+        the_persona(&harness).needs,
+        [Entry::new("Needs paper forms\nin Ukrainian")]
+    );
+    assert!(notes(&harness).is_empty());
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Move note into persona")
+    );
+
+    // Drag the entry out of the inspector onto empty canvas: a note again, text unchanged.
+    harness.get_by_label("Drag out").scroll_to_me();
+    harness.run();
+    let handle = harness.get_by_label("Drag out").rect().center();
+    let empty = egui::pos2(200.0, 700.0);
+    common::drag(&mut harness, handle, empty);
+    assert_eq!(notes(&harness), ["Needs paper forms\nin Ukrainian"]);
+    assert!(the_persona(&harness).needs.is_empty());
+
+    // Two undo steps: the entry back into the persona, then the note back from it (one step
+    // for the drop onto the card, one for the move that put it there).
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(the_persona(&harness).needs.len(), 1);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().board(), &before);
+}

@@ -29,6 +29,8 @@ impl CivicCanvasApp {
             Action::Deselect => {
                 if self.canvas.quick_create_open() {
                     self.canvas.close_quick_create();
+                } else if self.canvas.drop_offer_open() {
+                    self.canvas.close_drop_offer();
                 } else {
                     self.canvas.selection.clear();
                     self.canvas.selected_connector = None;

@@ -150,6 +150,7 @@ impl CanvasState {
             if let Some(command) = self.drop_selection(board, delta) {
                 commands.push(command);
             }
+            self.offer_persona_drop(board, ui.ctx().pointer_interact_pos());
         } else if !moving && response.hovered() && self.editing_item() != Some(item.id) {
             ui.ctx().set_cursor_icon(CursorIcon::Grab);
         }

@@ -14,6 +14,7 @@ mod map_paint;
 mod menus;
 mod minimap;
 mod paint;
+mod persona_drop;
 mod persona_paint;
 mod placement;
 mod quick_create;
@@ -25,6 +26,7 @@ use std::collections::BTreeSet;
 pub use items::item_label;
 pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;
+pub use persona_drop::EntryDrag;
 pub use placement::Spot;
 
 use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
@@ -76,6 +78,7 @@ pub struct CanvasState {
     viewport: Rect,
     context_menu_at: Option<Point>,
     quick_create: Option<quick_create::QuickCreate>,
+    drop_offer: Option<persona_drop::DropOffer>,
 }
 
 /// A note whose text is being typed in place.
@@ -129,6 +132,7 @@ impl Default for CanvasState {
             viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
             context_menu_at: None,
             quick_create: None,
+            drop_offer: None,
         }
     }
 }
@@ -331,6 +335,7 @@ impl CanvasState {
         self.paint_selection(&painter, board);
         self.minimap(ui, &painter, board);
         self.quick_create_menu(ui, board, ids, &mut output);
+        self.drop_offer_menu(ui, board, &mut output);
 
         self.background_interaction(board, ids, &background, &mut output);
         output
@@ -400,6 +405,14 @@ impl CanvasState {
         let pointer_in_board = background
             .interact_pointer_pos()
             .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        if let Some(drag) = background.dnd_release_payload::<EntryDrag>()
+            && let Some(pos) = ui_pointer(background)
+        {
+            let at = self.camera.board_from_screen(self.viewport, pos);
+            output
+                .commands
+                .extend(self.entry_to_note(board, ids, *drag, at));
+        }
         let connector_under = background
             .interact_pointer_pos()
             .and_then(|pos| self.connector_at(board, pos));
@@ -432,4 +445,9 @@ impl CanvasState {
             }
         });
     }
+}
+
+/// Where the pointer is over `response`, even while something else is being dragged.
+fn ui_pointer(response: &Response) -> Option<egui::Pos2> {
+    response.ctx.pointer_interact_pos()
 }

@@ -5,7 +5,10 @@ use egui::{ComboBox, RichText, Ui};
 
 use super::{InspectorState, Target, heading};
 use crate::edit::Command;
-use crate::model::{Basis, Channel, CustomField, Entry, Item, ItemKind, Persona, PersonaList};
+use crate::model::{
+    Basis, Channel, CustomField, Entry, Item, ItemId, ItemKind, Persona, PersonaList,
+};
+use crate::ui::canvas::EntryDrag;
 use crate::ui::widgets::swatches;
 
 /// How to reach one of a persona's one-entry fields.
@@ -92,7 +95,8 @@ pub(super) fn show(
     for list in PersonaList::ALL {
         ui.add_space(8.0);
         ui.label(RichText::new(list.name()).strong());
-        if let Some(entries) = entry_list(ui, state, target, list.name(), persona.list(list)) {
+        let source = (item.id, list);
+        if let Some(entries) = entry_list(ui, state, source, list.name(), persona.list(list)) {
             edit(&|p| p.list_mut(list).clone_from(&entries));
         }
     }
@@ -201,10 +205,11 @@ fn skills_row(ui: &mut Ui, current: Option<u8>) -> Option<Option<u8>> {
 fn entry_list(
     ui: &mut Ui,
     state: &mut InspectorState,
-    target: Target,
+    (persona, list): (ItemId, PersonaList),
     name: &str,
     entries: &[Entry],
 ) -> Option<Vec<Entry>> {
+    let target = Target::Item(persona);
     let mut changed: Option<Vec<Entry>> = None;
     let count = entries.len();
     for (i, entry) in entries.iter().enumerate() {
@@ -246,6 +251,19 @@ fn entry_list(
                     list.remove(i);
                     changed = Some(list);
                 }
+                let drag = EntryDrag {
+                    persona,
+                    list,
+                    index: i,
+                };
+                let handle = ui.dnd_drag_source(
+                    egui::Id::unique(("persona_entry_drag", persona, name, i)),
+                    drag,
+                    |ui| ui.add(egui::Button::new("Drag out").small()),
+                );
+                handle
+                    .response
+                    .on_hover_text("Drag onto the canvas to make this entry a sticky note again");
             });
             ui.add_space(4.0);
         });
