@@ -22,6 +22,7 @@ pub fn board_summary(board: &Board) -> String {
     let by_kind: Vec<String> = [
         (kinds.notes, "note", "notes"),
         (kinds.personas, "persona", "personas"),
+        (kinds.empathy_maps, "empathy map", "empathy maps"),
         (kinds.map_nodes, "map node", "map nodes"),
         (kinds.backdrops, "backdrop", "backdrops"),
     ]

@@ -12,9 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{
-    Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, Entry, Item,
-    ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor, Persona, Point,
-    Polarity, Relation, Rings, Route, Size,
+    Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap, Entry,
+    Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor, Persona,
+    Point, Polarity, Relation, Rings, Route, Size,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -441,6 +441,20 @@ fn persona_board() -> Board {
             Persona::named("ნინო"),
         ),
         node,
+        Item::empathy_map(
+            ItemId::from_raw(0x0400_0000_0000_0004),
+            Point::new(840.0, 0.0),
+            "a3".parse().unwrap(),
+            EmpathyMap {
+                persona: Some(ana_id),
+                goal: "Register her newborn without taking a day off".into(),
+                says: vec![Entry::new("“Why do I need to bring this again?”")],
+                thinks: vec![Entry::assumption("They will lose my papers")],
+                feels: vec![Entry::evidence("Tired and rushed", "interview 3")],
+                gains: vec![Entry::new("An afternoon with her baby")],
+                ..EmpathyMap::default()
+            },
+        ),
     ];
     Board::from_parts("Golden personas: every field, mark and channel", items, []).unwrap()
 }

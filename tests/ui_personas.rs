@@ -218,3 +218,50 @@ fn a_note_dropped_on_a_persona_becomes_an_entry_and_an_entry_dragged_out_becomes
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().board(), &before);
 }
+
+#[test]
+fn an_empathy_map_for_a_persona_takes_its_goal_and_notes_dropped_on_it() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Dritan");
+    harness.get_by_label("Add to goals").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add to goals").click();
+    harness.run();
+    fill(&mut harness, "Goals 1", "Get his pension without queueing");
+    click_in_inspector(&mut harness, "Empathy map");
+    let (map_id, map) = harness
+        .state()
+        .board()
+        .items()
+        .find_map(|item| match &item.kind {
+            ItemKind::EmpathyMap(map) => Some((item.id, (**map).clone())),
+            _ => None,
+        })
+        .expect("an empathy map");
+    let dritan = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == "Dritan")
+        .unwrap()
+        .id;
+    assert_eq!(map.persona, Some(dritan));
+    assert_eq!(map.goal, "Get his pension without queueing");
+
+    // A note dropped on the map is offered the map's sections.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    common::add_note(&mut harness, "Afraid of the website");
+    let note = harness
+        .get_by_label("Afraid of the website")
+        .rect()
+        .center();
+    let target = harness.get_by_label("Empathy map").rect().center();
+    common::drag(&mut harness, note, target);
+    harness.get_by_label("Add to feels").click();
+    harness.run();
+    let feels = match &harness.state().board().item(map_id).unwrap().kind {
+        ItemKind::EmpathyMap(map) => map.feels.clone(),
+        _ => unreachable!(),
+    };
+    assert_eq!(feels, [Entry::new("Afraid of the website")]);
+}

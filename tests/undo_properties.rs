@@ -5,8 +5,8 @@
 
 use civic_canvas::edit::{Command, History};
 use civic_canvas::model::{
-    Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, Entry,
-    IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor,
+    Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
+    Entry, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor,
     Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
@@ -32,6 +32,7 @@ enum Action {
     Disconnect(usize),
     AddMapNode(Point, MapNode),
     AddPersona(Point, Box<Persona>),
+    AddEmpathyMap(Point, String),
     AddBackdrop(Point, ItemKind),
     /// New details for an item, of whichever of these matches its kind.
     SetKind(usize, MapNode, Rings, String, Box<Persona>),
@@ -226,6 +227,7 @@ fn simple_action() -> impl Strategy<Value = Action> {
             |(i, node, rings, text, persona)| Action::SetKind(i, node, rings, text, Box::new(persona))
         ),
         1 => (point(), persona()).prop_map(|(p, persona)| Action::AddPersona(p, Box::new(persona))),
+        1 => (point(), text()).prop_map(|(p, goal)| Action::AddEmpathyMap(p, goal)),
         1 => (any::<usize>(), text()).prop_map(|(i, t)| Action::SetConnectorLabel(i, t)),
         2 => (any::<usize>(), connector_props()).prop_map(|(i, p)| Action::SetConnectorProps(i, p)),
     ]
@@ -338,6 +340,7 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
         },
         Action::AddMapNode(..)
         | Action::AddPersona(..)
+        | Action::AddEmpathyMap(..)
         | Action::AddBackdrop(..)
         | Action::SetKind(..)
         | Action::SetConnectorLabel(..)
@@ -398,6 +401,15 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             board.z_above_all(),
             node.clone(),
         ))),
+        Action::AddEmpathyMap(pos, goal) => Command::AddItem(Box::new(Item::empathy_map(
+            ids.item_id(|id| board.item(id).is_some()),
+            *pos,
+            board.z_above_all(),
+            EmpathyMap {
+                goal: goal.clone(),
+                ..EmpathyMap::default()
+            },
+        ))),
         Action::AddPersona(pos, persona) => Command::AddItem(Box::new(Item::persona(
             ids.item_id(|id| board.item(id).is_some()),
             *pos,
@@ -416,6 +428,12 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             let kind = match item.kind {
                 ItemKind::Note(_) => ItemKind::Note(Note { text: text.clone() }),
                 ItemKind::Persona(_) => ItemKind::Persona(persona.clone()),
+                ItemKind::EmpathyMap(_) => ItemKind::EmpathyMap(Box::new(EmpathyMap {
+                    goal: text.clone(),
+                    says: persona.needs.clone(),
+                    pains: persona.pains.clone(),
+                    ..EmpathyMap::default()
+                })),
                 ItemKind::MapNode(_) => ItemKind::MapNode(node.clone()),
                 ItemKind::Rings(_) => ItemKind::Rings(rings.clone()),
                 ItemKind::InterestGrid => ItemKind::InterestGrid,

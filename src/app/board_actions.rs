@@ -41,6 +41,11 @@ impl CivicCanvasApp {
                 let command = self.canvas.new_persona(self.doc.board(), &mut self.ids);
                 self.apply(command);
             }
+            Action::NewEmpathyMap => {
+                self.commit_typing();
+                let command = self.canvas.new_empathy_map(self.doc.board(), &mut self.ids);
+                self.apply(command);
+            }
             Action::NewMapNode => {
                 self.commit_typing();
                 self.canvas.open_quick_create(ctx);

@@ -301,6 +301,7 @@ impl CivicCanvasApp {
         ui: &egui::Ui,
         canvas: egui::Rect,
         commands: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
     ) {
         let Some(target) = Target::for_selection(
             self.doc.board(),
@@ -323,6 +324,7 @@ impl CivicCanvasApp {
                         &mut self.inspector,
                         self.doc.board(),
                         target,
+                        actions,
                     ));
                 });
             });
@@ -431,7 +433,7 @@ impl eframe::App for CivicCanvasApp {
             let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
             commands.extend(output.commands);
             actions.extend(output.actions);
-            self.inspector_overlay(ui, canvas, &mut commands);
+            self.inspector_overlay(ui, canvas, &mut commands, &mut actions);
         });
         for action in actions {
             self.perform(&ctx, action);

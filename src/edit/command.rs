@@ -127,6 +127,7 @@ impl Command {
             Self::AddItem(item) => match item.kind {
                 ItemKind::Note(_) => "Add note",
                 ItemKind::Persona(_) => "Add persona",
+                ItemKind::EmpathyMap(_) => "Add empathy map",
                 ItemKind::MapNode(_) => "Add map node",
                 ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
             },
@@ -155,21 +156,26 @@ impl Command {
             .collect();
         connectors.sort_unstable();
         connectors.dedup();
-        // Map nodes that stand for a deleted persona lose the link, in the same step.
-        let unlinks = board.items().filter_map(|item| match &item.kind {
-            ItemKind::MapNode(node)
-                if node.persona.is_some_and(|persona| ids.contains(&persona))
-                    && !ids.contains(&item.id) =>
-            {
-                let mut node = node.clone();
-                node.persona = None;
+        // Map nodes and empathy maps of a deleted persona lose the link, in the same step.
+        let unlinks = board
+            .items()
+            .filter(|item| !ids.contains(&item.id))
+            .filter_map(|item| {
+                let mut kind = item.kind.clone();
+                let link = match &mut kind {
+                    ItemKind::MapNode(node) => &mut node.persona,
+                    ItemKind::EmpathyMap(map) => &mut map.persona,
+                    _ => return None,
+                };
+                if !link.is_some_and(|persona| ids.contains(&persona)) {
+                    return None;
+                }
+                *link = None;
                 Some(Self::SetKind {
                     id: item.id,
-                    kind: Box::new(ItemKind::MapNode(node)),
+                    kind: Box::new(kind),
                 })
-            }
-            _ => None,
-        });
+            });
         let commands = connectors
             .into_iter()
             .map(Self::RemoveConnector)

@@ -57,6 +57,8 @@ pub struct KindCounts {
     pub notes: usize,
     /// Persona cards.
     pub personas: usize,
+    /// Empathy maps.
+    pub empathy_maps: usize,
     /// Map nodes.
     pub map_nodes: usize,
     /// Backdrops: stakeholder rings and influence/interest grids.
@@ -195,6 +197,7 @@ impl Board {
             match item.kind {
                 ItemKind::Note(_) => counts.notes += 1,
                 ItemKind::Persona(_) => counts.personas += 1,
+                ItemKind::EmpathyMap(_) => counts.empathy_maps += 1,
                 ItemKind::MapNode(_) => counts.map_nodes += 1,
                 ItemKind::Rings(_) | ItemKind::InterestGrid => counts.backdrops += 1,
             }

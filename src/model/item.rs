@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ItemId, MapNode, PaletteColor, Persona, Point, Rings, Size, ZKey};
+use super::{
+    EmpathyMap, Entry, EntryList, ItemId, MapNode, PaletteColor, Persona, Point, Rings, Size, ZKey,
+};
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +30,8 @@ pub enum ItemKind {
     Note(Note),
     /// A persona card: a structured profile of a citizen.
     Persona(Box<Persona>),
+    /// An empathy map: says, thinks, does, feels, pains and gains of a persona.
+    EmpathyMap(Box<EmpathyMap>),
     /// A node of a stakeholder or system map.
     MapNode(MapNode),
     /// A stakeholder-rings backdrop that map nodes sit on.
@@ -42,9 +46,38 @@ impl ItemKind {
         match self {
             Self::Note(_) => "note",
             Self::Persona(_) => "persona card",
+            Self::EmpathyMap(_) => "empathy map",
             Self::MapNode(_) => "map node",
             Self::Rings(_) => "stakeholder rings",
             Self::InterestGrid => "influence/interest grid",
+        }
+    }
+
+    /// The lists of entries this kind has (a persona's goals, needs…; an empathy map's
+    /// sections), in display order.
+    pub fn entry_lists(&self) -> &'static [EntryList] {
+        match self {
+            Self::Persona(_) => &EntryList::PERSONA,
+            Self::EmpathyMap(_) => &EntryList::EMPATHY,
+            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => &[],
+        }
+    }
+
+    /// The entries of one list (empty when this kind has no such list).
+    pub fn entries(&self, list: EntryList) -> &[Entry] {
+        match self {
+            Self::Persona(persona) => persona.list(list),
+            Self::EmpathyMap(map) => map.list(list),
+            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => &[],
+        }
+    }
+
+    /// The entries of one list, to change; `None` when this kind has no such list.
+    pub fn entries_mut(&mut self, list: EntryList) -> Option<&mut Vec<Entry>> {
+        match self {
+            Self::Persona(persona) => persona.list_mut(list),
+            Self::EmpathyMap(map) => map.list_mut(list),
+            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => None,
         }
     }
 }
@@ -61,6 +94,8 @@ impl Item {
     pub const NOTE_SIZE: Size = Size::new(240.0, 200.0);
     /// The default size of a new persona card.
     pub const PERSONA_SIZE: Size = Size::new(380.0, 520.0);
+    /// The default size of a new empathy map.
+    pub const EMPATHY_MAP_SIZE: Size = Size::new(960.0, 720.0);
     /// The default size of a new map node.
     pub const MAP_NODE_SIZE: Size = Size::new(220.0, 120.0);
     /// The default size of a new backdrop (rings or grid).
@@ -113,6 +148,18 @@ impl Item {
         }
     }
 
+    /// A new empathy map with its top-left corner at `pos`.
+    pub fn empathy_map(id: ItemId, pos: Point, z: ZKey, map: EmpathyMap) -> Self {
+        Self {
+            id,
+            pos,
+            size: Self::EMPATHY_MAP_SIZE,
+            z,
+            color: PaletteColor::White,
+            kind: ItemKind::EmpathyMap(Box::new(map)),
+        }
+    }
+
     /// A new backdrop (rings or grid) with its top-left corner at `pos`.
     pub fn backdrop(id: ItemId, pos: Point, z: ZKey, kind: ItemKind) -> Self {
         Self {
@@ -131,6 +178,7 @@ impl Item {
         match &self.kind {
             ItemKind::Note(note) => &note.text,
             ItemKind::Persona(persona) => &persona.name,
+            ItemKind::EmpathyMap(map) => &map.goal,
             ItemKind::MapNode(node) => &node.label,
             ItemKind::Rings(_) | ItemKind::InterestGrid => "",
         }
@@ -141,6 +189,7 @@ impl Item {
     pub fn searchable_texts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match &self.kind {
             ItemKind::Persona(persona) => Box::new(persona.texts()),
+            ItemKind::EmpathyMap(map) => Box::new(map.texts()),
             ItemKind::MapNode(node) => {
                 Box::new([node.label.as_str(), node.description.as_str()].into_iter())
             }
@@ -155,6 +204,7 @@ impl Item {
         match &mut self.kind {
             ItemKind::Note(note) => Some(&mut note.text),
             ItemKind::Persona(persona) => Some(&mut persona.name),
+            ItemKind::EmpathyMap(map) => Some(&mut map.goal),
             ItemKind::MapNode(node) => Some(&mut node.label),
             ItemKind::Rings(_) | ItemKind::InterestGrid => None,
         }

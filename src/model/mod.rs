@@ -25,5 +25,5 @@ pub use item::{Item, ItemKind, Note};
 pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
 pub use map::{GRID_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings};
 pub use palette::PaletteColor;
-pub use persona::{Basis, Channel, CustomField, Entry, Persona, PersonaList};
+pub use persona::{Basis, Channel, CustomField, EmpathyMap, Entry, EntryList, Persona};
 pub use z_order::ZKey;

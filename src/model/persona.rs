@@ -140,22 +140,41 @@ pub struct CustomField {
     pub value: Entry,
 }
 
-/// The list sections of a persona card, in the order the card shows them.
+/// The lists of entries on persona cards and empathy maps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PersonaList {
-    /// What they want to achieve.
+pub enum EntryList {
+    /// What they want to achieve (persona).
     Goals,
-    /// What they need.
+    /// What they need (persona).
     Needs,
-    /// What gets in their way.
+    /// What gets in their way (persona and empathy map).
     Pains,
-    /// How they behave today.
+    /// How they behave today (persona).
     Behaviours,
+    /// What they say (empathy map).
+    Says,
+    /// What they think (empathy map).
+    Thinks,
+    /// What they do (empathy map).
+    Does,
+    /// What they feel (empathy map).
+    Feels,
+    /// What they would gain (empathy map).
+    Gains,
 }
 
-impl PersonaList {
-    /// Every list, in card order.
-    pub const ALL: [Self; 4] = [Self::Goals, Self::Needs, Self::Pains, Self::Behaviours];
+impl EntryList {
+    /// A persona card's lists, in card order.
+    pub const PERSONA: [Self; 4] = [Self::Goals, Self::Needs, Self::Pains, Self::Behaviours];
+    /// An empathy map's sections, in map order.
+    pub const EMPATHY: [Self; 6] = [
+        Self::Says,
+        Self::Thinks,
+        Self::Does,
+        Self::Feels,
+        Self::Pains,
+        Self::Gains,
+    ];
 
     /// The section's heading.
     pub fn name(self) -> &'static str {
@@ -164,7 +183,71 @@ impl PersonaList {
             Self::Needs => "Needs",
             Self::Pains => "Pain points",
             Self::Behaviours => "Behaviours",
+            Self::Says => "Says",
+            Self::Thinks => "Thinks",
+            Self::Does => "Does",
+            Self::Feels => "Feels",
+            Self::Gains => "Gains",
         }
+    }
+}
+
+/// An empathy map for a persona: what they say, think, do and feel, their pains and gains,
+/// under the goal they are after.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmpathyMap {
+    /// The persona card this map is about, if any.
+    pub persona: Option<super::ItemId>,
+    /// The goal at the top of the map.
+    pub goal: String,
+    /// What they say.
+    pub says: Vec<Entry>,
+    /// What they think.
+    pub thinks: Vec<Entry>,
+    /// What they do.
+    pub does: Vec<Entry>,
+    /// What they feel.
+    pub feels: Vec<Entry>,
+    /// Their pains.
+    pub pains: Vec<Entry>,
+    /// What they would gain.
+    pub gains: Vec<Entry>,
+}
+
+impl EmpathyMap {
+    /// One section (empty for lists an empathy map does not have).
+    pub fn list(&self, list: EntryList) -> &[Entry] {
+        match list {
+            EntryList::Says => &self.says,
+            EntryList::Thinks => &self.thinks,
+            EntryList::Does => &self.does,
+            EntryList::Feels => &self.feels,
+            EntryList::Pains => &self.pains,
+            EntryList::Gains => &self.gains,
+            EntryList::Goals | EntryList::Needs | EntryList::Behaviours => &[],
+        }
+    }
+
+    /// One section, to change; `None` for lists an empathy map does not have.
+    pub fn list_mut(&mut self, list: EntryList) -> Option<&mut Vec<Entry>> {
+        match list {
+            EntryList::Says => Some(&mut self.says),
+            EntryList::Thinks => Some(&mut self.thinks),
+            EntryList::Does => Some(&mut self.does),
+            EntryList::Feels => Some(&mut self.feels),
+            EntryList::Pains => Some(&mut self.pains),
+            EntryList::Gains => Some(&mut self.gains),
+            EntryList::Goals | EntryList::Needs | EntryList::Behaviours => None,
+        }
+    }
+
+    /// All the map's text, for search.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.goal.as_str()).chain(
+            EntryList::EMPATHY
+                .into_iter()
+                .flat_map(|list| self.list(list).iter().map(|entry| entry.text.as_str())),
+        )
     }
 }
 
@@ -180,23 +263,33 @@ impl Persona {
         }
     }
 
-    /// One of the list sections.
-    pub fn list(&self, list: PersonaList) -> &Vec<Entry> {
+    /// One of the list sections (empty for lists a persona does not have).
+    pub fn list(&self, list: EntryList) -> &[Entry] {
         match list {
-            PersonaList::Goals => &self.goals,
-            PersonaList::Needs => &self.needs,
-            PersonaList::Pains => &self.pains,
-            PersonaList::Behaviours => &self.behaviours,
+            EntryList::Goals => &self.goals,
+            EntryList::Needs => &self.needs,
+            EntryList::Pains => &self.pains,
+            EntryList::Behaviours => &self.behaviours,
+            EntryList::Says
+            | EntryList::Thinks
+            | EntryList::Does
+            | EntryList::Feels
+            | EntryList::Gains => &[],
         }
     }
 
-    /// One of the list sections, to change.
-    pub fn list_mut(&mut self, list: PersonaList) -> &mut Vec<Entry> {
+    /// One of the list sections, to change; `None` for lists a persona does not have.
+    pub fn list_mut(&mut self, list: EntryList) -> Option<&mut Vec<Entry>> {
         match list {
-            PersonaList::Goals => &mut self.goals,
-            PersonaList::Needs => &mut self.needs,
-            PersonaList::Pains => &mut self.pains,
-            PersonaList::Behaviours => &mut self.behaviours,
+            EntryList::Goals => Some(&mut self.goals),
+            EntryList::Needs => Some(&mut self.needs),
+            EntryList::Pains => Some(&mut self.pains),
+            EntryList::Behaviours => Some(&mut self.behaviours),
+            EntryList::Says
+            | EntryList::Thinks
+            | EntryList::Does
+            | EntryList::Feels
+            | EntryList::Gains => None,
         }
     }
 
@@ -241,7 +334,7 @@ impl Persona {
         std::iter::once(self.name.as_str())
             .chain(fields.into_iter().map(|entry| entry.text.as_str()))
             .chain(
-                PersonaList::ALL
+                EntryList::PERSONA
                     .into_iter()
                     .flat_map(|list| self.list(list).iter().map(|entry| entry.text.as_str())),
             )

@@ -97,14 +97,15 @@ pub enum LoadWarning {
         /// Where the connector is in the file, if found.
         position: Option<Position>,
     },
-    /// A map node named a persona card that is not in the file, so the link was left out.
+    /// A map node or empathy map named a persona card that is not in the file, so the link was
+    /// left out.
     #[error(
-        "{}map node {item} stood for persona {missing}, which is not a persona card in the file; \
+        "{}item {item} was linked to persona {missing}, which is not a persona card in the file; \
          the link was left out",
         position.map(|p| format!("{p}: ")).unwrap_or_default()
     )]
     DroppedPersonaLink {
-        /// The map node.
+        /// The map node or empathy map.
         item: crate::model::ItemId,
         /// The item it named.
         missing: crate::model::ItemId,

@@ -15,8 +15,8 @@ use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position, position};
 use crate::model::{
     Arrows, Basis, Board, BoardError, Channel, Connector, ConnectorId, ConnectorProps, CustomField,
-    Entry, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, Persona,
-    Point, Polarity, Relation, Rings, Route, Size, ZKey,
+    EmpathyMap, Entry, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
+    Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 
 /// The whole file.
@@ -94,6 +94,26 @@ pub(super) enum KindV2 {
         life_event: EntryV2,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         custom: Vec<CustomFieldV2>,
+    },
+    /// An empathy map: `EmpathyMap(persona: Some("…"), goal: "…", says: [ … ], …)`; empty parts
+    /// are left out.
+    EmpathyMap {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        persona: Option<ItemId>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        goal: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        says: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        thinks: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        does: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        feels: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pains: Vec<EntryV2>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        gains: Vec<EntryV2>,
     },
     /// A map node: `MapNode(label: "…", type: CitizenGroup, influence: High, interest: Low)`.
     MapNode {
@@ -311,11 +331,15 @@ impl BoardV2 {
             .collect();
         let mut items = items;
         for item in &mut items {
-            if let ItemKind::MapNode(node) = &mut item.kind
-                && let Some(persona) = node.persona
+            let link = match &mut item.kind {
+                ItemKind::MapNode(node) => &mut node.persona,
+                ItemKind::EmpathyMap(map) => &mut map.persona,
+                _ => continue,
+            };
+            if let Some(persona) = *link
                 && !personas.contains(&persona)
             {
-                node.persona = None;
+                *link = None;
                 let at = text
                     .find(&format!("persona: Some(\"{persona}\")"))
                     .map(|at| at + "persona: Some(".len());
@@ -383,6 +407,16 @@ impl ItemV2 {
                     text: note.text.clone(),
                 },
                 ItemKind::Persona(persona) => persona_to_file(persona),
+                ItemKind::EmpathyMap(map) => KindV2::EmpathyMap {
+                    persona: map.persona,
+                    goal: map.goal.clone(),
+                    says: entries_to_file(&map.says),
+                    thinks: entries_to_file(&map.thinks),
+                    does: entries_to_file(&map.does),
+                    feels: entries_to_file(&map.feels),
+                    pains: entries_to_file(&map.pains),
+                    gains: entries_to_file(&map.gains),
+                },
                 ItemKind::MapNode(node) => KindV2::MapNode {
                     label: node.label.clone(),
                     node_type: node.node_type.clone().into(),
@@ -410,6 +444,25 @@ impl ItemV2 {
             kind: match self.kind {
                 KindV2::Note { text } => ItemKind::Note(Note { text }),
                 persona @ KindV2::Persona { .. } => persona_from_file(persona),
+                KindV2::EmpathyMap {
+                    persona,
+                    goal,
+                    says,
+                    thinks,
+                    does,
+                    feels,
+                    pains,
+                    gains,
+                } => ItemKind::EmpathyMap(Box::new(EmpathyMap {
+                    persona,
+                    goal,
+                    says: entries_from_file(says),
+                    thinks: entries_from_file(thinks),
+                    does: entries_from_file(does),
+                    feels: entries_from_file(feels),
+                    pains: entries_from_file(pains),
+                    gains: entries_from_file(gains),
+                })),
                 KindV2::MapNode {
                     label,
                     node_type,

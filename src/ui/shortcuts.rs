@@ -44,6 +44,8 @@ pub enum Action {
     NewConnectedNote,
     /// Add a persona card and start typing its name.
     NewPersona,
+    /// Add an empathy map (for the selected persona, if one is selected).
+    NewEmpathyMap,
     /// Choose a map node type at the pointer and add a node of it.
     NewMapNode,
     /// Connect the two selected items.
@@ -207,6 +209,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
     bind(Action::TogglePersonaGallery, SHIFT, Key::P, Scope::Canvas),
     bind(Action::NewPersona, NONE, Key::P, Scope::Canvas),
+    bind(Action::NewEmpathyMap, NONE, Key::E, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
     bind(Action::Connect, NONE, Key::C, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
@@ -231,7 +234,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 54] = [
+    pub const ALL: [Self; 55] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -250,6 +253,7 @@ impl Action {
         Self::NewNote,
         Self::NewConnectedNote,
         Self::NewPersona,
+        Self::NewEmpathyMap,
         Self::NewMapNode,
         Self::Connect,
         Self::EditText,
@@ -316,6 +320,7 @@ impl Action {
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
             Self::NewPersona => "Persona card",
+            Self::NewEmpathyMap => "Empathy map",
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
@@ -378,6 +383,9 @@ impl Action {
             }
             Self::TogglePersonaGallery => {
                 "Show or hide the list of persona cards; click one to go to it"
+            }
+            Self::NewEmpathyMap => {
+                "Add an empathy map: for the selected persona (beside it), or on its own mid-view"
             }
             Self::NewPersona => "Add a persona card beside the selection (or mid-view) and name it",
             Self::NewMapNode => "Choose a map node type at the pointer (keys 1–8) and add a node",

@@ -221,66 +221,11 @@ impl CanvasState {
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
-        let (inner, font, align) = if let ItemKind::Persona(persona) = &item.kind {
-            let look = paint::NoteLook {
-                rect,
-                zoom,
-                selected: true,
-                show_text: false,
-                highlighted: false,
-            };
-            persona_paint::persona(painter, item, persona, &look, None);
-            let inner = persona_paint::name_edit_rect(rect, zoom);
-            (
-                inner,
-                persona_paint::name_font(zoom),
-                egui::Align2::LEFT_CENTER,
-            )
-        } else if let ItemKind::MapNode(node) = &item.kind {
-            let look = paint::NoteLook {
-                rect,
-                zoom,
-                selected: true,
-                show_text: false,
-                highlighted: false,
-            };
-            map_paint::node(painter, item, node, &look);
-            let font = egui::FontId::new(
-                theme::NOTE_FONT_SIZE * zoom,
-                egui::FontFamily::Name(theme::BOLD.into()),
-            );
-            let inner = map_paint::label_edit_rect(node, rect, zoom);
-            (inner, font, egui::Align2::CENTER_TOP)
-        } else {
-            let font = theme::note_font(theme::NOTE_FONT_SIZE * zoom);
-            let inner_width = paint::text_rect(rect, zoom).width().max(1.0);
-            let text_height = painter
-                .layout(
-                    editing.buffer.clone(),
-                    font.clone(),
-                    theme::NOTE_TEXT,
-                    inner_width,
-                )
-                .size()
-                .y;
-            let mut grown = rect;
-            grown.max.y = grown
-                .max
-                .y
-                .max(rect.min.y + text_height + 2.0 * theme::NOTE_PADDING * zoom + zoom * 4.0);
-            let look = paint::NoteLook {
-                rect: grown,
-                zoom,
-                selected: true,
-                show_text: false,
-                highlighted: false,
-            };
-            paint::note(painter, item, &look);
-            (paint::text_rect(grown, zoom), font, egui::Align2::LEFT_TOP)
-        };
+        let (inner, font, align) = in_place_background(painter, item, rect, zoom, &editing.buffer);
         let hint = match item.kind {
             ItemKind::MapNode(_) => "Name this node…",
             ItemKind::Persona(_) => "Name this persona…",
+            ItemKind::EmpathyMap(_) => "What is their goal?",
             _ => "Type your note…",
         };
         let output = ui.put(
@@ -324,12 +269,85 @@ impl CanvasState {
     }
 }
 
+/// Paints an item being typed into (its shape, without its text) and says where the text field
+/// goes, in which font and alignment: a note grows with its text so nothing is hidden; a node,
+/// persona or empathy map keeps its shape and gets the field where its name or goal shows.
+fn in_place_background(
+    painter: &egui::Painter,
+    item: &Item,
+    rect: Rect,
+    zoom: f32,
+    buffer: &str,
+) -> (Rect, egui::FontId, egui::Align2) {
+    let look = paint::NoteLook {
+        rect,
+        zoom,
+        selected: true,
+        show_text: false,
+        highlighted: false,
+    };
+    match &item.kind {
+        ItemKind::EmpathyMap(map) => {
+            persona_paint::empathy_map(painter, item, map, &look);
+            let goal = persona_paint::goal_rect(rect, zoom).shrink(theme::NOTE_PADDING * zoom);
+            let font = persona_paint::name_font(zoom * 0.85);
+            (goal, font, egui::Align2::LEFT_CENTER)
+        }
+        ItemKind::Persona(persona) => {
+            persona_paint::persona(painter, item, persona, &look, None);
+            let inner = persona_paint::name_edit_rect(rect, zoom);
+            (
+                inner,
+                persona_paint::name_font(zoom),
+                egui::Align2::LEFT_CENTER,
+            )
+        }
+        ItemKind::MapNode(node) => {
+            map_paint::node(painter, item, node, &look);
+            let font = egui::FontId::new(
+                theme::NOTE_FONT_SIZE * zoom,
+                egui::FontFamily::Name(theme::BOLD.into()),
+            );
+            let inner = map_paint::label_edit_rect(node, rect, zoom);
+            (inner, font, egui::Align2::CENTER_TOP)
+        }
+        _ => {
+            let font = theme::note_font(theme::NOTE_FONT_SIZE * zoom);
+            let inner_width = paint::text_rect(rect, zoom).width().max(1.0);
+            let text_height = painter
+                .layout(
+                    buffer.to_owned(),
+                    font.clone(),
+                    theme::NOTE_TEXT,
+                    inner_width,
+                )
+                .size()
+                .y;
+            let mut grown = rect;
+            grown.max.y = grown
+                .max
+                .y
+                .max(rect.min.y + text_height + 2.0 * theme::NOTE_PADDING * zoom + zoom * 4.0);
+            paint::note(
+                painter,
+                item,
+                &paint::NoteLook {
+                    rect: grown,
+                    ..look
+                },
+            );
+            (paint::text_rect(grown, zoom), font, egui::Align2::LEFT_TOP)
+        }
+    }
+}
+
 /// What screen readers and UI tests call an item: its text, or what it is when it has none.
 pub fn item_label(item: &Item) -> &str {
     match &item.kind {
         ItemKind::Note(note) if note.text.is_empty() => "Empty sticky note",
         ItemKind::MapNode(node) if node.label.is_empty() => "Unnamed map node",
         ItemKind::Persona(persona) if persona.name.is_empty() => "Unnamed persona",
+        ItemKind::EmpathyMap(_) => "Empathy map",
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
         ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) => item.text(),
@@ -344,6 +362,7 @@ pub(super) fn paint_item(painter: &egui::Painter, item: &Item, look: &paint::Not
         }
         ItemKind::MapNode(node) => map_paint::node(painter, item, node, look),
         ItemKind::Persona(persona) => persona_paint::persona(painter, item, persona, look, None),
+        ItemKind::EmpathyMap(map) => persona_paint::empathy_map(painter, item, map, look),
         ItemKind::Rings(rings) => {
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }

@@ -451,3 +451,14 @@ impl CanvasState {
 fn ui_pointer(response: &Response) -> Option<egui::Pos2> {
     response.ctx.pointer_interact_pos()
 }
+
+/// The corner of a popup to pin at `at` so that it opens towards the middle of `viewport`.
+fn toward_center(viewport: Rect, at: egui::Pos2) -> egui::Align2 {
+    let center = viewport.center();
+    match (at.x > center.x, at.y > center.y) {
+        (false, false) => egui::Align2::LEFT_TOP,
+        (true, false) => egui::Align2::RIGHT_TOP,
+        (false, true) => egui::Align2::LEFT_BOTTOM,
+        (true, true) => egui::Align2::RIGHT_BOTTOM,
+    }
+}

@@ -167,6 +167,19 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         }
     }
 
+    outline_marks(painter, rect, radius, selected, highlighted);
+    overflowed
+}
+
+/// The outlines around a rectangular item: orange when it matches the search, blue when it is
+/// selected (both, one outside the other).
+pub fn outline_marks(
+    painter: &Painter,
+    rect: Rect,
+    radius: CornerRadius,
+    selected: bool,
+    highlighted: bool,
+) {
     if highlighted {
         painter.rect_stroke(
             rect.expand(if selected { 7.0 } else { 2.0 }),
@@ -183,7 +196,6 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
             StrokeKind::Outside,
         );
     }
-    overflowed
 }
 
 pub(super) fn overflow_badge_rect(rect: Rect, zoom: f32) -> Rect {

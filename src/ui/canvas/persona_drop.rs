@@ -1,12 +1,12 @@
-//! Notes and persona entries changing places: a sticky note dropped on a persona card is offered
-//! to become an entry of one of its lists, and an entry dragged out of the inspector onto the
+//! Notes and persona entries changing places: a sticky note dropped on a persona card or an
+//! empathy map is offered to become an entry of one of its lists or sections, and an entry dragged out of the inspector onto the
 //! canvas becomes a note again. Each is one undo step, and the text is kept exactly.
 
 use egui::{Area, Frame, Order, Pos2, RichText, Ui};
 
 use super::{CanvasOutput, CanvasState};
 use crate::edit::Command;
-use crate::model::{Board, Entry, IdGen, ItemId, ItemKind, PersonaList, Point};
+use crate::model::{Board, Entry, EntryList, IdGen, ItemId, ItemKind, Point};
 
 /// A persona entry being dragged out of the inspector.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub struct EntryDrag {
     /// The persona card.
     pub persona: ItemId,
     /// Which list.
-    pub list: PersonaList,
+    pub list: EntryList,
     /// Which entry of the list.
     pub index: usize,
 }
@@ -43,7 +43,7 @@ impl CanvasState {
         let at = self.camera.board_from_screen(self.viewport, screen);
         let persona = board
             .items()
-            .filter(|item| matches!(item.kind, ItemKind::Persona(_)) && item.contains(at))
+            .filter(|item| !item.kind.entry_lists().is_empty() && item.contains(at))
             .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
             .map(|item| item.id);
         if let Some(persona) = persona {
@@ -70,18 +70,24 @@ impl CanvasState {
         let Some(offer) = self.drop_offer else {
             return;
         };
-        let persona_name = board
-            .item(offer.persona)
-            .map_or("the persona", |item| super::items::item_label(item));
+        let Some(target) = board.item(offer.persona) else {
+            self.drop_offer = None;
+            return;
+        };
+        let persona_name = super::items::item_label(target);
+        let lists = target.kind.entry_lists();
         let mut chosen = None;
         let mut keep = false;
         let area = Area::new(ui.scope_id().with("persona_drop_offer"))
             .order(Order::Foreground)
             .fixed_pos(offer.screen)
+            // Open towards the middle of the view, so the whole list stays on screen.
+            .pivot(super::toward_center(self.viewport, offer.screen))
+            .constrain(true)
             .show(ui.ctx(), |ui| {
                 Frame::popup(ui.style()).show(ui, |ui| {
                     ui.label(RichText::new(format!("Add this note to {persona_name}")).strong());
-                    for list in PersonaList::ALL {
+                    for &list in lists {
                         if ui
                             .button(format!("Add to {}", list.name().to_lowercase()))
                             .clicked()
@@ -100,7 +106,7 @@ impl CanvasState {
             self.drop_offer = None;
             output
                 .commands
-                .extend(note_into_persona(board, offer.note, offer.persona, list));
+                .extend(note_into_entry(board, offer.note, offer.persona, list));
             self.selection = [offer.persona].into();
         } else if keep || clicked_elsewhere {
             self.drop_offer = None;
@@ -115,12 +121,8 @@ impl CanvasState {
         drag: EntryDrag,
         at: Point,
     ) -> Option<Command> {
-        let item = board.item(drag.persona)?;
-        let ItemKind::Persona(persona) = &item.kind else {
-            return None;
-        };
-        let mut changed = persona.clone();
-        let list = changed.list_mut(drag.list);
+        let mut changed = board.item(drag.persona)?.kind.clone();
+        let list = changed.entries_mut(drag.list)?;
         if drag.index >= list.len() {
             return None;
         }
@@ -140,7 +142,7 @@ impl CanvasState {
             commands: vec![
                 Command::SetKind {
                     id: drag.persona,
-                    kind: Box::new(ItemKind::Persona(changed)),
+                    kind: Box::new(changed),
                 },
                 Command::AddItem(note),
             ],
@@ -148,26 +150,23 @@ impl CanvasState {
     }
 }
 
-/// One step: the note's text becomes the last entry of `list` on the persona, and the note (with
-/// its connectors) is removed.
-fn note_into_persona(
+/// One step: the note's text becomes the last entry of `list` on the persona or empathy map,
+/// and the note (with its connectors) is removed.
+fn note_into_entry(
     board: &Board,
     note: ItemId,
     persona: ItemId,
-    list: PersonaList,
+    list: EntryList,
 ) -> Option<Command> {
     let text = board.item(note)?.text().to_owned();
-    let ItemKind::Persona(current) = &board.item(persona)?.kind else {
-        return None;
-    };
-    let mut changed = current.clone();
-    changed.list_mut(list).push(Entry::new(text));
+    let mut changed = board.item(persona)?.kind.clone();
+    changed.entries_mut(list)?.push(Entry::new(text));
     let Command::Batch { commands, .. } = Command::delete_items(board, &[note]) else {
         return None;
     };
     let mut steps = vec![Command::SetKind {
         id: persona,
-        kind: Box::new(ItemKind::Persona(changed)),
+        kind: Box::new(changed),
     }];
     steps.extend(commands);
     Some(Command::Batch {

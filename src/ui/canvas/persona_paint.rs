@@ -10,7 +10,7 @@ use egui::{
 use std::sync::Arc;
 
 use super::paint::{self, NoteLook};
-use crate::model::{Basis, Entry, Item, Persona, PersonaList};
+use crate::model::{Basis, EmpathyMap, Entry, EntryList, Item, Persona};
 use crate::ui::theme;
 
 /// Board-unit sizes of the card's parts.
@@ -93,22 +93,7 @@ pub fn persona(
             }
         }
     }
-    if highlighted {
-        painter.rect_stroke(
-            rect.expand(if selected { 7.0 } else { 2.0 }),
-            radius,
-            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SEARCH_HIGHLIGHT),
-            StrokeKind::Outside,
-        );
-    }
-    if selected {
-        painter.rect_stroke(
-            rect.expand(2.0),
-            radius,
-            Stroke::new(theme::SELECTION_STROKE_WIDTH, theme::SELECTION),
-            StrokeKind::Outside,
-        );
-    }
+    paint::outline_marks(painter, rect, radius, selected, highlighted);
 }
 
 /// The round photo, or the initials on a circle of the persona's colour.
@@ -320,7 +305,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
             return false;
         }
     }
-    for list in PersonaList::ALL {
+    for list in EntryList::PERSONA {
         let entries = persona.list(list);
         if entries.is_empty() {
             continue;
@@ -435,4 +420,108 @@ fn skills_bar(painter: &Painter, at: Pos2, width: f32, px: f32, skills: u8) {
         };
         painter.rect_filled(cell, CornerRadius::same(2), fill);
     }
+}
+
+/// The goal band at the top of an empathy map, where the goal is typed in place.
+pub fn goal_rect(rect: Rect, zoom: f32) -> Rect {
+    Rect::from_min_size(
+        rect.min,
+        vec2(rect.width(), (GOAL_HEIGHT * zoom).min(rect.height())),
+    )
+}
+
+/// Height of an empathy map's goal band, in board units.
+const GOAL_HEIGHT: f32 = 64.0;
+
+/// Paints an empathy map: the goal on top, then Says | Thinks, Does | Feels, Pains | Gains, each
+/// cell with its entries (assumptions and evidence marked as on persona cards).
+pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &NoteLook) {
+    let NoteLook {
+        rect,
+        zoom,
+        selected,
+        show_text,
+        highlighted,
+    } = *look;
+    let radius = CornerRadius::same((8.0 * zoom).round().clamp(0.0, 255.0) as u8);
+    painter.rect_filled(rect, radius, Color32::WHITE);
+    let goal = goal_rect(rect, zoom);
+    painter.rect_filled(
+        goal,
+        CornerRadius {
+            nw: radius.nw,
+            ne: radius.ne,
+            sw: 0,
+            se: 0,
+        },
+        theme::fill(item.color),
+    );
+    let line = Stroke::new(1.5, theme::RING_LINE);
+    let body = Rect::from_min_max(pos2(rect.left(), goal.bottom()), rect.max);
+    let (cell_w, cell_h) = (body.width() / 2.0, body.height() / 3.0);
+    let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let mut hidden = false;
+    for (i, &list) in EntryList::EMPATHY.iter().enumerate() {
+        let (col, row) = ((i % 2) as f32, (i / 2) as f32);
+        let cell = Rect::from_min_size(
+            pos2(body.left() + col * cell_w, body.top() + row * cell_h),
+            vec2(cell_w, cell_h),
+        );
+        clip.rect_stroke(cell, CornerRadius::ZERO, line, StrokeKind::Inside);
+        if !show_text || HEADING_SIZE * zoom < theme::MIN_READABLE_TEXT_PX {
+            continue;
+        }
+        let inner = cell.shrink(PADDING * zoom);
+        let cell_painter = clip.with_clip_rect(inner.intersect(clip.clip_rect()));
+        let mut column = Column {
+            painter: &cell_painter,
+            body: inner,
+            y: inner.top(),
+            px: BODY_SIZE * zoom,
+            zoom,
+        };
+        let heading = cell_painter.layout_no_wrap(
+            list.name().to_uppercase(),
+            bold(HEADING_SIZE * 1.2 * zoom),
+            theme::MAP_TAG_TEXT,
+        );
+        column.place(heading, None, 4.0);
+        for entry in map.list(list) {
+            let (galley, mark) = bullet(&cell_painter, entry, BODY_SIZE * zoom, inner.width());
+            if !column.place(galley, mark, 2.0) {
+                hidden = true;
+                break;
+            }
+        }
+    }
+    if show_text && GOAL_HEIGHT * zoom > 8.0 {
+        let text = if map.goal.is_empty() {
+            "Goal: (double-click to write it)".to_owned()
+        } else {
+            format!("Goal: {}", map.goal)
+        };
+        let galley = clip.layout(
+            text,
+            bold(NAME_SIZE * 0.85 * zoom),
+            theme::NOTE_TEXT,
+            (goal.width() - 2.0 * PADDING * zoom).max(1.0),
+        );
+        let top = goal.center().y - galley.size().y / 2.0;
+        clip.with_clip_rect(goal.intersect(clip.clip_rect()))
+            .galley(
+                pos2(goal.left() + PADDING * zoom, top.max(goal.top())),
+                galley,
+                theme::NOTE_TEXT,
+            );
+    }
+    painter.rect_stroke(
+        rect,
+        radius,
+        Stroke::new(1.5, theme::border_strong(item.color)),
+        StrokeKind::Inside,
+    );
+    if hidden {
+        paint::overflow_badge(painter, rect, zoom);
+    }
+    paint::outline_marks(painter, rect, radius, selected, highlighted);
 }

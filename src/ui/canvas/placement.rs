@@ -112,6 +112,31 @@ impl CanvasState {
         Command::AddItem(Box::new(item))
     }
 
+    /// A new empathy map: beside the selected persona and about it (its first goal as the map's
+    /// goal), or on its own mid-view. Selected, ready for its goal to be typed.
+    pub fn new_empathy_map(&mut self, board: &Board, ids: &mut IdGen) -> Command {
+        let persona = self
+            .single_selection()
+            .and_then(|id| board.item(id))
+            .and_then(|item| match &item.kind {
+                ItemKind::Persona(persona) => Some((item.id, persona.goals.first())),
+                _ => None,
+            });
+        let map = crate::model::EmpathyMap {
+            persona: persona.map(|(id, _)| id),
+            goal: persona
+                .and_then(|(_, goal)| goal)
+                .map(|goal| goal.text.clone())
+                .unwrap_or_default(),
+            ..crate::model::EmpathyMap::default()
+        };
+        let pos = self.place_new(board, Item::EMPATHY_MAP_SIZE, Spot::Auto);
+        let id = ids.item_id(|id| board.item(id).is_some());
+        let item = Item::empathy_map(id, pos, board.z_above_all(), map);
+        self.selection = BTreeSet::from([id]);
+        Command::AddItem(Box::new(item))
+    }
+
     /// A new map node at `spot`, selected and ready for its name to be typed.
     pub fn new_map_node(
         &mut self,

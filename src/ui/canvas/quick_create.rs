@@ -68,12 +68,9 @@ impl CanvasState {
         let area = Area::new(ui.scope_id().with("quick_create"))
             .order(Order::Foreground)
             .fixed_pos(open.screen)
-            // Open upwards in the lower half of the view, so the whole list stays on screen.
-            .pivot(if open.screen.y > self.viewport.center().y {
-                egui::Align2::LEFT_BOTTOM
-            } else {
-                egui::Align2::LEFT_TOP
-            })
+            // Open towards the middle of the view, so the whole list stays on screen.
+            .pivot(super::toward_center(self.viewport, open.screen))
+            .constrain(true)
             .show(ui.ctx(), |ui| {
                 Frame::popup(ui.style()).show(ui, |ui| {
                     ui.label(RichText::new("Add a map node").strong());

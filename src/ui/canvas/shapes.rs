@@ -15,9 +15,11 @@ const CURVE_STEPS: usize = 48;
 pub fn item_shape(item: &Item) -> Option<NodeShape> {
     match &item.kind {
         ItemKind::MapNode(node) => Some(node.node_type.shape()),
-        ItemKind::Note(_) | ItemKind::Persona(_) | ItemKind::Rings(_) | ItemKind::InterestGrid => {
-            None
-        }
+        ItemKind::Note(_)
+        | ItemKind::Persona(_)
+        | ItemKind::EmpathyMap(_)
+        | ItemKind::Rings(_)
+        | ItemKind::InterestGrid => None,
     }
 }
 

@@ -9,7 +9,8 @@ use crate::model::{
     Arrows, Board, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind, Level,
     LineStyle, MapNode, NodeType, Polarity, Relation, Rings, Route,
 };
-use crate::ui::widgets::swatches;
+use crate::ui::shortcuts::Action;
+use crate::ui::widgets::{action_button, swatches};
 
 mod persona_form;
 
@@ -36,7 +37,10 @@ impl Target {
         let item = board.item(item?)?;
         matches!(
             item.kind,
-            ItemKind::MapNode(_) | ItemKind::Rings(_) | ItemKind::Persona(_)
+            ItemKind::MapNode(_)
+                | ItemKind::Rings(_)
+                | ItemKind::Persona(_)
+                | ItemKind::EmpathyMap(_)
         )
         .then_some(Self::Item(item.id))
     }
@@ -148,6 +152,7 @@ pub fn show(
     state: &mut InspectorState,
     board: &Board,
     target: Target,
+    actions: &mut Vec<Action>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ScrollArea::vertical().show(ui, |ui| match target {
@@ -162,6 +167,13 @@ pub fn show(
                     }
                     ItemKind::Persona(persona) => {
                         commands.extend(persona_form::show(ui, state, item, persona));
+                        ui.add_space(8.0);
+                        if action_button(ui, Action::NewEmpathyMap).clicked() {
+                            actions.push(Action::NewEmpathyMap);
+                        }
+                    }
+                    ItemKind::EmpathyMap(map) => {
+                        commands.extend(persona_form::show_empathy(ui, state, board, item, map));
                     }
                     ItemKind::Note(_) | ItemKind::InterestGrid => {}
                 }
@@ -298,7 +310,11 @@ fn map_node(
     clippy::option_option,
     reason = "None: unchanged; Some(None): the link was removed"
 )]
-fn persona_link(ui: &mut Ui, board: &Board, current: Option<ItemId>) -> Option<Option<ItemId>> {
+pub(super) fn persona_link(
+    ui: &mut Ui,
+    board: &Board,
+    current: Option<ItemId>,
+) -> Option<Option<ItemId>> {
     ui.label("Stands for persona");
     let personas: Vec<(ItemId, &str)> = board
         .items()

@@ -6,7 +6,8 @@ use egui::{ComboBox, RichText, Ui};
 use super::{InspectorState, Target, heading};
 use crate::edit::Command;
 use crate::model::{
-    Basis, Channel, CustomField, Entry, Item, ItemId, ItemKind, Persona, PersonaList,
+    Basis, Board, Channel, CustomField, EmpathyMap, Entry, EntryList, Item, ItemId, ItemKind,
+    Persona,
 };
 use crate::ui::canvas::EntryDrag;
 use crate::ui::widgets::swatches;
@@ -92,12 +93,16 @@ pub(super) fn show(
             }
         }
     });
-    for list in PersonaList::ALL {
+    for list in EntryList::PERSONA {
         ui.add_space(8.0);
         ui.label(RichText::new(list.name()).strong());
         let source = (item.id, list);
         if let Some(entries) = entry_list(ui, state, source, list.name(), persona.list(list)) {
-            edit(&|p| p.list_mut(list).clone_from(&entries));
+            edit(&|p| {
+                if let Some(slot) = p.list_mut(list) {
+                    slot.clone_from(&entries);
+                }
+            });
         }
     }
     ui.add_space(8.0);
@@ -205,7 +210,7 @@ fn skills_row(ui: &mut Ui, current: Option<u8>) -> Option<Option<u8>> {
 fn entry_list(
     ui: &mut Ui,
     state: &mut InspectorState,
-    (persona, list): (ItemId, PersonaList),
+    (persona, list): (ItemId, EntryList),
     name: &str,
     entries: &[Entry],
 ) -> Option<Vec<Entry>> {
@@ -326,4 +331,46 @@ fn custom_fields(
         changed = Some(list);
     }
     changed
+}
+
+/// The inspector form of an empathy map: its goal, the persona it is about, and each section.
+pub(super) fn show_empathy(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    board: &Board,
+    item: &Item,
+    map: &EmpathyMap,
+) -> Vec<Command> {
+    let target = Target::Item(item.id);
+    let mut commands = Vec::new();
+    let set = |map: EmpathyMap| Command::SetKind {
+        id: item.id,
+        kind: Box::new(ItemKind::EmpathyMap(Box::new(map))),
+    };
+    heading(ui, "Empathy map details");
+    if let Some(goal) = state.text_field(ui, target, "Goal", &map.goal, true) {
+        commands.push(Command::SetText {
+            id: item.id,
+            text: goal,
+        });
+    }
+    ui.add_space(6.0);
+    if let Some(persona) = super::persona_link(ui, board, map.persona) {
+        commands.push(set(EmpathyMap {
+            persona,
+            ..map.clone()
+        }));
+    }
+    for list in EntryList::EMPATHY {
+        ui.add_space(8.0);
+        ui.label(RichText::new(list.name()).strong());
+        if let Some(entries) = entry_list(ui, state, (item.id, list), list.name(), map.list(list)) {
+            let mut changed = map.clone();
+            if let Some(slot) = changed.list_mut(list) {
+                *slot = entries;
+            }
+            commands.push(set(changed));
+        }
+    }
+    commands
 }
