@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{
     Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap, Entry,
-    Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor, Persona,
-    Point, Polarity, Relation, Rings, Route, Size,
+    ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
+    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -438,7 +438,10 @@ fn persona_board() -> Board {
             420.0,
             "a1",
             PaletteColor::Green,
-            Persona::named("ნინო"),
+            Persona {
+                photo: Some(tiny_photo_id()),
+                ..Persona::named("ნინო")
+            },
         ),
         node,
         Item::empathy_map(
@@ -456,7 +459,32 @@ fn persona_board() -> Board {
             },
         ),
     ];
-    Board::from_parts("Golden personas: every field, mark and channel", items, []).unwrap()
+    Board::from_parts("Golden personas: every field, mark and channel", items, [])
+        .unwrap()
+        .with_images([(tiny_photo_id(), tiny_photo())])
+}
+
+/// The 2 × 2 PNG stored in `v2/persona.ron` (red, green / blue, yellow).
+fn tiny_photo() -> StoredImage {
+    let bytes = [
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x06, 0x00, 0x00, 0x00, 0x72,
+        0xb6, 0x0d, 0x24, 0x00, 0x00, 0x00, 0x1b, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x38,
+        0x61, 0x63, 0xf3, 0xdf, 0xe6, 0x84, 0xcd, 0x7f, 0x06, 0x1b, 0x9b, 0x13, 0xff, 0x3f, 0x9c,
+        0xd0, 0xf8, 0x0f, 0x00, 0x50, 0x1c, 0x09, 0x9d, 0xdf, 0x1a, 0x35, 0xa4, 0x00, 0x00, 0x00,
+        0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    StoredImage {
+        width: 2,
+        height: 2,
+        format: ImageFormat::Png,
+        bytes: bytes.as_slice().into(),
+    }
+}
+
+/// The photo's content id, from its bytes.
+fn tiny_photo_id() -> ImageId {
+    ImageId::from_raw(civic_canvas::photos::content_id(&tiny_photo().bytes))
 }
 
 /// The golden files of `version` and the boards they hold.

@@ -508,3 +508,43 @@ fn arbitrary_text_never_panics() {
         })
         .unwrap();
 }
+
+#[test]
+fn a_damaged_or_missing_photo_gives_a_warning_and_the_card_keeps_everything_else() {
+    let golden = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2/persona.ron"),
+    )
+    .unwrap();
+    let good = board_from_ron(&golden).unwrap().board;
+    let photo = "fee0318760df56e34949a7d291596cb9";
+
+    // A broken line of base64: the photo is left out with a warning naming it and its line.
+    let damaged = edited(&golden, "/z+c0PgPAFAcCZ3fGjWk", "/z+c0Pg*AFAcCZ3fGjWk");
+    let loaded = board_from_ron(&damaged).unwrap();
+    let messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains(photo) && messages[0].contains("line 2"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("0400000000000002") && messages[1].contains("initials"));
+    assert!(matches!(
+        loaded.warnings[0],
+        LoadWarning::DamagedPhoto {
+            position: Some(_),
+            ..
+        }
+    ));
+    // Every item is still there; only the photo reference is gone.
+    assert_eq!(loaded.board.items().len(), good.items().len());
+    assert_eq!(loaded.board.used_images().count(), 0);
+
+    // No images section at all: the card shows initials, with a warning.
+    let start = golden.find("    images: [").unwrap();
+    let missing = format!("{})\n", &golden[..start]);
+    let loaded = board_from_ron(&missing).unwrap();
+    assert!(matches!(
+        loaded.warnings.as_slice(),
+        [LoadWarning::MissingPhoto { image, .. }] if image.to_string() == photo
+    ));
+}

@@ -265,3 +265,52 @@ fn an_empathy_map_for_a_persona_takes_its_goal_and_notes_dropped_on_it() {
     };
     assert_eq!(feels, [Entry::new("Afraid of the website")]);
 }
+
+#[test]
+fn choosing_a_photo_stores_it_once_and_a_bad_file_says_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("ana.png");
+    image::RgbaImage::from_fn(900, 600, |x, y| {
+        image::Rgba([(x % 256) as u8, (y % 256) as u8, 128, 255])
+    })
+    .save(&photo)
+    .unwrap();
+    let not_a_photo = dir.path().join("notes.png");
+    std::fs::write(&not_a_photo, "these are not pixels").unwrap();
+
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Ana");
+    let choose = |harness: &mut Harness<'_, CivicCanvasApp>, path: &std::path::Path| {
+        click_in_inspector(harness, "Choose photo…");
+        let field = harness.get_by_role_and_label(Role::TextInput, "File path");
+        field.focus();
+        harness.run();
+        harness.event(Event::Text(path.to_str().unwrap().to_owned()));
+        harness.run();
+        press(harness, Modifiers::NONE, Key::Enter);
+    };
+
+    // A damaged file: a clear message, and the card is unchanged.
+    choose(&mut harness, &not_a_photo);
+    harness.get_by_label("Could not use “notes.png” as a photo");
+    harness.get_by_label_contains("not a PNG, JPEG, WebP or GIF");
+    assert_eq!(the_persona(&harness).photo, None);
+    harness.get_by_label("OK").click();
+    harness.run();
+
+    // A real photo: shrunk to at most 512 pixels a side and stored under its content id.
+    choose(&mut harness, &photo);
+    let id = the_persona(&harness)
+        .photo
+        .expect("the persona has a photo");
+    let board = harness.state().board();
+    let stored = board.image(id).unwrap();
+    assert_eq!((stored.width, stored.height), (512, 341));
+    assert_eq!(board.used_images().count(), 1);
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Set photo")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(the_persona(&harness).photo, None);
+}

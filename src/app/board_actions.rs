@@ -41,6 +41,10 @@ impl CivicCanvasApp {
                 let command = self.canvas.new_persona(self.doc.board(), &mut self.ids);
                 self.apply(command);
             }
+            Action::ChoosePhoto => {
+                self.commit_typing();
+                self.choose_photo(ctx);
+            }
             Action::NewEmpathyMap => {
                 self.commit_typing();
                 let command = self.canvas.new_empathy_map(self.doc.board(), &mut self.ids);

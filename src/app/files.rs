@@ -10,7 +10,7 @@ use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
 
 /// The reason shown when the typed-path dialog replaces a system dialog that could not open.
 const NO_SYSTEM_DIALOG: &str =
-    "No system file dialog is available here. Type the path of the board file instead.";
+    "No system file dialog is available here. Type the path of the file instead.";
 
 impl CivicCanvasApp {
     /// Opens the board at `path`; on failure the board on screen stays as it was.
@@ -134,9 +134,9 @@ impl CivicCanvasApp {
         }
     }
 
-    fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
+    pub(super) fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
         let text = match purpose {
-            FilePurpose::Open => String::new(),
+            FilePurpose::Open | FilePurpose::Photo(_) => String::new(),
             FilePurpose::SaveAs => self
                 .doc
                 .path()
@@ -172,6 +172,7 @@ impl CivicCanvasApp {
     pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: PathBuf) {
         match purpose {
             FilePurpose::Open => self.open_path(path),
+            FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
                 let then = std::mem::take(&mut self.after_save);

@@ -8,6 +8,7 @@ mod board_actions;
 mod clipboard;
 mod files;
 mod panels;
+mod photos;
 mod recovery;
 mod screenshot;
 
@@ -318,6 +319,7 @@ impl CivicCanvasApp {
             .show(ui.ctx(), |ui| {
                 egui::Frame::window(ui.style()).show(ui, |ui| {
                     ui.set_width(300.0);
+                    ui.set_max_width(300.0);
                     ui.set_max_height(canvas.height() - 4.0 * margin);
                     commands.extend(inspector::show(
                         ui,
@@ -438,6 +440,7 @@ impl eframe::App for CivicCanvasApp {
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.dropped_files(&ctx);
         self.handle_modal(&ctx);
         for command in commands {
             self.apply(command);

@@ -137,5 +137,6 @@ fn v1_to_v2(file: v1::BoardV1) -> v2::BoardV2 {
                 delay: false,
             })
             .collect(),
+        images: Vec::new(),
     }
 }

@@ -58,6 +58,7 @@ mod validate;
 pub use atomic::{SaveCause, SaveError};
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
+pub use io_words::plain as plain_io_error;
 pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, Opened, load_board, open_board};
 pub use position::Position;
 pub use safe_save::{Backup, Saved, backup_path, save_board};
@@ -96,6 +97,27 @@ pub enum LoadWarning {
         missing: crate::model::ItemId,
         /// Where the connector is in the file, if found.
         position: Option<Position>,
+    },
+    /// A stored photo could not be read, so it was left out (cards using it show initials).
+    #[error(
+        "{}photo {image} could not be read and was left out: {problem}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    DamagedPhoto {
+        /// The photo.
+        image: crate::model::ImageId,
+        /// What is wrong with it.
+        problem: String,
+        /// Where it is in the file, if found.
+        position: Option<Position>,
+    },
+    /// A persona's photo is not in the file; the card shows its initials instead.
+    #[error("persona {item}'s photo {image} is not in the file; the card shows initials instead")]
+    MissingPhoto {
+        /// The persona card.
+        item: crate::model::ItemId,
+        /// The photo it named.
+        image: crate::model::ImageId,
     },
     /// A map node or empathy map named a persona card that is not in the file, so the link was
     /// left out.

@@ -15,8 +15,8 @@ use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position, position};
 use crate::model::{
     Arrows, Basis, Board, BoardError, Channel, Connector, ConnectorId, ConnectorProps, CustomField,
-    EmpathyMap, Entry, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
-    Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
+    EmpathyMap, Entry, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode,
+    NodeType, Note, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage, ZKey,
 };
 
 /// The whole file.
@@ -31,6 +31,27 @@ pub(super) struct BoardV2 {
     pub items: Vec<ItemV2>,
     /// Connectors, sorted by id.
     pub connectors: Vec<ConnectorV2>,
+    /// The photos persona cards use, sorted by id; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageV2>,
+}
+
+/// A stored photo: its content id, size, encoding and bytes as base64 lines of 76 characters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Image", deny_unknown_fields)]
+pub(super) struct ImageV2 {
+    pub id: ImageId,
+    pub width: u32,
+    pub height: u32,
+    pub format: ImageFormatV2,
+    pub data: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "ImageFormat")]
+pub(super) enum ImageFormatV2 {
+    Png,
+    Jpeg,
 }
 
 /// One item, with its geometry flattened into plain numbers.
@@ -299,6 +320,19 @@ impl BoardV2 {
                 .connectors()
                 .map(ConnectorV2::from_connector)
                 .collect(),
+            images: board
+                .used_images()
+                .map(|(id, image)| ImageV2 {
+                    id,
+                    width: image.width,
+                    height: image.height,
+                    format: match image.format {
+                        ImageFormat::Png => ImageFormatV2::Png,
+                        ImageFormat::Jpeg => ImageFormatV2::Jpeg,
+                    },
+                    data: crate::photos::encode_base64_lines(&image.bytes),
+                })
+                .collect(),
         }
     }
 
@@ -324,12 +358,14 @@ impl BoardV2 {
         }
         let ids: std::collections::HashSet<ItemId> = items.iter().map(|item| item.id).collect();
         let mut warnings = Vec::new();
+        let images = read_images(self.images, text, &mut warnings);
+        let mut items = items;
+        forget_missing_photos(&mut items, &images, &mut warnings);
         let personas: std::collections::HashSet<ItemId> = items
             .iter()
             .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
             .map(|item| item.id)
             .collect();
-        let mut items = items;
         for item in &mut items {
             let link = match &mut item.kind {
                 ItemKind::MapNode(node) => &mut node.persona,
@@ -388,7 +424,78 @@ impl BoardV2 {
                 source,
             }
         })?;
-        Ok((board, warnings))
+        Ok((board.with_images(images), warnings))
+    }
+}
+
+/// The photos of the file that could be read; each one that could not is left out with a
+/// warning naming it.
+fn read_images(
+    images: Vec<ImageV2>,
+    text: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Vec<(ImageId, StoredImage)> {
+    let limit = crate::photos::STORED_MAX_SIDE_PX * 2;
+    images
+        .into_iter()
+        .filter_map(|image| {
+            let problem = if image.width == 0
+                || image.height == 0
+                || image.width > limit
+                || image.height > limit
+            {
+                Err(format!(
+                    "it says it is {} × {} pixels; stored photos are at most {limit} a side",
+                    image.width, image.height
+                ))
+            } else {
+                crate::photos::decode_base64_lines(&image.data).map_err(|error| error.to_string())
+            };
+            match problem {
+                Ok(bytes) => Some((
+                    image.id,
+                    StoredImage {
+                        width: image.width,
+                        height: image.height,
+                        format: match image.format {
+                            ImageFormatV2::Png => ImageFormat::Png,
+                            ImageFormatV2::Jpeg => ImageFormat::Jpeg,
+                        },
+                        bytes: bytes.into(),
+                    },
+                )),
+                Err(problem) => {
+                    let at = position::find_string_field(text, "id", &image.id.to_string(), 0);
+                    warnings.push(LoadWarning::DamagedPhoto {
+                        image: image.id,
+                        problem,
+                        position: at.map(|at| Position::at_byte(text, at)),
+                    });
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Persona photos that are not among `images` are dropped with a warning; the card keeps
+/// everything else and shows its initials.
+fn forget_missing_photos(
+    items: &mut [Item],
+    images: &[(ImageId, StoredImage)],
+    warnings: &mut Vec<LoadWarning>,
+) {
+    for item in items {
+        if let ItemKind::Persona(persona) = &mut item.kind
+            && let Some(photo) = persona.photo
+            && !images.iter().any(|(id, _)| *id == photo)
+        {
+            persona.photo = None;
+            warnings.push(LoadWarning::MissingPhoto {
+                item: item.id,
+                image: photo,
+            });
+        }
     }
 }
 

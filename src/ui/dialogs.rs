@@ -178,16 +178,21 @@ fn typed_path(
     text: &mut String,
     reason: Option<&str>,
 ) -> Option<Choice> {
-    let (heading, confirm) = match purpose {
-        FilePurpose::Open => ("Open board", "Open"),
-        FilePurpose::SaveAs => ("Save board as", "Save"),
+    let (heading, confirm, example) = match purpose {
+        FilePurpose::Open => ("Open board", "Open", "/home/me/boards/kickoff.ron"),
+        FilePurpose::SaveAs => ("Save board as", "Save", "/home/me/boards/kickoff.ron"),
+        FilePurpose::Photo(_) => (
+            "Choose a photo",
+            "Use this photo",
+            "/home/me/photos/ana.jpg",
+        ),
     };
     ui.heading(heading);
     if let Some(reason) = reason {
         ui.label(reason);
     }
     ui.add_space(4.0);
-    let field = labelled_text_field(ui, "File path", text, 520.0, "/home/me/boards/kickoff.ron");
+    let field = labelled_text_field(ui, "File path", text, 520.0, example);
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();
     }

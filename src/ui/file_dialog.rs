@@ -15,6 +15,8 @@ pub enum FilePurpose {
     Open,
     /// Saving the board under a new name.
     SaveAs,
+    /// Choosing a photo for this persona card.
+    Photo(crate::model::ItemId),
 }
 
 /// How a file dialog ended.
@@ -74,12 +76,19 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"]);
+                let mut dialog = match purpose {
+                    FilePurpose::Photo(_) => rfd::FileDialog::new()
+                        .add_filter("Photos", &["png", "jpg", "jpeg", "webp", "gif"]),
+                    FilePurpose::Open | FilePurpose::SaveAs => {
+                        rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"])
+                    }
+                };
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
                 }
                 let chosen = match purpose {
                     FilePurpose::Open => dialog.set_title("Open board").pick_file(),
+                    FilePurpose::Photo(_) => dialog.set_title("Choose a photo").pick_file(),
                     FilePurpose::SaveAs => dialog
                         .set_title("Save board as")
                         .set_file_name(suggested_name)

@@ -46,6 +46,8 @@ pub enum Action {
     NewPersona,
     /// Add an empathy map (for the selected persona, if one is selected).
     NewEmpathyMap,
+    /// Choose a photo for the selected persona.
+    ChoosePhoto,
     /// Choose a map node type at the pointer and add a node of it.
     NewMapNode,
     /// Connect the two selected items.
@@ -234,7 +236,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 55] = [
+    pub const ALL: [Self; 56] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -254,6 +256,7 @@ impl Action {
         Self::NewConnectedNote,
         Self::NewPersona,
         Self::NewEmpathyMap,
+        Self::ChoosePhoto,
         Self::NewMapNode,
         Self::Connect,
         Self::EditText,
@@ -321,6 +324,7 @@ impl Action {
             Self::TogglePersonaGallery => "Persona gallery",
             Self::NewPersona => "Persona card",
             Self::NewEmpathyMap => "Empathy map",
+            Self::ChoosePhoto => "Choose photo…",
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
@@ -383,6 +387,9 @@ impl Action {
             }
             Self::TogglePersonaGallery => {
                 "Show or hide the list of persona cards; click one to go to it"
+            }
+            Self::ChoosePhoto => {
+                "Give the selected persona a photo (PNG, JPEG, WebP or GIF); or drop one on its card"
             }
             Self::NewEmpathyMap => {
                 "Add an empathy map: for the selected persona (beside it), or on its own mid-view"

@@ -49,8 +49,12 @@ impl CanvasState {
         item_context_menu(self, board, item, &response, output);
 
         let selected = self.selection.contains(&item.id);
+        let photo = match &item.kind {
+            ItemKind::Persona(persona) => self.photo_texture(ui.ctx(), board, persona.photo),
+            _ => None,
+        };
         if editing_this {
-            self.edit_text_in_place(ui, painter, item, rect, &mut output.commands);
+            self.edit_text_in_place(ui, painter, item, rect, photo, &mut output.commands);
             return;
         }
         let look = paint::NoteLook {
@@ -60,7 +64,7 @@ impl CanvasState {
             show_text: true,
             highlighted: self.highlighted.contains(&item.id),
         };
-        paint_item(painter, item, &look);
+        paint_item(painter, item, &look, photo);
 
         let alone = selected && self.selection.len() == 1;
         let resizable = alone && !matches!(self.gesture, Some(Gesture::Move { .. }));
@@ -215,13 +219,15 @@ impl CanvasState {
         painter: &egui::Painter,
         item: &Item,
         rect: Rect,
+        photo: persona_paint::PhotoTexture,
         commands: &mut Vec<Command>,
     ) {
         let zoom = self.camera.zoom;
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
-        let (inner, font, align) = in_place_background(painter, item, rect, zoom, &editing.buffer);
+        let (inner, font, align) =
+            in_place_background(painter, item, (rect, zoom), photo, &editing.buffer);
         let hint = match item.kind {
             ItemKind::MapNode(_) => "Name this node…",
             ItemKind::Persona(_) => "Name this persona…",
@@ -275,8 +281,8 @@ impl CanvasState {
 fn in_place_background(
     painter: &egui::Painter,
     item: &Item,
-    rect: Rect,
-    zoom: f32,
+    (rect, zoom): (Rect, f32),
+    photo: persona_paint::PhotoTexture,
     buffer: &str,
 ) -> (Rect, egui::FontId, egui::Align2) {
     let look = paint::NoteLook {
@@ -294,7 +300,7 @@ fn in_place_background(
             (goal, font, egui::Align2::LEFT_CENTER)
         }
         ItemKind::Persona(persona) => {
-            persona_paint::persona(painter, item, persona, &look, None);
+            persona_paint::persona(painter, item, persona, &look, photo);
             let inner = persona_paint::name_edit_rect(rect, zoom);
             (
                 inner,
@@ -354,14 +360,19 @@ pub fn item_label(item: &Item) -> &str {
     }
 }
 
-/// Paints any item in its own way.
-pub(super) fn paint_item(painter: &egui::Painter, item: &Item, look: &paint::NoteLook) {
+/// Paints any item in its own way (`photo`: a persona's photo texture).
+pub(super) fn paint_item(
+    painter: &egui::Painter,
+    item: &Item,
+    look: &paint::NoteLook,
+    photo: persona_paint::PhotoTexture,
+) {
     match &item.kind {
         ItemKind::Note(_) => {
             paint::note(painter, item, look);
         }
         ItemKind::MapNode(node) => map_paint::node(painter, item, node, look),
-        ItemKind::Persona(persona) => persona_paint::persona(painter, item, persona, look, None),
+        ItemKind::Persona(persona) => persona_paint::persona(painter, item, persona, look, photo),
         ItemKind::EmpathyMap(map) => persona_paint::empathy_map(painter, item, map, look),
         ItemKind::Rings(rings) => {
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);

@@ -79,6 +79,18 @@ pub struct CanvasState {
     context_menu_at: Option<Point>,
     quick_create: Option<quick_create::QuickCreate>,
     drop_offer: Option<persona_drop::DropOffer>,
+    /// Persona photos as textures, by content id.
+    photos: PhotoTextures,
+}
+
+/// Persona photos decoded into textures, by content id (`None`: could not be shown).
+#[derive(Default)]
+struct PhotoTextures(std::collections::HashMap<crate::model::ImageId, Option<egui::TextureHandle>>);
+
+impl std::fmt::Debug for PhotoTextures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhotoTextures({} photos)", self.0.len())
+    }
 }
 
 /// A note whose text is being typed in place.
@@ -133,6 +145,7 @@ impl Default for CanvasState {
             context_menu_at: None,
             quick_create: None,
             drop_offer: None,
+            photos: PhotoTextures::default(),
         }
     }
 }

@@ -55,6 +55,38 @@ impl CanvasState {
         }
     }
 
+    /// The persona card under a point on screen, if any.
+    pub fn persona_at(&self, board: &Board, screen: Pos2) -> Option<ItemId> {
+        if !self.viewport.contains(screen) {
+            return None;
+        }
+        let at = self.camera.board_from_screen(self.viewport, screen);
+        board
+            .items()
+            .filter(|item| matches!(item.kind, ItemKind::Persona(_)) && item.contains(at))
+            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+            .map(|item| item.id)
+    }
+
+    /// The photo of a persona card as a texture, decoded once and kept; `None` when it has no
+    /// photo or the photo cannot be shown (the card then shows its initials).
+    pub(super) fn photo_texture(
+        &mut self,
+        ctx: &egui::Context,
+        board: &Board,
+        photo: Option<crate::model::ImageId>,
+    ) -> Option<egui::TextureId> {
+        let id = photo?;
+        if let Some(known) = self.photos.0.get(&id) {
+            return known.as_ref().map(egui::TextureHandle::id);
+        }
+        let image = board.image(id)?;
+        let texture = square_texture(ctx, id, image);
+        let texture_id = texture.as_ref().map(egui::TextureHandle::id);
+        self.photos.0.insert(id, texture);
+        texture_id
+    }
+
     /// Whether a dropped note is waiting for the user to choose a persona list.
     pub fn drop_offer_open(&self) -> bool {
         self.drop_offer.is_some()
@@ -173,4 +205,29 @@ fn note_into_entry(
         label: "Move note into persona",
         commands: steps,
     })
+}
+
+/// A stored photo cropped to a centred square and uploaded as a texture; `None` if it cannot be
+/// decoded.
+fn square_texture(
+    ctx: &egui::Context,
+    id: crate::model::ImageId,
+    image: &crate::model::StoredImage,
+) -> Option<egui::TextureHandle> {
+    let format = match image.format {
+        crate::model::ImageFormat::Png => crate::photos::PhotoFormat::Png,
+        crate::model::ImageFormat::Jpeg => crate::photos::PhotoFormat::Jpeg,
+    };
+    let rgba = crate::photos::decode_stored(format, &image.bytes).ok()?;
+    let (width, height) = rgba.dimensions();
+    let side = width.min(height);
+    if side == 0 {
+        return None;
+    }
+    let square =
+        image::imageops::crop_imm(&rgba, (width - side) / 2, (height - side) / 2, side, side)
+            .to_image();
+    let color =
+        egui::ColorImage::from_rgba_unmultiplied([side as usize, side as usize], square.as_raw());
+    Some(ctx.load_texture(format!("photo-{id}"), color, egui::TextureOptions::LINEAR))
 }

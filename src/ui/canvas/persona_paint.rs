@@ -111,10 +111,11 @@ fn avatar(
         // A square crop in a circle: a mesh fan with texture coordinates.
         let mut mesh = egui::Mesh::with_texture(texture);
         let steps = 40u32;
-        mesh.colored_vertex(center, Color32::WHITE);
-        if let Some(first) = mesh.vertices.first_mut() {
-            first.uv = pos2(0.5, 0.5);
-        }
+        mesh.vertices.push(egui::epaint::Vertex {
+            pos: center,
+            uv: pos2(0.5, 0.5),
+            color: Color32::WHITE,
+        });
         for i in 0..=steps {
             let angle = i as f32 / steps as f32 * std::f32::consts::TAU;
             let direction = vec2(angle.cos(), angle.sin());

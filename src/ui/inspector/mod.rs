@@ -166,6 +166,24 @@ pub fn show(
                         rings_form(ui, state, item, rings, &mut commands);
                     }
                     ItemKind::Persona(persona) => {
+                        ui.horizontal(|ui| {
+                            if action_button(ui, Action::ChoosePhoto).clicked() {
+                                actions.push(Action::ChoosePhoto);
+                            }
+                            if persona.photo.is_some()
+                                && ui
+                                    .button("Remove photo")
+                                    .on_hover_text("Show the initials instead of the photo")
+                                    .clicked()
+                            {
+                                let mut changed = persona.clone();
+                                changed.photo = None;
+                                commands.push(Command::SetKind {
+                                    id: item.id,
+                                    kind: Box::new(ItemKind::Persona(changed)),
+                                });
+                            }
+                        });
                         commands.extend(persona_form::show(ui, state, item, persona));
                         ui.add_space(8.0);
                         if action_button(ui, Action::NewEmpathyMap).clicked() {

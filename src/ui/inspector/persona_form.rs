@@ -227,14 +227,15 @@ fn entry_list(
                 }
                 changed = Some(list);
             }
-            ui.horizontal(|ui| {
-                if let Some(basis) = basis_row(ui, state, target, &key, &entry.basis) {
-                    let mut list = entries.to_vec();
-                    if let Some(slot) = list.get_mut(i) {
-                        slot.basis = basis;
-                    }
-                    changed = Some(list);
+            // The mark on one row, the buttons on the next, so the inspector stays narrow.
+            if let Some(basis) = basis_row(ui, state, target, &key, &entry.basis) {
+                let mut list = entries.to_vec();
+                if let Some(slot) = list.get_mut(i) {
+                    slot.basis = basis;
                 }
+                changed = Some(list);
+            }
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(i > 0, egui::Button::new("Up").small())
                     .clicked()
