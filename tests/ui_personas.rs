@@ -314,3 +314,69 @@ fn choosing_a_photo_stores_it_once_and_a_bad_file_says_why_and_changes_nothing()
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(the_persona(&harness).photo, None);
 }
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn an_image_dropped_on_a_persona_card_becomes_its_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("olena.jpg");
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 80]))
+        .save(&photo)
+        .unwrap();
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Olena");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let card = harness.get_by_label("Olena").rect().center();
+    harness.hover_at(card);
+    harness.run();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(photo)));
+    harness.run();
+    let id = the_persona(&harness)
+        .photo
+        .expect("the dropped image is the photo");
+    let stored = harness.state().board().image(id).unwrap();
+    assert_eq!((stored.width, stored.height), (40, 30));
+
+    // Copied into another window, the card brings its photo along, in one undo step.
+    harness.get_by_label("Olena").click();
+    harness.run();
+    harness.event(Event::Copy);
+    harness.step();
+    let clipboard = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("something was copied");
+    assert!(clipboard.contains(&id.to_string()) && clipboard.contains("images:"));
+    let mut other = app_harness(None);
+    other.hover_at(other.get_by_label("Board canvas").rect().center());
+    other.event(Event::Paste(clipboard));
+    other.run();
+    assert_eq!(the_persona(&other).photo, Some(id));
+    assert!(other.state().board().image(id).is_some());
+    assert_eq!(other.state().board().used_images().count(), 1);
+    press(&mut other, Modifiers::COMMAND, Key::Z);
+    assert!(other.state().board().items().next().is_none());
+    assert_eq!(other.state().board().used_images().count(), 0);
+}

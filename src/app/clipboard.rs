@@ -4,6 +4,7 @@
 use egui::{Event, Key};
 
 use super::CivicCanvasApp;
+use crate::edit::Command;
 use crate::storage::clipboard::{
     ClipboardContent, MAX_PASTED_LINES, clipboard_content, items_to_clipboard,
 };
@@ -42,14 +43,25 @@ impl CivicCanvasApp {
                 };
                 let offset = egui::vec2(target.x - center.x, target.y - center.y);
                 let connectors: Vec<_> = copied.connectors().cloned().collect();
-                self.canvas.insert_copies(
+                let pasted = self.canvas.insert_copies(
                     self.doc.board(),
                     &mut self.ids,
                     "Paste",
                     items,
                     connectors,
                     offset,
-                )
+                );
+                // The photos come along, stored before the cards that use them.
+                pasted.map(|pasted| {
+                    let photos = copied.used_images().map(|(id, image)| Command::AddImage {
+                        id,
+                        image: Box::new(image.clone()),
+                    });
+                    Command::Batch {
+                        label: "Paste",
+                        commands: photos.chain(std::iter::once(pasted)).collect(),
+                    }
+                })
             }
             ClipboardContent::Lines { lines, cut } => {
                 if cut {

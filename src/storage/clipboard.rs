@@ -23,14 +23,18 @@ pub enum ClipboardContent {
     Broken(FormatError),
 }
 
-/// The clipboard text for the items `ids` of `board` and the connectors between them.
+/// The clipboard text for the items `ids` of `board`, the connectors between them and the photos
+/// they use.
 pub fn items_to_clipboard(board: &Board, ids: &[ItemId]) -> String {
     let items = ids.iter().filter_map(|&id| board.item(id)).cloned();
     let connectors = board
         .connectors()
         .filter(|c| ids.contains(&c.from) && ids.contains(&c.to))
         .cloned();
-    let copied = Board::from_parts("Copied items", items, connectors).unwrap_or_default();
+    let copied = Board::from_parts("Copied items", items, connectors)
+        .unwrap_or_default()
+        .with_images(board.used_images().map(|(id, image)| (id, image.clone())));
+    // Only the photos the copied personas use are written (see `Board::used_images`).
     board_to_ron(&copied)
 }
 

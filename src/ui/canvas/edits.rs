@@ -166,6 +166,26 @@ impl CanvasState {
             z = z.after();
             commands.push(Command::AddItem(Box::new(item)));
         }
+        // Links to a persona follow it when it is copied too; otherwise they stay on the
+        // original when it is on this board, and are dropped when it is not.
+        for command in &mut commands {
+            let Command::AddItem(item) = command else {
+                continue;
+            };
+            let link = match &mut item.kind {
+                ItemKind::MapNode(node) => &mut node.persona,
+                ItemKind::EmpathyMap(map) => &mut map.persona,
+                _ => continue,
+            };
+            *link = link.and_then(|persona| {
+                fresh_ids.get(&persona).copied().or_else(|| {
+                    board
+                        .item(persona)
+                        .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+                        .map(|item| item.id)
+                })
+            });
+        }
         let mut taken_connectors = BTreeSet::new();
         for connector in connectors {
             let (Some(&from), Some(&to)) =
