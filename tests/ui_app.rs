@@ -431,3 +431,12 @@ fn the_example_board_opens_with_every_script_rendered() {
     harness.get_by_label("Opened kickoff.ron");
     assert!(!harness.state().document().is_dirty());
 }
+
+#[test]
+fn emoji_in_notes_render_with_the_bundled_fonts() {
+    // The harness fails on any character the fonts cannot draw, so this shows emoji render.
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Great idea 👍 🎉 ✅ ❤");
+    harness.get_by_label("Great idea 👍 🎉 ✅ ❤");
+    harness.run();
+}

@@ -116,7 +116,8 @@ pub fn note_font(size_px: f32) -> FontId {
 pub const BOLD: &str = "bold";
 
 /// Bundles the Noto fonts so Latin (ë, ç, ș, ț, č, ć, đ), Cyrillic (ђ, ћ, џ, ѓ, ќ, ѕ, і, ї, є, ґ)
-/// and Georgian all render; egui's own fonts stay as fallbacks for emoji and symbols.
+/// and Georgian all render; egui's own fonts (with its monochrome emoji fonts) stay as fallbacks
+/// for emoji and symbols.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     let faces: [(&str, &'static [u8]); 4] = [

@@ -71,9 +71,10 @@ impl CanvasState {
         if resizable {
             self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
-        let near = ui.rect_contains_pointer(rect.expand(40.0));
         let handle = match self.gesture {
-            None => alone || near,
+            // Only asked when no gesture runs: with hundreds of items in view during a drag,
+            // the pointer test per item would cost a noticeable part of the frame.
+            None => alone || ui.rect_contains_pointer(rect.expand(40.0)),
             Some(Gesture::Connect { from, .. }) => from == item.id,
             Some(_) => false,
         };

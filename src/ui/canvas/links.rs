@@ -127,9 +127,15 @@ pub fn paint(painter: &Painter, connector: &Connector, points: &[Pos2], zoom: f3
     }
     let stroke = Stroke::new(width, theme::CONNECTOR);
     match props.line {
-        LineStyle::Solid => {
-            painter.add(Shape::line(points.to_vec(), stroke));
-        }
+        LineStyle::Solid => match points {
+            // A straight line is one segment: much cheaper to tessellate than a path.
+            [a, b] => {
+                painter.line_segment([*a, *b], stroke);
+            }
+            _ => {
+                painter.add(Shape::line(points.to_vec(), stroke));
+            }
+        },
         LineStyle::Dashed => {
             let dash = (10.0 * zoom).clamp(4.0, 14.0);
             painter.extend(Shape::dashed_line(points, stroke, dash, dash * 0.7));

@@ -426,8 +426,12 @@ impl CanvasState {
                 .commands
                 .extend(self.entry_to_note(board, ids, *drag, at));
         }
+        // Looking for a line under the pointer walks every connector, so only on a click.
+        let clicked =
+            background.clicked() || background.double_clicked() || background.secondary_clicked();
         let connector_under = background
             .interact_pointer_pos()
+            .filter(|_| clicked)
             .and_then(|pos| self.connector_at(board, pos));
         if background.clicked() {
             self.selection.clear();

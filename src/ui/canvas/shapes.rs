@@ -104,7 +104,23 @@ pub fn boundary_point(shape: Option<NodeShape>, rect: Rect, target: Pos2) -> Pos
     if direction.length_sq() == 0.0 || !direction.is_finite() {
         return center;
     }
-    let polygon = outline(shape.unwrap_or(NodeShape::Rectangle), rect);
+    let shape = shape.unwrap_or(NodeShape::Rectangle);
+    if shape == NodeShape::Rectangle {
+        // Notes, cards and rectangles: no outline to build (most connectors on a board).
+        let half = rect.size() * 0.5;
+        let scale = |delta: f32, half: f32| {
+            if delta == 0.0 {
+                f32::INFINITY
+            } else {
+                half / delta.abs()
+            }
+        };
+        let t = scale(direction.x, half.x)
+            .min(scale(direction.y, half.y))
+            .min(1.0);
+        return center + direction * t;
+    }
+    let polygon = outline(shape, rect);
     let edges = polygon
         .iter()
         .zip(polygon.iter().cycle().skip(1))
