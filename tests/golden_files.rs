@@ -40,9 +40,7 @@ fn note(
         size: Size::new(size.0, size.1),
         z: z.parse().unwrap(),
         color,
-        kind: ItemKind::Note(Note {
-            text: text.to_owned(),
-        }),
+        kind: ItemKind::Note(Note::new(text)),
     }
 }
 
@@ -319,6 +317,21 @@ fn map_board() -> Board {
             NodeType::Custom("Телеком".into()),
             (Low, Low),
         ),
+        Item {
+            kind: ItemKind::Note(Note {
+                text: "Parking lot".into(),
+                fit_text: true,
+            }),
+            ..note(
+                "0500000000000001",
+                -700.0,
+                800.0,
+                (240.0, 200.0),
+                "ab",
+                PaletteColor::Yellow,
+                "",
+            )
+        },
     ];
     let link = |n: u64, from: u64, to: u64, label: &str, props: ConnectorProps| Connector {
         props,

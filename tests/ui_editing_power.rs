@@ -468,3 +468,29 @@ fn with_snap_on_a_dragged_note_lands_on_the_grid() {
         "free move without snapping"
     );
 }
+
+#[test]
+fn fit_text_to_note_is_a_per_note_option_with_one_undo_step() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Short");
+    add_note(&mut harness, "Also short");
+    let fit = |harness: &Harness<'_, CivicCanvasApp>, text: &str| {
+        matches!(&note_by_text(harness, text).kind,
+            civic_canvas::model::ItemKind::Note(note) if note.fit_text)
+    };
+    harness.get_by_label("Short").click_secondary();
+    harness.run();
+    harness.get_by_label("Fit text to note").click();
+    harness.run();
+    assert!(fit(&harness, "Short"));
+    assert!(
+        !fit(&harness, "Also short"),
+        "only the note that was right-clicked"
+    );
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Fit text to note")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!fit(&harness, "Short"));
+}

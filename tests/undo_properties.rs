@@ -426,7 +426,10 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
         Action::SetKind(i, node, rings, text, persona) => {
             let item = board.item(pick_item(board, *i)?)?;
             let kind = match item.kind {
-                ItemKind::Note(_) => ItemKind::Note(Note { text: text.clone() }),
+                ItemKind::Note(_) => ItemKind::Note(Note {
+                    text: text.clone(),
+                    fit_text: text.len() % 2 == 0,
+                }),
                 ItemKind::Persona(_) => ItemKind::Persona(persona.clone()),
                 ItemKind::EmpathyMap(_) => ItemKind::EmpathyMap(Box::new(EmpathyMap {
                     goal: text.clone(),

@@ -87,6 +87,19 @@ impl ItemKind {
 pub struct Note {
     /// The note's text; line breaks are kept.
     pub text: String,
+    /// Whether the text's size follows the note: large for a few words, smaller for many, so
+    /// it always fills the note and never hides.
+    pub fit_text: bool,
+}
+
+impl Note {
+    /// A note with this text, at the normal text size.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            fit_text: false,
+        }
+    }
 }
 
 impl Item {
@@ -120,7 +133,7 @@ impl Item {
             size: Self::NOTE_SIZE,
             z,
             color,
-            kind: ItemKind::Note(Note { text: text.into() }),
+            kind: ItemKind::Note(Note::new(text)),
         }
     }
 

@@ -117,7 +117,10 @@ fn v1_to_v2(file: v1::BoardV1) -> v2::BoardV2 {
                 z: item.z,
                 color: item.color,
                 kind: match item.kind {
-                    v1::KindV1::Note { text } => v2::KindV2::Note { text },
+                    v1::KindV1::Note { text } => v2::KindV2::Note {
+                        text,
+                        fit_text: false,
+                    },
                 },
             })
             .collect(),

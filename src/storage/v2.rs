@@ -78,8 +78,13 @@ pub(super) struct ItemV2 {
               would change its text form"
 )]
 pub(super) enum KindV2 {
-    /// A sticky note: `Note(text: "…")`.
-    Note { text: String },
+    /// A sticky note: `Note(text: "…")`, with `fit_text: true` when its text size follows the
+    /// note.
+    Note {
+        text: String,
+        #[serde(default, skip_serializing_if = "is_default")]
+        fit_text: bool,
+    },
     /// A persona card. Only `name` is required; empty fields and lists are left out.
     Persona {
         name: String,
@@ -512,6 +517,7 @@ impl ItemV2 {
             kind: match &item.kind {
                 ItemKind::Note(note) => KindV2::Note {
                     text: note.text.clone(),
+                    fit_text: note.fit_text,
                 },
                 ItemKind::Persona(persona) => persona_to_file(persona),
                 ItemKind::EmpathyMap(map) => KindV2::EmpathyMap {
@@ -549,7 +555,7 @@ impl ItemV2 {
             z: self.z,
             color: self.color.into(),
             kind: match self.kind {
-                KindV2::Note { text } => ItemKind::Note(Note { text }),
+                KindV2::Note { text, fit_text } => ItemKind::Note(Note { text, fit_text }),
                 persona @ KindV2::Persona { .. } => persona_from_file(persona),
                 KindV2::EmpathyMap {
                     persona,

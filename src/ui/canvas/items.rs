@@ -398,6 +398,21 @@ pub(super) fn item_context_menu(
             }
         };
         menu_action(ui, Action::EditText);
+        if let ItemKind::Note(note) = &item.kind {
+            let mut fit = note.fit_text;
+            if ui
+                .checkbox(&mut fit, "Fit text to note")
+                .on_hover_text(
+                    "Make the text as large as the note allows, or smaller when it is long",
+                )
+                .clicked()
+            {
+                output
+                    .commands
+                    .extend(fit_text_of_selection(state, board, fit));
+                ui.close();
+            }
+        }
         ui.separator();
         ui.label("Colour");
         if let Some(color) = crate::ui::widgets::swatches(ui, Some(item.color)) {
@@ -424,4 +439,24 @@ pub(super) fn item_context_menu(
         ui.separator();
         menu_action(ui, Action::Delete);
     });
+}
+
+/// One step that turns text fitting on or off for every selected sticky note.
+fn fit_text_of_selection(state: &CanvasState, board: &Board, fit: bool) -> Option<Command> {
+    let commands = state
+        .selection
+        .iter()
+        .filter_map(|&id| board.item(id))
+        .filter_map(|item| match &item.kind {
+            ItemKind::Note(note) if note.fit_text != fit => Some(Command::SetKind {
+                id: item.id,
+                kind: Box::new(ItemKind::Note(crate::model::Note {
+                    fit_text: fit,
+                    ..note.clone()
+                })),
+            }),
+            _ => None,
+        })
+        .collect();
+    super::edits::batch("Fit text to note", commands)
 }

@@ -136,9 +136,26 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     );
 
     let mut overflowed = false;
-    let font_px = theme::NOTE_FONT_SIZE * zoom;
+    let inner = text_rect(rect, zoom);
+    let fit = matches!(&item.kind, crate::model::ItemKind::Note(note) if note.fit_text);
+    let font_px = if fit {
+        let text = display_text(item.text());
+        fitted_size(theme::NOTE_FONT_SIZE * zoom, |px| {
+            painter
+                .layout(
+                    text.clone(),
+                    theme::note_font(px),
+                    theme::NOTE_TEXT,
+                    inner.width().max(1.0),
+                )
+                .size()
+                .y
+                <= inner.height()
+        })
+    } else {
+        theme::NOTE_FONT_SIZE * zoom
+    };
     if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !item.text().is_empty() {
-        let inner = text_rect(rect, zoom);
         let galley = painter.layout(
             display_text(item.text()),
             theme::note_font(font_px),
@@ -220,6 +237,24 @@ pub(super) fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
     );
 }
 
+/// The largest text size, from half to three times `normal`, at which `fits` holds (found by
+/// halving the range a few times); half of `normal` when even that does not fit.
+pub fn fitted_size(normal: f32, fits: impl Fn(f32) -> bool) -> f32 {
+    let (mut low, mut high) = (normal * 0.5, normal * 3.0);
+    if !fits(low) {
+        return low;
+    }
+    for _ in 0..7 {
+        let middle = f32::midpoint(low, high);
+        if fits(middle) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
 /// Note text as shown: lines starting with "- " or "* " become bullets ("• "); the stored text
 /// keeps what was typed.
 pub fn display_text(text: &str) -> String {
@@ -266,6 +301,19 @@ pub fn tidy(value: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fitted_text_grows_for_a_few_words_and_shrinks_for_many() {
+        // A stand-in for text layout: the text is as tall as `words × size²` / 1000.
+        let fits = |words: f32| move |px: f32| words * px * px / 1000.0 <= 100.0;
+        let few = fitted_size(18.0, fits(10.0));
+        let many = fitted_size(18.0, fits(1000.0));
+        assert!(few > 18.0 * 1.5, "{few}");
+        assert!(many < 18.0, "{many}");
+        assert!(fits(10.0)(few) && fits(1000.0)(many));
+        // Nothing fits: the smallest size, and the note shows its overflow tab.
+        assert_eq!(fitted_size(18.0, |_| false), 9.0);
+    }
 
     #[test]
     fn dash_and_star_lines_show_as_bullets_and_other_text_is_kept() {
