@@ -25,6 +25,7 @@ pub fn board_summary(board: &Board) -> String {
         (kinds.empathy_maps, "empathy map", "empathy maps"),
         (kinds.map_nodes, "map node", "map nodes"),
         (kinds.backdrops, "backdrop", "backdrops"),
+        (kinds.frames, "frame", "frames"),
     ]
     .into_iter()
     .filter(|&(n, _, _)| n > 0)

@@ -2,8 +2,9 @@
 //!
 //! `tests/golden/v1/` holds files in format 1 and `tests/golden/v2/` files in format 2 (the v1
 //! files migrated and saved again, plus `map.ron`, written by hand, with every map kind and
-//! connector property). Each future format version adds its own folder with files saved by
-//! that version; the folders of older versions are
+//! connector property, and `persona.ron`). `tests/golden/v3/` holds the same files saved in
+//! format 3, plus `frames.ron` with frames. Each future format version adds its own folder with
+//! files saved by that version; the folders of older versions are
 //! never edited or deleted, and their files must keep loading (through the migration chain) into
 //! the boards built in this test. Only files in the current format must also re-save
 //! byte-for-byte; older ones are rewritten in the current format when saved.
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use civic_canvas::model::{
     Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap, Entry,
-    ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
+    Frame, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
     PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
@@ -511,7 +512,60 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
         files.push(("map.ron", map_board()));
         files.push(("persona.ron", persona_board()));
     }
+    if version >= 3 {
+        files.push(("frames.ron", frames_board()));
+    }
     files
+}
+
+/// The board `v3/frames.ron` holds, built by hand: an open frame with two notes, a collapsed
+/// one with a note, an empty frame presented first, and a note in no frame.
+fn frames_board() -> Board {
+    let id = |n: u64| ItemId::from_raw(0x0300_0000_0000_0000 + n);
+    let frame =
+        |n: u64, x: f32, z: &str, title: &str, order: u32, collapsed: bool, members: &[u64]| {
+            let mut frame = Frame::new(title, order);
+            frame.collapsed = collapsed;
+            frame.members = members.iter().map(|&m| id(m)).collect();
+            Item::frame(
+                id(n),
+                Point::new(x, 0.0),
+                Size::new(640.0, 400.0),
+                z.parse().unwrap(),
+                frame,
+            )
+        };
+    let note = |n: u64, x: f32, z: &str, text: &str| {
+        Item::note(
+            id(n),
+            Point::new(x, 96.0),
+            z.parse().unwrap(),
+            PaletteColor::Yellow,
+            text,
+        )
+    };
+    let items = [
+        frame(
+            1,
+            0.0,
+            "a0",
+            "Ideation: what residents told us",
+            2,
+            false,
+            &[4, 5],
+        ),
+        frame(2, 700.0, "a1", "Parking lot", 3, true, &[6]),
+        frame(3, 1400.0, "a2", "Welcome", 1, false, &[]),
+        note(4, 48.0, "a3", "Forms are hard to find"),
+        note(5, 336.0, "a4", "Старим особам потрібна допомога"),
+        note(6, 748.0, "a5", "Opening hours?"),
+        note(7, 2100.0, "a6", "Not in a frame"),
+    ];
+    let connectors = [
+        Connector::new(ConnectorId::from_raw(0x0300_0000_0000_0100), id(4), id(6))
+            .with_label("raises"),
+    ];
+    Board::from_parts("Frames: ideation and a parking lot", items, connectors).unwrap()
 }
 
 #[test]
@@ -550,14 +604,27 @@ fn v1_files_migrate_to_the_v2_files_of_the_same_name() {
     for (name, _) in expected(1) {
         let v1 = board_from_ron(&std::fs::read_to_string(golden(1, name)).unwrap()).unwrap();
         assert!(v1.was_migrated());
-        let v2_text = std::fs::read_to_string(golden(2, name)).unwrap();
-        assert_eq!(board_to_ron(&v1.board), v2_text, "{name}");
+        let v2 = load_board(&golden(2, name)).unwrap();
+        assert_eq!(v1.board, v2, "{name}");
+    }
+}
+
+#[test]
+fn older_files_save_as_the_current_files_of_the_same_name() {
+    for version in 1..CURRENT_FORMAT {
+        for (name, _) in expected(version) {
+            let old =
+                board_from_ron(&std::fs::read_to_string(golden(version, name)).unwrap()).unwrap();
+            assert!(old.was_migrated(), "v{version}/{name}");
+            let current = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
+            assert_eq!(board_to_ron(&old.board), current, "v{version}/{name}");
+        }
     }
 }
 
 #[test]
 fn edge_values_keep_signed_zero_and_exact_floats() {
-    for version in [1, 2] {
+    for version in 1..=CURRENT_FORMAT {
         let board = load_board(&golden(version, "edge_values.ron")).unwrap();
         let item = board.item("ffffffffffffffff".parse().unwrap()).unwrap();
         assert!(item.pos.y.is_sign_negative());
@@ -568,7 +635,7 @@ fn edge_values_keep_signed_zero_and_exact_floats() {
 #[test]
 fn current_format_files_save_back_byte_for_byte() {
     assert_eq!(
-        CURRENT_FORMAT, 2,
+        CURRENT_FORMAT, 3,
         "add the new version's golden folder and `expected` entries"
     );
     for (name, _) in expected(CURRENT_FORMAT) {
@@ -594,6 +661,7 @@ fn building_a_board_by_hand_gives_the_golden_text() {
         ("basic.ron", basic_board()),
         ("map.ron", map_board()),
         ("persona.ron", persona_board()),
+        ("frames.ron", frames_board()),
     ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");

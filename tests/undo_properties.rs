@@ -6,8 +6,8 @@
 use civic_canvas::edit::{Command, History};
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
-    Entry, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, PaletteColor,
-    Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
+    Entry, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
+    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -34,6 +34,8 @@ enum Action {
     AddPersona(Point, Box<Persona>),
     AddEmpathyMap(Point, String),
     AddBackdrop(Point, ItemKind),
+    /// A frame around some of the items that are in no frame yet.
+    AddFrame(Point, String, Vec<usize>),
     /// New details for an item, of whichever of these matches its kind.
     SetKind(usize, MapNode, Rings, String, Box<Persona>),
     SetConnectorLabel(usize, String),
@@ -223,6 +225,8 @@ fn simple_action() -> impl Strategy<Value = Action> {
         1 => any::<usize>().prop_map(Action::Disconnect),
         2 => (point(), map_node()).prop_map(|(p, node)| Action::AddMapNode(p, node)),
         1 => (point(), backdrop_kind()).prop_map(|(p, kind)| Action::AddBackdrop(p, kind)),
+        1 => (point(), text(), prop::collection::vec(any::<usize>(), 0..4))
+            .prop_map(|(p, title, members)| Action::AddFrame(p, title, members)),
         2 => (any::<usize>(), map_node(), rings(), text(), persona()).prop_map(
             |(i, node, rings, text, persona)| Action::SetKind(i, node, rings, text, Box::new(persona))
         ),
@@ -298,13 +302,14 @@ fn pick_where(board: &Board, index: usize, keep: impl Fn(&Item) -> bool) -> Opti
     kept.get(index % kept.len().max(1)).map(|item| item.id)
 }
 
-/// An item that has text: a note or a map node.
+/// An item that has text: anything but rings and grids.
 fn pick_text_item(board: &Board, index: usize) -> Option<ItemId> {
-    pick_where(board, index, |item| !item.is_backdrop())
+    pick_where(board, index, Item::has_text)
 }
 
+/// Rings or a grid: backdrops without text.
 fn pick_backdrop(board: &Board, index: usize) -> Option<ItemId> {
-    pick_where(board, index, Item::is_backdrop)
+    pick_where(board, index, |item| !item.has_text())
 }
 
 fn pick_connector(board: &Board, index: usize) -> Option<ConnectorId> {
@@ -342,6 +347,7 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
         | Action::AddPersona(..)
         | Action::AddEmpathyMap(..)
         | Action::AddBackdrop(..)
+        | Action::AddFrame(..)
         | Action::SetKind(..)
         | Action::SetConnectorLabel(..)
         | Action::SetConnectorProps(..) => map_command_for(board, action, ids)?,
@@ -423,9 +429,27 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             board.z_below_all(),
             kind.clone(),
         ))),
+        Action::AddFrame(pos, title, picks) => {
+            let mut frame = Frame::new(title.clone(), picks.len() as u32);
+            frame.members = picks
+                .iter()
+                .filter_map(|&i| {
+                    pick_where(board, i, |item| {
+                        item.as_frame().is_none() && board.frame_of(item.id).is_none()
+                    })
+                })
+                .collect();
+            Command::AddItem(Box::new(Item::frame(
+                ids.item_id(|id| board.item(id).is_some()),
+                *pos,
+                Item::FRAME_SIZE,
+                board.z_below_all(),
+                frame,
+            )))
+        }
         Action::SetKind(i, node, rings, text, persona) => {
             let item = board.item(pick_item(board, *i)?)?;
-            let kind = match item.kind {
+            let kind = match &item.kind {
                 ItemKind::Note(_) => ItemKind::Note(Note {
                     text: text.clone(),
                     fit_text: text.len() % 2 == 0,
@@ -440,6 +464,12 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
                 ItemKind::MapNode(_) => ItemKind::MapNode(node.clone()),
                 ItemKind::Rings(_) => ItemKind::Rings(rings.clone()),
                 ItemKind::InterestGrid => ItemKind::InterestGrid,
+                ItemKind::Frame(frame) => ItemKind::Frame(Frame {
+                    title: text.clone(),
+                    collapsed: !frame.collapsed,
+                    order: text.len() as u32,
+                    ..frame.clone()
+                }),
             };
             Command::SetKind {
                 id: item.id,

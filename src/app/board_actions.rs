@@ -100,12 +100,42 @@ impl CivicCanvasApp {
                 self.apply_some(command);
             }
             Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
+            Action::NewFrame
+            | Action::ToggleCollapse
+            | Action::NextFrame
+            | Action::PreviousFrame => self.perform_on_frames(action),
             _ => {
                 if let Some(how) = Arrangement::for_action(action) {
                     let command = self.canvas.arrange_selection(self.doc.board(), how);
                     self.apply_some(command);
                 }
             }
+        }
+    }
+
+    /// Carries out an action on frames.
+    fn perform_on_frames(&mut self, action: Action) {
+        match action {
+            Action::NewFrame => {
+                self.commit_typing();
+                let command = self.canvas.new_frame(self.doc.board(), &mut self.ids);
+                self.apply(command);
+            }
+            Action::ToggleCollapse => {
+                let command = self.canvas.toggle_collapse_selection(self.doc.board());
+                if command.is_none() {
+                    self.set_status("Select a frame to collapse or expand it");
+                }
+                self.apply_some(command);
+            }
+            Action::NextFrame | Action::PreviousFrame => {
+                if self.doc.board().frames().is_empty() {
+                    self.set_status("There are no frames yet: select items and press F");
+                }
+                self.canvas
+                    .step_frame(self.doc.board(), action == Action::PreviousFrame);
+            }
+            _ => {}
         }
     }
 

@@ -7,6 +7,7 @@
 mod board_actions;
 mod clipboard;
 mod files;
+mod frame_list;
 mod panels;
 mod photos;
 mod recovery;
@@ -47,6 +48,17 @@ struct StatusMessage {
     shown_at: Instant,
 }
 
+/// Which panels are shown on the left of the canvas.
+#[derive(Clone, Copy, Debug, Default)]
+struct SidePanels {
+    /// The map key: node types and feedback loops.
+    map_key: bool,
+    /// The persona gallery.
+    gallery: bool,
+    /// The frame list.
+    frame_list: bool,
+}
+
 /// How long a status message stays.
 const STATUS_DURATION: Duration = Duration::from_secs(5);
 
@@ -68,10 +80,8 @@ pub struct CivicCanvasApp {
     search: Search,
     /// Text being typed in the inspector.
     inspector: InspectorState,
-    /// Whether the map key (node types and feedback loops) is shown.
-    show_map_key: bool,
-    /// Whether the persona gallery is shown.
-    show_gallery: bool,
+    /// Which side panels are shown.
+    side: SidePanels,
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
@@ -107,8 +117,7 @@ impl CivicCanvasApp {
             last_nudge: None,
             search: Search::default(),
             inspector: InspectorState::default(),
-            show_map_key: false,
-            show_gallery: false,
+            side: SidePanels::default(),
             recovery: None,
             screenshot: None,
         };
@@ -216,8 +225,9 @@ impl CivicCanvasApp {
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
-            Action::ToggleMapKey => self.show_map_key = !self.show_map_key,
-            Action::TogglePersonaGallery => self.show_gallery = !self.show_gallery,
+            Action::ToggleMapKey => self.side.map_key = !self.side.map_key,
+            Action::TogglePersonaGallery => self.side.gallery = !self.side.gallery,
+            Action::ToggleFrameList => self.side.frame_list = !self.side.frame_list,
             Action::ToggleSnap => {
                 self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
                 let state = if self.canvas.snap_to_grid {
@@ -332,9 +342,27 @@ impl CivicCanvasApp {
             });
     }
 
-    /// The map key and the persona gallery on the left, when shown.
-    fn side_panels(&mut self, ui: &mut egui::Ui) {
-        if self.show_gallery {
+    /// The frame list, the map key and the persona gallery on the left, when shown.
+    fn side_panels(
+        &mut self,
+        ui: &mut egui::Ui,
+        commands: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) {
+        if self.side.frame_list {
+            Panel::left("frame_list")
+                .default_size(260.0)
+                .size_range(200.0..=420.0)
+                .show(ui, |ui| {
+                    commands.extend(frame_list::frame_list(
+                        ui,
+                        self.doc.board(),
+                        &mut self.canvas,
+                        actions,
+                    ));
+                });
+        }
+        if self.side.gallery {
             Panel::left("persona_gallery")
                 .default_size(260.0)
                 .size_range(200.0..=420.0)
@@ -342,7 +370,7 @@ impl CivicCanvasApp {
                     panels::persona_gallery(ui, self.doc.board(), &mut self.canvas);
                 });
         }
-        if self.show_map_key {
+        if self.side.map_key {
             Panel::left("map_key")
                 .default_size(260.0)
                 .size_range(200.0..=420.0)
@@ -429,7 +457,7 @@ impl eframe::App for CivicCanvasApp {
         self.canvas
             .loops
             .refresh(self.doc.board(), self.doc.revision());
-        self.side_panels(ui);
+        self.side_panels(ui, &mut commands, &mut actions);
         CentralPanel::no_frame().show(ui, |ui| {
             let canvas = ui.max_rect();
             let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);

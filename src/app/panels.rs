@@ -31,7 +31,10 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                 actions,
                 &[
                     Action::NewNote,
+                    Action::NewPersona,
+                    Action::NewEmpathyMap,
                     Action::NewMapNode,
+                    Action::NewFrame,
                     Action::Connect,
                     Action::EditText,
                     Action::Delete,
@@ -61,7 +64,19 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                 &[
                     Action::ToggleMinimap,
                     Action::ToggleMapKey,
+                    Action::TogglePersonaGallery,
+                    Action::ToggleFrameList,
                     Action::ToggleSnap,
+                ],
+            );
+            ui.separator();
+            menu_items(
+                ui,
+                actions,
+                &[
+                    Action::NextFrame,
+                    Action::PreviousFrame,
+                    Action::ToggleCollapse,
                 ],
             );
         });
@@ -113,6 +128,9 @@ pub fn toolbar(
         }
         if toolbar_button(ui, Action::NewPersona, true).clicked() {
             actions.push(Action::NewPersona);
+        }
+        if toolbar_button(ui, Action::NewFrame, true).clicked() {
+            actions.push(Action::NewFrame);
         }
         let board = doc.board();
         commands.extend(map_menus(ui, board, canvas, ids));

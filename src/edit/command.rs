@@ -130,6 +130,7 @@ impl Command {
                 ItemKind::EmpathyMap(_) => "Add empathy map",
                 ItemKind::MapNode(_) => "Add map node",
                 ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
+                ItemKind::Frame(_) => "Add frame",
             },
             Self::SetKind { .. } => "Edit details",
             Self::RemoveItem(_) => "Delete",
@@ -156,21 +157,29 @@ impl Command {
             .collect();
         connectors.sort_unstable();
         connectors.dedup();
-        // Map nodes and empathy maps of a deleted persona lose the link, in the same step.
+        // Map nodes and empathy maps of a deleted persona lose the link, and frames lose their
+        // deleted members, in the same step.
         let unlinks = board
             .items()
             .filter(|item| !ids.contains(&item.id))
             .filter_map(|item| {
                 let mut kind = item.kind.clone();
-                let link = match &mut kind {
-                    ItemKind::MapNode(node) => &mut node.persona,
-                    ItemKind::EmpathyMap(map) => &mut map.persona,
+                match &mut kind {
+                    ItemKind::MapNode(node) => {
+                        node.persona.take_if(|persona| ids.contains(persona))?;
+                    }
+                    ItemKind::EmpathyMap(map) => {
+                        map.persona.take_if(|persona| ids.contains(persona))?;
+                    }
+                    ItemKind::Frame(frame) => {
+                        let before = frame.members.len();
+                        frame.members.retain(|member| !ids.contains(member));
+                        if frame.members.len() == before {
+                            return None;
+                        }
+                    }
                     _ => return None,
-                };
-                if !link.is_some_and(|persona| ids.contains(&persona)) {
-                    return None;
                 }
-                *link = None;
                 Some(Self::SetKind {
                     id: item.id,
                     kind: Box::new(kind),

@@ -19,11 +19,14 @@ pub struct Board {
     /// Photos, by content id. Only those a persona uses are part of the board (and saved); others
     /// are left over from undone changes, kept so redo finds them.
     images: BTreeMap<ImageId, StoredImage>,
+    /// The ids of the frames (an item's kind never changes, so this follows inserts and
+    /// removals), so finding frames and their members never walks every item.
+    frames: BTreeSet<ItemId>,
 }
 
 impl PartialEq for Board {
     fn eq(&self, other: &Self) -> bool {
-        // `stacking` follows from the items; unused photos are not part of the board.
+        // `stacking` and `frames` follow from the items; unused photos are not part of the board.
         self.title == other.title
             && self.items == other.items
             && self.connectors == other.connectors
@@ -63,6 +66,8 @@ pub struct KindCounts {
     pub map_nodes: usize,
     /// Backdrops: stakeholder rings and influence/interest grids.
     pub backdrops: usize,
+    /// Frames.
+    pub frames: usize,
 }
 
 impl Board {
@@ -200,9 +205,45 @@ impl Board {
                 ItemKind::EmpathyMap(_) => counts.empathy_maps += 1,
                 ItemKind::MapNode(_) => counts.map_nodes += 1,
                 ItemKind::Rings(_) | ItemKind::InterestGrid => counts.backdrops += 1,
+                ItemKind::Frame(_) => counts.frames += 1,
             }
         }
         counts
+    }
+
+    /// The frames in presenting order (their `order`, then id).
+    pub fn frames(&self) -> Vec<&Item> {
+        let mut frames: Vec<&Item> = self.frames.iter().filter_map(|id| self.item(*id)).collect();
+        frames.sort_by_key(|item| (item.as_frame().map_or(0, |frame| frame.order), item.id));
+        frames
+    }
+
+    /// The frame `id` is a member of, if any.
+    pub fn frame_of(&self, id: ItemId) -> Option<&Item> {
+        self.frames
+            .iter()
+            .filter_map(|frame| self.item(*frame))
+            .find(|frame| frame.as_frame().is_some_and(|f| f.members.contains(&id)))
+    }
+
+    /// The items hidden inside collapsed frames.
+    pub fn hidden_items(&self) -> BTreeSet<ItemId> {
+        self.frames
+            .iter()
+            .filter_map(|id| self.item(*id)?.as_frame())
+            .filter(|frame| frame.collapsed)
+            .flat_map(|frame| frame.members.iter().copied())
+            .collect()
+    }
+
+    /// The order number for a new frame: after every frame on the board.
+    pub fn next_frame_order(&self) -> u32 {
+        self.frames
+            .iter()
+            .filter_map(|id| self.item(*id)?.as_frame())
+            .map(|frame| frame.order.saturating_add(1))
+            .max()
+            .unwrap_or(1)
     }
 
     /// Whether the board has no items and no connectors.
@@ -233,6 +274,9 @@ impl Board {
             return Err(BoardError::DuplicateItem(item.id));
         }
         self.stacking.insert((item.z.clone(), item.id));
+        if item.as_frame().is_some() {
+            self.frames.insert(item.id);
+        }
         self.items.insert(item.id, item);
         Ok(())
     }
@@ -240,6 +284,7 @@ impl Board {
     pub(crate) fn remove_item(&mut self, id: ItemId) -> Option<Item> {
         let item = self.items.remove(&id)?;
         self.stacking.remove(&(item.z.clone(), id));
+        self.frames.remove(&id);
         Some(item)
     }
 

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EmpathyMap, Entry, EntryList, ItemId, MapNode, PaletteColor, Persona, Point, Rings, Size, ZKey,
+    EmpathyMap, Entry, EntryList, Frame, ItemId, MapNode, PaletteColor, Persona, Point, Rings,
+    Size, ZKey,
 };
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
@@ -38,6 +39,8 @@ pub enum ItemKind {
     Rings(Rings),
     /// An influence/interest grid backdrop: a node's place on it sets its influence and interest.
     InterestGrid,
+    /// A named frame (section) holding other items.
+    Frame(Frame),
 }
 
 impl ItemKind {
@@ -50,6 +53,7 @@ impl ItemKind {
             Self::MapNode(_) => "map node",
             Self::Rings(_) => "stakeholder rings",
             Self::InterestGrid => "influence/interest grid",
+            Self::Frame(_) => "frame",
         }
     }
 
@@ -59,7 +63,11 @@ impl ItemKind {
         match self {
             Self::Persona(_) => &EntryList::PERSONA,
             Self::EmpathyMap(_) => &EntryList::EMPATHY,
-            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => &[],
+            Self::Note(_)
+            | Self::MapNode(_)
+            | Self::Rings(_)
+            | Self::InterestGrid
+            | Self::Frame(_) => &[],
         }
     }
 
@@ -68,7 +76,11 @@ impl ItemKind {
         match self {
             Self::Persona(persona) => persona.list(list),
             Self::EmpathyMap(map) => map.list(list),
-            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => &[],
+            Self::Note(_)
+            | Self::MapNode(_)
+            | Self::Rings(_)
+            | Self::InterestGrid
+            | Self::Frame(_) => &[],
         }
     }
 
@@ -77,7 +89,11 @@ impl ItemKind {
         match self {
             Self::Persona(persona) => persona.list_mut(list),
             Self::EmpathyMap(map) => map.list_mut(list),
-            Self::Note(_) | Self::MapNode(_) | Self::Rings(_) | Self::InterestGrid => None,
+            Self::Note(_)
+            | Self::MapNode(_)
+            | Self::Rings(_)
+            | Self::InterestGrid
+            | Self::Frame(_) => None,
         }
     }
 }
@@ -113,6 +129,10 @@ impl Item {
     pub const MAP_NODE_SIZE: Size = Size::new(220.0, 120.0);
     /// The default size of a new backdrop (rings or grid).
     pub const BACKDROP_SIZE: Size = Size::new(1200.0, 1248.0);
+    /// The default size of a new, empty frame.
+    pub const FRAME_SIZE: Size = Size::new(1600.0, 1000.0);
+    /// The space a frame made around items leaves on each side of them.
+    pub const FRAME_PADDING: f32 = 48.0;
     /// The height of a backdrop's title strip, where it is picked up; the rest of a backdrop lets
     /// clicks through to the canvas so marquee selection works on top of it.
     pub const BACKDROP_HEADER: f32 = 48.0;
@@ -173,6 +193,18 @@ impl Item {
         }
     }
 
+    /// A new frame covering `size` from its top-left corner at `pos`.
+    pub fn frame(id: ItemId, pos: Point, size: Size, z: ZKey, frame: Frame) -> Self {
+        Self {
+            id,
+            pos,
+            size,
+            z,
+            color: PaletteColor::White,
+            kind: ItemKind::Frame(frame),
+        }
+    }
+
     /// A new backdrop (rings or grid) with its top-left corner at `pos`.
     pub fn backdrop(id: ItemId, pos: Point, z: ZKey, kind: ItemKind) -> Self {
         Self {
@@ -193,6 +225,7 @@ impl Item {
             ItemKind::Persona(persona) => &persona.name,
             ItemKind::EmpathyMap(map) => &map.goal,
             ItemKind::MapNode(node) => &node.label,
+            ItemKind::Frame(frame) => &frame.title,
             ItemKind::Rings(_) | ItemKind::InterestGrid => "",
         }
     }
@@ -206,9 +239,10 @@ impl Item {
             ItemKind::MapNode(node) => {
                 Box::new([node.label.as_str(), node.description.as_str()].into_iter())
             }
-            ItemKind::Note(_) | ItemKind::Rings(_) | ItemKind::InterestGrid => {
-                Box::new(std::iter::once(self.text()))
-            }
+            ItemKind::Note(_)
+            | ItemKind::Rings(_)
+            | ItemKind::InterestGrid
+            | ItemKind::Frame(_) => Box::new(std::iter::once(self.text())),
         }
     }
 
@@ -219,17 +253,46 @@ impl Item {
             ItemKind::Persona(persona) => Some(&mut persona.name),
             ItemKind::EmpathyMap(map) => Some(&mut map.goal),
             ItemKind::MapNode(node) => Some(&mut node.label),
+            ItemKind::Frame(frame) => Some(&mut frame.title),
             ItemKind::Rings(_) | ItemKind::InterestGrid => None,
         }
     }
 
-    /// Whether the item is a backdrop that other items sit on.
+    /// Whether the item is a backdrop that other items sit on: stakeholder rings, a grid or a
+    /// frame. Backdrops are drawn under everything else and picked up by their title strip.
     pub fn is_backdrop(&self) -> bool {
-        matches!(self.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)
+        matches!(
+            self.kind,
+            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::Frame(_)
+        )
+    }
+
+    /// Whether the item has a main text to type into (everything but rings and grids).
+    pub fn has_text(&self) -> bool {
+        !matches!(self.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)
+    }
+
+    /// The frame data, if this item is a frame.
+    pub fn as_frame(&self) -> Option<&Frame> {
+        match &self.kind {
+            ItemKind::Frame(frame) => Some(frame),
+            _ => None,
+        }
+    }
+
+    /// The size the item takes on the board: its own, except a collapsed frame, which is only
+    /// its title strip.
+    pub fn shown_size(&self) -> Size {
+        match &self.kind {
+            ItemKind::Frame(frame) if frame.collapsed => {
+                Size::new(self.size.width, Self::BACKDROP_HEADER.min(self.size.height))
+            }
+            _ => self.size,
+        }
     }
 
     /// Whether a click at `point` picks this item: anywhere inside for notes and nodes, only the
-    /// title strip for backdrops.
+    /// title strip for backdrops and frames.
     pub fn picks(&self, point: Point) -> bool {
         if self.is_backdrop() {
             self.contains(point) && point.y <= self.pos.y + Self::BACKDROP_HEADER

@@ -6,6 +6,7 @@
 
 mod board;
 mod connector;
+mod frame;
 mod geometry;
 mod id;
 mod image;
@@ -18,6 +19,7 @@ mod z_order;
 
 pub use board::{Board, BoardError, KindCounts};
 pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route};
+pub use frame::Frame;
 pub use geometry::{Point, Size};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use image::{ImageFormat, ImageId, ParseImageIdError, StoredImage};

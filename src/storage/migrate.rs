@@ -5,16 +5,19 @@
 //! make sense to this version. Then the file is parsed with the frozen structs of its own format,
 //! and each migration step turns one format into the next until the current one is reached.
 //!
-//! # Adding format 3
+//! # Adding format 4
 //!
-//! 1. Add `v3.rs` with the new frozen structs, and move the conversions to and from the model
+//! 1. Add `v4.rs` with the new frozen structs, and move the conversions to and from the model
 //!    (`from_board`, `into_board`) from `v2.rs` to it.
-//! 2. Set [`CURRENT_FORMAT`] to 3 and [`CurrentFile`] to `v3::BoardV3`.
-//! 3. Add one match arm in [`read`]: `3 => from_v3(parse(text)?)`.
-//! 4. Add one step: `fn from_v2(file) -> … { from_v3(v2_to_v3(file)?) }` with the new
-//!    `fn v2_to_v3(v2::BoardV2) -> Result<v3::BoardV3, FormatError>`, and make `from_v3` the
+//! 2. Set [`CURRENT_FORMAT`] to 4 and [`CurrentFile`] to `v4::BoardV4`.
+//! 3. Add one match arm in [`read`]: `4 => from_v4(parse(text)?)`.
+//! 4. Add one step: `fn from_v3(file) -> … { from_v4(v3_to_v4(file)?) }` with the new
+//!    `fn v3_to_v4(v2::BoardV2) -> Result<v4::BoardV4, FormatError>`, and make `from_v4` the
 //!    end of the chain (`Ok(file)`).
-//! 5. Add `tests/golden/v3/`; the `v1` and `v2` golden files must keep loading.
+//! 5. Add `tests/golden/v4/`; the golden files of every older format must keep loading.
+//!
+//! Format 3 only added an item kind (frames), so formats 2 and 3 share the structs in `v2.rs`
+//! and the step from 2 to 3 changes nothing but the number.
 
 use serde::{Deserialize, Deserializer};
 
@@ -25,7 +28,7 @@ use super::{CURRENT_FORMAT, FormatError, Loaded, Position, position, v1, v2};
 pub(super) type CurrentFile = v2::BoardV2;
 
 // A new format needs a match arm in `read` and a step function (see the module docs).
-const _: () = assert!(CURRENT_FORMAT == 2);
+const _: () = assert!(CURRENT_FORMAT == 3);
 
 /// Just the version number of a file of any format; every other field is skipped.
 #[derive(Deserialize)]
@@ -69,6 +72,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
         }
         1 => from_v1(parse(text)?)?,
         2 => from_v2(parse(text)?)?,
+        3 => from_v3(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
                 found,
@@ -90,13 +94,23 @@ fn from_v1(file: v1::BoardV1) -> Result<CurrentFile, FormatError> {
     from_v2(v1_to_v2(file))
 }
 
-/// Format 2 up to the current format. Format 2 is current, so this is the end of the chain.
+/// Format 2 up to the current format.
+fn from_v2(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
+    from_v3(v2_to_v3(file))
+}
+
+/// Format 3 up to the current format. Format 3 is current, so this is the end of the chain.
 #[expect(
     clippy::unnecessary_wraps,
     reason = "every step can fail once there is a real one"
 )]
-fn from_v2(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
+fn from_v3(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
     Ok(file)
+}
+
+/// Format 3 only added frames, which a format 2 file does not have: the board is the same.
+fn v2_to_v3(file: v2::BoardV2) -> v2::BoardV2 {
+    v2::BoardV2 { format: 3, ..file }
 }
 
 /// Format 1 had only notes and plain connectors, which format 2 keeps as they were (a

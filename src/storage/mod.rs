@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! (
-//!     format: 2,
+//!     format: 3,
 //!     title: "Kick-off",
 //!     items: [
 //!         (
@@ -67,7 +67,7 @@ pub use validate::{MAX_COORDINATE, MAX_ITEM_SIZE};
 use crate::model::Board;
 
 /// The format version this app writes, and the newest it reads.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
 
 /// A board read from text, with the format version the text was in.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +134,22 @@ pub enum LoadWarning {
         /// Where the link is in the file, if found.
         position: Option<Position>,
     },
+    /// A frame listed a member it cannot hold, so that member was left out of the frame (the
+    /// item itself stays on the board).
+    #[error(
+        "{}item {member} was left out of frame {frame}: {problem}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    DroppedFrameMember {
+        /// The frame.
+        frame: crate::model::ItemId,
+        /// The member left out.
+        member: crate::model::ItemId,
+        /// Why.
+        problem: String,
+        /// Where the member is named in the file, if found.
+        position: Option<Position>,
+    },
 }
 
 impl Loaded {
@@ -195,7 +211,7 @@ mod tests {
     fn files_start_with_the_format_and_end_with_a_newline() {
         let text = board_to_ron(&one_note_board("Citizens can't find the forms"));
         assert!(
-            text.starts_with("(\n    format: 2,\n    title: \"Kick-off\",\n"),
+            text.starts_with("(\n    format: 3,\n    title: \"Kick-off\",\n"),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with(")\n\n"), "{text}");

@@ -1,5 +1,6 @@
-//! Board file format 2: map nodes, backdrops and connector properties. **Frozen** once released:
-//! never change these structs; a change to the file shape is format 3 (see [`super::migrate`]).
+//! Board file formats 2 and 3: map nodes, backdrops, connector properties and frames.
+//! **Frozen** once released: never change these structs; a change to the file shape is a new
+//! format (see [`super::migrate`]).
 //!
 //! Format 2 adds to format 1:
 //! - item kinds `Persona(…)`, `MapNode(…)`, `Rings(…)` and `InterestGrid`;
@@ -7,6 +8,11 @@
 //! - connector fields `arrows`, `line`, `route`, `relation`, `polarity` and `delay`. Each is
 //!   written only when it differs from its default, so a plain connector reads as in format 1;
 //! - a connector that names a missing item is dropped with a warning instead of refusing the file.
+//!
+//! Format 3 adds only the item kind `Frame(title: "…", order: 1, members: [ … ])`, so it shares
+//! these structs: a format 2 file is a format 3 file without frames, and the step from 2 to 3
+//! changes nothing but the number. Files are written as format 3 so that an app that knows only
+//! format 2 refuses them with a clear message instead of failing on the first frame.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,15 +21,16 @@ use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position, position};
 use crate::model::{
     Arrows, Basis, Board, BoardError, Channel, Connector, ConnectorId, ConnectorProps, CustomField,
-    EmpathyMap, Entry, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode,
-    NodeType, Note, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage, ZKey,
+    EmpathyMap, Entry, Frame, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle,
+    MapNode, NodeType, Note, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage,
+    ZKey,
 };
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Board", deny_unknown_fields)]
 pub(super) struct BoardV2 {
-    /// Always 2.
+    /// 2 or 3.
     pub format: u32,
     /// The board's title.
     pub title: String,
@@ -161,6 +168,16 @@ pub(super) enum KindV2 {
     },
     /// The influence/interest grid.
     InterestGrid,
+    /// A frame (format 3): `Frame(title: "Ideation", order: 1, members: ["…", …])`, with
+    /// `collapsed: true` when only its title shows.
+    Frame {
+        title: String,
+        #[serde(default, skip_serializing_if = "is_default")]
+        collapsed: bool,
+        order: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        members: Vec<ItemId>,
+    },
 }
 
 /// A persona field or list entry: `(text: "…", basis: Assumption)`; `basis` is left out when
@@ -318,7 +335,7 @@ impl BoardV2 {
     /// The file form of `board`, items and connectors sorted by id.
     pub fn from_board(board: &Board) -> Self {
         Self {
-            format: 2,
+            format: 3,
             title: board.title().to_owned(),
             items: board.items().map(ItemV2::from_item).collect(),
             connectors: board
@@ -391,6 +408,7 @@ impl BoardV2 {
                 });
             }
         }
+        check_frames(&mut items, text, &mut warnings);
         let connectors: Vec<Connector> = self
             .connectors
             .into_iter()
@@ -430,6 +448,50 @@ impl BoardV2 {
             }
         })?;
         Ok((board.with_images(images), warnings))
+    }
+}
+
+/// Frame members must be items of the file that are not frames, each in one frame only; any
+/// other member is dropped from its frame with a warning (the item itself stays on the board).
+fn check_frames(items: &mut [Item], text: &str, warnings: &mut Vec<LoadWarning>) {
+    let frames: std::collections::HashSet<ItemId> = items
+        .iter()
+        .filter(|item| item.as_frame().is_some())
+        .map(|item| item.id)
+        .collect();
+    let others: std::collections::HashSet<ItemId> = items
+        .iter()
+        .map(|item| item.id)
+        .filter(|id| !frames.contains(id))
+        .collect();
+    let mut placed: std::collections::HashMap<ItemId, ItemId> = std::collections::HashMap::new();
+    for item in items {
+        let frame_id = item.id;
+        let ItemKind::Frame(frame) = &mut item.kind else {
+            continue;
+        };
+        frame.members.retain(|&member| {
+            let problem = if frames.contains(&member) {
+                "it is a frame itself, and frames do not go inside frames".to_owned()
+            } else if !others.contains(&member) {
+                "it is not in the file".to_owned()
+            } else if let Some(first) = placed.get(&member) {
+                format!("it is already in frame {first}")
+            } else {
+                placed.insert(member, frame_id);
+                return true;
+            };
+            let at = text
+                .find(&format!("\"{member}\""))
+                .filter(|_| !others.contains(&member) && !frames.contains(&member));
+            warnings.push(LoadWarning::DroppedFrameMember {
+                frame: frame_id,
+                member,
+                problem,
+                position: at.map(|at| Position::at_byte(text, at)),
+            });
+            false
+        });
     }
 }
 
@@ -543,6 +605,12 @@ impl ItemV2 {
                     sectors: rings.sectors.clone(),
                 },
                 ItemKind::InterestGrid => KindV2::InterestGrid,
+                ItemKind::Frame(frame) => KindV2::Frame {
+                    title: frame.title.clone(),
+                    collapsed: frame.collapsed,
+                    order: frame.order,
+                    members: frame.members.iter().copied().collect(),
+                },
             },
         }
     }
@@ -593,6 +661,17 @@ impl ItemV2 {
                 }),
                 KindV2::Rings { rings, sectors } => ItemKind::Rings(Rings { rings, sectors }),
                 KindV2::InterestGrid => ItemKind::InterestGrid,
+                KindV2::Frame {
+                    title,
+                    collapsed,
+                    order,
+                    members,
+                } => ItemKind::Frame(Frame {
+                    title,
+                    collapsed,
+                    order,
+                    members: members.into_iter().collect(),
+                }),
             },
         }
     }

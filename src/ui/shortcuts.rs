@@ -50,6 +50,14 @@ pub enum Action {
     ChoosePhoto,
     /// Choose a map node type at the pointer and add a node of it.
     NewMapNode,
+    /// Put a frame around the selection (or an empty one mid-view) and name it.
+    NewFrame,
+    /// Collapse the selected frames to their titles, or open them.
+    ToggleCollapse,
+    /// Select and show the next frame in presenting order.
+    NextFrame,
+    /// Select and show the previous frame in presenting order.
+    PreviousFrame,
     /// Connect the two selected items.
     Connect,
     /// Edit the selected note's text.
@@ -116,6 +124,8 @@ pub enum Action {
     ToggleMapKey,
     /// Show or hide the persona gallery.
     TogglePersonaGallery,
+    /// Show or hide the list of frames.
+    ToggleFrameList,
     /// Turn snapping to the grid on or off.
     ToggleSnap,
     /// Show the keyboard shortcut sheet.
@@ -210,6 +220,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
     bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
     bind(Action::TogglePersonaGallery, SHIFT, Key::P, Scope::Canvas),
+    bind(Action::ToggleFrameList, SHIFT, Key::F, Scope::Canvas),
+    bind(Action::ToggleCollapse, SHIFT, Key::C, Scope::Canvas),
+    bind(Action::NewFrame, NONE, Key::F, Scope::Canvas),
+    bind(Action::NextFrame, NONE, Key::PageDown, Scope::Canvas),
+    bind(Action::PreviousFrame, NONE, Key::PageUp, Scope::Canvas),
     bind(Action::NewPersona, NONE, Key::P, Scope::Canvas),
     bind(Action::NewEmpathyMap, NONE, Key::E, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
@@ -236,7 +251,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 56] = [
+    pub const ALL: [Self; 61] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -258,6 +273,10 @@ impl Action {
         Self::NewEmpathyMap,
         Self::ChoosePhoto,
         Self::NewMapNode,
+        Self::NewFrame,
+        Self::ToggleCollapse,
+        Self::NextFrame,
+        Self::PreviousFrame,
         Self::Connect,
         Self::EditText,
         Self::Delete,
@@ -291,6 +310,7 @@ impl Action {
         Self::ToggleMinimap,
         Self::ToggleMapKey,
         Self::TogglePersonaGallery,
+        Self::ToggleFrameList,
         Self::ToggleSnap,
         Self::ShowShortcuts,
     ];
@@ -322,6 +342,11 @@ impl Action {
             Self::ToggleMinimap => "Minimap",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
+            Self::ToggleFrameList => "Frame list",
+            Self::NewFrame => "Frame",
+            Self::ToggleCollapse => "Collapse or expand frame",
+            Self::NextFrame => "Next frame",
+            Self::PreviousFrame => "Previous frame",
             Self::NewPersona => "Persona card",
             Self::NewEmpathyMap => "Empathy map",
             Self::ChoosePhoto => "Choose photo…",
@@ -387,6 +412,19 @@ impl Action {
             }
             Self::TogglePersonaGallery => {
                 "Show or hide the list of persona cards; click one to go to it"
+            }
+            Self::ToggleFrameList => {
+                "Show or hide the list of frames in presenting order, to go to, reorder or collapse"
+            }
+            Self::NewFrame => {
+                "Put a frame around the selected items (or an empty one mid-view) and name it"
+            }
+            Self::ToggleCollapse => {
+                "Collapse the selected frame to its title (hiding what is inside), or open it"
+            }
+            Self::NextFrame => "Select the next frame in presenting order and fit it in the view",
+            Self::PreviousFrame => {
+                "Select the previous frame in presenting order and fit it in the view"
             }
             Self::ChoosePhoto => {
                 "Give the selected persona a photo (PNG, JPEG, WebP or GIF); or drop one on its card"

@@ -37,19 +37,16 @@ impl CanvasState {
         if delta == Vec2::ZERO {
             return None;
         }
-        let moves = self
+        let mut commands: Vec<Command> = self
             .selection
             .iter()
-            .filter_map(|&id| board.item(id))
-            .map(|item| Command::MoveItem {
-                id: item.id,
-                to: Point::new(
-                    paint::tidy(item.pos.x + delta.x),
-                    paint::tidy(item.pos.y + delta.y),
-                ),
-            })
+            .copied()
+            .chain(self.carried_members(board))
+            .filter_map(|id| board.item(id))
+            .map(|item| moved(item, delta))
             .collect();
-        batch("Move", moves)
+        commands.extend(self.membership_after_move(board, delta));
+        batch("Move", commands)
     }
 
     /// Drops the dragged selection `delta` away: a map node dropped on stakeholder rings settles
@@ -94,6 +91,14 @@ impl CanvasState {
                 to: Point::new(paint::tidy(pos.x), paint::tidy(pos.y)),
             });
         }
+        // Members of a moving frame go with it.
+        commands.extend(
+            self.carried_members(board)
+                .into_iter()
+                .filter_map(|id| board.item(id))
+                .map(|item| moved(item, delta)),
+        );
+        commands.extend(self.membership_after_move(board, delta));
         batch("Move", commands)
     }
 
@@ -175,6 +180,16 @@ impl CanvasState {
             let link = match &mut item.kind {
                 ItemKind::MapNode(node) => &mut node.persona,
                 ItemKind::EmpathyMap(map) => &mut map.persona,
+                // A copied frame holds the copies of its members; members left behind stay in
+                // the original frame.
+                ItemKind::Frame(frame) => {
+                    frame.members = frame
+                        .members
+                        .iter()
+                        .filter_map(|member| fresh_ids.get(member).copied())
+                        .collect();
+                    continue;
+                }
                 _ => continue,
             };
             *link = link.and_then(|persona| {
@@ -231,6 +246,17 @@ impl CanvasState {
             connectors,
             Vec2::splat(DUPLICATE_OFFSET),
         )
+    }
+}
+
+/// The step that moves `item` by `delta`, to a tidy position.
+fn moved(item: &Item, delta: Vec2) -> Command {
+    Command::MoveItem {
+        id: item.id,
+        to: Point::new(
+            paint::tidy(item.pos.x + delta.x),
+            paint::tidy(item.pos.y + delta.y),
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ use egui::{
     CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasOutput, CanvasState, Gesture, links, map_paint, paint, persona_paint};
+use super::{CanvasOutput, CanvasState, Gesture, frames, links, map_paint, paint, persona_paint};
 use crate::edit::Command;
 use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
@@ -64,7 +64,8 @@ impl CanvasState {
             show_text: true,
             highlighted: self.highlighted.contains(&item.id),
         };
-        paint_item(painter, item, &look, photo);
+        let number = self.frames.numbers.get(&item.id).copied().unwrap_or(0);
+        paint_item(painter, item, &look, photo, number);
 
         let alone = selected && self.selection.len() == 1;
         let resizable = alone && !matches!(self.gesture, Some(Gesture::Move { .. }));
@@ -132,6 +133,7 @@ impl CanvasState {
                 pressed_at,
                 delta_in_board: Vec2::ZERO,
                 grabbed: item.pos,
+                carried: self.carried_members(board),
             });
         }
         let moving = matches!(self.gesture, Some(Gesture::Move { .. }));
@@ -233,7 +235,14 @@ impl CanvasState {
             ItemKind::MapNode(_) => "Name this node…",
             ItemKind::Persona(_) => "Name this persona…",
             ItemKind::EmpathyMap(_) => "What is their goal?",
+            ItemKind::Frame(_) => "Name this frame…",
             _ => "Type your note…",
+        };
+        // A frame's title is typed on its dark title strip.
+        let text_color = if matches!(item.kind, ItemKind::Frame(_)) {
+            egui::Color32::WHITE
+        } else {
+            theme::NOTE_TEXT
         };
         let output = ui.put(
             inner,
@@ -241,7 +250,7 @@ impl CanvasState {
                 .id(Id::unique(("note_text", item.id)))
                 .font(font)
                 .align(align)
-                .text_color(theme::NOTE_TEXT)
+                .text_color(text_color)
                 .frame(egui::Frame::NONE)
                 .margin(egui::Margin::ZERO)
                 .desired_width(inner.width())
@@ -309,6 +318,11 @@ fn in_place_background(
                 egui::Align2::LEFT_CENTER,
             )
         }
+        ItemKind::Frame(frame) => {
+            frames::paint_frame(painter, frame, &look, 0);
+            let inner = frames::title_edit_rect(rect, zoom);
+            (inner, frames::title_font(zoom), egui::Align2::LEFT_CENTER)
+        }
         ItemKind::MapNode(node) => {
             map_paint::node(painter, item, node, &look);
             let font = egui::FontId::new(
@@ -357,16 +371,21 @@ pub fn item_label(item: &Item) -> &str {
         ItemKind::EmpathyMap(_) => "Empathy map",
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
-        ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) => item.text(),
+        ItemKind::Frame(frame) if frame.title.is_empty() => "Untitled frame",
+        ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) | ItemKind::Frame(_) => {
+            item.text()
+        }
     }
 }
 
-/// Paints any item in its own way (`photo`: a persona's photo texture).
+/// Paints any item in its own way (`photo`: a persona's photo texture; `frame_number`: a
+/// frame's place in the presenting order).
 pub(super) fn paint_item(
     painter: &egui::Painter,
     item: &Item,
     look: &paint::NoteLook,
     photo: persona_paint::PhotoTexture,
+    frame_number: usize,
 ) {
     match &item.kind {
         ItemKind::Note(_) => {
@@ -379,6 +398,7 @@ pub(super) fn paint_item(
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }
         ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
+        ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_number),
     }
 }
 
@@ -435,6 +455,12 @@ pub(super) fn item_context_menu(
                     menu_action(ui, action);
                 }
             });
+        }
+        ui.separator();
+        if item.as_frame().is_some() {
+            menu_action(ui, Action::ToggleCollapse);
+        } else {
+            menu_action(ui, Action::NewFrame);
         }
         ui.separator();
         menu_action(ui, Action::Delete);

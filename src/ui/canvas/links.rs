@@ -12,7 +12,7 @@ use egui::{
 use super::{CanvasState, Gesture, Spot, paint, shapes};
 use crate::edit::Command;
 use crate::model::{
-    Board, Connector, ConnectorId, IdGen, Item, ItemId, ItemKind, LineStyle, Polarity, Route,
+    Board, Connector, ConnectorId, IdGen, Item, ItemId, LineStyle, Polarity, Route,
 };
 use crate::ui::theme;
 
@@ -245,8 +245,17 @@ impl CanvasState {
         )
     }
 
-    /// The path of a connector on screen, if both its items are on the board.
+    /// Whether a connector is hidden because one of its items is inside a collapsed frame.
+    fn hides(&self, connector: &Connector) -> bool {
+        let hidden = &self.frames.hidden;
+        !hidden.is_empty() && (hidden.contains(&connector.from) || hidden.contains(&connector.to))
+    }
+
+    /// The path of a connector on screen, if both its items are on the board and shown.
     pub(super) fn connector_path(&self, board: &Board, connector: &Connector) -> Option<Vec<Pos2>> {
+        if self.hides(connector) {
+            return None;
+        }
         let from = board.item(connector.from)?;
         let to = board.item(connector.to)?;
         Some(path(
@@ -265,6 +274,9 @@ impl CanvasState {
             else {
                 continue;
             };
+            if self.hides(connector) {
+                continue;
+            }
             let (from_rect, to_rect) = (self.screen_rect(from), self.screen_rect(to));
             if !viewport.intersects(from_rect.union(to_rect)) {
                 continue;
@@ -467,9 +479,9 @@ impl CanvasState {
     }
 }
 
-/// Whether an item gets a connection handle (backdrops do not connect).
+/// Whether an item gets a connection handle (backdrops and frames do not connect).
 pub(super) fn connectable(item: &Item) -> bool {
-    !matches!(item.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)
+    !item.is_backdrop()
 }
 
 #[cfg(test)]

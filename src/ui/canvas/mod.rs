@@ -7,6 +7,7 @@
 
 pub mod arrange;
 mod edits;
+mod frames;
 mod items;
 mod links;
 mod loops;
@@ -23,6 +24,7 @@ mod shapes;
 
 use std::collections::BTreeSet;
 
+pub use frames::{set_collapsed, swap_order};
 pub use items::item_label;
 pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;
@@ -81,6 +83,30 @@ pub struct CanvasState {
     drop_offer: Option<persona_drop::DropOffer>,
     /// Persona photos as textures, by content id.
     photos: PhotoTextures,
+    /// The items hidden in collapsed frames, and each frame's number in presenting order; both
+    /// worked out at the start of every frame.
+    frames: FrameView,
+}
+
+/// What the canvas knows about frames while drawing one frame of the window.
+#[derive(Debug, Default)]
+struct FrameView {
+    hidden: BTreeSet<ItemId>,
+    numbers: std::collections::HashMap<ItemId, usize>,
+}
+
+impl FrameView {
+    fn of(board: &Board) -> Self {
+        Self {
+            hidden: board.hidden_items(),
+            numbers: board
+                .frames()
+                .iter()
+                .enumerate()
+                .map(|(i, frame)| (frame.id, i + 1))
+                .collect(),
+        }
+    }
 }
 
 /// Persona photos decoded into textures, by content id (`None`: could not be shown).
@@ -114,6 +140,8 @@ enum Gesture {
         pressed_at: Point,
         delta_in_board: Vec2,
         grabbed: Point,
+        /// Members of moving frames that are not selected themselves: they move along.
+        carried: BTreeSet<ItemId>,
     },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
@@ -146,6 +174,7 @@ impl Default for CanvasState {
             quick_create: None,
             drop_offer: None,
             photos: PhotoTextures::default(),
+            frames: FrameView::default(),
         }
     }
 }
@@ -177,11 +206,11 @@ impl CanvasState {
         }
     }
 
-    /// Start typing into a note or a map node's name (selects it). A backdrop is only selected:
-    /// it has no text.
+    /// Start typing into a note, a map node's name or a frame's title (selects it). Rings and
+    /// grids are only selected: they have no text.
     pub fn begin_editing(&mut self, board: &Board, id: ItemId) {
         self.selection = BTreeSet::from([id]);
-        let Some(item) = board.item(id).filter(|item| !item.is_backdrop()) else {
+        let Some(item) = board.item(id).filter(|item| item.has_text()) else {
             return;
         };
         let text = item.text().to_owned();
@@ -251,7 +280,9 @@ impl CanvasState {
 
     fn display_pos(&self, item: &Item) -> Point {
         match &self.gesture {
-            Some(Gesture::Move { .. }) if self.selection.contains(&item.id) => {
+            Some(Gesture::Move { carried, .. })
+                if self.selection.contains(&item.id) || carried.contains(&item.id) =>
+            {
                 let delta = self.move_delta();
                 item.pos.offset(delta.x, delta.y)
             }
@@ -279,7 +310,7 @@ impl CanvasState {
     fn display_size(&self, item: &Item) -> Size {
         match &self.gesture {
             Some(Gesture::Resize { id, size }) if *id == item.id => *size,
-            _ => item.size,
+            _ => item.shown_size(),
         }
     }
 
@@ -289,7 +320,10 @@ impl CanvasState {
         let mut output = CanvasOutput::default();
         let viewport = ui.available_rect_before_wrap();
         self.viewport = viewport;
-        self.selection.retain(|&id| board.item(id).is_some());
+        self.frames = FrameView::of(board);
+        let hidden = &self.frames.hidden;
+        self.selection
+            .retain(|&id| board.item(id).is_some() && !hidden.contains(&id));
         if !self.selection.is_empty()
             || self
                 .selected_connector
@@ -367,7 +401,8 @@ impl CanvasState {
                 && pos.y <= visible_max.y
                 && pos.x + size.width >= visible_min.x
                 && pos.y + size.height >= visible_min.y;
-            on_screen || self.editing_item() == Some(item.id)
+            (on_screen || self.editing_item() == Some(item.id))
+                && !self.frames.hidden.contains(&item.id)
         };
         let mut visible: Vec<&Item> = board.items().filter(|item| wanted(item)).collect();
         if visible.len() * 4 > board.items().len() {

@@ -190,7 +190,7 @@ impl CanvasState {
     }
 
     /// Selects a just-created item and starts typing into it.
-    fn start_typing_new(&mut self, id: ItemId) {
+    pub(super) fn start_typing_new(&mut self, id: ItemId) {
         self.selection = BTreeSet::from([id]);
         self.editing = Some(TextEditing {
             id,

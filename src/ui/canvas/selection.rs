@@ -10,9 +10,14 @@ use crate::model::{Board, Item, ItemId, Point};
 use crate::ui::theme;
 
 impl CanvasState {
-    /// Selects every item on the board.
+    /// Selects every item on the board, except those hidden in collapsed frames.
     pub fn select_all(&mut self, board: &Board) {
-        self.selection = board.items().map(|item| item.id).collect();
+        let hidden = board.hidden_items();
+        self.selection = board
+            .items()
+            .map(|item| item.id)
+            .filter(|id| !hidden.contains(id))
+            .collect();
     }
 
     /// Starts, updates and ends a marquee drag on the empty canvas. Items the rectangle touches
@@ -50,6 +55,7 @@ impl CanvasState {
             // nodes on top of rings or a grid leaves the backdrop where it is.
             let touched = board
                 .items()
+                .filter(|item| !self.frames.hidden.contains(&item.id))
                 .filter(|item| {
                     if item.is_backdrop() {
                         encloses(item, min, max)
@@ -184,7 +190,11 @@ const READABLE_ZOOM: f32 = 0.6;
 /// Item ids in reading order: by rows (items whose tops are within half a note of each other
 /// share a row), left to right within a row.
 fn reading_order(board: &Board) -> Vec<ItemId> {
-    let mut items: Vec<&Item> = board.items().collect();
+    let hidden = board.hidden_items();
+    let mut items: Vec<&Item> = board
+        .items()
+        .filter(|item| !hidden.contains(&item.id))
+        .collect();
     items.sort_by(|a, b| {
         a.pos
             .y

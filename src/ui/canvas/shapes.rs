@@ -19,7 +19,8 @@ pub fn item_shape(item: &Item) -> Option<NodeShape> {
         | ItemKind::Persona(_)
         | ItemKind::EmpathyMap(_)
         | ItemKind::Rings(_)
-        | ItemKind::InterestGrid => None,
+        | ItemKind::InterestGrid
+        | ItemKind::Frame(_) => None,
     }
 }
 

@@ -6,7 +6,7 @@ use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::edit::Command;
 use crate::model::{
-    Arrows, Board, Connector, ConnectorId, ConnectorProps, Item, ItemId, ItemKind, Level,
+    Arrows, Board, Connector, ConnectorId, ConnectorProps, Frame, Item, ItemId, ItemKind, Level,
     LineStyle, MapNode, NodeType, Polarity, Relation, Rings, Route,
 };
 use crate::ui::shortcuts::Action;
@@ -41,6 +41,7 @@ impl Target {
                 | ItemKind::Rings(_)
                 | ItemKind::Persona(_)
                 | ItemKind::EmpathyMap(_)
+                | ItemKind::Frame(_)
         )
         .then_some(Self::Item(item.id))
     }
@@ -193,6 +194,7 @@ pub fn show(
                     ItemKind::EmpathyMap(map) => {
                         commands.extend(persona_form::show_empathy(ui, state, board, item, map));
                     }
+                    ItemKind::Frame(frame) => frame_form(ui, state, item, frame, &mut commands),
                     ItemKind::Note(_) | ItemKind::InterestGrid => {}
                 }
             }
@@ -204,6 +206,38 @@ pub fn show(
         }
     });
     commands
+}
+
+fn frame_form(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    item: &Item,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    heading(ui, "Frame");
+    if let Some(title) = state.text_field(ui, Target::Item(item.id), "Title", &frame.title, false) {
+        commands.push(Command::SetText {
+            id: item.id,
+            text: title,
+        });
+    }
+    ui.add_space(6.0);
+    let mut collapsed = frame.collapsed;
+    if ui
+        .checkbox(&mut collapsed, "Collapsed to its title")
+        .on_hover_text("Hide the items inside, showing only the title strip")
+        .changed()
+    {
+        commands.push(crate::ui::canvas::set_collapsed(item, frame, collapsed));
+    }
+    ui.add_space(6.0);
+    let count = frame.members.len();
+    ui.label(match count {
+        0 => "No items inside yet: drop items on the frame to put them in it.".to_owned(),
+        1 => "1 item inside; it moves with the frame.".to_owned(),
+        _ => format!("{count} items inside; they move with the frame."),
+    });
 }
 
 pub(super) fn heading(ui: &mut Ui, text: &str) {

@@ -1,0 +1,85 @@
+//! The frame list: every frame in presenting order, to go to, reorder, collapse or open.
+
+use egui::{RichText, Ui};
+
+use crate::edit::Command;
+use crate::model::Board;
+use crate::ui::canvas::{CanvasState, item_label, set_collapsed, swap_order};
+use crate::ui::shortcuts::Action;
+use crate::ui::widgets::action_button;
+
+/// Shows the frame list; returns the changes made in it and the actions chosen.
+pub fn frame_list(
+    ui: &mut Ui,
+    board: &Board,
+    canvas: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(4.0);
+    ui.label(RichText::new("Frames").heading().strong());
+    if action_button(ui, Action::NewFrame).clicked() {
+        actions.push(Action::NewFrame);
+    }
+    ui.add_space(4.0);
+    let frames = board.frames();
+    if frames.is_empty() {
+        ui.weak(
+            "No frames yet. Select items and press F to put a frame around them; frames are \
+             shown here in the order you present them.",
+        );
+        return commands;
+    }
+    let mut go_to = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (i, item) in frames.iter().enumerate() {
+            let Some(frame) = item.as_frame() else {
+                continue;
+            };
+            let selected = canvas.selection.contains(&item.id);
+            let count = frame.members.len();
+            let text = format!("{}. {}  ({count})", i + 1, item_label(item));
+            if ui
+                .selectable_label(selected, text)
+                .on_hover_text("Select this frame and fit it in the view")
+                .clicked()
+            {
+                go_to = Some(*item);
+            }
+            ui.horizontal(|ui| {
+                let earlier = i.checked_sub(1).and_then(|j| frames.get(j));
+                if ui
+                    .add_enabled(earlier.is_some(), egui::Button::new("Earlier"))
+                    .on_hover_text("Present this frame one place earlier")
+                    .clicked()
+                {
+                    commands.extend(earlier.and_then(|other| swap_order(item, other)));
+                }
+                let later = frames.get(i + 1);
+                if ui
+                    .add_enabled(later.is_some(), egui::Button::new("Later"))
+                    .on_hover_text("Present this frame one place later")
+                    .clicked()
+                {
+                    commands.extend(later.and_then(|other| swap_order(item, other)));
+                }
+                let (label, hint) = if frame.collapsed {
+                    ("Expand", "Show the items inside this frame again")
+                } else {
+                    (
+                        "Collapse",
+                        "Show only this frame's title, hiding what is inside",
+                    )
+                };
+                if ui.button(label).on_hover_text(hint).clicked() {
+                    commands.push(set_collapsed(item, frame, !frame.collapsed));
+                }
+            });
+            ui.add_space(4.0);
+        }
+    });
+    if let Some(frame) = go_to {
+        canvas.show_frame(frame);
+    }
+    commands
+}

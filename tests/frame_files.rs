@@ -1,0 +1,109 @@
+//! Frames in board files: members a frame cannot hold are left out of it with a warning naming
+//! the frame and the member, and everything else loads as it was.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use civic_canvas::model::ItemId;
+use civic_canvas::storage::{LoadWarning, board_from_ron, board_to_ron};
+
+fn frames_text() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v3/frames.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn id(n: u64) -> ItemId {
+    ItemId::from_raw(0x0300_0000_0000_0000 + n)
+}
+
+/// The members listed by frame `n` in `text` replaced by `members`.
+fn with_members(text: &str, frame_members: &str, members: &[&str]) -> String {
+    assert!(
+        text.contains(frame_members),
+        "{frame_members:?} not in the file"
+    );
+    let mut list = String::new();
+    for member in members {
+        writeln!(list, "                    \"{member}\",").unwrap();
+    }
+    text.replacen(
+        frame_members,
+        &format!("members: [\n{list}                ],"),
+        1,
+    )
+}
+
+#[test]
+fn members_a_frame_cannot_hold_are_left_out_with_a_warning_each() {
+    let text = frames_text();
+    let good = board_from_ron(&text).unwrap();
+    assert!(good.warnings.is_empty());
+
+    // Frame 1 lists a missing item, another frame, and its own note; frame 2 lists its note
+    // and the note frame 1 already holds.
+    let first = "members: [\n                    \"0300000000000004\",\n                    \"0300000000000005\",\n                ],";
+    let second = "members: [\n                    \"0300000000000006\",\n                ],";
+    let bad = with_members(
+        &text,
+        first,
+        &["00000000deadbeef", "0300000000000003", "0300000000000004"],
+    );
+    let bad = with_members(&bad, second, &["0300000000000004", "0300000000000006"]);
+    let loaded = board_from_ron(&bad).unwrap();
+    let dropped: Vec<(ItemId, ItemId)> = loaded
+        .warnings
+        .iter()
+        .map(|warning| match warning {
+            LoadWarning::DroppedFrameMember { frame, member, .. } => (*frame, *member),
+            other => panic!("unexpected warning {other}"),
+        })
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (id(1), ItemId::from_raw(0xdead_beef)),
+            (id(1), id(3)),
+            (id(2), id(4)),
+        ]
+    );
+    let messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert!(messages[0].contains("not in the file"), "{}", messages[0]);
+    assert!(
+        messages[1].contains("frames do not go inside frames"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("already in frame 0300000000000001"),
+        "{}",
+        messages[2]
+    );
+
+    let board = &loaded.board;
+    let members = |n| {
+        board
+            .item(id(n))
+            .unwrap()
+            .as_frame()
+            .unwrap()
+            .members
+            .clone()
+    };
+    assert_eq!(members(1), [id(4)].into_iter().collect());
+    assert_eq!(members(2), [id(6)].into_iter().collect());
+    // Every item is still there, and the repaired board saves and loads without warnings.
+    assert_eq!(board.items().len(), good.board.items().len());
+    let again = board_from_ron(&board_to_ron(board)).unwrap();
+    assert!(again.warnings.is_empty());
+    assert_eq!(&again.board, board);
+}
+
+#[test]
+fn a_format_2_file_loads_and_is_saved_as_format_3() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2/map.ron");
+    let loaded = board_from_ron(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(loaded.format, 2);
+    assert!(loaded.was_migrated());
+    assert!(board_to_ron(&loaded.board).starts_with("(\n    format: 3,\n"));
+}

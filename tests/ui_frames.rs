@@ -1,0 +1,267 @@
+//! UI tests for frames: framing the selection from the keyboard, moving a frame with its notes
+//! as one undo step, notes joining and leaving frames where they are dropped, collapsing, the
+//! frame list's order, and stepping through frames with Page Down.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use civic_canvas::app::CivicCanvasApp;
+use civic_canvas::model::{Frame, Item, ItemId};
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+use common::{add_note, app_harness, drag, press, type_text};
+
+fn item_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
+    harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == text)
+        .unwrap_or_else(|| panic!("no item {text:?}"))
+        .clone()
+}
+
+fn frame_of(harness: &Harness<'_, CivicCanvasApp>, title: &str) -> Frame {
+    item_by_text(harness, title)
+        .as_frame()
+        .expect("a frame")
+        .clone()
+}
+
+fn id_of(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> ItemId {
+    item_by_text(harness, text).id
+}
+
+/// With the selection made, presses F, types the title and Escape.
+fn frame_selection(harness: &mut Harness<'_, CivicCanvasApp>, title: &str) {
+    press(harness, Modifiers::NONE, Key::F);
+    type_text(harness, title);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+fn undo(harness: &mut Harness<'_, CivicCanvasApp>) {
+    press(harness, Modifiers::COMMAND, Key::Z);
+}
+
+/// Moves the view so that the frame's title strip (where it is picked up) is on screen.
+fn show(harness: &mut Harness<'_, CivicCanvasApp>) {
+    press(harness, Modifiers::COMMAND, Key::Num0);
+}
+
+#[test]
+fn a_frame_made_around_notes_moves_them_and_one_undo_puts_everything_back() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Forms are hard to find");
+    add_note(&mut harness, "Offices close at 3");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    frame_selection(&mut harness, "Ideation");
+
+    let frame = frame_of(&harness, "Ideation");
+    let notes = [
+        id_of(&harness, "Forms are hard to find"),
+        id_of(&harness, "Offices close at 3"),
+    ];
+    assert_eq!(frame.members, notes.into_iter().collect());
+    let frame_item = item_by_text(&harness, "Ideation");
+    for note in notes {
+        let note = harness.state().board().item(note).unwrap();
+        assert!(
+            frame_item.contains(note.pos),
+            "the frame is drawn around its notes"
+        );
+    }
+    let before: Vec<Item> = harness.state().board().items().cloned().collect();
+
+    show(&mut harness);
+    let strip = harness.get_by_label("Ideation").rect().center();
+    drag(&mut harness, strip, strip + Vec2::new(150.0, 90.0));
+    let zoom = harness.state().canvas().camera.zoom;
+    let moved = Vec2::new(150.0, 90.0) / zoom;
+    for old in &before {
+        let now = harness.state().board().item(old.id).unwrap();
+        assert!(
+            (now.pos.x - old.pos.x - moved.x).abs() < 0.6
+                && (now.pos.y - old.pos.y - moved.y).abs() < 0.6,
+            "{:?} moved with the frame",
+            old.text()
+        );
+    }
+    assert_eq!(frame_of(&harness, "Ideation").members.len(), 2);
+
+    undo(&mut harness);
+    let after: Vec<Item> = harness.state().board().items().cloned().collect();
+    assert_eq!(
+        after, before,
+        "one undo step puts the frame and its notes back"
+    );
+}
+
+#[test]
+fn a_note_dropped_on_a_frame_joins_it_and_leaves_when_dragged_out() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Inside");
+    frame_selection(&mut harness, "Ideas");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note(&mut harness, "Outside");
+    show(&mut harness);
+    let outside = id_of(&harness, "Outside");
+    assert!(!frame_of(&harness, "Ideas").members.contains(&outside));
+
+    // Drop the note on the frame, below the note already in it.
+    let frame_rect = harness.get_by_label("Ideas").rect();
+    let inside_rect = harness.get_by_label("Inside").rect();
+    let from = harness.get_by_label("Outside").rect().center();
+    let target = egui::pos2(frame_rect.center().x, inside_rect.bottom() + 10.0);
+    let frame = item_by_text(&harness, "Ideas");
+    drag(&mut harness, from, target);
+    let frame_now = frame_of(&harness, "Ideas");
+    let note = item_by_text(&harness, "Outside");
+    assert!(
+        frame.contains(note.center()),
+        "the note landed on the frame"
+    );
+    assert!(frame_now.members.contains(&outside), "it joined the frame");
+
+    // The move and the joining are one step.
+    undo(&mut harness);
+    assert!(!frame_of(&harness, "Ideas").members.contains(&outside));
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert!(frame_of(&harness, "Ideas").members.contains(&outside));
+
+    // Dragged far away, it leaves.
+    let from = harness.get_by_label("Outside").rect().center();
+    let away = egui::pos2(1300.0, 820.0);
+    drag(&mut harness, from, away);
+    let note = item_by_text(&harness, "Outside");
+    assert!(!item_by_text(&harness, "Ideas").contains(note.center()));
+    assert!(!frame_of(&harness, "Ideas").members.contains(&outside));
+}
+
+#[test]
+fn collapsing_a_frame_hides_its_notes_until_it_is_opened_again() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Parking lot idea");
+    frame_selection(&mut harness, "Parking lot");
+    show(&mut harness);
+    harness.get_by_label("Parking lot").click();
+    harness.run();
+
+    press(&mut harness, Modifiers::SHIFT, Key::C);
+    assert!(frame_of(&harness, "Parking lot").collapsed);
+    assert!(
+        harness.query_by_label("Parking lot idea").is_none(),
+        "the note is hidden"
+    );
+    // Select all leaves hidden notes alone.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    let hidden = id_of(&harness, "Parking lot idea");
+    assert!(!harness.state().canvas().selection.contains(&hidden));
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("Parking lot").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::C);
+    assert!(!frame_of(&harness, "Parking lot").collapsed);
+    harness.get_by_label("Parking lot idea");
+
+    // Collapsing is one undo step.
+    undo(&mut harness);
+    assert!(frame_of(&harness, "Parking lot").collapsed);
+}
+
+#[test]
+fn the_frame_list_reorders_frames_and_page_down_follows_the_order() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Welcome everyone");
+    frame_selection(&mut harness, "Welcome");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note(&mut harness, "Who are our users?");
+    frame_selection(&mut harness, "Profiles");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let welcome = id_of(&harness, "Welcome");
+    let profiles = id_of(&harness, "Profiles");
+    let order = |harness: &Harness<'_, CivicCanvasApp>| -> Vec<ItemId> {
+        harness
+            .state()
+            .board()
+            .frames()
+            .iter()
+            .map(|item| item.id)
+            .collect()
+    };
+    assert_eq!(order(&harness), [welcome, profiles]);
+
+    // Page Down goes through the frames in order, selecting each.
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(harness.state().canvas().single_selection(), Some(welcome));
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(harness.state().canvas().single_selection(), Some(profiles));
+
+    // The list shows them numbered; "Later" on the first moves it after the second.
+    press(&mut harness, Modifiers::SHIFT, Key::F);
+    harness.get_by_label("1. Welcome  (1)");
+    harness.get_by_label("2. Profiles  (1)");
+    harness.get_all_by_label("Later").next().unwrap().click();
+    harness.run();
+    assert_eq!(order(&harness), [profiles, welcome]);
+    harness.get_by_label("1. Profiles  (1)");
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(harness.state().canvas().single_selection(), Some(profiles));
+    press(&mut harness, Modifiers::NONE, Key::PageUp);
+    assert_eq!(harness.state().canvas().single_selection(), Some(profiles));
+
+    undo(&mut harness);
+    assert_eq!(
+        order(&harness),
+        [welcome, profiles],
+        "reordering is one step"
+    );
+}
+
+#[test]
+fn deleting_a_note_takes_it_out_of_its_frame_and_undo_puts_it_back() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Short-lived");
+    frame_selection(&mut harness, "Ideas");
+    let note = id_of(&harness, "Short-lived");
+    show(&mut harness);
+    harness.get_by_label("Short-lived").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(harness.state().board().item(note).is_none());
+    assert!(frame_of(&harness, "Ideas").members.is_empty());
+    undo(&mut harness);
+    assert!(frame_of(&harness, "Ideas").members.contains(&note));
+}
+
+#[test]
+fn a_duplicated_frame_holds_the_copies_of_its_notes() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Copied along");
+    frame_selection(&mut harness, "Template");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    show(&mut harness);
+    // Select the frame and its note, then duplicate both.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    let board = harness.state().board();
+    let frames = board.frames();
+    assert_eq!(frames.len(), 2);
+    let copies: Vec<&Item> = board
+        .items()
+        .filter(|item| item.text() == "Copied along")
+        .collect();
+    assert_eq!(copies.len(), 2);
+    for frame in &frames {
+        let members = &frame.as_frame().unwrap().members;
+        assert_eq!(members.len(), 1);
+        let member = board.item(*members.first().unwrap()).unwrap();
+        assert!(
+            frame.contains(member.pos),
+            "each frame holds the note inside it"
+        );
+    }
+}
