@@ -5,11 +5,11 @@
 use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::model::{ItemKind, PaletteColor, Point};
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, Vec2};
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, app_harness, drag, press, type_text};
+use common::{add_note, app_harness, double_click_at, drag, press, type_text};
 use egui_kittest::kittest::Queryable as _;
 
 fn only_note(harness: &Harness<'_, CivicCanvasApp>) -> civic_canvas::model::Item {
@@ -79,19 +79,7 @@ fn double_click_on_canvas_adds_a_note_under_the_pointer() {
     let mut harness = app_harness(None);
     let canvas = harness.get_by_label("Board canvas").rect();
     let at = canvas.center() + Vec2::new(-200.0, 120.0);
-    harness.hover_at(at);
-    harness.run();
-    // Two clicks within the double-click time (one frame each).
-    for pressed in [true, false, true, false] {
-        harness.event(Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run();
+    double_click_at(&mut harness, at);
     type_text(&mut harness, "Ђаци и родитељи");
     // A click elsewhere on the canvas ends editing.
     harness.get_by_label("Board canvas").click();

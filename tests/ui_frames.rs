@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 mod common;
-use common::{add_note, app_harness, drag, press, type_text};
+use common::{add_note, app_harness, double_click_at, drag, press, type_text};
 
 fn item_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
     harness
@@ -264,4 +264,42 @@ fn a_duplicated_frame_holds_the_copies_of_its_notes() {
             "each frame holds the note inside it"
         );
     }
+}
+
+#[test]
+fn a_note_made_on_a_frame_belongs_to_it() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "First");
+    frame_selection(&mut harness, "Ideas");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    show(&mut harness);
+    let frame = harness.get_by_label("Ideas").rect();
+    let first = harness.get_by_label("First").rect();
+    // On the frame, below its note.
+    let at = egui::pos2(frame.center().x, first.bottom() + 20.0);
+    double_click_at(&mut harness, at);
+    type_text(&mut harness, "Second");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let second = id_of(&harness, "Second");
+    assert!(frame_of(&harness, "Ideas").members.contains(&second));
+
+    // Adding it is one step: undo removes the note and its place in the frame together.
+    undo(&mut harness); // the typing
+    undo(&mut harness); // the note
+    assert!(harness.state().board().item(second).is_none());
+    assert_eq!(frame_of(&harness, "Ideas").members.len(), 1);
+}
+
+#[test]
+fn a_search_hit_inside_a_collapsed_frame_shows_the_frame() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Tucked away");
+    frame_selection(&mut harness, "Parking lot");
+    press(&mut harness, Modifiers::SHIFT, Key::C);
+    let frame = id_of(&harness, "Parking lot");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "tucked");
+    harness.get_by_label("1 of 1");
+    assert_eq!(harness.state().canvas().single_selection(), Some(frame));
 }

@@ -169,6 +169,7 @@ impl CivicCanvasApp {
     /// Applies a command as one undo step; a refused command is reported, never silently lost.
     fn apply(&mut self, command: Command) {
         self.last_nudge = None;
+        let command = crate::ui::canvas::place_in_frames(self.doc.board(), command);
         if let Err(error) = self.doc.apply(command) {
             self.set_status(format!("That change could not be made: {error}"));
         }

@@ -75,3 +75,19 @@ pub fn click_at(harness: &mut Harness<'_, CivicCanvasApp>, pos: Pos2) {
     harness.drop_at(pos);
     harness.run();
 }
+
+/// Double-clicks the primary button at `pos`: two clicks within the double-click time.
+pub fn double_click_at(harness: &mut Harness<'_, CivicCanvasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}

@@ -164,6 +164,62 @@ impl CanvasState {
     }
 }
 
+/// `command` with new items put into the open frame each one lands in (by its centre), in the
+/// same step: a note added, pasted or duplicated onto a frame belongs to it. Items that come
+/// with their own frame in the same command (a copied frame and its members) stay in that one.
+pub fn place_in_frames(board: &Board, command: Command) -> Command {
+    let mut added = Vec::new();
+    collect_added(&command, &mut added);
+    let framed_here: BTreeSet<ItemId> = added
+        .iter()
+        .filter_map(|item| item.as_frame())
+        .flat_map(|frame| frame.members.iter().copied())
+        .collect();
+    let open_frames: Vec<&Item> = board
+        .frames()
+        .into_iter()
+        .filter(|frame| frame.as_frame().is_some_and(|f| !f.collapsed))
+        .collect();
+    if open_frames.is_empty() {
+        return command;
+    }
+    let wanted: BTreeMap<ItemId, Option<ItemId>> = added
+        .iter()
+        .filter(|item| item.as_frame().is_none() && !framed_here.contains(&item.id))
+        .filter_map(|item| {
+            let center = item.center();
+            let frame = open_frames
+                .iter()
+                .filter(|frame| frame.contains(center))
+                .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))?;
+            Some((item.id, Some(frame.id)))
+        })
+        .collect();
+    if wanted.is_empty() {
+        return command;
+    }
+    let label = command.label();
+    let mut commands = match command {
+        Command::Batch { commands, .. } => commands,
+        other => vec![other],
+    };
+    commands.extend(memberships(board, &wanted));
+    Command::Batch { label, commands }
+}
+
+/// The items `command` adds, in order.
+fn collect_added<'a>(command: &'a Command, added: &mut Vec<&'a Item>) {
+    match command {
+        Command::AddItem(item) => added.push(item),
+        Command::Batch { commands, .. } => {
+            for command in commands {
+                collect_added(command, added);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Commands that take `items` out of every frame they are in.
 fn leave_frames(board: &Board, items: &BTreeSet<ItemId>) -> Vec<Command> {
     let wanted = items.iter().map(|&id| (id, None)).collect();

@@ -24,7 +24,7 @@ mod shapes;
 
 use std::collections::BTreeSet;
 
-pub use frames::{set_collapsed, swap_order};
+pub use frames::{place_in_frames, set_collapsed, swap_order};
 pub use items::item_label;
 pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;

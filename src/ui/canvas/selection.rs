@@ -161,6 +161,17 @@ impl CanvasState {
             return;
         };
         if let crate::ui::search::Hit::Item(id) = hit {
+            // A hit inside a collapsed frame shows the frame, which says how much it hides.
+            if let Some(frame) = board
+                .frame_of(id)
+                .filter(|frame| frame.as_frame().is_some_and(|f| f.collapsed))
+            {
+                self.selection = BTreeSet::from([frame.id]);
+                self.camera.center_in_board = frame
+                    .pos
+                    .offset(frame.size.width / 2.0, Item::BACKDROP_HEADER / 2.0);
+                return;
+            }
             self.selection = BTreeSet::from([id]);
         }
         self.camera.center_in_board = center;
