@@ -494,3 +494,35 @@ fn fit_text_to_note_is_a_per_note_option_with_one_undo_step() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(!fit(&harness, "Short"));
 }
+
+#[test]
+fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Anchor");
+    add_note(&mut harness, "Dragged");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let anchor = note_by_text(&harness, "Anchor");
+    let start = note_by_text(&harness, "Dragged");
+    let zoom = harness.state().canvas().camera.zoom;
+    // Drop it below the anchor with its left edge 5 points right of the anchor's.
+    let screen_shift = Vec2::new((anchor.pos.x - start.pos.x) * zoom + 5.0, 260.0);
+    let grab = harness.get_by_label("Dragged").rect().center();
+    drag(&mut harness, grab, grab + screen_shift);
+    assert_eq!(
+        note_by_text(&harness, "Dragged").pos.x,
+        anchor.pos.x,
+        "the left edges line up"
+    );
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(note_by_text(&harness, "Dragged").pos, start.pos);
+    press(&mut harness, Modifiers::SHIFT, Key::G);
+    assert!(!harness.state().canvas().smart_guides);
+    let grab = harness.get_by_label("Dragged").rect().center();
+    drag(&mut harness, grab, grab + screen_shift);
+    let x = note_by_text(&harness, "Dragged").pos.x;
+    assert!(
+        (x - (anchor.pos.x + 5.0 / zoom)).abs() < 0.6,
+        "without guides it stays where it was dropped: {x}"
+    );
+}

@@ -182,6 +182,12 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Says in the status bar that a setting is now on or off.
+    fn say_on_off(&mut self, setting: &str, on: bool) {
+        let state = if on { "on" } else { "off" };
+        self.set_status(format!("{setting} {state}"));
+    }
+
     /// Carries out an action from the keyboard, a menu or a button.
     fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
@@ -229,14 +235,13 @@ impl CivicCanvasApp {
             Action::ToggleMapKey => self.side.map_key = !self.side.map_key,
             Action::TogglePersonaGallery => self.side.gallery = !self.side.gallery,
             Action::ToggleFrameList => self.side.frame_list = !self.side.frame_list,
+            Action::ToggleGuides => {
+                self.canvas.smart_guides = !self.canvas.smart_guides;
+                self.say_on_off("Smart guides are", self.canvas.smart_guides);
+            }
             Action::ToggleSnap => {
                 self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
-                let state = if self.canvas.snap_to_grid {
-                    "on"
-                } else {
-                    "off"
-                };
-                self.set_status(format!("Snap to grid is {state}"));
+                self.say_on_off("Snap to grid is", self.canvas.snap_to_grid);
             }
             _ => self.perform_on_board(ctx, action),
         }

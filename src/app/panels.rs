@@ -67,6 +67,7 @@ pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
                     Action::TogglePersonaGallery,
                     Action::ToggleFrameList,
                     Action::ToggleSnap,
+                    Action::ToggleGuides,
                 ],
             );
             ui.separator();

@@ -128,6 +128,8 @@ pub enum Action {
     ToggleFrameList,
     /// Turn snapping to the grid on or off.
     ToggleSnap,
+    /// Turn smart guides on or off.
+    ToggleGuides,
     /// Show the keyboard shortcut sheet.
     ShowShortcuts,
 }
@@ -245,13 +247,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ToggleMapKey, NONE, Key::L, Scope::Canvas),
+    bind(Action::ToggleGuides, SHIFT, Key::G, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 61] = [
+    pub const ALL: [Self; 62] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -312,6 +315,7 @@ impl Action {
         Self::TogglePersonaGallery,
         Self::ToggleFrameList,
         Self::ToggleSnap,
+        Self::ToggleGuides,
         Self::ShowShortcuts,
     ];
 
@@ -339,6 +343,7 @@ impl Action {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::ToggleSnap => "Snap to grid",
+            Self::ToggleGuides => "Smart guides",
             Self::ToggleMinimap => "Minimap",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
@@ -406,6 +411,9 @@ impl Action {
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::ToggleSnap => "Turn snapping to the grid on or off for moving and resizing",
+            Self::ToggleGuides => {
+                "Turn on or off lining up dragged items with the edges and centres of items nearby"
+            }
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
             Self::ToggleMapKey => {
                 "Show or hide the map key: the node types on the board and its feedback loops"

@@ -129,26 +129,37 @@ impl CanvasState {
                 .map_or(item.pos, |pos| {
                     self.camera.board_from_screen(self.viewport, pos)
                 });
+            let carried = self.carried_members(board);
+            let guides = if self.smart_guides && !self.snap_to_grid {
+                let moving: Vec<_> = self.selection.iter().chain(&carried).copied().collect();
+                super::guides::Guides::start(self, board, &moving)
+            } else {
+                super::guides::Guides::default()
+            };
             self.gesture = Some(Gesture::Move {
                 pressed_at,
                 delta_in_board: Vec2::ZERO,
                 grabbed: item.pos,
-                carried: self.carried_members(board),
+                carried,
+                guides,
             });
         }
         let moving = matches!(self.gesture, Some(Gesture::Move { .. }));
         let pointer = response
             .interact_pointer_pos()
             .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+        let zoom = self.camera.zoom;
         if let Some(Gesture::Move {
             pressed_at,
             delta_in_board,
+            guides,
             ..
         }) = &mut self.gesture
             && response.dragged_by(PointerButton::Primary)
             && let Some(pointer) = pointer
         {
             *delta_in_board = Vec2::new(pointer.x - pressed_at.x, pointer.y - pressed_at.y);
+            guides.update(*delta_in_board, zoom);
             ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
         }
         if moving && response.drag_stopped() {

@@ -8,6 +8,7 @@
 pub mod arrange;
 mod edits;
 mod frames;
+mod guides;
 mod items;
 mod links;
 mod loops;
@@ -57,6 +58,10 @@ pub struct CanvasOutput {
 
 /// Everything about the canvas that is not part of the board.
 #[derive(Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent view settings that menus and keys turn on and off one by one"
+)]
 pub struct CanvasState {
     /// Pan and zoom.
     pub camera: Camera,
@@ -72,6 +77,8 @@ pub struct CanvasState {
     pub show_minimap: bool,
     /// Whether moved and resized items snap to the grid.
     pub snap_to_grid: bool,
+    /// Whether dragged items line up with the edges and centres of items around them.
+    pub smart_guides: bool,
     /// The board's feedback loops (kept up to date by the app).
     pub loops: Loops,
     editing: Option<TextEditing>,
@@ -142,6 +149,8 @@ enum Gesture {
         grabbed: Point,
         /// Members of moving frames that are not selected themselves: they move along.
         carried: BTreeSet<ItemId>,
+        /// Lining up with the items around (smart guides).
+        guides: guides::Guides,
     },
     /// Resizing one item to this size.
     Resize { id: ItemId, size: Size },
@@ -165,6 +174,7 @@ impl Default for CanvasState {
             highlighted: BTreeSet::new(),
             show_minimap: false,
             snap_to_grid: false,
+            smart_guides: true,
             loops: Loops::default(),
             editing: None,
             gesture: None,
@@ -239,6 +249,7 @@ impl CanvasState {
             new_note_color: self.new_note_color,
             show_minimap: self.show_minimap,
             snap_to_grid: self.snap_to_grid,
+            smart_guides: self.smart_guides,
             viewport: self.viewport,
             ..Self::default()
         };
@@ -290,18 +301,20 @@ impl CanvasState {
         }
     }
 
-    /// How far the dragged selection has moved, snapped when snapping is on.
+    /// How far the dragged selection has moved: snapped to the grid when that is on, else lined
+    /// up by the smart guides.
     fn move_delta(&self) -> Vec2 {
         let Some(Gesture::Move {
             delta_in_board,
             grabbed,
+            guides,
             ..
         }) = &self.gesture
         else {
             return Vec2::ZERO;
         };
         if !self.snap_to_grid {
-            return *delta_in_board;
+            return *delta_in_board + guides.shift;
         }
         let target = grabbed.offset(delta_in_board.x, delta_in_board.y);
         Vec2::new(snap(target.x) - grabbed.x, snap(target.y) - grabbed.y)
@@ -379,6 +392,7 @@ impl CanvasState {
             .commands
             .extend(self.finish_connecting(ui, &painter, board, ids));
         self.cancel_lost_edit(board);
+        self.paint_guides(&painter);
         self.paint_selection(&painter, board);
         self.minimap(ui, &painter, board);
         self.quick_create_menu(ui, board, ids, &mut output);
