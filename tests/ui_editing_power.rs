@@ -526,3 +526,41 @@ fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
         "without guides it stays where it was dropped: {x}"
     );
 }
+
+#[test]
+fn the_menu_bar_works_from_the_keyboard_alone() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Stays put");
+    let before = note_by_text(&harness, "Stays put").pos;
+
+    // F10 opens File; Left wraps round to Help; Down reaches its entry; Enter chooses it.
+    press(&mut harness, Modifiers::NONE, Key::F10);
+    harness.get_by_label("New board");
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(harness.query_by_label("New board").is_none(), "File closed");
+    harness.get_by_label("Keyboard shortcuts");
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    // The sheet lists what every shortcut does.
+    harness.get_by_label(civic_canvas::ui::shortcuts::Action::OpenMenuBar.description());
+    assert_eq!(
+        note_by_text(&harness, "Stays put").pos,
+        before,
+        "the arrow keys moved through the menus, not the selected note"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+
+    // Right from File opens Edit; Escape closes it and the canvas has the keys again.
+    press(&mut harness, Modifiers::NONE, Key::F10);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    harness.get_by_label("Connect");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Connect").is_none());
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::N);
+    assert_eq!(
+        harness.state().board().items().len(),
+        2,
+        "N adds a note again"
+    );
+}

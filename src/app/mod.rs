@@ -8,6 +8,7 @@ mod board_actions;
 mod clipboard;
 mod files;
 mod frame_list;
+mod menu_keys;
 mod panels;
 mod photos;
 mod recovery;
@@ -82,6 +83,8 @@ pub struct CivicCanvasApp {
     inspector: InspectorState,
     /// Which side panels are shown.
     side: SidePanels,
+    /// The menu bar from the keyboard.
+    menu_keys: menu_keys::MenuKeys,
     /// When the selection was last moved with the arrow keys (moves in quick succession are one
     /// undo step).
     last_nudge: Option<Instant>,
@@ -118,6 +121,7 @@ impl CivicCanvasApp {
             search: Search::default(),
             inspector: InspectorState::default(),
             side: SidePanels::default(),
+            menu_keys: menu_keys::MenuKeys::default(),
             recovery: None,
             screenshot: None,
         };
@@ -231,6 +235,10 @@ impl CivicCanvasApp {
                 .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
             Action::ActualSize => self.canvas.camera.set_zoom(1.0),
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::OpenMenuBar => {
+                self.commit_typing();
+                self.menu_keys.open_first();
+            }
             Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
             Action::ToggleMapKey => self.side.map_key = !self.side.map_key,
             Action::TogglePersonaGallery => self.side.gallery = !self.side.gallery,
@@ -409,7 +417,9 @@ impl eframe::App for CivicCanvasApp {
             // A note being edited counts as typing even on the frame its text field lets go of
             // the keyboard (Escape), so that Escape ends the edit without clearing the selection.
             let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
-            for action in shortcuts::pressed_actions(&ctx, typing) {
+            // While the menu bar has the keyboard, arrows and letters are for the menus.
+            let keys_taken = typing || self.menu_keys.active();
+            for action in shortcuts::pressed_actions(&ctx, keys_taken) {
                 self.perform(&ctx, action);
             }
             if !typing {
@@ -419,7 +429,10 @@ impl eframe::App for CivicCanvasApp {
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
-        Panel::top("menu_bar").show(ui, |ui| panels::menu_bar(ui, &self.doc, &mut actions));
+        let menu_buttons = Panel::top("menu_bar")
+            .show(ui, |ui| panels::menu_bar(ui, &self.doc, &mut actions))
+            .inner;
+        self.menu_keys.after_bar(&ctx, &menu_buttons);
         Panel::top("toolbar").show(ui, |ui| {
             commands.extend(panels::toolbar(
                 ui,

@@ -9,82 +9,91 @@ use crate::ui::canvas::{CanvasState, Spot};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button, labelled_text_field, swatches, toolbar_button};
 
-/// File, Edit, View and Help menus. Chosen actions are pushed to `actions`.
-pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            menu_items(
-                ui,
-                actions,
-                &[Action::NewBoard, Action::Open, Action::Save, Action::SaveAs],
-            );
-            ui.separator();
-            menu_items(ui, actions, &[Action::Quit]);
-        });
-        ui.menu_button("Edit", |ui| {
-            let history = doc.history();
-            undo_redo_item(ui, actions, Action::Undo, history.undo_label());
-            undo_redo_item(ui, actions, Action::Redo, history.redo_label());
-            ui.separator();
-            menu_items(
-                ui,
-                actions,
-                &[
-                    Action::NewNote,
-                    Action::NewPersona,
-                    Action::NewEmpathyMap,
-                    Action::NewMapNode,
-                    Action::NewFrame,
-                    Action::Connect,
-                    Action::EditText,
-                    Action::Delete,
-                ],
-            );
-        });
-        ui.menu_button("Arrange", |ui| {
-            menu_items(ui, actions, Action::ARRANGE);
-            ui.separator();
-            menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
-        });
-        ui.menu_button("View", |ui| {
-            menu_items(
-                ui,
-                actions,
-                &[
-                    Action::ZoomIn,
-                    Action::ZoomOut,
-                    Action::ActualSize,
-                    Action::ZoomToFit,
-                ],
-            );
-            ui.separator();
-            menu_items(
-                ui,
-                actions,
-                &[
-                    Action::ToggleMinimap,
-                    Action::ToggleMapKey,
-                    Action::TogglePersonaGallery,
-                    Action::ToggleFrameList,
-                    Action::ToggleSnap,
-                    Action::ToggleGuides,
-                ],
-            );
-            ui.separator();
-            menu_items(
-                ui,
-                actions,
-                &[
-                    Action::NextFrame,
-                    Action::PreviousFrame,
-                    Action::ToggleCollapse,
-                ],
-            );
-        });
-        ui.menu_button("Help", |ui| {
-            menu_items(ui, actions, &[Action::ShowShortcuts]);
-        });
+/// File, Edit, Arrange, View and Help menus. Chosen actions are pushed to `actions`; returns
+/// the menus' buttons, left to right (for keyboard access).
+pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Response> {
+    egui::MenuBar::new()
+        .ui(ui, |ui| menus(ui, doc, actions))
+        .inner
+}
+
+fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Response> {
+    let file = ui.menu_button("File", |ui| {
+        menu_items(
+            ui,
+            actions,
+            &[Action::NewBoard, Action::Open, Action::Save, Action::SaveAs],
+        );
+        ui.separator();
+        menu_items(ui, actions, &[Action::Quit]);
     });
+    let edit = ui.menu_button("Edit", |ui| {
+        let history = doc.history();
+        undo_redo_item(ui, actions, Action::Undo, history.undo_label());
+        undo_redo_item(ui, actions, Action::Redo, history.redo_label());
+        ui.separator();
+        menu_items(
+            ui,
+            actions,
+            &[
+                Action::NewNote,
+                Action::NewPersona,
+                Action::NewEmpathyMap,
+                Action::NewMapNode,
+                Action::NewFrame,
+                Action::Connect,
+                Action::EditText,
+                Action::Delete,
+            ],
+        );
+    });
+    let arrange = ui.menu_button("Arrange", |ui| {
+        menu_items(ui, actions, Action::ARRANGE);
+        ui.separator();
+        menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
+    });
+    let view = ui.menu_button("View", |ui| {
+        menu_items(
+            ui,
+            actions,
+            &[
+                Action::ZoomIn,
+                Action::ZoomOut,
+                Action::ActualSize,
+                Action::ZoomToFit,
+            ],
+        );
+        ui.separator();
+        menu_items(
+            ui,
+            actions,
+            &[
+                Action::ToggleMinimap,
+                Action::ToggleMapKey,
+                Action::TogglePersonaGallery,
+                Action::ToggleFrameList,
+                Action::ToggleSnap,
+                Action::ToggleGuides,
+            ],
+        );
+        ui.separator();
+        menu_items(
+            ui,
+            actions,
+            &[
+                Action::NextFrame,
+                Action::PreviousFrame,
+                Action::ToggleCollapse,
+            ],
+        );
+    });
+    let help = ui.menu_button("Help", |ui| {
+        menu_items(ui, actions, &[Action::ShowShortcuts]);
+    });
+    [file, edit, arrange, view, help]
+        .into_iter()
+        .map(|menu| menu.response)
+        .collect()
 }
 
 fn menu_items(ui: &mut Ui, actions: &mut Vec<Action>, items: &[Action]) {

@@ -132,6 +132,8 @@ pub enum Action {
     ToggleGuides,
     /// Show the keyboard shortcut sheet.
     ShowShortcuts,
+    /// Open the first menu of the menu bar, to go on with the arrow keys.
+    OpenMenuBar,
 }
 
 /// Where a shortcut is active.
@@ -250,11 +252,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::ToggleGuides, SHIFT, Key::G, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
     bind(Action::ShowShortcuts, NONE, Key::F1, Scope::Anywhere),
+    bind(Action::OpenMenuBar, NONE, Key::F10, Scope::Anywhere),
 ];
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 62] = [
+    pub const ALL: [Self; 63] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -317,6 +320,7 @@ impl Action {
         Self::ToggleSnap,
         Self::ToggleGuides,
         Self::ShowShortcuts,
+        Self::OpenMenuBar,
     ];
 
     /// The align, distribute and grid actions, in the order the Arrange menus list them.
@@ -397,6 +401,7 @@ impl Action {
             Self::ZoomOut => "Zoom out",
             Self::ActualSize => "Zoom to 100%",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::OpenMenuBar => "Menu bar",
         }
     }
 
@@ -487,6 +492,10 @@ impl Action {
             Self::ZoomOut => "Zoom out",
             Self::ActualSize => "Zoom to 100%",
             Self::ShowShortcuts => "Show this list of shortcuts",
+            Self::OpenMenuBar => {
+                "Open the File menu: arrow keys move through entries and menus, Enter chooses, \
+                 Escape closes"
+            }
         }
     }
 
