@@ -48,13 +48,6 @@ impl MenuKeys {
         if let Some(button) = self.focus_next_frame.take().and_then(|i| buttons.get(i)) {
             ctx.memory_mut(|m| m.request_focus(button.id));
         }
-        let step = |i: usize, forward: bool| {
-            if forward {
-                (i + 1) % count
-            } else {
-                (i + count - 1) % count
-            }
-        };
         let target = if let Some(request) = self.open_request.take() {
             Some(request)
         } else if let Some(current) = open.or(focused) {
@@ -64,17 +57,18 @@ impl MenuKeys {
                     ctx.memory_mut(|m| m.surrender_focus(button.id));
                 }
             }
+            // Every press counts, even several arriving within one frame.
             let (left, right) = ctx.input(|i| {
-                (
-                    i.key_pressed(Key::ArrowLeft) && !i.modifiers.any(),
-                    i.key_pressed(Key::ArrowRight) && !i.modifiers.any(),
-                )
+                if i.modifiers.any() {
+                    (0, 0)
+                } else {
+                    (i.num_presses(Key::ArrowLeft), i.num_presses(Key::ArrowRight))
+                }
             });
-            match (left, right) {
-                (true, false) => Some(step(current, false)),
-                (false, true) => Some(step(current, true)),
-                _ => None,
-            }
+            (left != right).then(|| {
+                let back = left % count;
+                (current + count - back + right % count) % count
+            })
         } else {
             None
         };
