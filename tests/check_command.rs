@@ -16,12 +16,15 @@ fn a_good_board_gets_one_summary_line() {
     assert!(check(&[kickoff()], &mut out).unwrap());
     let text = String::from_utf8(out).unwrap();
     let board = civic_canvas::storage::load_board(&kickoff()).unwrap();
-    let notes = board.kind_counts().notes;
+    let kinds = board.kind_counts();
+    let (notes, frames) = (kinds.notes, kinds.frames);
+    assert!(notes > 0 && frames > 0);
     assert_eq!(
         text,
         format!(
-            "{}: {notes} items ({notes} notes), {} connectors\n",
+            "{}: {} items ({notes} notes, {frames} frames), {} connectors\n",
             kickoff().display(),
+            notes + frames,
             board.connectors().len()
         )
     );
