@@ -412,7 +412,8 @@ fn the_example_board_opens_with_every_script_rendered() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/kickoff.ron");
     let mut harness = app_harness(Some(path));
     harness.run();
-    assert_eq!(harness.state().board().items().len(), 17);
+    assert_eq!(harness.state().board().items().len(), 20);
+    harness.get_by_label("Ideation: what residents told us");
     harness.get_by_label_contains("მოქალაქეებს");
     harness.get_by_label_contains("Qytetarët");
     harness.get_by_label_contains("ґрунтовне");
