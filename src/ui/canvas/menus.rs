@@ -69,7 +69,12 @@ impl CanvasState {
             }
         });
         ui.separator();
-        for action in [Action::SelectAll, Action::ZoomToFit] {
+        for action in [
+            Action::NewPersona,
+            Action::NewFrame,
+            Action::SelectAll,
+            Action::ZoomToFit,
+        ] {
             if action_button(ui, action).clicked() {
                 output.actions.push(action);
                 ui.close();
