@@ -68,7 +68,10 @@ impl CanvasState {
         paint_item(painter, item, &look, photo, number);
 
         let alone = selected && self.selection.len() == 1;
-        let resizable = alone && !matches!(self.gesture, Some(Gesture::Move { .. }));
+        // A collapsed frame shows only its title strip: it keeps its size until opened.
+        let collapsed = item.as_frame().is_some_and(|frame| frame.collapsed);
+        let resizable =
+            alone && !collapsed && !matches!(self.gesture, Some(Gesture::Move { .. }));
         if resizable {
             self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
