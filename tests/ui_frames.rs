@@ -303,3 +303,44 @@ fn a_search_hit_inside_a_collapsed_frame_shows_the_frame() {
     harness.get_by_label("1 of 1");
     assert_eq!(harness.state().canvas().single_selection(), Some(frame));
 }
+
+#[test]
+fn aligning_a_frame_takes_its_notes_along() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Inside");
+    frame_selection(&mut harness, "Ideas");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note(&mut harness, "Elsewhere");
+    show(&mut harness);
+    // Move "Elsewhere" well below and left of the frame, so aligning moves the frame.
+    let from = harness.get_by_label("Elsewhere").rect().center();
+    let frame_rect = harness.get_by_label("Ideas").rect();
+    drag(
+        &mut harness,
+        from,
+        egui::pos2(frame_rect.left() - 60.0, frame_rect.bottom() + 120.0),
+    );
+    let inside = item_by_text(&harness, "Inside");
+    let frame = item_by_text(&harness, "Ideas");
+    let elsewhere = item_by_text(&harness, "Elsewhere");
+    assert!(elsewhere.pos.x < frame.pos.x);
+    assert!(!frame_of(&harness, "Ideas").members.contains(&elsewhere.id));
+
+    // Select the frame and the other note, then align their left edges.
+    show(&mut harness);
+    harness.get_by_label("Ideas").click();
+    harness.run();
+    harness
+        .get_by_label("Elsewhere")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    press(&mut harness, Modifiers::ALT, Key::A);
+    let moved = item_by_text(&harness, "Ideas");
+    assert_eq!(moved.pos.x, elsewhere.pos.x);
+    let shift = moved.pos.x - frame.pos.x;
+    assert_eq!(item_by_text(&harness, "Inside").pos.x, inside.pos.x + shift);
+    // One undo step puts both back.
+    undo(&mut harness);
+    assert_eq!(item_by_text(&harness, "Inside").pos, inside.pos);
+    assert_eq!(item_by_text(&harness, "Ideas").pos, frame.pos);
+}

@@ -62,7 +62,10 @@ impl MenuKeys {
                 if i.modifiers.any() {
                     (0, 0)
                 } else {
-                    (i.num_presses(Key::ArrowLeft), i.num_presses(Key::ArrowRight))
+                    (
+                        i.num_presses(Key::ArrowLeft),
+                        i.num_presses(Key::ArrowRight),
+                    )
                 }
             });
             (left != right).then(|| {

@@ -1,6 +1,6 @@
 //! Align, distribute and grid-arrange the selection. Each is one undo step of per-item moves.
 
-use super::{CanvasState, edits::batch, paint};
+use super::{CanvasState, edits::batch};
 use crate::edit::Command;
 use crate::model::{Board, Item, ItemId, Point};
 
@@ -172,13 +172,22 @@ impl CanvasState {
             .iter()
             .filter_map(|&id| board.item(id))
             .collect();
-        let moves = arrange(&items, how)
-            .into_iter()
-            .map(|(id, to)| Command::MoveItem {
-                id,
-                to: Point::new(paint::tidy(to.x), paint::tidy(to.y)),
-            })
-            .collect();
+        let mut moves = Vec::new();
+        for (id, to) in arrange(&items, how) {
+            let Some(item) = board.item(id) else {
+                continue;
+            };
+            let delta = egui::vec2(to.x - item.pos.x, to.y - item.pos.y);
+            // A frame takes the items in it along (those not being arranged themselves).
+            let members = item.as_frame().into_iter().flat_map(|frame| &frame.members);
+            moves.extend(
+                members
+                    .filter(|member| !self.selection.contains(member))
+                    .filter_map(|&member| board.item(member))
+                    .map(|member| super::edits::moved(member, delta)),
+            );
+            moves.push(super::edits::moved(item, delta));
+        }
         let label = match how {
             Arrangement::DistributeHorizontally | Arrangement::DistributeVertically => "Distribute",
             Arrangement::Grid => "Arrange as grid",

@@ -250,7 +250,7 @@ impl CanvasState {
 }
 
 /// The step that moves `item` by `delta`, to a tidy position.
-fn moved(item: &Item, delta: Vec2) -> Command {
+pub(super) fn moved(item: &Item, delta: Vec2) -> Command {
     Command::MoveItem {
         id: item.id,
         to: Point::new(

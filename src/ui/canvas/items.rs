@@ -70,8 +70,7 @@ impl CanvasState {
         let alone = selected && self.selection.len() == 1;
         // A collapsed frame shows only its title strip: it keeps its size until opened.
         let collapsed = item.as_frame().is_some_and(|frame| frame.collapsed);
-        let resizable =
-            alone && !collapsed && !matches!(self.gesture, Some(Gesture::Move { .. }));
+        let resizable = alone && !collapsed && !matches!(self.gesture, Some(Gesture::Move { .. }));
         if resizable {
             self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
