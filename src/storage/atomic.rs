@@ -40,7 +40,8 @@ pub enum SaveCause {
     /// The path has no file name (it ends in `..` or is a root).
     #[error("the path has no file name")]
     NoFileName,
-    /// An item has a position or size that could not be loaded again, so saving is refused.
+    /// An item has a position or size that is not a usable number, so saving is refused (the
+    /// file would need repairs when opened).
     #[error("item {item}: {problem}")]
     InvalidBoard {
         /// The item.

@@ -48,8 +48,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Saves `board` to `path`.
 ///
-/// - A board with an item whose position or size could not be loaded again (not finite, or out
-///   of range) is refused, so a save never produces a file that does not open.
+/// - A board with an item whose position or size is not a usable number (not finite, or out of
+///   range) is refused, so a save never writes a file that needs repairs when it is opened.
 /// - A file at `path` saved by a newer Civic Canvas (a higher `format:`) is never overwritten.
 /// - The file that was at `path` is first copied to `NAME.ron.bak` (replacing an older backup),
 ///   unless it already holds the same bytes.
@@ -60,7 +60,7 @@ pub fn save_board(path: &Path, board: &Board) -> Result<Saved, SaveError> {
         cause,
     };
     for item in board.items() {
-        if let Err(problem) = validate::check_item(item) {
+        if let Err(problem) = validate::check_for_save(item) {
             return Err(fail(SaveCause::InvalidBoard {
                 item: item.id,
                 problem: problem.message,
