@@ -241,6 +241,21 @@ mod tests {
     }
 
     #[test]
+    fn a_rename_that_fails_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let prepared = prepare(&path, b"new").unwrap();
+        // Something else puts a folder with a file in it where the board goes: the rename
+        // cannot replace it.
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "x").unwrap();
+        let error = prepared.commit().unwrap_err();
+        assert!(matches!(error.cause, SaveCause::Io(_)), "{error}");
+        assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+        assert_eq!(names_in(&path), vec!["inside"]);
+    }
+
+    #[test]
     fn a_missing_folder_is_named_and_nothing_is_created() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("not-there");
