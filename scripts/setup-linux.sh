@@ -2,7 +2,8 @@
 # Installs the system libraries Civic Canvas needs on Debian or Ubuntu, if any are missing.
 # Usage: scripts/setup-linux.sh [run|test]
 #   run  - libraries the window needs at run time (X11/Wayland, OpenGL through Mesa, keyboard maps)
-#   test - what the test suite needs (nothing beyond Rust today: the UI tests run headless)
+#   test - what the test suite needs: `unshare` and `mount` for the full-disk tests (the UI tests
+#          run headless and need no libraries)
 set -euo pipefail
 
 what="${1:-run}"
@@ -11,7 +12,7 @@ command -v dpkg-query >/dev/null 2>&1 || { echo "Not a Debian-like system: insta
 
 case "$what" in
   run) packages=(libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 libgl1 libegl1 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libgl1-mesa-dri) ;;
-  test) packages=() ;;
+  test) packages=(util-linux mount) ;;
   *) echo "usage: $0 [run|test]" >&2; exit 2 ;;
 esac
 

@@ -6,7 +6,7 @@
 //! |---|---|
 //! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys, feedback loops |
 //! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
-//! | [`storage`] | the versioned RON file format, migrations, atomic saves |
+//! | [`storage`] | the versioned RON file format, migrations, repairs of impossible numbers, atomic saves |
 //! | [`photos`] | persona photos: hostile image bytes decoded with limits, downscaled, re-encoded, base64 lines, content ids |
 //! | [`document`] | an open board: board, history, file path, unsaved-changes flag |
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |

@@ -401,3 +401,69 @@ fn a_file_with_a_connector_to_a_missing_item_opens_with_a_named_repair() {
     assert!(harness.state().document().is_dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn a_file_with_impossible_numbers_opens_with_each_repair_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2/basic.ron");
+    let intact = load_board(&golden).unwrap();
+    let text = std::fs::read_to_string(&golden)
+        .unwrap()
+        .replacen(
+            "x: 0.0,\n            y: 184.0,",
+            "x: NaN,\n            y: 184.0,",
+            1,
+        )
+        .replacen(
+            "x: 448.0,\n            y: 368.0,\n            width: 200.0,",
+            "x: 448.0,\n            y: 368.0,\n            width: inf,",
+            1,
+        );
+    let path = dir.path().join("mailed.ron");
+    std::fs::write(&path, &text).unwrap();
+    let harness = harness_with(Some(path.clone()), None);
+    harness.get_by_label("“mailed.ron” was opened with repairs");
+    // Each repaired item is named with its text, so the facilitator can find it.
+    harness.get_by_label_contains(
+        "note 3c4d5e6f70819203 “Cetățenii așteaptă răspunsul prea mult”: its position (NaN, 184)",
+    );
+    harness.get_by_label_contains(
+        "note 8d9eaf0112233445 “მოქალაქეებს სურთ ონლაინ გადახდა”: its size inf × 160",
+    );
+    let board = harness.state().board();
+    assert_eq!(board.items().len(), intact.items().len());
+    assert_eq!(board.connectors().len(), intact.connectors().len());
+    let moved = board.item("3c4d5e6f70819203".parse().unwrap()).unwrap();
+    assert!(moved.pos.x.is_finite() && moved.pos.y.is_finite());
+    let resized = board.item("8d9eaf0112233445".parse().unwrap()).unwrap();
+    assert_eq!(resized.size, civic_canvas::model::Item::NOTE_SIZE);
+    // The repaired board is unsaved, and the file is untouched until the user saves.
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_long_list_of_repairs_is_cut_short_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let items: Vec<String> = (1..=40_u64)
+        .map(|n| {
+            format!(
+                "(id: \"{n:016x}\", x: NaN, y: 0.0, width: 200.0, height: 160.0, z: \"a0\", \
+                 color: Yellow, kind: Note(text: \"Note {n}\"))"
+            )
+        })
+        .collect();
+    let text = format!(
+        "(format: 2, title: \"Many\", items: [{}], connectors: [])",
+        items.join(", ")
+    );
+    let path = dir.path().join("many.ron");
+    std::fs::write(&path, &text).unwrap();
+    let harness = harness_with(Some(path), None);
+    harness.get_by_label("“many.ron” was opened with repairs");
+    harness.get_by_label_contains("“Note 1”: its position (NaN, 0)");
+    harness.get_by_label_contains("“Note 10”: its position (NaN, 0)");
+    harness.get_by_label_contains("and 30 more repairs");
+    assert!(harness.query_by_label_contains("“Note 11”").is_none());
+    assert_eq!(harness.state().board().items().len(), 40);
+}

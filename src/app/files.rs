@@ -12,6 +12,10 @@ use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
 const NO_SYSTEM_DIALOG: &str =
     "No system file dialog is available here. Type the path of the file instead.";
 
+/// How many repairs the message after opening a file lists one by one; a file with hundreds of
+/// broken items gives a message that still fits on the screen.
+const LISTED_REPAIRS: usize = 10;
+
 impl CivicCanvasApp {
     /// Opens the board at `path`; on failure the board on screen stays as it was.
     pub(super) fn open_path(&mut self, path: PathBuf) {
@@ -25,11 +29,16 @@ impl CivicCanvasApp {
                 self.set_status(format!("Opened {}", self.doc.file_label()));
                 if !opened.warnings.is_empty() {
                     self.doc.mark_repaired();
-                    let repairs: Vec<String> = opened
+                    let mut repairs: Vec<String> = opened
                         .warnings
                         .iter()
+                        .take(LISTED_REPAIRS)
                         .map(|warning| format!("• {warning}"))
                         .collect();
+                    let more = opened.warnings.len().saturating_sub(LISTED_REPAIRS);
+                    if more > 0 {
+                        repairs.push(format!("… and {more} more repairs of the same kinds."));
+                    }
                     self.show_error(
                         format!("“{name}” was opened with repairs"),
                         format!(

@@ -1,9 +1,9 @@
 //! Saving without ever leaving a half-written board behind.
 //!
-//! The board is written to a temporary file next to the target, flushed and synced to the disk,
-//! then renamed over the target in one step, and (on Unix) the folder is synced so the rename
-//! itself survives a power cut. If anything fails, the temporary file is removed and the old
-//! board is untouched.
+//! The board is written to a temporary file next to the target, flushed and synced to the disk
+//! ([`prepare`]), then renamed over the target in one step, and (on Unix) the folder is synced so
+//! the rename itself survives a power cut ([`Prepared::commit`]). If anything fails (a full disk
+//! included), the temporary file is removed and the old board is untouched.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
@@ -40,7 +40,8 @@ pub enum SaveCause {
     /// The path has no file name (it ends in `..` or is a root).
     #[error("the path has no file name")]
     NoFileName,
-    /// An item has a position or size that could not be loaded again, so saving is refused.
+    /// An item has a position or size that is not a usable number, so saving is refused (the
+    /// file would need repairs when opened).
     #[error("item {item}: {problem}")]
     InvalidBoard {
         /// The item.
@@ -80,17 +81,15 @@ fn create_temp(folder: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
-/// Writes, syncs and renames; the caller removes `temp` on error.
-fn write_and_replace(temp: &Path, mut file: File, target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes and syncs the new contents; the caller removes the temporary file on error.
+fn write_and_sync(mut file: File, target: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)?;
     file.flush()?;
     // Keep the permissions of the board being replaced.
     if let Ok(existing) = fs::metadata(target) {
         file.set_permissions(existing.permissions())?;
     }
-    file.sync_all()?;
-    drop(file);
-    fs::rename(temp, target)
+    file.sync_all()
 }
 
 /// Syncs the folder so the rename is on the disk. Some file systems cannot sync a folder; the
@@ -104,8 +103,50 @@ fn sync_folder(folder: &Path) {
     let _ = folder;
 }
 
-/// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a mix.
-pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// The new contents of a file, written and synced to a temporary file beside it, not yet in
+/// its place. [`Prepared::commit`] puts it there; dropping it instead removes the temporary
+/// file and leaves the old file as it was.
+#[derive(Debug)]
+pub(super) struct Prepared {
+    /// The path as the caller gave it, for messages.
+    path: PathBuf,
+    /// The file to replace (the file a symbolic link points at).
+    target: PathBuf,
+    /// The folder holding both.
+    folder: PathBuf,
+    /// The temporary file, until it is renamed or removed.
+    temp: Option<PathBuf>,
+}
+
+impl Prepared {
+    /// Renames the temporary file over the target in one step and syncs the folder.
+    pub(super) fn commit(mut self) -> Result<(), SaveError> {
+        let Some(temp) = self.temp.take() else {
+            return Ok(());
+        };
+        if let Err(error) = fs::rename(&temp, &self.target) {
+            let _removed = fs::remove_file(&temp);
+            return Err(SaveError {
+                path: self.path.clone(),
+                cause: SaveCause::Io(error),
+            });
+        }
+        sync_folder(&self.folder);
+        Ok(())
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if let Some(temp) = self.temp.take() {
+            let _removed = fs::remove_file(temp);
+        }
+    }
+}
+
+/// Writes `bytes` to a synced temporary file beside `path`, ready to replace it. On error no
+/// temporary file is left.
+pub(super) fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, SaveError> {
     let fail = |cause| SaveError {
         path: path.to_owned(),
         cause,
@@ -138,12 +179,20 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveErro
         Err(error) => return Err(fail(SaveCause::Io(error))),
     }
     let (temp, file) = create_temp(&folder, &file_name).map_err(|e| fail(SaveCause::Io(e)))?;
-    if let Err(error) = write_and_replace(&temp, file, &target, bytes) {
-        let _removed = fs::remove_file(&temp);
-        return Err(fail(SaveCause::Io(error)));
-    }
-    sync_folder(&folder);
-    Ok(())
+    let prepared = Prepared {
+        path: path.to_owned(),
+        target,
+        folder,
+        temp: Some(temp),
+    };
+    // On error, dropping `prepared` removes the temporary file.
+    write_and_sync(file, &prepared.target, bytes).map_err(|e| fail(SaveCause::Io(e)))?;
+    Ok(prepared)
+}
+
+/// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a mix.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    prepare(path, bytes)?.commit()
 }
 
 #[cfg(test)]
@@ -168,6 +217,42 @@ mod tests {
         write_atomically(&path, "newer ქ".as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "newer ქ");
         assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+    }
+
+    #[test]
+    fn a_prepared_file_replaces_the_old_one_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        fs::write(&path, "old").unwrap();
+        let dropped = prepare(&path, b"never").unwrap();
+        assert_eq!(
+            names_in(dir.path()).len(),
+            2,
+            "the temporary file is beside the board"
+        );
+        drop(dropped);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+        let prepared = prepare(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        prepared.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+    }
+
+    #[test]
+    fn a_rename_that_fails_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let prepared = prepare(&path, b"new").unwrap();
+        // Something else puts a folder with a file in it where the board goes: the rename
+        // cannot replace it.
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "x").unwrap();
+        let error = prepared.commit().unwrap_err();
+        assert!(matches!(error.cause, SaveCause::Io(_)), "{error}");
+        assert_eq!(names_in(dir.path()), vec!["board.ron"]);
+        assert_eq!(names_in(&path), vec!["inside"]);
     }
 
     #[test]

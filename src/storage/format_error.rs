@@ -97,7 +97,8 @@ pub enum FormatError {
         /// What is wrong.
         source: BoardError,
     },
-    /// An item's position or size is not a finite number in the allowed range.
+    /// An item's details are out of range: a persona's digital skills, or a backdrop's number of
+    /// rings or sectors. (A position or size that is not a usable number is repaired instead.)
     #[error("item {item}: {problem}")]
     InvalidGeometry {
         /// Where the offending value is, if found.

@@ -33,7 +33,8 @@
 //!
 //! Each format version has frozen structs (`v1.rs`, …) and `migrate.rs` turns older formats into
 //! the current one. Unknown fields and kinds are errors, never silently dropped. Errors carry the
-//! line and column where the problem was found.
+//! line and column where the problem was found. An item whose position or size is not a usable
+//! number is repaired instead, with a [`LoadWarning`] naming it (`repair.rs`).
 //!
 //! [`save_board`] (`safe_save.rs`) keeps the previous file as `NAME.ron.bak` and refuses to
 //! overwrite a file from a newer version; [`DiskStamp`] notices files changed by other programs;
@@ -48,6 +49,7 @@ mod load;
 mod migrate;
 mod position;
 pub mod recovery;
+mod repair;
 mod ron_words;
 mod safe_save;
 mod tidy;
@@ -80,8 +82,9 @@ pub struct Loaded {
     pub warnings: Vec<LoadWarning>,
 }
 
-/// A repair made while reading a board file: something in it could not be kept, and the rest of
-/// the board was loaded without it.
+/// A repair made while reading a board file: something in it could not be kept as it was (a
+/// connector or a photo left out, an item moved or resized), and the rest of the board was
+/// loaded as it is in the file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadWarning {
@@ -150,6 +153,60 @@ pub enum LoadWarning {
         /// Where the member is named in the file, if found.
         position: Option<Position>,
     },
+    /// An item's position was not a usable number (NaN, infinite, or beyond
+    /// ±[`MAX_COORDINATE`]), so the item was moved right of the board's other items.
+    #[error(
+        "{}{kind} {item}{}: its position {found} is not a place on the board; it was moved to \
+         {now}, right of the other items",
+        position.map(|p| format!("{p}: ")).unwrap_or_default(),
+        quoted(text)
+    )]
+    MovedItem {
+        /// The item.
+        item: crate::model::ItemId,
+        /// What kind of item it is ("note", "map node", …).
+        kind: &'static str,
+        /// The start of its text (a note's text, a persona's name, …), so a person can find
+        /// it; empty for items without text.
+        text: String,
+        /// The position in the file, as `(x, y)`.
+        found: String,
+        /// Where it was moved, as `(x, y)`.
+        now: String,
+        /// Where the bad value is in the file, if found.
+        position: Option<Position>,
+    },
+    /// An item's size was not a usable number (NaN, infinite, 0 or less, or over
+    /// [`MAX_ITEM_SIZE`]), so the item got the default size of its kind.
+    #[error(
+        "{}{kind} {item}{}: its size {found} cannot be drawn; it now has the usual size of its \
+         kind, {now}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default(),
+        quoted(text)
+    )]
+    ResizedItem {
+        /// The item.
+        item: crate::model::ItemId,
+        /// What kind of item it is ("note", "map node", …).
+        kind: &'static str,
+        /// The start of its text, so a person can find it; empty for items without text.
+        text: String,
+        /// The size in the file, as `width × height`.
+        found: String,
+        /// The size it has now, as `width × height`.
+        now: String,
+        /// Where the bad value is in the file, if found.
+        position: Option<Position>,
+    },
+}
+
+/// ` “text”` for a warning, or nothing when the text is empty.
+fn quoted(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" “{text}”")
+    }
 }
 
 impl Loaded {
@@ -182,11 +239,18 @@ pub fn board_to_ron(board: &Board) -> String {
 }
 
 /// Reads a board from the text of a board file of any supported format.
+///
+/// Items whose position or size is not a usable number are repaired, each with a warning in
+/// [`Loaded::warnings`]: a bad size becomes the usual size of the item's kind, and an item with a
+/// bad position is moved right of the board's other items (see `repair.rs`).
 pub fn board_from_ron(text: &str) -> Result<Loaded, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    migrate::read(text)
+    let mut loaded = migrate::read(text)?;
+    let repairs = repair::repair_geometry(&mut loaded.board, text);
+    loaded.warnings.extend(repairs);
+    Ok(loaded)
 }
 
 #[cfg(test)]

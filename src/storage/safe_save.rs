@@ -5,7 +5,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::atomic::write_atomically;
+use super::atomic::{prepare, write_atomically};
 use super::load::{decode, read_existing};
 use super::{CURRENT_FORMAT, DiskStamp, SaveCause, SaveError, board_to_ron, migrate, validate};
 use crate::model::Board;
@@ -48,19 +48,21 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Saves `board` to `path`.
 ///
-/// - A board with an item whose position or size could not be loaded again (not finite, or out
-///   of range) is refused, so a save never produces a file that does not open.
+/// - A board with an item whose position or size is not a usable number (not finite, or out of
+///   range) is refused, so a save never writes a file that needs repairs when it is opened.
 /// - A file at `path` saved by a newer Civic Canvas (a higher `format:`) is never overwritten.
-/// - The file that was at `path` is first copied to `NAME.ron.bak` (replacing an older backup),
+/// - The new board is written and synced to a temporary file beside `path` first; if that fails
+///   (a full disk, a read-only folder), nothing else is touched and no temporary file is left.
+/// - Then the file that was at `path` is copied to `NAME.ron.bak` (replacing an older backup),
 ///   unless it already holds the same bytes.
-/// - The file is replaced atomically: the old file, or the new one, never a mix.
+/// - Then the file is replaced atomically: the old file, or the new one, never a mix.
 pub fn save_board(path: &Path, board: &Board) -> Result<Saved, SaveError> {
     let fail = |cause| SaveError {
         path: path.to_owned(),
         cause,
     };
     for item in board.items() {
-        if let Err(problem) = validate::check_item(item) {
+        if let Err(problem) = validate::check_for_save(item) {
             return Err(fail(SaveCause::InvalidBoard {
                 item: item.id,
                 problem: problem.message,
@@ -68,14 +70,20 @@ pub fn save_board(path: &Path, board: &Board) -> Result<Saved, SaveError> {
         }
     }
     let text = board_to_ron(board);
-    let backup = match read_existing(path) {
+    let previous = read_existing(path);
+    if let Some(previous) = &previous {
+        let found = decode(previous).ok().and_then(migrate::format_of);
+        if let Some(found) = found.filter(|found| *found > CURRENT_FORMAT) {
+            return Err(fail(SaveCause::NewerFormat { found }));
+        }
+    }
+    // The new board is written and synced beside the file before the backup is touched: when
+    // that fails (a full disk), the file and its backup are both as they were.
+    let prepared = prepare(path, text.as_bytes())?;
+    let backup = match previous {
         None => Backup::NoPreviousFile,
         Some(previous) if previous == text.as_bytes() => Backup::Unchanged,
         Some(previous) => {
-            let found = decode(&previous).ok().and_then(migrate::format_of);
-            if let Some(found) = found.filter(|found| *found > CURRENT_FORMAT) {
-                return Err(fail(SaveCause::NewerFormat { found }));
-            }
             let backup = backup_path(path);
             match write_atomically(&backup, &previous) {
                 Ok(()) => Backup::Kept(backup),
@@ -86,7 +94,7 @@ pub fn save_board(path: &Path, board: &Board) -> Result<Saved, SaveError> {
             }
         }
     };
-    write_atomically(path, text.as_bytes())?;
+    prepared.commit()?;
     Ok(Saved {
         stamp: DiskStamp::of_bytes(path, text.as_bytes()),
         backup,

@@ -20,9 +20,8 @@ pub(super) struct GeometryProblem {
     pub message: String,
 }
 
-/// Checks that an item's position and size are finite and in range, and that a backdrop has
-/// a sensible number of rings and sectors.
-pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
+/// Checks that an item's top-left corner is finite and within ±[`MAX_COORDINATE`].
+pub(super) fn check_position(item: &Item) -> Result<(), GeometryProblem> {
     for (field, value) in [("x", item.pos.x), ("y", item.pos.y)] {
         if !value.is_finite() {
             return Err(GeometryProblem {
@@ -40,6 +39,12 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
             });
         }
     }
+    Ok(())
+}
+
+/// Checks that an item's width and height are finite, more than 0 and at most
+/// [`MAX_ITEM_SIZE`].
+pub(super) fn check_size(item: &Item) -> Result<(), GeometryProblem> {
     for (field, value) in [("width", item.size.width), ("height", item.size.height)] {
         if !value.is_finite() || value <= 0.0 || value > MAX_ITEM_SIZE {
             return Err(GeometryProblem {
@@ -50,6 +55,24 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
             });
         }
     }
+    Ok(())
+}
+
+/// Checks everything a saved item must meet: its position and size, and its content (see
+/// [`check_item`]). Saving refuses a board that fails this, so a save never writes a file that
+/// would need repairs when it is opened again.
+pub(super) fn check_for_save(item: &Item) -> Result<(), GeometryProblem> {
+    check_position(item)?;
+    check_size(item)?;
+    check_item(item)
+}
+
+/// Checks what loading refuses because it cannot be repaired: a persona's digital skills in
+/// range, and a backdrop with a sensible number of rings and sectors.
+///
+/// A position or size that is not a usable number is not checked here: loading repairs it once
+/// the board is built (see `repair.rs`).
+pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
     if let ItemKind::Persona(persona) = &item.kind
         && let Some(skills) = persona.digital_skills
         && !(1..=Persona::MAX_SKILLS).contains(&skills)
@@ -100,8 +123,19 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_notes_and_the_limits() {
-        assert_eq!(check_item(&note_at(-120.5, 200.0)), Ok(()));
-        assert_eq!(check_item(&note_at(MAX_COORDINATE, MAX_ITEM_SIZE)), Ok(()));
+        assert_eq!(check_for_save(&note_at(-120.5, 200.0)), Ok(()));
+        assert_eq!(
+            check_for_save(&note_at(MAX_COORDINATE, MAX_ITEM_SIZE)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn loading_leaves_positions_and_sizes_to_the_repair() {
+        for item in [note_at(f32::NAN, 200.0), note_at(0.0, f32::INFINITY)] {
+            assert_eq!(check_item(&item), Ok(()));
+            assert!(check_for_save(&item).is_err(), "{item:?}");
+        }
     }
 
     #[test]
@@ -115,7 +149,7 @@ mod tests {
             (note_at(0.0, 100_001.0), "width"),
             (note_at(0.0, f32::NAN), "width"),
         ] {
-            let problem = check_item(&item).unwrap_err();
+            let problem = check_for_save(&item).unwrap_err();
             assert_eq!(problem.field, field, "{item:?}");
             assert!(
                 problem.message.contains(&format!("`{field}`")),
