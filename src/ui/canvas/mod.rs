@@ -356,8 +356,9 @@ impl CanvasState {
 
     /// The items on screen (and the one being edited), bottom to top.
     ///
-    /// When only a few are in view they are found with one pass over the items and sorted; when
-    /// most are, the board's stacking order is walked instead, so no frame sorts everything.
+    /// The board's spatial index finds those in view where they are on the board; the items
+    /// being dragged or resized (shown elsewhere until the gesture ends) and the one being
+    /// edited are looked at one by one.
     fn items_to_draw<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Item> {
         let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
         let wanted = |item: &Item| {
@@ -369,15 +370,46 @@ impl CanvasState {
                 && pos.y + size.height >= visible_min.y;
             on_screen || self.editing_item() == Some(item.id)
         };
-        let mut visible: Vec<&Item> = board.items().filter(|item| wanted(item)).collect();
-        if visible.len() * 4 > board.items().len() {
-            return board
-                .items_bottom_to_top()
-                .filter(|item| wanted(item))
-                .collect();
+        let moved = self.moved_items();
+        let is_moved = |id: ItemId| match &moved {
+            Moved::Selection => self.selection.contains(&id),
+            Moved::One(one) => *one == id,
+            Moved::Nothing => false,
+        };
+        let mut visible: Vec<&Item> = board
+            .items_in(visible_min, visible_max)
+            .into_iter()
+            .filter(|item| !is_moved(item.id))
+            .collect();
+        let editing = self
+            .editing_item()
+            .filter(|&id| !is_moved(id) && !visible.iter().any(|item| item.id == id));
+        let others: Vec<ItemId> = match moved {
+            Moved::Selection => self.selection.iter().copied().collect(),
+            Moved::One(id) => vec![id],
+            Moved::Nothing => Vec::new(),
+        };
+        let before = visible.len();
+        visible.extend(
+            others
+                .into_iter()
+                .chain(editing)
+                .filter_map(|id| board.item(id))
+                .filter(|item| wanted(item)),
+        );
+        if visible.len() > before {
+            visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
         }
-        visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
         visible
+    }
+
+    /// Which items a gesture in progress shows away from their place on the board.
+    fn moved_items(&self) -> Moved {
+        match &self.gesture {
+            Some(Gesture::Move { .. }) => Moved::Selection,
+            Some(Gesture::Resize { id, .. }) => Moved::One(*id),
+            _ => Moved::Nothing,
+        }
     }
 
     /// Scroll and middle-drag pan, Ctrl+scroll and pinch zoom towards the pointer.
@@ -462,6 +494,16 @@ impl CanvasState {
             }
         });
     }
+}
+
+/// Which items a gesture in progress shows away from their place on the board.
+enum Moved {
+    /// None.
+    Nothing,
+    /// The selected items (a move).
+    Selection,
+    /// One item (a resize).
+    One(ItemId),
 }
 
 /// Where the pointer is over `response`, even while something else is being dragged.

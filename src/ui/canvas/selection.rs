@@ -49,7 +49,8 @@ impl CanvasState {
             // A backdrop is selected only when the rectangle takes it in whole, so selecting
             // nodes on top of rings or a grid leaves the backdrop where it is.
             let touched = board
-                .items()
+                .items_in(min, max)
+                .into_iter()
                 .filter(|item| {
                     if item.is_backdrop() {
                         encloses(item, min, max)
