@@ -192,9 +192,13 @@ impl Board {
                 && item.pos.x + item.size.width >= min.x
                 && item.pos.y + item.size.height >= min.y
         };
+        let query = Bounds::spanning(min, max);
+        if self.index.is_wide(query) {
+            return self.items_bottom_to_top().filter(meets).collect();
+        }
         let mut found: Vec<&Item> = self
             .index
-            .items_meeting(Bounds::spanning(min, max))
+            .items_meeting(query)
             .into_iter()
             .filter_map(|id| self.items.get(&id))
             .filter(meets)
@@ -212,7 +216,19 @@ impl Board {
     ///
     /// Found through the board's spatial index, like [`Self::items_in`].
     pub fn connectors_in(&self, min: Point, max: Point) -> Vec<&Connector> {
-        let mut ids = self.index.connectors_meeting(Bounds::spanning(min, max));
+        let query = Bounds::spanning(min, max);
+        if self.index.is_wide(query) {
+            return self
+                .connectors
+                .values()
+                .filter(|connector| {
+                    self.index
+                        .connector_reach(connector.id)
+                        .is_some_and(|reach| reach.meets(query))
+                })
+                .collect();
+        }
+        let mut ids = self.index.connectors_meeting(query);
         ids.sort_unstable();
         ids.into_iter()
             .filter_map(|id| self.connectors.get(&id))

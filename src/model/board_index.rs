@@ -75,6 +75,16 @@ impl BoardIndex {
             .map(|&(_, id)| id)
     }
 
+    /// Whether `query` is so wide that scanning everything is as quick as the index.
+    pub fn is_wide(&self, query: Bounds) -> bool {
+        self.items.is_wide(query)
+    }
+
+    /// A connector's reach, if it is on the board.
+    pub fn connector_reach(&self, id: ConnectorId) -> Option<Bounds> {
+        self.connectors.bounds(id)
+    }
+
     /// The items whose rectangle meets `query`, in no particular order.
     pub fn items_meeting(&self, query: Bounds) -> Vec<ItemId> {
         self.items.keys_meeting(query)

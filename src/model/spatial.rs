@@ -256,6 +256,14 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
         }
     }
 
+    /// Whether `query` covers at least as many of the finest cells as hold anything: then most
+    /// keys are likely to meet it, and a plain scan is as quick as the index.
+    pub fn is_wide(&self, query: Bounds) -> bool {
+        self.levels
+            .first()
+            .is_some_and(|finest| finest.cells_of(query).count() >= finest.cells.len() as u128)
+    }
+
     /// Every key whose rectangle meets `query`, in no particular order.
     pub fn keys_meeting(&self, query: Bounds) -> Vec<K> {
         let mut keys = Vec::new();
@@ -335,6 +343,16 @@ mod tests {
             index.remove(key);
         }
         assert!(index.levels.iter().all(|level| level.cells.is_empty()));
+    }
+
+    #[test]
+    fn a_query_is_wide_when_it_covers_as_many_cells_as_are_occupied() {
+        let mut index = SpatialIndex::default();
+        for n in 0..10_u32 {
+            index.set(n, rect(n as f32 * 1000.0, 0.0, 10.0, 10.0));
+        }
+        assert!(!index.is_wide(rect(0.0, 0.0, 300.0, 300.0)));
+        assert!(index.is_wide(rect(0.0, 0.0, 10_000.0, 10.0)));
     }
 
     #[test]
