@@ -1,22 +1,23 @@
 //! Generated boards for benchmarks and trials: `civic-canvas generate` and [`generate_board`].
 //!
 //! A generated board looks like a real workshop board after an ideation round: clusters of
-//! sticky notes, each under a header note ("Ideas", "Pain points", …), laid out in columns;
-//! clusters sit side by side in rows. Notes hold 5 to 40 words in the languages of the workshops
-//! (see [`LANGUAGES`]), mostly in their cluster's colour, and connectors join notes that
-//! sit next to each other. The same `items` and `seed` always give the same board, byte for byte
-//! once saved.
+//! items, each under a header note ("Ideas", "Pain points", …), laid out in columns; clusters sit
+//! side by side in rows. Of the items under the headers, about 70% are sticky notes, 10% persona
+//! cards and 20% map nodes. Notes hold 5 to 40 words in the languages of the workshops (see
+//! [`LANGUAGES`]), mostly in their cluster's colour; persona cards have a name, a quote and one
+//! of a few generated photos (stored once each, by content id); map nodes have a short label and
+//! a built-in type. Connectors join items that sit next to each other. The same `items` and
+//! `seed` always give the same board, byte for byte once saved.
 //!
-//! Today every item is a note, because notes are the only kind of item there is. As persona
-//! cards (with photos), map nodes and frames land, the mix becomes 70% notes, 10% persona cards
-//! and 20% map nodes, with a frame around each cluster.
+//! Frames around clusters are not generated yet: there are no frames.
 
+mod kinds;
 mod words;
 
 use std::collections::HashSet;
 
 use crate::model::{
-    Board, Connector, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size, ZKey,
+    Board, Connector, ConnectorId, IdGen, ImageId, Item, ItemId, PaletteColor, Point, Size, ZKey,
 };
 
 pub use words::{HEADERS, LANGUAGES, Language};
@@ -84,7 +85,7 @@ impl Rng {
     }
 }
 
-/// A board of `items` notes (see the module docs), with about half as many connectors.
+/// A board of `items` items (see the module docs), with about half as many connectors.
 ///
 /// Deterministic: the same `items` and `seed` give the same board. Ids are unique, no two items
 /// overlap, and z keys follow the order the items were placed in.
@@ -100,7 +101,10 @@ pub fn generate_board(items: usize, seed: u64) -> Board {
             .iter()
             .map(|language| language.words.split_whitespace().collect())
             .collect(),
+        photos: Vec::new(),
     };
+    let photos: Vec<_> = (0..kinds::PHOTOS).filter_map(kinds::photo).collect();
+    generator.photos = photos.iter().map(|(id, _)| *id).collect();
     generator.place_clusters(items);
     let connectors = generator.connectors(items / 2);
     let title = format!("Generated workshop board ({items} items, seed {seed})");
@@ -109,7 +113,9 @@ pub fn generate_board(items: usize, seed: u64) -> Board {
         reason = "item and connector ids come from sets that refused duplicates, and every \
                   connector joins two generated items"
     )]
-    Board::from_parts(title, generator.items, connectors).expect("a generated board is valid")
+    let board =
+        Board::from_parts(title, generator.items, connectors).expect("a generated board is valid");
+    board.with_images(photos)
 }
 
 /// The state of one board being generated.
@@ -123,6 +129,8 @@ struct Generator {
     near: Vec<(usize, usize)>,
     /// Each language's words, split once.
     banks: Vec<Vec<&'static str>>,
+    /// The photos persona cards use.
+    photos: Vec<ImageId>,
 }
 
 /// One cluster before it is placed: a header and its notes.
@@ -155,15 +163,50 @@ impl Generator {
         z
     }
 
-    fn add(&mut self, pos: Point, size: Size, color: PaletteColor, text: String) -> usize {
+    fn new_id(&mut self) -> ItemId {
         let taken = &self.taken;
         let id = self.ids.item_id(|id| taken.contains(&id.raw()));
         self.taken.insert(id.raw());
+        id
+    }
+
+    fn add(&mut self, pos: Point, size: Size, color: PaletteColor, text: String) -> usize {
+        let id = self.new_id();
         let z = self.next_z();
         let mut item = Item::note(id, pos, z, color, text);
         item.size = size;
         self.items.push(item);
         self.items.len() - 1
+    }
+
+    /// A persona card (10%), a map node (20%) or `None` for a note, at `pos` in a cell.
+    fn other_kind(&mut self, pos: Point, language: usize) -> Option<Item> {
+        let roll = self.rng.below(100);
+        if roll >= 30 {
+            return None;
+        }
+        let id = self.new_id();
+        let z = self.next_z();
+        if roll < 10 {
+            let words = self.rng.between(5, 14);
+            let quote = self.note_text(language, words);
+            let photo = self.rng.pick(&self.photos);
+            let name = (self.rng.below(1000), self.rng.between(18, 80));
+            Some(kinds::persona(
+                id,
+                pos,
+                z,
+                LONG_NOTE_SIZE,
+                name,
+                quote,
+                photo,
+            ))
+        } else {
+            let words = self.rng.between(1, 3);
+            let label = self.note_text(language, words);
+            let label = label.trim_end_matches('.').to_owned();
+            Some(kinds::map_node(id, pos, z, self.rng.below(1000), label))
+        }
     }
 
     fn plan_cluster(&mut self, remaining: usize, number: usize) -> Cluster {
@@ -230,24 +273,29 @@ impl Generator {
             } else {
                 self.rng.below(LANGUAGES.len())
             };
-            let word_count = self.word_count();
-            let text = self.note_text(language, word_count);
-            let size = if word_count <= SHORT_NOTE_WORDS {
-                Item::NOTE_SIZE
-            } else {
-                LONG_NOTE_SIZE
-            };
-            let color = if self.rng.chance(75) {
-                cluster.color
-            } else {
-                self.rng.pick(&PaletteColor::ALL).unwrap_or_default()
-            };
             let cell = origin.offset(
                 column as f32 * (LONG_NOTE_SIZE.width + NOTE_GAP),
                 HEADER_HEIGHT + NOTE_GAP + row as f32 * (LONG_NOTE_SIZE.height + NOTE_GAP),
             );
             let pos = cell.offset(self.rng.jitter(), self.rng.jitter());
-            let index = self.add(pos, size, color, text);
+            let index = if let Some(item) = self.other_kind(pos, language) {
+                self.items.push(item);
+                self.items.len() - 1
+            } else {
+                let word_count = self.word_count();
+                let text = self.note_text(language, word_count);
+                let size = if word_count <= SHORT_NOTE_WORDS {
+                    Item::NOTE_SIZE
+                } else {
+                    LONG_NOTE_SIZE
+                };
+                let color = if self.rng.chance(75) {
+                    cluster.color
+                } else {
+                    self.rng.pick(&PaletteColor::ALL).unwrap_or_default()
+                };
+                self.add(pos, size, color, text)
+            };
             if row == 0 {
                 self.near.push((header, index));
             }

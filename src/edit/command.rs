@@ -2,7 +2,7 @@
 
 use crate::model::{
     Board, BoardError, Connector, ConnectorId, ConnectorProps, ImageId, Item, ItemId, ItemKind,
-    PaletteColor, Point, Size, StoredImage, ZKey,
+    ItemMut, PaletteColor, Point, Size, StoredImage, ZKey,
 };
 
 /// One change to a board. [`Command::apply`] performs it and returns the command that undoes it.
@@ -215,23 +215,21 @@ impl Command {
                 Ok(Self::AddItem(Box::new(item)))
             }
             Self::MoveItem { id, to } => {
-                let item = item_mut(board, id)?;
-                let from = std::mem::replace(&mut item.pos, to);
+                let from = board.set_pos(id, to).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::MoveItem { id, to: from })
             }
             Self::ResizeItem { id, to } => {
-                let item = item_mut(board, id)?;
-                let from = std::mem::replace(&mut item.size, to);
+                let from = board.set_size(id, to).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::ResizeItem { id, to: from })
             }
             Self::SetText { id, text } => {
-                let item = item_mut(board, id)?;
+                let mut item = item_mut(board, id)?;
                 let slot = item.text_mut().ok_or(EditError::NoText(id))?;
                 let old = std::mem::replace(slot, text);
                 Ok(Self::SetText { id, text: old })
             }
             Self::SetKind { id, kind } => {
-                let item = item_mut(board, id)?;
+                let mut item = item_mut(board, id)?;
                 if std::mem::discriminant(&item.kind) != std::mem::discriminant(&*kind) {
                     return Err(EditError::KindChange(id));
                 }
@@ -242,7 +240,7 @@ impl Command {
                 })
             }
             Self::SetColor { id, color } => {
-                let item = item_mut(board, id)?;
+                let mut item = item_mut(board, id)?;
                 let old = std::mem::replace(&mut item.color, color);
                 Ok(Self::SetColor { id, color: old })
             }
@@ -297,7 +295,7 @@ impl Command {
     }
 }
 
-fn item_mut(board: &mut Board, id: ItemId) -> Result<&mut Item, EditError> {
+fn item_mut(board: &mut Board, id: ItemId) -> Result<ItemMut<'_>, EditError> {
     board.item_mut(id).ok_or(EditError::MissingItem(id))
 }
 

@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::model::ItemKind;
 use crate::storage::{board_from_ron, board_to_ron};
 
 fn is_header(item: &Item) -> bool {
@@ -32,7 +33,8 @@ fn boards_have_the_asked_number_of_items_and_half_as_many_connectors() {
     for items in [0, 1, 2, 3, 7, 8, 37, 100, 1000, 2500] {
         let board = generate_board(items, 1);
         assert_eq!(board.items().len(), items, "{items} items");
-        assert_eq!(board.kind_counts().notes, items);
+        let kinds = board.kind_counts();
+        assert_eq!(kinds.notes + kinds.personas + kinds.map_nodes, items);
         assert_eq!(board.connectors().len(), items / 2, "{items} items");
     }
 }
@@ -94,7 +96,10 @@ fn every_cluster_has_a_header_above_notes_that_line_up_under_it() {
 fn notes_hold_5_to_40_words_in_every_workshop_language() {
     let board = generate_board(2000, 9);
     let mut colours = HashSet::new();
-    for note in board.items().filter(|item| !is_header(item)) {
+    let notes = board
+        .items()
+        .filter(|item| matches!(item.kind, ItemKind::Note(_)) && !is_header(item));
+    for note in notes {
         let words = note.text().split_whitespace().count();
         assert!(
             (5..=40).contains(&words),
@@ -128,7 +133,8 @@ fn connectors_join_items_that_are_near_each_other() {
         let gap_y = (from.pos.y - (to.pos.y + to.size.height))
             .max(to.pos.y - (from.pos.y + from.size.height));
         let jitter = 2.0 * JITTER as f32;
-        let row_gap = LONG_NOTE_SIZE.height - Item::NOTE_SIZE.height + NOTE_GAP + jitter;
+        // The shortest item in a cell is a map node.
+        let row_gap = LONG_NOTE_SIZE.height - Item::MAP_NODE_SIZE.height + NOTE_GAP + jitter;
         assert!(
             gap_x <= CLUSTER_GAP + jitter && gap_y <= row_gap,
             "{from:?}\nis far from\n{to:?}"
@@ -143,4 +149,39 @@ fn generated_boards_save_and_load_back_equal() {
     let loaded = board_from_ron(&text).unwrap();
     assert_eq!(loaded.board, board);
     assert_eq!(board_to_ron(&loaded.board), text);
+}
+
+#[test]
+fn the_mix_is_mostly_notes_with_personas_and_map_nodes_and_a_few_shared_photos() {
+    let board = generate_board(5000, 6);
+    let kinds = board.kind_counts();
+    let percent = |n: usize| n * 100 / 5000;
+    assert!((66..=76).contains(&percent(kinds.notes)), "{kinds:?}");
+    assert!((7..=13).contains(&percent(kinds.personas)), "{kinds:?}");
+    assert!((16..=24).contains(&percent(kinds.map_nodes)), "{kinds:?}");
+    let mut photos = HashSet::new();
+    for item in board.items() {
+        if let ItemKind::Persona(persona) = &item.kind {
+            let photo = persona.photo.unwrap();
+            assert!(board.image(photo).is_some(), "{item:?} has no stored photo");
+            photos.insert(photo);
+            assert!(!persona.name.is_empty() && !persona.quote.text.is_empty());
+        }
+        if let ItemKind::MapNode(node) = &item.kind {
+            assert!(!node.label.is_empty());
+        }
+    }
+    assert_eq!(
+        photos.len(),
+        kinds::PHOTOS,
+        "each photo is used, and stored once"
+    );
+    assert_eq!(board.used_images().count(), kinds::PHOTOS);
+    let connected_kinds: HashSet<&str> = board
+        .connectors()
+        .flat_map(|c| [c.from, c.to])
+        .filter_map(|id| board.item(id))
+        .map(|item| item.kind.name())
+        .collect();
+    assert_eq!(connected_kinds.len(), 3, "{connected_kinds:?}");
 }

@@ -2,7 +2,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, StoredImage, ZKey};
+use super::board_index::BoardIndex;
+use super::item_mut::ItemMut;
+use super::spatial::Bounds;
+use super::{
+    Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, Point, Size, StoredImage, ZKey,
+};
 
 /// A whiteboard: its title, items and connectors.
 ///
@@ -22,11 +27,15 @@ pub struct Board {
     /// The ids of the frames (an item's kind never changes, so this follows inserts and
     /// removals), so finding frames and their members never walks every item.
     frames: BTreeSet<ItemId>,
+    /// Where the items and connectors are, kept up to date on every change so hit testing and
+    /// drawing part of the board look only at what is near. Boxed: it is larger than the rest.
+    index: Box<BoardIndex>,
 }
 
 impl PartialEq for Board {
     fn eq(&self, other: &Self) -> bool {
-        // `stacking` and `frames` follow from the items; unused photos are not part of the board.
+        // `stacking`, `frames` and `index` follow from the items and connectors; unused photos
+        // are not part of the board.
         self.title == other.title
             && self.items == other.items
             && self.connectors == other.connectors
@@ -90,18 +99,7 @@ impl Board {
             board.insert_item(item)?;
         }
         for connector in connectors {
-            for end in [connector.from, connector.to] {
-                if !board.items.contains_key(&end) {
-                    return Err(BoardError::DanglingConnector {
-                        connector: connector.id,
-                        item: end,
-                    });
-                }
-            }
-            let id = connector.id;
-            if board.connectors.insert(id, connector).is_some() {
-                return Err(BoardError::DuplicateConnector(id));
-            }
+            board.insert_connector(connector)?;
         }
         Ok(board)
     }
@@ -159,9 +157,9 @@ impl Board {
 
     /// The connectors that start or end at `item`.
     pub fn connectors_of(&self, item: ItemId) -> impl Iterator<Item = &Connector> {
-        self.connectors
-            .values()
-            .filter(move |c| c.from == item || c.to == item)
+        self.index
+            .connectors_of(item)
+            .filter_map(|id| self.connectors.get(&id))
     }
 
     /// Items from bottom to top: by z key, ties broken by id.
@@ -172,13 +170,75 @@ impl Board {
     }
 
     /// The topmost item that a click at `point` picks, if any (see [`Item::picks`]).
-    pub fn item_at(&self, point: super::Point) -> Option<&Item> {
-        // A straight scan is faster than walking the stacking order, which needs a lookup per
-        // step; only the few items under the point are compared by z.
-        self.items
-            .values()
-            .filter(|item| item.picks(point))
-            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+    ///
+    /// Only items whose rectangle holds `point` are looked at, found through the board's spatial
+    /// index: this relies on `picks` accepting no point outside the item's rectangle.
+    pub fn item_at(&self, point: Point) -> Option<&Item> {
+        let mut top: Option<&Item> = None;
+        self.index.items_at(point, |id| {
+            let Some(item) = self.items.get(&id).filter(|item| item.picks(point)) else {
+                return;
+            };
+            if top.is_none_or(|top| (&item.z, item.id) > (&top.z, top.id)) {
+                top = Some(item);
+            }
+        });
+        top
+    }
+
+    /// The items whose rectangle meets the rectangle from `min` to `max` (edges included),
+    /// bottom to top.
+    ///
+    /// Found through the board's spatial index, so the cost follows the number of items near
+    /// the rectangle, not the number on the board.
+    pub fn items_in(&self, min: Point, max: Point) -> Vec<&Item> {
+        let meets = |item: &&Item| {
+            item.pos.x <= max.x
+                && item.pos.y <= max.y
+                && item.pos.x + item.size.width >= min.x
+                && item.pos.y + item.size.height >= min.y
+        };
+        let query = Bounds::spanning(min, max);
+        if self.index.is_wide(query) {
+            return self.items_bottom_to_top().filter(meets).collect();
+        }
+        let mut found: Vec<&Item> = self
+            .index
+            .items_meeting(query)
+            .into_iter()
+            .filter_map(|id| self.items.get(&id))
+            .filter(meets)
+            .collect();
+        if found.len() * 4 > self.items.len() {
+            // Most of the board: walking the stacking order is cheaper than sorting.
+            return self.items_bottom_to_top().filter(meets).collect();
+        }
+        found.sort_unstable_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        found
+    }
+
+    /// The connectors whose reach (the rectangle around both their items) meets the rectangle
+    /// from `min` to `max` (edges included), sorted by id.
+    ///
+    /// Found through the board's spatial index, like [`Self::items_in`].
+    pub fn connectors_in(&self, min: Point, max: Point) -> Vec<&Connector> {
+        let query = Bounds::spanning(min, max);
+        if self.index.is_wide(query) {
+            return self
+                .connectors
+                .values()
+                .filter(|connector| {
+                    self.index
+                        .connector_reach(connector.id)
+                        .is_some_and(|reach| reach.meets(query))
+                })
+                .collect();
+        }
+        let mut ids = self.index.connectors_meeting(query);
+        ids.sort_unstable();
+        ids.into_iter()
+            .filter_map(|id| self.connectors.get(&id))
+            .collect()
     }
 
     /// A z key above every item on the board.
@@ -255,9 +315,28 @@ impl Board {
         std::mem::replace(&mut self.title, title)
     }
 
-    /// An item to change in place. Its z key must be changed through [`Self::set_z`] only.
-    pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
-        self.items.get_mut(&id)
+    /// An item to change in place; its id must not change. A new z key, position or size takes
+    /// effect in the stacking order and the spatial index when the returned value is dropped.
+    pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<ItemMut<'_>> {
+        let item = self.items.get_mut(&id)?;
+        Some(ItemMut::new(
+            item,
+            &mut self.stacking,
+            &mut self.index,
+            &self.connectors,
+        ))
+    }
+
+    /// Moves an item's top-left corner to `pos`; returns where it was.
+    pub(crate) fn set_pos(&mut self, id: ItemId, pos: Point) -> Option<Point> {
+        let mut item = self.item_mut(id)?;
+        Some(std::mem::replace(&mut item.pos, pos))
+    }
+
+    /// Gives an item a new size; returns its old size.
+    pub(crate) fn set_size(&mut self, id: ItemId, size: Size) -> Option<Size> {
+        let mut item = self.item_mut(id)?;
+        Some(std::mem::replace(&mut item.size, size))
     }
 
     /// Restacks an item; returns its old key.
@@ -277,6 +356,7 @@ impl Board {
         if item.as_frame().is_some() {
             self.frames.insert(item.id);
         }
+        self.index.place_item(&item, |_| None);
         self.items.insert(item.id, item);
         Ok(())
     }
@@ -285,6 +365,7 @@ impl Board {
         let item = self.items.remove(&id)?;
         self.stacking.remove(&(item.z.clone(), id));
         self.frames.remove(&id);
+        self.index.remove_item(id);
         Some(item)
     }
 
@@ -300,6 +381,7 @@ impl Board {
         if self.connectors.contains_key(&connector.id) {
             return Err(BoardError::DuplicateConnector(connector.id));
         }
+        self.index.add_connector(&connector);
         self.connectors.insert(connector.id, connector);
         Ok(())
     }
@@ -323,6 +405,11 @@ impl Board {
     }
 
     pub(crate) fn remove_connector(&mut self, id: ConnectorId) -> Option<Connector> {
-        self.connectors.remove(&id)
+        let connector = self.connectors.remove(&id)?;
+        self.index.remove_connector(&connector);
+        Some(connector)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,16 +5,19 @@
 //! outside this crate is through [`crate::edit::Command`].
 
 mod board;
+mod board_index;
 mod connector;
 mod frame;
 mod geometry;
 mod id;
 mod image;
 mod item;
+mod item_mut;
 mod loops;
 mod map;
 mod palette;
 mod persona;
+mod spatial;
 mod z_order;
 
 pub use board::{Board, BoardError, KindCounts};
@@ -24,6 +27,7 @@ pub use geometry::{Point, Size};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use image::{ImageFormat, ImageId, ParseImageIdError, StoredImage};
 pub use item::{Item, ItemKind, Note};
+pub(crate) use item_mut::ItemMut;
 pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
 pub use map::{GRID_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings};
 pub use palette::PaletteColor;

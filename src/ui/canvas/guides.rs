@@ -41,12 +41,11 @@ impl Guides {
             .map(rect_of)
             .reduce(Rect::union);
         let (min, max) = state.camera.visible_board_rect(state.viewport);
-        let view = Rect::from_min_max(pos2(min.x, min.y), pos2(max.x, max.y));
         let others = board
-            .items()
+            .items_in(min, max)
+            .into_iter()
             .filter(|item| !moving.contains(&item.id) && !state.frames.hidden.contains(&item.id))
             .map(rect_of)
-            .filter(|rect| rect.intersects(view))
             .collect();
         Self {
             moving: moving_rect,

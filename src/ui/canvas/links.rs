@@ -269,7 +269,7 @@ impl CanvasState {
     pub(super) fn paint_connectors(&self, painter: &Painter, board: &Board, viewport: Rect) {
         let mut far_lines = egui::Mesh::default();
         let mut labels = Vec::new();
-        for connector in board.connectors() {
+        for connector in self.connectors_near_view(board, viewport) {
             let (Some(from), Some(to)) = (board.item(connector.from), board.item(connector.to))
             else {
                 continue;
@@ -299,6 +299,23 @@ impl CanvasState {
             label_plate(painter, connector, &points, self.camera.zoom);
         }
         self.paint_loop_markers(painter, board);
+    }
+
+    /// The connectors that may cross the view, sorted by id: those the board's spatial index
+    /// finds near the view (with a margin against rounding), and those of the items a gesture
+    /// shows away from their place on the board.
+    fn connectors_near_view<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Connector> {
+        let (min, max) = self.camera.visible_board_rect(viewport);
+        let margin = 1.0 + 0.01 * (max.x - min.x).max(max.y - min.y);
+        let mut near =
+            board.connectors_in(min.offset(-margin, -margin), max.offset(margin, margin));
+        let moved = self.moved_ids();
+        if !moved.is_empty() {
+            near.extend(moved.into_iter().flat_map(|id| board.connectors_of(id)));
+            near.sort_unstable_by_key(|connector| connector.id);
+            near.dedup_by_key(|connector| connector.id);
+        }
+        near
     }
 
     /// The point half way along a connector on screen (where its label sits), if both its
@@ -446,9 +463,10 @@ impl CanvasState {
     fn connect_target(&self, board: &Board, from: ItemId, screen_pos: Pos2) -> Option<ItemId> {
         let at = self.camera.board_from_screen(self.viewport, screen_pos);
         board
-            .items()
-            .filter(|item| item.id != from && !item.is_backdrop() && item.contains(at))
-            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+            .items_in(at, at)
+            .into_iter()
+            .rev()
+            .find(|item| item.id != from && !item.is_backdrop() && item.contains(at))
             .map(|item| item.id)
     }
 

@@ -404,8 +404,9 @@ impl CanvasState {
 
     /// The items on screen (and the one being edited), bottom to top.
     ///
-    /// When only a few are in view they are found with one pass over the items and sorted; when
-    /// most are, the board's stacking order is walked instead, so no frame sorts everything.
+    /// The board's spatial index finds those in view where they are on the board; the items
+    /// being dragged or resized (shown elsewhere until the gesture ends) and the one being
+    /// edited are looked at one by one.
     fn items_to_draw<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Item> {
         let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
         let wanted = |item: &Item| {
@@ -418,15 +419,50 @@ impl CanvasState {
             (on_screen || self.editing_item() == Some(item.id))
                 && !self.frames.hidden.contains(&item.id)
         };
-        let mut visible: Vec<&Item> = board.items().filter(|item| wanted(item)).collect();
-        if visible.len() * 4 > board.items().len() {
-            return board
-                .items_bottom_to_top()
-                .filter(|item| wanted(item))
-                .collect();
+        let mut visible: Vec<&Item> = board
+            .items_in(visible_min, visible_max)
+            .into_iter()
+            .filter(|item| !self.is_moved(item.id) && !self.frames.hidden.contains(&item.id))
+            .collect();
+        let editing = self
+            .editing_item()
+            .filter(|&id| !self.is_moved(id) && !visible.iter().any(|item| item.id == id));
+        let others = self.moved_ids();
+        let before = visible.len();
+        visible.extend(
+            others
+                .into_iter()
+                .chain(editing)
+                .filter_map(|id| board.item(id))
+                .filter(|item| wanted(item)),
+        );
+        if visible.len() > before {
+            visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
         }
-        visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
         visible
+    }
+
+    /// Whether a gesture in progress shows this item away from its place on the board.
+    fn is_moved(&self, id: ItemId) -> bool {
+        match &self.gesture {
+            Some(Gesture::Move { carried, .. }) => {
+                self.selection.contains(&id) || carried.contains(&id)
+            }
+            Some(Gesture::Resize { id: resized, .. }) => *resized == id,
+            _ => false,
+        }
+    }
+
+    /// The items a gesture in progress shows away from their place on the board: the selection
+    /// and the members of frames in it while moving, the item being resized.
+    pub(super) fn moved_ids(&self) -> Vec<ItemId> {
+        match &self.gesture {
+            Some(Gesture::Move { carried, .. }) => {
+                self.selection.iter().chain(carried).copied().collect()
+            }
+            Some(Gesture::Resize { id, .. }) => vec![*id],
+            _ => Vec::new(),
+        }
     }
 
     /// Scroll and middle-drag pan, Ctrl+scroll and pinch zoom towards the pointer.

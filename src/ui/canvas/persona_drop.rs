@@ -42,9 +42,10 @@ impl CanvasState {
         }
         let at = self.camera.board_from_screen(self.viewport, screen);
         let persona = board
-            .items()
-            .filter(|item| !item.kind.entry_lists().is_empty() && item.contains(at))
-            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+            .items_in(at, at)
+            .into_iter()
+            .rev()
+            .find(|item| !item.kind.entry_lists().is_empty() && item.contains(at))
             .map(|item| item.id);
         if let Some(persona) = persona {
             self.drop_offer = Some(DropOffer {
@@ -62,9 +63,10 @@ impl CanvasState {
         }
         let at = self.camera.board_from_screen(self.viewport, screen);
         board
-            .items()
-            .filter(|item| matches!(item.kind, ItemKind::Persona(_)) && item.contains(at))
-            .max_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)))
+            .items_in(at, at)
+            .into_iter()
+            .rev()
+            .find(|item| matches!(item.kind, ItemKind::Persona(_)) && item.contains(at))
             .map(|item| item.id)
     }
 

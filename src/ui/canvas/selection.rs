@@ -54,7 +54,8 @@ impl CanvasState {
             // A backdrop is selected only when the rectangle takes it in whole, so selecting
             // nodes on top of rings or a grid leaves the backdrop where it is.
             let touched = board
-                .items()
+                .items_in(min, max)
+                .into_iter()
                 .filter(|item| !self.frames.hidden.contains(&item.id))
                 .filter(|item| {
                     if item.is_backdrop() {
