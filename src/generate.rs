@@ -6,10 +6,10 @@
 //! cards and 20% map nodes. Notes hold 5 to 40 words in the languages of the workshops (see
 //! [`LANGUAGES`]), mostly in their cluster's colour; persona cards have a name, a quote and one
 //! of a few generated photos (stored once each, by content id); map nodes have a short label and
-//! a built-in type. Connectors join items that sit next to each other. The same `items` and
-//! `seed` always give the same board, byte for byte once saved.
-//!
-//! Frames around clusters are not generated yet: there are no frames.
+//! a built-in type. Every fourth cluster sits in a frame named after a workshop stage and its
+//! header, numbered in the order the clusters are laid out. Connectors join items that sit next
+//! to each other. The same `items` and `seed` always give the same board, byte for byte once
+//! saved.
 
 mod kinds;
 mod words;
@@ -17,7 +17,8 @@ mod words;
 use std::collections::HashSet;
 
 use crate::model::{
-    Board, Connector, ConnectorId, IdGen, ImageId, Item, ItemId, PaletteColor, Point, Size, ZKey,
+    Board, Connector, ConnectorId, Frame, IdGen, ImageId, Item, ItemId, PaletteColor, Point, Size,
+    ZKey,
 };
 
 pub use words::{HEADERS, LANGUAGES, Language};
@@ -49,6 +50,10 @@ const CLUSTER_COLORS: [PaletteColor; 8] = [
     PaletteColor::Teal,
     PaletteColor::Green,
 ];
+/// Every this many clusters, one is put in a frame.
+const FRAME_EVERY: usize = 4;
+/// The workshop stages frames are named after, in turn.
+const STAGES: [&str; 3] = ["Ideation", "Consolidation", "Solutions and opportunities"];
 /// The most items `civic-canvas generate` makes: about a 50 MB file, well under the largest file
 /// the app opens ([`crate::storage::MAX_FILE_BYTES`]).
 pub const MAX_ITEMS: u32 = 100_000;
@@ -95,6 +100,8 @@ pub fn generate_board(items: usize, seed: u64) -> Board {
         ids: IdGen::seeded(seed),
         taken: HashSet::with_capacity(items),
         z: None,
+        frame_z: ZKey::middle(),
+        frames: 0,
         items: Vec::with_capacity(items),
         near: Vec::new(),
         banks: LANGUAGES
@@ -124,6 +131,10 @@ struct Generator {
     ids: IdGen,
     taken: HashSet<u64>,
     z: Option<ZKey>,
+    /// The z key of the last frame: frames go under everything, each below the one before.
+    frame_z: ZKey,
+    /// How many frames there are so far.
+    frames: u32,
     items: Vec<Item>,
     /// Pairs of items (indexes into `items`) that sit next to each other: connector candidates.
     near: Vec<(usize, usize)>,
@@ -250,6 +261,9 @@ impl Generator {
                 previous_header = None;
             }
             let header = self.place_cluster(&cluster, Point::new(x, y));
+            if number % FRAME_EVERY == 0 && self.items.len() < items {
+                self.frame_cluster(&cluster, header);
+            }
             if let Some(previous) = previous_header {
                 self.near.push((previous, header));
             }
@@ -309,6 +323,40 @@ impl Generator {
             grid.push(index);
         }
         header
+    }
+
+    /// Puts a frame around the cluster whose header is at `header` (it and the items after it).
+    fn frame_cluster(&mut self, cluster: &Cluster, header: usize) {
+        let Some(origin) = self.items.get(header).map(|item| item.pos) else {
+            return;
+        };
+        let members = self
+            .items
+            .get(header..)
+            .unwrap_or_default()
+            .iter()
+            .map(|item| item.id)
+            .collect();
+        let stage = STAGES
+            .get(self.frames as usize % STAGES.len())
+            .copied()
+            .unwrap_or_default();
+        self.frames += 1;
+        let mut frame = Frame::new(format!("{stage}: {}", cluster.header), self.frames);
+        frame.members = members;
+        let pad = Item::FRAME_PADDING;
+        let top = Item::BACKDROP_HEADER + pad;
+        let pos = origin.offset(-pad, -top);
+        // Room for the jitter of the cluster's last row and column too.
+        let slack = JITTER as f32;
+        let size = Size::new(
+            cluster.width() + 2.0 * pad + slack,
+            cluster.height() + top + pad + slack,
+        );
+        self.frame_z = self.frame_z.before();
+        let id = self.new_id();
+        self.items
+            .push(Item::frame(id, pos, size, self.frame_z.clone(), frame));
     }
 
     /// 5 to 40 words, mostly short as on real sticky notes.

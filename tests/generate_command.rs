@@ -29,13 +29,14 @@ fn generate_writes_a_board_that_check_opens() {
     let made = generate("1200", Some("42"), &path);
     assert_eq!(made.status.code(), Some(0), "{made:?}");
     let kinds = civic_canvas::generate::generate_board(1200, 42).kind_counts();
-    assert!(kinds.notes > 0 && kinds.personas > 0 && kinds.map_nodes > 0);
+    assert!(kinds.notes > 0 && kinds.personas > 0 && kinds.map_nodes > 0 && kinds.frames > 0);
     let summary = format!(
-        "{}: 1200 items ({} notes, {} personas, {} map nodes), 600 connectors\n",
+        "{}: 1200 items ({} notes, {} personas, {} map nodes, {} frames), 600 connectors\n",
         path.display(),
         kinds.notes,
         kinds.personas,
-        kinds.map_nodes
+        kinds.map_nodes,
+        kinds.frames
     );
     assert_eq!(String::from_utf8(made.stdout).unwrap(), summary);
 

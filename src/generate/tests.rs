@@ -34,7 +34,10 @@ fn boards_have_the_asked_number_of_items_and_half_as_many_connectors() {
         let board = generate_board(items, 1);
         assert_eq!(board.items().len(), items, "{items} items");
         let kinds = board.kind_counts();
-        assert_eq!(kinds.notes + kinds.personas + kinds.map_nodes, items);
+        assert_eq!(
+            kinds.notes + kinds.personas + kinds.map_nodes + kinds.frames,
+            items
+        );
         assert_eq!(board.connectors().len(), items / 2, "{items} items");
     }
 }
@@ -57,12 +60,53 @@ fn ids_and_z_keys_are_unique_and_connector_pairs_are_not_repeated() {
 }
 
 #[test]
-fn no_two_items_overlap() {
+fn no_two_items_overlap_except_frames_and_what_is_in_them() {
     let board = generate_board(1500, 3);
     let items: Vec<&Item> = board.items().collect();
+    let holds = |frame: &Item, item: &Item| {
+        frame
+            .as_frame()
+            .is_some_and(|frame| frame.members.contains(&item.id))
+    };
     for (i, a) in items.iter().enumerate() {
         for b in &items[i + 1..] {
+            if holds(a, b) || holds(b, a) {
+                continue;
+            }
             assert!(!overlap(a, b), "{a:?}\noverlaps\n{b:?}");
+        }
+    }
+}
+
+#[test]
+fn every_fourth_cluster_is_in_a_frame_that_holds_all_of_it() {
+    let board = generate_board(2000, 12);
+    let headers = board.items().filter(|item| is_header(item)).count();
+    let frames = board.frames();
+    assert_eq!(
+        frames.len(),
+        headers.div_ceil(FRAME_EVERY),
+        "{headers} clusters"
+    );
+    for (n, frame) in frames.iter().enumerate() {
+        let inner = frame.as_frame().unwrap();
+        assert_eq!(inner.order as usize, n + 1, "numbered in order");
+        let members: Vec<&Item> = inner
+            .members
+            .iter()
+            .map(|&id| board.item(id).unwrap())
+            .collect();
+        // The cluster's header and every item under it, all inside the frame.
+        let header = members.iter().find(|item| is_header(item)).unwrap();
+        assert!(inner.title.ends_with(header.text()), "{}", inner.title);
+        assert!(members.len() > CLUSTER_NOTES.0);
+        for member in members {
+            let far = member.pos.offset(member.size.width, member.size.height);
+            assert!(
+                frame.contains(member.pos) && frame.contains(far),
+                "{member:?}"
+            );
+            assert!(member.z > frame.z, "a frame lies under its items");
         }
     }
 }
@@ -71,7 +115,10 @@ fn no_two_items_overlap() {
 fn every_cluster_has_a_header_above_notes_that_line_up_under_it() {
     let board = generate_board(1000, 5);
     let headers: Vec<&Item> = board.items().filter(|item| is_header(item)).collect();
-    let notes: Vec<&Item> = board.items().filter(|item| !is_header(item)).collect();
+    let notes: Vec<&Item> = board
+        .items()
+        .filter(|item| !is_header(item) && item.as_frame().is_none())
+        .collect();
     assert!(
         headers.len() >= 1000 / (CLUSTER_NOTES.1 + 1),
         "{}",
