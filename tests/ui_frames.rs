@@ -344,3 +344,22 @@ fn aligning_a_frame_takes_its_notes_along() {
     assert_eq!(item_by_text(&harness, "Inside").pos, inside.pos);
     assert_eq!(item_by_text(&harness, "Ideas").pos, frame.pos);
 }
+
+#[test]
+fn notes_moved_together_with_their_frame_stay_in_it() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "One");
+    add_note(&mut harness, "Two");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    frame_selection(&mut harness, "Ideas");
+    show(&mut harness);
+    // Everything selected: the frame and both notes move as one.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    let grab = harness.get_by_label("One").rect().center();
+    drag(&mut harness, grab, grab + Vec2::new(-120.0, 80.0));
+    let members = frame_of(&harness, "Ideas").members;
+    assert_eq!(members.len(), 2, "both notes are still in the frame");
+    // The arrow keys too.
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(frame_of(&harness, "Ideas").members, members);
+}

@@ -134,7 +134,8 @@ impl CanvasState {
 
     /// Frame membership after the selection is dropped `delta` away: each moved item that is not
     /// a frame joins the top-most frame its centre lands in (one that is not moving with it), or
-    /// leaves its frame when it lands outside every frame. Members carried by a moving frame stay.
+    /// leaves its frame when it lands outside every frame. Items whose frame moves with them
+    /// (selected or not) stay in it.
     pub(super) fn membership_after_move(&self, board: &Board, delta: Vec2) -> Vec<Command> {
         let moving: BTreeSet<ItemId> = self
             .selection
@@ -149,7 +150,12 @@ impl CanvasState {
             .collect();
         let mut wanted: BTreeMap<ItemId, Option<ItemId>> = BTreeMap::new();
         for item in self.selection.iter().filter_map(|&id| board.item(id)) {
-            if item.as_frame().is_some() {
+            // Frames never join frames, and an item whose frame moves too stays in it.
+            if item.as_frame().is_some()
+                || board
+                    .frame_of(item.id)
+                    .is_some_and(|frame| moving.contains(&frame.id))
+            {
                 continue;
             }
             let center = item.center().offset(delta.x, delta.y);
