@@ -363,3 +363,23 @@ fn notes_moved_together_with_their_frame_stay_in_it() {
     press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
     assert_eq!(frame_of(&harness, "Ideas").members, members);
 }
+
+#[test]
+fn enter_renames_the_selected_frame_in_place_and_enter_again_finishes() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Idea");
+    frame_selection(&mut harness, "Ideation");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    type_text(&mut harness, " (20 min)");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        frame_of(&harness, "Ideation (20 min)").title,
+        "Ideation (20 min)"
+    );
+    assert_eq!(harness.state().canvas().editing_item(), None);
+    undo(&mut harness);
+    frame_of(&harness, "Ideation");
+}

@@ -239,11 +239,17 @@ impl CanvasState {
         commands: &mut Vec<Command>,
     ) {
         let zoom = self.camera.zoom;
+        let number = self.frames.numbers.get(&item.id).copied().unwrap_or(0);
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
-        let (inner, font, align) =
-            in_place_background(painter, item, (rect, zoom), photo, &editing.buffer);
+        let look = InPlace {
+            rect,
+            zoom,
+            photo,
+            frame_number: number,
+        };
+        let (inner, font, align) = in_place_background(painter, item, &look, &editing.buffer);
         let hint = match item.kind {
             ItemKind::MapNode(_) => "Name this node…",
             ItemKind::Persona(_) => "Name this persona…",
@@ -251,16 +257,19 @@ impl CanvasState {
             ItemKind::Frame(_) => "Name this frame…",
             _ => "Type your note…",
         };
-        // A frame's title is typed on its dark title strip.
-        let text_color = if matches!(item.kind, ItemKind::Frame(_)) {
-            egui::Color32::WHITE
+        // A frame's title is one line, typed on its dark title strip; Enter finishes it.
+        let is_frame = matches!(item.kind, ItemKind::Frame(_));
+        let (text_color, edit) = if is_frame {
+            (
+                egui::Color32::WHITE,
+                TextEdit::singleline(&mut editing.buffer),
+            )
         } else {
-            theme::NOTE_TEXT
+            (theme::NOTE_TEXT, TextEdit::multiline(&mut editing.buffer))
         };
         let output = ui.put(
             inner,
-            TextEdit::multiline(&mut editing.buffer)
-                .id(Id::unique(("note_text", item.id)))
+            edit.id(Id::unique(("note_text", item.id)))
                 .font(font)
                 .align(align)
                 .text_color(text_color)
@@ -304,10 +313,15 @@ impl CanvasState {
 fn in_place_background(
     painter: &egui::Painter,
     item: &Item,
-    (rect, zoom): (Rect, f32),
-    photo: persona_paint::PhotoTexture,
+    in_place: &InPlace,
     buffer: &str,
 ) -> (Rect, egui::FontId, egui::Align2) {
+    let InPlace {
+        rect,
+        zoom,
+        photo,
+        frame_number,
+    } = *in_place;
     let look = paint::NoteLook {
         rect,
         zoom,
@@ -332,7 +346,7 @@ fn in_place_background(
             )
         }
         ItemKind::Frame(frame) => {
-            frames::paint_frame(painter, frame, &look, 0);
+            frames::paint_frame(painter, frame, &look, frame_number);
             let inner = frames::title_edit_rect(rect, zoom);
             (inner, frames::title_font(zoom), egui::Align2::LEFT_CENTER)
         }
@@ -373,6 +387,19 @@ fn in_place_background(
             (paint::text_rect(grown, zoom), font, egui::Align2::LEFT_TOP)
         }
     }
+}
+
+/// Where and how an item being typed into is shown.
+#[derive(Clone, Copy)]
+struct InPlace {
+    /// The item on screen.
+    rect: Rect,
+    /// Screen points per board unit.
+    zoom: f32,
+    /// A persona's photo.
+    photo: persona_paint::PhotoTexture,
+    /// A frame's place in the presenting order.
+    frame_number: usize,
 }
 
 /// What screen readers and UI tests call an item: its text, or what it is when it has none.
