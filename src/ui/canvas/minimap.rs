@@ -4,7 +4,7 @@
 use egui::{CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo, vec2};
 
 use super::CanvasState;
-use crate::model::{Board, Point};
+use crate::model::{Board, Item, Point};
 use crate::ui::theme;
 
 /// Size of the minimap on screen, in points.
@@ -53,11 +53,26 @@ impl CanvasState {
             Stroke::new(1.0, theme::MINIMAP_BORDER),
             StrokeKind::Inside,
         );
-        for item in board.items() {
+        // Backdrops and frames first, as outlines, so the items on them show.
+        let (backdrops, items): (Vec<&Item>, Vec<&Item>) = board
+            .items()
+            .filter(|item| !self.frames.hidden.contains(&item.id))
+            .partition(|item| item.is_backdrop());
+        for item in backdrops.into_iter().chain(items) {
+            let size = item.shown_size();
             let rect = Rect::from_min_max(
                 to_map(item.pos),
-                to_map(item.pos.offset(item.size.width, item.size.height)),
+                to_map(item.pos.offset(size.width, size.height)),
             );
+            if item.is_backdrop() {
+                painter.rect_stroke(
+                    rect,
+                    CornerRadius::ZERO,
+                    Stroke::new(1.0, theme::MINIMAP_BORDER),
+                    StrokeKind::Inside,
+                );
+                continue;
+            }
             // The darker border shade keeps white notes visible on the light map.
             painter.rect_filled(
                 rect.expand(0.25),
