@@ -383,3 +383,42 @@ fn enter_renames_the_selected_frame_in_place_and_enter_again_finishes() {
     undo(&mut harness);
     frame_of(&harness, "Ideation");
 }
+
+#[test]
+fn resizing_a_frame_takes_in_the_notes_it_covers_and_lets_go_of_the_rest() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Inside");
+    frame_selection(&mut harness, "Ideas");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    add_note(&mut harness, "Beside");
+    show(&mut harness);
+    let beside = id_of(&harness, "Beside");
+    let inside = id_of(&harness, "Inside");
+    let beside_rect = harness.get_by_label("Beside").rect();
+    assert!(!frame_of(&harness, "Ideas").members.contains(&beside));
+
+    // Grow the frame over the other note: it joins, in the resize's own step.
+    harness.get_by_label("Ideas").click();
+    harness.run();
+    let handle = harness.get_by_label("Resize note").rect().center();
+    let target = beside_rect.right_bottom() + Vec2::new(20.0, 20.0);
+    drag(
+        &mut harness,
+        handle,
+        egui::pos2(target.x, target.y.max(handle.y)),
+    );
+    assert!(frame_of(&harness, "Ideas").members.contains(&beside));
+    assert!(frame_of(&harness, "Ideas").members.contains(&inside));
+    undo(&mut harness);
+    assert!(!frame_of(&harness, "Ideas").members.contains(&beside));
+
+    // Shrink it to almost nothing: both notes leave it.
+    let handle = harness.get_by_label("Resize note").rect().center();
+    let strip = harness.get_by_label("Ideas").rect();
+    drag(
+        &mut harness,
+        handle,
+        strip.left_top() + Vec2::new(30.0, 30.0),
+    );
+    assert!(frame_of(&harness, "Ideas").members.is_empty());
+}

@@ -226,6 +226,49 @@ fn collect_added<'a>(command: &'a Command, added: &mut Vec<&'a Item>) {
     }
 }
 
+/// The step that resizes `item` to `size`. A frame takes in the items in no frame whose centres
+/// it now covers, and lets go of members it no longer covers, in the same step.
+pub(super) fn resized(board: &Board, item: &Item, size: Size) -> Command {
+    let resize = Command::ResizeItem {
+        id: item.id,
+        to: size,
+    };
+    let Some(frame) = item.as_frame() else {
+        return resize;
+    };
+    let covered = |other: &Item| {
+        let center = other.center();
+        center.x >= item.pos.x
+            && center.y >= item.pos.y
+            && center.x <= item.pos.x + size.width
+            && center.y <= item.pos.y + size.height
+    };
+    let far = item.pos.offset(size.width, size.height);
+    let mut wanted: BTreeMap<ItemId, Option<ItemId>> = board
+        .items_in(item.pos, far)
+        .into_iter()
+        .filter(|other| other.as_frame().is_none() && covered(other))
+        .filter(|other| board.frame_of(other.id).is_none())
+        .map(|other| (other.id, Some(item.id)))
+        .collect();
+    wanted.extend(
+        frame
+            .members
+            .iter()
+            .filter_map(|&member| board.item(member))
+            .filter(|member| !covered(member))
+            .map(|member| (member.id, None)),
+    );
+    let changes = memberships(board, &wanted);
+    if changes.is_empty() {
+        return resize;
+    }
+    Command::Batch {
+        label: "Resize",
+        commands: std::iter::once(resize).chain(changes).collect(),
+    }
+}
+
 /// Commands that take `items` out of every frame they are in.
 fn leave_frames(board: &Board, items: &BTreeSet<ItemId>) -> Vec<Command> {
     let wanted = items.iter().map(|&id| (id, None)).collect();

@@ -72,7 +72,7 @@ impl CanvasState {
         let collapsed = item.as_frame().is_some_and(|frame| frame.collapsed);
         let resizable = alone && !collapsed && !matches!(self.gesture, Some(Gesture::Move { .. }));
         if resizable {
-            self.resize_handle(ui, painter, item, rect, &mut output.commands);
+            self.resize_handle(ui, painter, (board, item), rect, &mut output.commands);
         }
         let handle = match self.gesture {
             // Only asked when no gesture runs: with hundreds of items in view during a drag,
@@ -180,7 +180,7 @@ impl CanvasState {
         &mut self,
         ui: &Ui,
         painter: &egui::Painter,
-        item: &Item,
+        (board, item): (&Board, &Item),
         rect: Rect,
         commands: &mut Vec<Command>,
     ) {
@@ -221,7 +221,7 @@ impl CanvasState {
                 let to = Size::new(paint::tidy(width), paint::tidy(height));
                 self.gesture = None;
                 if to != item.size {
-                    commands.push(Command::ResizeItem { id: item.id, to });
+                    commands.push(frames::resized(board, item, to));
                 }
             }
         }
