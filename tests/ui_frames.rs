@@ -400,7 +400,7 @@ fn resizing_a_frame_takes_in_the_notes_it_covers_and_lets_go_of_the_rest() {
     // Grow the frame over the other note: it joins, in the resize's own step.
     harness.get_by_label("Ideas").click();
     harness.run();
-    let handle = harness.get_by_label("Resize note").rect().center();
+    let handle = harness.get_by_label("Resize frame").rect().center();
     let target = beside_rect.right_bottom() + Vec2::new(20.0, 20.0);
     drag(
         &mut harness,
@@ -413,7 +413,7 @@ fn resizing_a_frame_takes_in_the_notes_it_covers_and_lets_go_of_the_rest() {
     assert!(!frame_of(&harness, "Ideas").members.contains(&beside));
 
     // Shrink it to almost nothing: both notes leave it.
-    let handle = harness.get_by_label("Resize note").rect().center();
+    let handle = harness.get_by_label("Resize frame").rect().center();
     let strip = harness.get_by_label("Ideas").rect();
     drag(
         &mut harness,

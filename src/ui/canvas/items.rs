@@ -193,7 +193,10 @@ impl CanvasState {
             )
             .on_hover_cursor(CursorIcon::ResizeNwSe)
             .on_hover_text("Drag to resize");
-        response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Resize note"));
+        response.widget_info(|| {
+            let label = format!("Resize {}", item.kind.name());
+            WidgetInfo::labeled(Role::GenericContainer, true, label)
+        });
         if response.drag_started() {
             self.gesture = Some(Gesture::Resize {
                 id: item.id,
