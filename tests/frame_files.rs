@@ -107,3 +107,26 @@ fn a_format_2_file_loads_and_is_saved_as_format_3() {
     assert!(loaded.was_migrated());
     assert!(board_to_ron(&loaded.board).starts_with("(\n    format: 3,\n"));
 }
+
+#[test]
+fn warnings_come_in_the_order_of_the_file() {
+    let text = frames_text().replacen("x: 0.0,", "x: NaN,", 1).replacen(
+        "to: \"0300000000000006\"",
+        "to: \"00000000deadbeef\"",
+        1,
+    );
+    let loaded = board_from_ron(&text).unwrap();
+    assert!(matches!(
+        loaded.warnings.as_slice(),
+        [
+            LoadWarning::MovedItem { .. },
+            LoadWarning::DroppedConnector { .. }
+        ]
+    ));
+    let lines: Vec<usize> = loaded
+        .warnings
+        .iter()
+        .map(|warning| warning.position().unwrap().line)
+        .collect();
+    assert!(lines.windows(2).all(|pair| pair[0] < pair[1]), "{lines:?}");
+}

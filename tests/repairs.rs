@@ -331,8 +331,19 @@ fn thousands_of_broken_items_are_repaired_quickly_and_stay_on_the_board() {
     assert_eq!(loaded.warnings.len(), 40_000);
     let last = loaded.board.items().last().unwrap();
     assert!(last.pos.x.is_finite() && last.pos.x <= civic_canvas::storage::MAX_COORDINATE);
+    // Warnings come in file order: the last item's move is the one before its resize.
+    let moved = loaded
+        .warnings
+        .iter()
+        .rev()
+        .find(|warning| matches!(warning, LoadWarning::MovedItem { .. }))
+        .unwrap();
+    assert!(matches!(
+        loaded.warnings.last(),
+        Some(LoadWarning::ResizedItem { .. })
+    ));
     assert_eq!(
-        loaded.warnings.last().unwrap().to_string(),
+        moved.to_string(),
         format!(
             "{}: note {} “n19999”: its position (NaN, 0) is not a place on the board; it was \
              moved to ({}, {}), right of the other items",

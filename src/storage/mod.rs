@@ -209,6 +209,21 @@ fn quoted(text: &str) -> String {
     }
 }
 
+impl LoadWarning {
+    /// Where in the file the repaired part is, when that is known.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Self::DroppedConnector { position, .. }
+            | Self::DamagedPhoto { position, .. }
+            | Self::DroppedPersonaLink { position, .. }
+            | Self::DroppedFrameMember { position, .. }
+            | Self::MovedItem { position, .. }
+            | Self::ResizedItem { position, .. } => *position,
+            Self::MissingPhoto { .. } => None,
+        }
+    }
+}
+
 impl Loaded {
     /// Whether the text was in an older format, so saving will rewrite it in the current one.
     pub fn was_migrated(&self) -> bool {
@@ -250,6 +265,12 @@ pub fn board_from_ron(text: &str) -> Result<Loaded, FormatError> {
     let mut loaded = migrate::read(text)?;
     let repairs = repair::repair_geometry(&mut loaded.board, text);
     loaded.warnings.extend(repairs);
+    // In the order a person reads the file; those without a place in it last.
+    loaded.warnings.sort_by_key(|warning| {
+        warning
+            .position()
+            .map_or((1, 0, 0), |p| (0, p.line, p.column))
+    });
     Ok(loaded)
 }
 
