@@ -8,18 +8,8 @@ use egui::{Event, Key, Modifiers, OutputCommand, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, app_harness, drag, press};
+use common::{add_note, app_harness, drag, item_by_text, press};
 use egui_kittest::kittest::Queryable as _;
-
-fn note_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
-    harness
-        .state()
-        .board()
-        .items()
-        .find(|item| item.text() == text)
-        .unwrap_or_else(|| panic!("no note {text:?}"))
-        .clone()
-}
 
 fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
     let app = harness.state();
@@ -62,25 +52,25 @@ fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {
     drag(&mut harness, a.left_top() - Vec2::splat(30.0), b.center());
     assert_eq!(selected_texts(&harness), ["A", "B"]);
 
-    let before_a = note_by_text(&harness, "A").pos;
-    let before_c = note_by_text(&harness, "C").pos;
+    let before_a = item_by_text(&harness, "A").pos;
+    let before_c = item_by_text(&harness, "C").pos;
     let grab = harness.get_by_label("B").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(0.0, 200.0));
     let zoom = harness.state().canvas().camera.zoom;
-    assert!((note_by_text(&harness, "A").pos.y - (before_a.y + 200.0 / zoom)).abs() < 0.02);
+    assert!((item_by_text(&harness, "A").pos.y - (before_a.y + 200.0 / zoom)).abs() < 0.02);
     assert_eq!(
-        note_by_text(&harness, "C").pos,
+        item_by_text(&harness, "C").pos,
         before_c,
         "C was not selected"
     );
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        note_by_text(&harness, "A").pos,
+        item_by_text(&harness, "A").pos,
         before_a,
         "one undo step moves both back"
     );
-    assert_eq!(note_by_text(&harness, "C").pos, before_c);
+    assert_eq!(item_by_text(&harness, "C").pos, before_c);
 }
 
 #[test]
@@ -228,8 +218,8 @@ fn keyboard_only_creation_and_connection() {
     assert!(chain.contains(&("Need".into(), "Idea 1".into())));
     assert!(chain.contains(&("Idea 1".into(), "Idea 2".into())));
     let (need, idea) = (
-        note_by_text(&harness, "Need"),
-        note_by_text(&harness, "Idea 1"),
+        item_by_text(&harness, "Need"),
+        item_by_text(&harness, "Idea 1"),
     );
     assert!(
         idea.pos.x > need.pos.x + need.size.width,
@@ -241,14 +231,14 @@ fn keyboard_only_creation_and_connection() {
 fn arrow_keys_move_the_selection_and_a_quick_run_is_one_undo_step() {
     let mut harness = app_harness(None);
     add_note(&mut harness, "Move me");
-    let start = note_by_text(&harness, "Move me").pos;
+    let start = item_by_text(&harness, "Move me").pos;
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
     press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
-    let moved = note_by_text(&harness, "Move me").pos;
+    let moved = item_by_text(&harness, "Move me").pos;
     assert_eq!((moved.x - start.x, moved.y - start.y), (20.0, 100.0));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(note_by_text(&harness, "Move me").pos, start);
+    assert_eq!(item_by_text(&harness, "Move me").pos, start);
     assert_eq!(
         harness.state().board().items().len(),
         1,
@@ -276,7 +266,7 @@ fn tab_walks_through_notes_in_reading_order() {
     harness.event(Event::Text("!".into()));
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    note_by_text(&harness, "Third!");
+    item_by_text(&harness, "Third!");
 }
 
 #[test]
@@ -340,7 +330,7 @@ fn find_moves_the_view_to_each_hit_in_turn() {
     assert_eq!(first.len(), 1);
     assert!(first[0].to_lowercase().contains("građani"));
     let camera = harness.state().canvas().camera;
-    let hit = note_by_text(&harness, &first[0]);
+    let hit = item_by_text(&harness, &first[0]);
     assert_eq!(
         camera.center_in_board,
         hit.center(),
@@ -371,14 +361,14 @@ fn align_and_distribute_the_selection_in_one_step_each() {
     harness.run();
     press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
     let before: Vec<f32> = ["One", "Two", "Three"]
-        .map(|t| note_by_text(&harness, t).pos.y)
+        .map(|t| item_by_text(&harness, t).pos.y)
         .to_vec();
     assert_ne!(before[0], before[1]);
 
     press(&mut harness, Modifiers::COMMAND, Key::A);
     press(&mut harness, Modifiers::ALT, Key::W);
     let tops: Vec<f32> = ["One", "Two", "Three"]
-        .map(|t| note_by_text(&harness, t).pos.y)
+        .map(|t| item_by_text(&harness, t).pos.y)
         .to_vec();
     assert_eq!(tops, [before[0]; 3], "all tops in line with the highest");
     assert_eq!(
@@ -387,7 +377,7 @@ fn align_and_distribute_the_selection_in_one_step_each() {
     );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let undone: Vec<f32> = ["One", "Two", "Three"]
-        .map(|t| note_by_text(&harness, t).pos.y)
+        .map(|t| item_by_text(&harness, t).pos.y)
         .to_vec();
     assert_eq!(undone, before);
 
@@ -405,7 +395,7 @@ fn align_and_distribute_the_selection_in_one_step_each() {
     harness.get_by_label("Align top").click();
     harness.run();
     let tops: Vec<f32> = ["One", "Two", "Three"]
-        .map(|t| note_by_text(&harness, t).pos.y)
+        .map(|t| item_by_text(&harness, t).pos.y)
         .to_vec();
     assert_eq!(tops, [before[0]; 3]);
 }
@@ -450,7 +440,7 @@ fn with_snap_on_a_dragged_note_lands_on_the_grid() {
     let grab = harness.get_by_label("Snap me").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(33.0, 47.0));
     let step = civic_canvas::ui::canvas::SNAP_STEP;
-    let pos = note_by_text(&harness, "Snap me").pos;
+    let pos = item_by_text(&harness, "Snap me").pos;
     assert_eq!(
         (pos.x % step, pos.y % step),
         (0.0, 0.0),
@@ -462,7 +452,7 @@ fn with_snap_on_a_dragged_note_lands_on_the_grid() {
     let grab = harness.get_by_label("Snap me").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(7.0, 0.0));
     let zoom = harness.state().canvas().camera.zoom;
-    let moved = note_by_text(&harness, "Snap me").pos;
+    let moved = item_by_text(&harness, "Snap me").pos;
     assert!(
         (moved.x - (pos.x + 7.0 / zoom)).abs() < 0.02,
         "free move without snapping"
@@ -475,7 +465,7 @@ fn fit_text_to_note_is_a_per_note_option_with_one_undo_step() {
     add_note(&mut harness, "Short");
     add_note(&mut harness, "Also short");
     let fit = |harness: &Harness<'_, CivicCanvasApp>, text: &str| {
-        matches!(&note_by_text(harness, text).kind,
+        matches!(&item_by_text(harness, text).kind,
             civic_canvas::model::ItemKind::Note(note) if note.fit_text)
     };
     harness.get_by_label("Short").click_secondary();
@@ -501,26 +491,26 @@ fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
     add_note(&mut harness, "Anchor");
     add_note(&mut harness, "Dragged");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    let anchor = note_by_text(&harness, "Anchor");
-    let start = note_by_text(&harness, "Dragged");
+    let anchor = item_by_text(&harness, "Anchor");
+    let start = item_by_text(&harness, "Dragged");
     let zoom = harness.state().canvas().camera.zoom;
     // Drop it below the anchor with its left edge 5 points right of the anchor's.
     let screen_shift = Vec2::new((anchor.pos.x - start.pos.x) * zoom + 5.0, 260.0);
     let grab = harness.get_by_label("Dragged").rect().center();
     drag(&mut harness, grab, grab + screen_shift);
     assert_eq!(
-        note_by_text(&harness, "Dragged").pos.x,
+        item_by_text(&harness, "Dragged").pos.x,
         anchor.pos.x,
         "the left edges line up"
     );
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(note_by_text(&harness, "Dragged").pos, start.pos);
+    assert_eq!(item_by_text(&harness, "Dragged").pos, start.pos);
     press(&mut harness, Modifiers::SHIFT, Key::G);
     assert!(!harness.state().canvas().smart_guides);
     let grab = harness.get_by_label("Dragged").rect().center();
     drag(&mut harness, grab, grab + screen_shift);
-    let x = note_by_text(&harness, "Dragged").pos.x;
+    let x = item_by_text(&harness, "Dragged").pos.x;
     assert!(
         (x - (anchor.pos.x + 5.0 / zoom)).abs() < 0.6,
         "without guides it stays where it was dropped: {x}"
@@ -531,7 +521,7 @@ fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
 fn the_menu_bar_works_from_the_keyboard_alone() {
     let mut harness = app_harness(None);
     add_note(&mut harness, "Stays put");
-    let before = note_by_text(&harness, "Stays put").pos;
+    let before = item_by_text(&harness, "Stays put").pos;
 
     // F10 opens File; Left wraps round to Help; Down reaches its entry; Enter chooses it.
     press(&mut harness, Modifiers::NONE, Key::F10);
@@ -544,7 +534,7 @@ fn the_menu_bar_works_from_the_keyboard_alone() {
     // The sheet lists what every shortcut does.
     harness.get_by_label(civic_canvas::ui::shortcuts::Action::OpenMenuBar.description());
     assert_eq!(
-        note_by_text(&harness, "Stays put").pos,
+        item_by_text(&harness, "Stays put").pos,
         before,
         "the arrow keys moved through the menus, not the selected note"
     );

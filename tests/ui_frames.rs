@@ -10,17 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 mod common;
-use common::{add_note, app_harness, double_click_at, drag, press, type_text};
-
-fn item_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
-    harness
-        .state()
-        .board()
-        .items()
-        .find(|item| item.text() == text)
-        .unwrap_or_else(|| panic!("no item {text:?}"))
-        .clone()
-}
+use common::{add_note, app_harness, double_click_at, drag, item_by_text, press, type_text};
 
 fn frame_of(harness: &Harness<'_, CivicCanvasApp>, title: &str) -> Frame {
     item_by_text(harness, title)

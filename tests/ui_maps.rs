@@ -9,18 +9,8 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{app_harness, click_at, drag, press, type_text};
+use common::{app_harness, click_at, drag, item_by_text, press, type_text};
 use egui_kittest::kittest::Queryable as _;
-
-fn item_by_text(harness: &Harness<'_, CivicCanvasApp>, text: &str) -> Item {
-    harness
-        .state()
-        .board()
-        .items()
-        .find(|item| item.text() == text)
-        .unwrap_or_else(|| panic!("no item {text:?}"))
-        .clone()
-}
 
 /// Shift+N, the type's number key, the name, Escape.
 fn add_node(harness: &mut Harness<'_, CivicCanvasApp>, number: Key, name: &str) {

@@ -91,3 +91,17 @@ pub fn double_click_at(harness: &mut Harness<'_, CivicCanvasApp>, pos: Pos2) {
     }
     harness.run();
 }
+
+/// The item whose main text (a note's text, a node's label, a frame's title, …) is `text`.
+pub fn item_by_text(
+    harness: &Harness<'_, CivicCanvasApp>,
+    text: &str,
+) -> civic_canvas::model::Item {
+    harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == text)
+        .unwrap_or_else(|| panic!("no item {text:?}"))
+        .clone()
+}

@@ -176,6 +176,9 @@ impl CanvasState {
 pub fn place_in_frames(board: &Board, command: Command) -> Command {
     let mut added = Vec::new();
     collect_added(&command, &mut added);
+    if added.is_empty() {
+        return command;
+    }
     let framed_here: BTreeSet<ItemId> = added
         .iter()
         .filter_map(|item| item.as_frame())

@@ -197,20 +197,37 @@ impl CanvasState {
             let label = format!("Resize {}", item.kind.name());
             WidgetInfo::labeled(Role::GenericContainer, true, label)
         });
-        if response.drag_started() {
+        // Measured from where the button went down (like moving), so a pointer that reaches the
+        // handle in the same frame as the press does not count its way there.
+        let to_board = |pos| self.camera.board_from_screen(self.viewport, pos);
+        let pointer_at = response.interact_pointer_pos().map(to_board);
+        if response.drag_started()
+            && let Some(pressed_at) = ui
+                .input(|i| i.pointer.press_origin())
+                .map(to_board)
+                .or(pointer_at)
+        {
             self.gesture = Some(Gesture::Resize {
                 id: item.id,
                 size: item.size,
+                from: item.size,
+                pressed_at,
             });
         }
         let snap_to_grid = self.snap_to_grid;
-        if let Some(Gesture::Resize { id, size }) = &mut self.gesture
+        if let Some(Gesture::Resize {
+            id,
+            size,
+            from,
+            pressed_at,
+        }) = &mut self.gesture
             && *id == item.id
         {
-            if response.dragged() {
-                let delta = response.drag_delta() / self.camera.zoom;
-                size.width = (size.width + delta.x).max(Item::MIN_SIZE.width);
-                size.height = (size.height + delta.y).max(Item::MIN_SIZE.height);
+            if response.dragged()
+                && let Some(at) = pointer_at
+            {
+                size.width = (from.width + at.x - pressed_at.x).max(Item::MIN_SIZE.width);
+                size.height = (from.height + at.y - pressed_at.y).max(Item::MIN_SIZE.height);
             }
             if response.drag_stopped() {
                 let (width, height) = if snap_to_grid {

@@ -152,8 +152,14 @@ enum Gesture {
         /// Lining up with the items around (smart guides).
         guides: guides::Guides,
     },
-    /// Resizing one item to this size.
-    Resize { id: ItemId, size: Size },
+    /// Resizing one item to `size`: its size when the button went down at `pressed_at` (on the
+    /// board), grown by the pointer's way from there.
+    Resize {
+        id: ItemId,
+        size: Size,
+        from: Size,
+        pressed_at: Point,
+    },
     /// Drawing a new connector from an item's handle; `to` is the pointer on screen.
     Connect { from: ItemId, to: egui::Pos2 },
     /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
@@ -322,7 +328,7 @@ impl CanvasState {
 
     fn display_size(&self, item: &Item) -> Size {
         match &self.gesture {
-            Some(Gesture::Resize { id, size }) if *id == item.id => *size,
+            Some(Gesture::Resize { id, size, .. }) if *id == item.id => *size,
             _ => item.shown_size(),
         }
     }
