@@ -1,9 +1,9 @@
-//! How long one frame of the canvas takes, and finding the item under the cursor, on generated
+//! How long one paint of the canvas takes, and finding the item under the cursor, on generated
 //! boards (`civic_canvas::generate`).
 //!
-//! A frame is the app's real canvas code (`CanvasState::show` inside a central panel, with the
+//! A paint is the app's real canvas code (`CanvasState::show` inside a central panel, with the
 //! app's fonts and style) run through `egui::Context::run_ui`, then tessellated into meshes, as
-//! eframe does before painting. No window and no GPU are needed, so this runs on CI too. Painting
+//! eframe does before drawing. No window and no GPU are needed, so this runs on CI too. Drawing
 //! the meshes (the GPU's part) is not included. The window is 2560×1440 points at one pixel per
 //! point: at 100% zoom it shows about 50 notes.
 
@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use civic_canvas::edit::Command;
 use civic_canvas::generate::generate_board;
-use civic_canvas::model::{Board, IdGen, Item, ItemId, Point};
+use civic_canvas::model::{Board, IdGen, Item, ItemId, Point, Rect as BoardRect, Size};
 use civic_canvas::ui::camera::Camera;
 use civic_canvas::ui::canvas::CanvasState;
 use civic_canvas::ui::theme;
@@ -25,8 +25,8 @@ const WINDOW: Vec2 = vec2(2560.0, 1440.0);
 /// The seed of every generated board here.
 const SEED: u64 = 1;
 
-/// The canvas of a board in a headless egui context, ready to run frames.
-struct Frames {
+/// The canvas of a board in a headless egui context, ready to paint.
+struct Paints {
     ctx: egui::Context,
     canvas: CanvasState,
     ids: IdGen,
@@ -34,32 +34,32 @@ struct Frames {
     time: f64,
 }
 
-impl Frames {
-    /// Sets up the app's fonts and style and runs one frame, in which the canvas fits the board
-    /// into view and egui loads the fonts.
+impl Paints {
+    /// Sets up the app's fonts and style and paints once, fitting the board into view while egui
+    /// loads the fonts.
     fn new(board: Board) -> Self {
         let ctx = egui::Context::default();
         theme::install_fonts(&ctx);
         theme::apply_style(&ctx);
-        let mut frames = Self {
+        let mut paints = Self {
             ctx,
             canvas: CanvasState::default(),
             ids: IdGen::seeded(SEED),
             board,
             time: 0.0,
         };
-        frames.canvas.request_fit();
-        frames.frame(Vec::new());
-        frames
+        paints.canvas.request_fit();
+        paints.paint(Vec::new());
+        paints
     }
 
     fn viewport() -> Rect {
         Rect::from_min_size(Pos2::ZERO, WINDOW)
     }
 
-    /// Runs one frame with these input events and tessellates it; returns the commands the
-    /// canvas emitted (they are not applied, so the board stays the same).
-    fn frame(&mut self, events: Vec<Event>) -> Vec<Command> {
+    /// Paints once with these input events and tessellates; returns the commands the canvas
+    /// emitted (they are not applied, so the board stays the same).
+    fn paint(&mut self, events: Vec<Event>) -> Vec<Command> {
         self.time += 1.0 / 60.0;
         let input = RawInput {
             screen_rect: Some(Self::viewport()),
@@ -86,25 +86,18 @@ impl Frames {
         commands
     }
 
-    /// Points the camera and runs a frame, so the next frame is a steady one.
+    /// Points the camera and paints once, so the next paint is a steady one.
     fn look(&mut self, camera: Camera) {
-        self.canvas.camera = camera;
-        self.frame(Vec::new());
+        self.canvas.view.camera = camera;
+        self.paint(Vec::new());
     }
 }
 
 /// The board rectangle of some items, as (top-left, bottom-right).
 fn bounds<'a>(items: impl IntoIterator<Item = &'a Item>) -> (Point, Point) {
-    let mut min = Point::new(f32::MAX, f32::MAX);
-    let mut max = Point::new(f32::MIN, f32::MIN);
-    for item in items {
-        min = Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
-        max = Point::new(
-            max.x.max(item.pos.x + item.size.width),
-            max.y.max(item.pos.y + item.size.height),
-        );
-    }
-    (min, max)
+    let rect = BoardRect::around(items.into_iter().map(Item::rect))
+        .unwrap_or(BoardRect::at(Point::default(), Size::new(1.0, 1.0)));
+    (rect.min, rect.max)
 }
 
 /// The camera that shows the whole board. On a 10,000-item board this is below the smallest
@@ -121,7 +114,7 @@ fn whole_board(board: &Board) -> Camera {
 
 /// How many items a camera shows at least in part.
 fn items_in_view(board: &Board, camera: &Camera) -> usize {
-    let (min, max) = camera.visible_board_rect(Frames::viewport());
+    let (min, max) = camera.visible_board_rect(Paints::viewport());
     board
         .items()
         .filter(|item| {
@@ -153,19 +146,19 @@ fn about_50_items_at_100_percent(board: &Board) -> Camera {
 
 /// Selects the `count` items nearest to the board's centre (a few clusters, as a rubber band
 /// would) and zooms so they fill the view. Returns the selected item nearest to their middle.
-fn select_middle(frames: &mut Frames, count: usize) -> Option<ItemId> {
-    let (min, max) = bounds(frames.board.items());
+fn select_middle(paints: &mut Paints, count: usize) -> Option<ItemId> {
+    let (min, max) = bounds(paints.board.items());
     let middle = Point::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y));
     let distance = |item: &Item| (item.center().x - middle.x).hypot(item.center().y - middle.y);
-    let mut items: Vec<&Item> = frames.board.items().collect();
+    let mut items: Vec<&Item> = paints.board.items().collect();
     items.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
     items.truncate(count);
     let grab = items.first().map(|item| item.id);
     let (min, max) = bounds(items.iter().copied());
     let mut camera = Camera::default();
-    camera.fit(Frames::viewport(), min, max);
-    frames.canvas.selection = items.iter().map(|item| item.id).collect::<BTreeSet<_>>();
-    frames.look(camera);
+    camera.fit(Paints::viewport(), min, max);
+    paints.canvas.selection.items = items.iter().map(|item| item.id).collect::<BTreeSet<_>>();
+    paints.look(camera);
     grab
 }
 
@@ -184,53 +177,54 @@ fn primary(pos: Pos2, pressed: bool) -> Event {
 
 /// Presses on a selected note and moves far enough for egui to call it a drag. Returns where
 /// the pointer is.
-fn start_drag(frames: &mut Frames, grab: ItemId) -> Pos2 {
-    let item = frames
+fn start_drag(paints: &mut Paints, grab: ItemId) -> Pos2 {
+    let item = paints
         .board
         .item(grab)
         .map(Item::center)
         .unwrap_or_default();
-    let at = frames
+    let at = paints
         .canvas
+        .view
         .camera
-        .screen_from_board(Frames::viewport(), item);
-    frames.frame(vec![pointer_moved(at), primary(at, true)]);
+        .screen_from_board(Paints::viewport(), item);
+    paints.paint(vec![pointer_moved(at), primary(at, true)]);
     let moved = at + vec2(12.0, 8.0);
-    frames.frame(vec![pointer_moved(moved)]);
+    paints.paint(vec![pointer_moved(moved)]);
     moved
 }
 
-fn frames_10k(c: &mut Criterion) {
+fn paints_10k(c: &mut Criterion) {
     let board = generate_board(10_000, SEED);
     let whole = whole_board(&board);
     let zoomed = about_50_items_at_100_percent(&board);
-    let mut frames = Frames::new(board);
+    let mut paints = Paints::new(board);
 
-    frames.look(whole);
-    c.bench_function("frame_fit_10k", |b| b.iter(|| frames.frame(Vec::new())));
+    paints.look(whole);
+    c.bench_function("paint_fit_10k", |b| b.iter(|| paints.paint(Vec::new())));
 
-    frames.look(zoomed);
-    c.bench_function("frame_zoomed_10k", |b| b.iter(|| frames.frame(Vec::new())));
+    paints.look(zoomed);
+    c.bench_function("paint_zoomed_10k", |b| b.iter(|| paints.paint(Vec::new())));
 }
 
-fn frame_100(c: &mut Criterion) {
+fn paint_100(c: &mut Criterion) {
     let board = generate_board(100, SEED);
     let zoomed = about_50_items_at_100_percent(&board);
-    let mut frames = Frames::new(board);
-    frames.look(zoomed);
-    c.bench_function("frame_zoomed_100", |b| b.iter(|| frames.frame(Vec::new())));
+    let mut paints = Paints::new(board);
+    paints.look(zoomed);
+    c.bench_function("paint_zoomed_100", |b| b.iter(|| paints.paint(Vec::new())));
 }
 
 fn drag(c: &mut Criterion) {
-    let mut frames = Frames::new(generate_board(10_000, SEED));
-    let Some(grab) = select_middle(&mut frames, 500) else {
+    let mut paints = Paints::new(generate_board(10_000, SEED));
+    let Some(grab) = select_middle(&mut paints, 500) else {
         return;
     };
     // Check that this really drags the selection: letting go moves all 500 items in one step
-    // (with the items in any selected frame).
-    let selection = frames.canvas.selection.clone();
-    let at = start_drag(&mut frames, grab);
-    let commands = frames.frame(vec![primary(at, false)]);
+    // (the board's rules add the items in any selected frame when it is applied).
+    let selection = paints.canvas.selection.items.clone();
+    let at = start_drag(&mut paints, grab);
+    let commands = paints.paint(vec![primary(at, false)]);
     let moved: BTreeSet<ItemId> = match commands.as_slice() {
         [Command::Batch { commands, .. }] => commands
             .iter()
@@ -247,13 +241,13 @@ fn drag(c: &mut Criterion) {
         "the drag moves the selection: {commands:?}"
     );
 
-    let mut at = start_drag(&mut frames, grab);
+    let mut at = start_drag(&mut paints, grab);
     let mut step = vec2(3.0, 2.0);
     c.bench_function("drag_500_10k", |b| {
         b.iter(|| {
             at += step;
             step = -step;
-            frames.frame(vec![pointer_moved(at)])
+            paints.paint(vec![pointer_moved(at)])
         });
     });
 }
@@ -296,6 +290,6 @@ criterion_group! {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    targets = frames_10k, frame_100, drag, hit_test
+    targets = paints_10k, paint_100, drag, hit_test
 }
 criterion_main!(benches);

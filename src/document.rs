@@ -1,9 +1,10 @@
 //! An open board: the board itself, its undo history, the file it lives in and whether it has
-//! unsaved changes.
+//! unsaved changes. [`Document::apply`] is the one gateway through which every change to an
+//! open board passes, whoever makes it.
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::{Command, EditError, History};
+use crate::edit::{self, Changed, Command, EditError, History, Origin};
 use crate::model::Board;
 use crate::storage::DiskStamp;
 
@@ -73,8 +74,8 @@ impl Document {
         self.disk = stamp;
     }
 
-    /// A number that grows with every change to the board (edit, undo, redo), to tell whether
-    /// it changed since some earlier moment.
+    /// A number that grows with every change to the board (every [`Self::apply`], undo and
+    /// redo, and a repair on loading), to tell whether it changed since some earlier moment.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -99,35 +100,51 @@ impl Document {
         self.dirty
     }
 
-    /// Applies one command as one undo step.
-    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
-        self.history.apply(&mut self.board, command)?;
+    /// Applies `command`, coming from `origin`, as one change: the board's rules add what the
+    /// change brings with it (for the origins that follow them, see [`Origin::follows_rules`]),
+    /// the whole change is applied or none of it, and the revision grows. Only changes made at
+    /// this window or by a script go into the undo history. Returns what changed.
+    pub fn apply(&mut self, command: Command, origin: Origin) -> Result<Changed, EditError> {
+        let applied = edit::apply(&mut self.board, command, origin)?;
+        match origin {
+            Origin::LocalContinued => self
+                .history
+                .record_continuing(applied.label, applied.inverse),
+            _ if origin.is_undoable() => self.history.record(applied.label, applied.inverse),
+            _ => {}
+        }
+        Ok(self.changed(applied.changed))
+    }
+
+    /// Undoes the last step; `Ok(None)` if there was nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Changed>, EditError> {
+        let board = &mut self.board;
+        let mut changed = Changed::default();
+        let undone = self.history.undo_with(|inverse| {
+            let applied = edit::apply(board, inverse, Origin::Undo)?;
+            changed = applied.changed;
+            Ok(applied.inverse)
+        })?;
+        Ok(undone.map(|_| self.changed(changed)))
+    }
+
+    /// Redoes the last undone step; `Ok(None)` if there was nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<Changed>, EditError> {
+        let board = &mut self.board;
+        let mut changed = Changed::default();
+        let redone = self.history.redo_with(|inverse| {
+            let applied = edit::apply(board, inverse, Origin::Redo)?;
+            changed = applied.changed;
+            Ok(applied.inverse)
+        })?;
+        Ok(redone.map(|_| self.changed(changed)))
+    }
+
+    /// Notes a change that was applied: unsaved, and a new revision.
+    fn changed(&mut self, changed: Changed) -> Changed {
         self.dirty = true;
         self.revision += 1;
-        Ok(())
-    }
-
-    /// Applies a command as part of the last undo step (see [`History::apply_continuing`]).
-    pub fn apply_continuing(&mut self, command: Command) -> Result<(), EditError> {
-        self.history.apply_continuing(&mut self.board, command)?;
-        self.dirty = true;
-        Ok(())
-    }
-
-    /// Undoes the last step; `Ok(false)` if there was nothing to undo.
-    pub fn undo(&mut self) -> Result<bool, EditError> {
-        let undone = self.history.undo(&mut self.board)?;
-        self.dirty |= undone;
-        self.revision += u64::from(undone);
-        Ok(undone)
-    }
-
-    /// Redoes the last undone step; `Ok(false)` if there was nothing to redo.
-    pub fn redo(&mut self) -> Result<bool, EditError> {
-        let redone = self.history.redo(&mut self.board)?;
-        self.dirty |= redone;
-        self.revision += u64::from(redone);
-        Ok(redone)
+        changed
     }
 
     /// Records that the board was saved to `path`. (Call [`Document::set_disk_stamp`] too.)
@@ -167,7 +184,8 @@ mod tests {
             doc.window_title(),
             "Untitled board — Not saved yet — Civic Canvas"
         );
-        doc.apply(Command::SetTitle("Kick-off".into())).unwrap();
+        doc.apply(Command::SetTitle("Kick-off".into()), Origin::Local)
+            .unwrap();
         assert!(doc.is_dirty());
         assert_eq!(
             doc.window_title(),

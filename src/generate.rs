@@ -16,9 +16,10 @@ mod words;
 
 use std::collections::HashSet;
 
+use crate::edit::rules::frames::frame_rect_around;
 use crate::model::{
-    Board, Connector, ConnectorId, Frame, IdGen, ImageId, Item, ItemId, PaletteColor, Point, Size,
-    ZKey,
+    Board, Connector, ConnectorId, Frame, IdGen, ImageId, Item, ItemId, PaletteColor, Point, Rect,
+    Size, ZKey,
 };
 
 pub use words::{HEADERS, LANGUAGES, Language};
@@ -330,33 +331,28 @@ impl Generator {
         let Some(origin) = self.items.get(header).map(|item| item.pos) else {
             return;
         };
-        let members = self
-            .items
-            .get(header..)
-            .unwrap_or_default()
-            .iter()
-            .map(|item| item.id)
-            .collect();
+        let id = self.new_id();
+        for member in self.items.get_mut(header..).unwrap_or_default() {
+            member.parent = Some(id);
+        }
         let stage = STAGES
             .get(self.frames as usize % STAGES.len())
             .copied()
             .unwrap_or_default();
         self.frames += 1;
-        let mut frame = Frame::new(format!("{stage}: {}", cluster.header), self.frames);
-        frame.members = members;
-        let pad = Item::FRAME_PADDING;
-        let top = Item::BACKDROP_HEADER + pad;
-        let pos = origin.offset(-pad, -top);
+        let frame = Frame::new(format!("{stage}: {}", cluster.header), self.frames);
         // Room for the jitter of the cluster's last row and column too.
         let slack = JITTER as f32;
-        let size = Size::new(
-            cluster.width() + 2.0 * pad + slack,
-            cluster.height() + top + pad + slack,
-        );
+        let cluster_size = Size::new(cluster.width() + slack, cluster.height() + slack);
+        let rect = frame_rect_around(Rect::at(origin, cluster_size));
         self.frame_z = self.frame_z.before();
-        let id = self.new_id();
-        self.items
-            .push(Item::frame(id, pos, size, self.frame_z.clone(), frame));
+        self.items.push(Item::frame(
+            id,
+            rect.min,
+            rect.size(),
+            self.frame_z.clone(),
+            frame,
+        ));
     }
 
     /// 5 to 40 words, mostly short as on real sticky notes.

@@ -21,6 +21,7 @@
 
 use std::io::Cursor;
 
+use crate::model::ImageFormat as StoredFormat;
 use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{
@@ -62,21 +63,11 @@ const STORED_DECODE_MAX_SIDE_PX: u32 = STORED_MAX_SIDE_PX * 2;
 /// The memory budget for decoding a stored photo (1024 × 1024 at 16 bits RGBA is 8 MB).
 const STORED_DECODE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// How a stored photo's bytes are encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum PhotoFormat {
-    /// PNG: used when the photo has transparent pixels.
-    Png,
-    /// JPEG: used for opaque photos.
-    Jpeg,
-}
-
-impl PhotoFormat {
-    fn image_format(self) -> ImageFormat {
-        match self {
-            Self::Png => ImageFormat::Png,
-            Self::Jpeg => ImageFormat::Jpeg,
-        }
+/// The `image` crate's name for a stored photo's encoding.
+fn decoder_format(format: StoredFormat) -> ImageFormat {
+    match format {
+        StoredFormat::Png => ImageFormat::Png,
+        StoredFormat::Jpeg => ImageFormat::Jpeg,
     }
 }
 
@@ -90,7 +81,7 @@ pub struct PreparedPhoto {
     /// Height in pixels, upright, at most [`STORED_MAX_SIDE_PX`].
     pub height: u32,
     /// How `bytes` are encoded.
-    pub format: PhotoFormat,
+    pub format: StoredFormat,
     /// The encoded photo.
     pub bytes: Vec<u8>,
 }
@@ -132,7 +123,7 @@ pub fn prepare_photo(bytes: &[u8]) -> Result<PreparedPhoto, PhotoError> {
 /// A board file is hostile input too: a stored photo over twice [`STORED_MAX_SIDE_PX`] a side is
 /// refused before decoding, and bytes that are not a valid image of `format` are reported
 /// as damaged.
-pub fn decode_stored(format: PhotoFormat, bytes: &[u8]) -> Result<RgbaImage, PhotoError> {
+pub fn decode_stored(format: StoredFormat, bytes: &[u8]) -> Result<RgbaImage, PhotoError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(PhotoError::FileTooLarge { bytes: bytes.len() });
     }
@@ -142,7 +133,7 @@ pub fn decode_stored(format: PhotoFormat, bytes: &[u8]) -> Result<RgbaImage, Pho
     let decode = || {
         let (image, _orientation) = decode_bounded(
             bytes,
-            format.image_format(),
+            decoder_format(format),
             STORED_DECODE_MAX_SIDE_PX,
             STORED_DECODE_BYTES,
         )?;
@@ -207,7 +198,7 @@ fn prepare_accepted(bytes: &[u8], format: ImageFormat) -> Result<PreparedPhoto, 
         Ok(PreparedPhoto {
             width,
             height,
-            format: PhotoFormat::Png,
+            format: StoredFormat::Png,
             bytes: out,
         })
     } else {
@@ -219,7 +210,7 @@ fn prepare_accepted(bytes: &[u8], format: ImageFormat) -> Result<PreparedPhoto, 
         Ok(PreparedPhoto {
             width,
             height,
-            format: PhotoFormat::Jpeg,
+            format: StoredFormat::Jpeg,
             bytes: out,
         })
     }

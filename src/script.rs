@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, anyhow, bail};
 
 use crate::document::Document;
-use crate::edit::Command;
+use crate::edit::{Command, Origin};
 use crate::model::{IdGen, Item, PaletteColor, Point};
 use crate::storage::recovery::{
     AutosaveSchedule, RecoveryOrigin, RecoveryWriter, WriterReport, list_recovered,
@@ -84,7 +84,7 @@ pub fn run_script(
         if line.trim() == "undo" {
             doc.undo().with_context(context)?;
         } else if let Some(command) = parse_line(line, &doc, &mut ids).with_context(context)? {
-            doc.apply(command).with_context(context)?;
+            doc.apply(command, Origin::Script).with_context(context)?;
         }
         autosave_step(&doc, &mut schedule, &writer);
     }

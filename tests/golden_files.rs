@@ -3,7 +3,9 @@
 //! `tests/golden/v1/` holds files in format 1 and `tests/golden/v2/` files in format 2 (the v1
 //! files migrated and saved again, plus `map.ron`, written by hand, with every map kind and
 //! connector property, and `persona.ron`). `tests/golden/v3/` holds the same files saved in
-//! format 3, plus `frames.ron` with frames. Each future format version adds its own folder with
+//! format 3, plus `frames.ron` with frames. `tests/golden/v4/` holds the v3 files saved in
+//! format 4 (items name their frame), plus `nested.ron`, written by hand, with a frame inside a
+//! frame. Each future format version adds its own folder with
 //! files saved by that version; the folders of older versions are
 //! never edited or deleted, and their files must keep loading (through the migration chain) into
 //! the boards built in this test. Only files in the current format must also re-save
@@ -42,6 +44,7 @@ fn note(
         z: z.parse().unwrap(),
         color,
         kind: ItemKind::Note(Note::new(text)),
+        parent: None,
     }
 }
 
@@ -193,6 +196,7 @@ fn map_board() -> Board {
         z: z.parse().unwrap(),
         color: PaletteColor::White,
         kind,
+        parent: None,
     };
     let node = |n: u64, x: f32, y: f32, z: &str, label: &str, node_type: NodeType, levels| {
         let (influence, interest) = levels;
@@ -515,51 +519,88 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
     if version >= 3 {
         files.push(("frames.ron", frames_board()));
     }
+    if version >= 4 {
+        files.push(("nested.ron", nested_board()));
+    }
     files
+}
+
+/// The board `v4/nested.ron` holds, built by hand: a workshop stage holding a note and a
+/// cluster frame, which holds two notes of its own; the cluster is collapsed.
+fn nested_board() -> Board {
+    let id = |n: u64| ItemId::from_raw(0x0400_0000_0000_0000 + n);
+    let stage = Item::frame(
+        id(1),
+        Point::new(0.0, 0.0),
+        Size::new(1200.0, 800.0),
+        "a0".parse().unwrap(),
+        Frame::new("Consolidation", 1),
+    );
+    let mut cluster_frame = Frame::new("Cluster: waiting times", 2);
+    cluster_frame.collapsed = true;
+    let mut cluster = Item::frame(
+        id(2),
+        Point::new(400.0, 100.0),
+        Size::new(700.0, 500.0),
+        "a1".parse().unwrap(),
+        cluster_frame,
+    );
+    cluster.parent = Some(id(1));
+    let note = |n: u64, x: f32, y: f32, z: &str, text: &str, frame: u64| {
+        let mut item = Item::note(
+            id(n),
+            Point::new(x, y),
+            z.parse().unwrap(),
+            PaletteColor::Orange,
+            text,
+        );
+        item.parent = Some(id(frame));
+        item
+    };
+    let items = [
+        stage,
+        cluster,
+        note(3, 48.0, 96.0, "a2", "Приоритет: онлайн-запис", 1),
+        note(4, 448.0, 196.0, "a3", "Queues at the registry office", 2),
+        note(5, 748.0, 196.0, "a4", "Pritet me orë në sportel", 2),
+    ];
+    Board::from_parts("Nested frames: a stage and a cluster", items, []).unwrap()
 }
 
 /// The board `v3/frames.ron` holds, built by hand: an open frame with two notes, a collapsed
 /// one with a note, an empty frame presented first, and a note in no frame.
 fn frames_board() -> Board {
     let id = |n: u64| ItemId::from_raw(0x0300_0000_0000_0000 + n);
-    let frame =
-        |n: u64, x: f32, z: &str, title: &str, order: u32, collapsed: bool, members: &[u64]| {
-            let mut frame = Frame::new(title, order);
-            frame.collapsed = collapsed;
-            frame.members = members.iter().map(|&m| id(m)).collect();
-            Item::frame(
-                id(n),
-                Point::new(x, 0.0),
-                Size::new(640.0, 400.0),
-                z.parse().unwrap(),
-                frame,
-            )
-        };
-    let note = |n: u64, x: f32, z: &str, text: &str| {
-        Item::note(
+    let frame = |n: u64, x: f32, z: &str, title: &str, order: u32, collapsed: bool| {
+        let mut frame = Frame::new(title, order);
+        frame.collapsed = collapsed;
+        Item::frame(
+            id(n),
+            Point::new(x, 0.0),
+            Size::new(640.0, 400.0),
+            z.parse().unwrap(),
+            frame,
+        )
+    };
+    let note = |n: u64, x: f32, z: &str, text: &str, frame: Option<u64>| {
+        let mut item = Item::note(
             id(n),
             Point::new(x, 96.0),
             z.parse().unwrap(),
             PaletteColor::Yellow,
             text,
-        )
+        );
+        item.parent = frame.map(id);
+        item
     };
     let items = [
-        frame(
-            1,
-            0.0,
-            "a0",
-            "Ideation: what residents told us",
-            2,
-            false,
-            &[4, 5],
-        ),
-        frame(2, 700.0, "a1", "Parking lot", 3, true, &[6]),
-        frame(3, 1400.0, "a2", "Welcome", 1, false, &[]),
-        note(4, 48.0, "a3", "Forms are hard to find"),
-        note(5, 336.0, "a4", "Старим особам потрібна допомога"),
-        note(6, 748.0, "a5", "Opening hours?"),
-        note(7, 2100.0, "a6", "Not in a frame"),
+        frame(1, 0.0, "a0", "Ideation: what residents told us", 2, false),
+        frame(2, 700.0, "a1", "Parking lot", 3, true),
+        frame(3, 1400.0, "a2", "Welcome", 1, false),
+        note(4, 48.0, "a3", "Forms are hard to find", Some(1)),
+        note(5, 336.0, "a4", "Старим особам потрібна допомога", Some(1)),
+        note(6, 748.0, "a5", "Opening hours?", Some(2)),
+        note(7, 2100.0, "a6", "Not in a frame", None),
     ];
     let connectors = [
         Connector::new(ConnectorId::from_raw(0x0300_0000_0000_0100), id(4), id(6))
@@ -635,7 +676,7 @@ fn edge_values_keep_signed_zero_and_exact_floats() {
 #[test]
 fn current_format_files_save_back_byte_for_byte() {
     assert_eq!(
-        CURRENT_FORMAT, 3,
+        CURRENT_FORMAT, 4,
         "add the new version's golden folder and `expected` entries"
     );
     for (name, _) in expected(CURRENT_FORMAT) {
@@ -662,6 +703,7 @@ fn building_a_board_by_hand_gives_the_golden_text() {
         ("map.ron", map_board()),
         ("persona.ron", persona_board()),
         ("frames.ron", frames_board()),
+        ("nested.ron", nested_board()),
     ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");

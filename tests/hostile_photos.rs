@@ -9,9 +9,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Cursor;
 
+use civic_canvas::model::ImageFormat as StoredFormat;
 use civic_canvas::photos::{
-    MAX_DECODE_BYTES, MAX_INPUT_BYTES, PhotoError, PhotoFormat, PreparedPhoto, STORED_MAX_SIDE_PX,
-    content_id, decode_base64_lines, decode_stored, encode_base64_lines, prepare_photo,
+    MAX_DECODE_BYTES, MAX_INPUT_BYTES, PhotoError, PreparedPhoto, STORED_MAX_SIDE_PX, content_id,
+    decode_base64_lines, decode_stored, encode_base64_lines, prepare_photo,
 };
 use image::codecs::gif::GifEncoder;
 use image::codecs::webp::WebPEncoder;
@@ -272,7 +273,7 @@ fn the_hand_made_png_is_a_real_png() {
     let photo = prepare_photo(&png).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (4, 4, PhotoFormat::Jpeg)
+        (4, 4, StoredFormat::Jpeg)
     );
 }
 
@@ -284,7 +285,7 @@ fn a_png_with_transparency_is_stored_as_png_pixel_for_pixel() {
     let photo = prepare_photo(&encoded(&source.clone().into(), ImageFormat::Png)).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (300, 200, PhotoFormat::Png)
+        (300, 200, StoredFormat::Png)
     );
     // Small enough to keep its size, and PNG is lossless: the same pixels come back.
     assert_eq!(decode_stored(photo.format, &photo.bytes).unwrap(), source);
@@ -296,7 +297,7 @@ fn an_opaque_jpeg_is_stored_as_a_smaller_jpeg() {
     let photo = prepare_photo(&source).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (512, 256, PhotoFormat::Jpeg)
+        (512, 256, StoredFormat::Jpeg)
     );
     assert!(photo.bytes.starts_with(&[0xff, 0xd8, 0xff]));
     assert!(
@@ -333,7 +334,7 @@ fn a_webp_is_accepted() {
     let photo = prepare_photo(&lossless_webp(&source)).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (120, 80, PhotoFormat::Png)
+        (120, 80, StoredFormat::Png)
     );
     assert_eq!(decode_stored(photo.format, &photo.bytes).unwrap(), source);
 
@@ -341,7 +342,7 @@ fn a_webp_is_accepted() {
     let photo = prepare_photo(&lossless_webp(&opaque)).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (512, 256, PhotoFormat::Jpeg)
+        (512, 256, StoredFormat::Jpeg)
     );
 }
 
@@ -350,7 +351,7 @@ fn an_animated_gif_gives_its_first_frame() {
     let photo = prepare_photo(&animated_gif(80, 60)).unwrap();
     assert_eq!(
         (photo.width, photo.height, photo.format),
-        (80, 60, PhotoFormat::Jpeg)
+        (80, 60, StoredFormat::Jpeg)
     );
     let pixels = decode_stored(photo.format, &photo.bytes).unwrap();
     let [r, _, b, _] = pixels.get_pixel(40, 30).0;

@@ -40,7 +40,7 @@ fn create_type_drag_and_undo_a_note() {
         node_center,
         node_center + Vec2::new(150.0, 80.0),
     );
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     let moved = only_note(&harness);
     assert!(
         (moved.pos.x - (note.pos.x + 150.0 / zoom)).abs() < 0.02,
@@ -86,7 +86,7 @@ fn double_click_on_canvas_adds_a_note_under_the_pointer() {
     harness.run();
     let note = only_note(&harness);
     assert_eq!(note.text(), "Ђаци и родитељи");
-    let camera = harness.state().canvas().camera;
+    let camera = harness.state().canvas().view.camera;
     let center_on_screen = camera.screen_from_board(canvas, note.center());
     assert!(
         (center_on_screen - at).length() < 1.0,
@@ -135,7 +135,7 @@ fn corner_handle_resizes_the_selected_note() {
     let before = only_note(&harness);
     let handle = harness.get_by_label("Resize note").rect().center();
     drag(&mut harness, handle, handle + Vec2::new(100.0, 60.0));
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     let after = only_note(&harness);
     assert!((after.size.width - (before.size.width + 100.0 / zoom)).abs() < 0.02);
     assert!((after.size.height - (before.size.height + 60.0 / zoom)).abs() < 0.02);

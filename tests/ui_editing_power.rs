@@ -16,6 +16,7 @@ fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
     let mut texts: Vec<String> = app
         .canvas()
         .selection
+        .items
         .iter()
         .map(|&id| app.board().item(id).unwrap().text().to_owned())
         .collect();
@@ -56,7 +57,7 @@ fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {
     let before_c = item_by_text(&harness, "C").pos;
     let grab = harness.get_by_label("B").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(0.0, 200.0));
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     assert!((item_by_text(&harness, "A").pos.y - (before_a.y + 200.0 / zoom)).abs() < 0.02);
     assert_eq!(
         item_by_text(&harness, "C").pos,
@@ -320,7 +321,7 @@ fn find_moves_the_view_to_each_hit_in_turn() {
         add_note(&mut harness, text);
     }
     // Scroll far away so the jump is visible.
-    harness.state_mut().canvas_mut().camera.center_in_board =
+    harness.state_mut().canvas_mut().view.camera.center_in_board =
         civic_canvas::model::Point::new(-5000.0, 4000.0);
     press(&mut harness, Modifiers::COMMAND, Key::F);
     harness.event(Event::Text("građani".into()));
@@ -329,7 +330,7 @@ fn find_moves_the_view_to_each_hit_in_turn() {
     let first = selected_texts(&harness);
     assert_eq!(first.len(), 1);
     assert!(first[0].to_lowercase().contains("građani"));
-    let camera = harness.state().canvas().camera;
+    let camera = harness.state().canvas().view.camera;
     let hit = item_by_text(&harness, &first[0]);
     assert_eq!(
         camera.center_in_board,
@@ -413,7 +414,7 @@ fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
     );
     press(&mut harness, Modifiers::NONE, Key::M);
     let map = harness.get_by_label("Minimap").rect();
-    let before = harness.state().canvas().camera.center_in_board;
+    let before = harness.state().canvas().view.camera.center_in_board;
     // Clicking the map's left edge moves the view to the left part of the board.
     let spot = map.left_center() + Vec2::new(10.0, 0.0);
     harness.hover_at(spot);
@@ -422,7 +423,7 @@ fn minimap_shows_and_hides_and_clicking_it_moves_the_view() {
     harness.run();
     harness.drop_at(spot);
     harness.run();
-    let after = harness.state().canvas().camera.center_in_board;
+    let after = harness.state().canvas().view.camera.center_in_board;
     assert!(
         after.x < before.x - 100.0,
         "moved left: {before:?} → {after:?}"
@@ -436,7 +437,7 @@ fn with_snap_on_a_dragged_note_lands_on_the_grid() {
     let mut harness = app_harness(None);
     add_note(&mut harness, "Snap me");
     press(&mut harness, Modifiers::NONE, Key::G);
-    assert!(harness.state().canvas().snap_to_grid);
+    assert!(harness.state().canvas().settings.snap_to_grid);
     let grab = harness.get_by_label("Snap me").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(33.0, 47.0));
     let step = civic_canvas::ui::canvas::SNAP_STEP;
@@ -448,10 +449,10 @@ fn with_snap_on_a_dragged_note_lands_on_the_grid() {
     );
 
     press(&mut harness, Modifiers::NONE, Key::G);
-    assert!(!harness.state().canvas().snap_to_grid);
+    assert!(!harness.state().canvas().settings.snap_to_grid);
     let grab = harness.get_by_label("Snap me").rect().center();
     drag(&mut harness, grab, grab + Vec2::new(7.0, 0.0));
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     let moved = item_by_text(&harness, "Snap me").pos;
     assert!(
         (moved.x - (pos.x + 7.0 / zoom)).abs() < 0.02,
@@ -493,7 +494,7 @@ fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
     press(&mut harness, Modifiers::NONE, Key::Escape);
     let anchor = item_by_text(&harness, "Anchor");
     let start = item_by_text(&harness, "Dragged");
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     // Drop it below the anchor with its left edge 5 points right of the anchor's.
     let screen_shift = Vec2::new((anchor.pos.x - start.pos.x) * zoom + 5.0, 260.0);
     let grab = harness.get_by_label("Dragged").rect().center();
@@ -507,7 +508,7 @@ fn a_dragged_note_lines_up_with_a_nearby_edge_unless_smart_guides_are_off() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(item_by_text(&harness, "Dragged").pos, start.pos);
     press(&mut harness, Modifiers::SHIFT, Key::G);
-    assert!(!harness.state().canvas().smart_guides);
+    assert!(!harness.state().canvas().settings.smart_guides);
     let grab = harness.get_by_label("Dragged").rect().center();
     drag(&mut harness, grab, grab + screen_shift);
     let x = item_by_text(&harness, "Dragged").pos.x;

@@ -53,7 +53,7 @@ fn build_a_small_stakeholder_map_by_dragging_a_connector_and_setting_its_polarit
     assert_eq!(board.connectors().len(), 1);
     let link = board.connectors().next().unwrap().clone();
     assert_eq!((link.from, link.to), (parents.id, registry.id));
-    assert_eq!(harness.state().canvas().selected_connector, Some(link.id));
+    assert_eq!(harness.state().canvas().selection.connector, Some(link.id));
 
     // The new connector is selected, so the inspector shows it; set its polarity.
     harness.get_by_label("Connector");
@@ -91,7 +91,7 @@ fn connect_joins_two_selected_items_and_a_click_near_the_line_selects_it() {
     press(&mut harness, Modifiers::NONE, Key::C);
     assert_eq!(harness.state().board().connectors().len(), 1);
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert_eq!(harness.state().canvas().selected_connector, None);
+    assert_eq!(harness.state().canvas().selection.connector, None);
 
     // Halfway between the two nodes is on the line.
     let a = harness.get_by_label("Ministry").rect();
@@ -99,7 +99,7 @@ fn connect_joins_two_selected_items_and_a_click_near_the_line_selects_it() {
     let middle = a.center() + (b.center() - a.center()) * 0.5 + Vec2::new(0.0, 3.0);
     click_at(&mut harness, middle);
     let link = harness.state().board().connectors().next().unwrap().id;
-    assert_eq!(harness.state().canvas().selected_connector, Some(link));
+    assert_eq!(harness.state().canvas().selection.connector, Some(link));
     harness.get_by_label("Delete connector");
 
     // Delete removes just the connector; undo brings it back.
@@ -192,7 +192,7 @@ fn a_node_dropped_on_stakeholder_rings_settles_in_the_middle_of_its_ring() {
 
     // Drag the node so its centre lands a little outside the middle of the second ring, to
     // the right of the rings' centre.
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     let header = harness.get_by_label("Stakeholder rings").rect();
     let screen_center = egui::pos2(
         header.left() + (center.x - rings.pos.x) * zoom,
@@ -232,7 +232,7 @@ fn the_grid_sets_influence_and_interest_from_where_a_node_is_dropped_and_back() 
         .find(|item| item.is_backdrop())
         .unwrap()
         .clone();
-    let zoom = harness.state().canvas().camera.zoom;
+    let zoom = harness.state().canvas().view.camera.zoom;
     let header = harness.get_by_label("Influence / interest grid").rect();
     let to_screen = |p: civic_canvas::model::Point| {
         egui::pos2(
@@ -279,7 +279,7 @@ fn the_map_key_lists_feedback_loops_and_flipping_a_polarity_retags_them() {
     let b1 = "B1  Balancing: Online registrations › Queue at the office";
     harness.get_by_label(b1).click();
     harness.run();
-    let loops = &harness.state().canvas().loops;
+    let loops = &harness.state().canvas().loops();
     assert_eq!(loops.highlighted, Some(0));
     assert_eq!(loops.tags, ["B1", "R1", "B2"]);
 
@@ -299,14 +299,14 @@ fn the_map_key_lists_feedback_loops_and_flipping_a_polarity_retags_them() {
         .connector_midpoint(board, negative)
         .unwrap();
     click_at(&mut harness, on_line);
-    assert_eq!(harness.state().canvas().selected_connector, Some(negative));
+    assert_eq!(harness.state().canvas().selection.connector, Some(negative));
     harness.get_by_label("+ Same direction").click();
     harness.run();
 
     // Now both links of that loop are +: it reinforces, and the list says so.
     harness.get_by_label("R1  Reinforcing: Online registrations › Queue at the office");
     assert!(harness.query_by_label(b1).is_none());
-    assert_eq!(harness.state().canvas().loops.highlighted, None);
+    assert_eq!(harness.state().canvas().loops().highlighted, None);
     undo(&mut harness);
     harness.get_by_label(b1);
 }
@@ -336,6 +336,7 @@ fn a_selection_rectangle_on_top_of_rings_takes_the_nodes_and_leaves_the_rings() 
         .state()
         .canvas()
         .selection
+        .items
         .iter()
         .map(|&id| harness.state().board().item(id).unwrap().text().to_owned())
         .collect();

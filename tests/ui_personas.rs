@@ -96,7 +96,7 @@ fn the_gallery_lists_personas_and_search_finds_their_fields() {
     fill(&mut harness, "Life event", "Retires this year");
     add_persona(&mut harness, "ნინო");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert!(harness.state().canvas().selection.is_empty());
+    assert!(harness.state().canvas().selection.items.is_empty());
 
     press(&mut harness, Modifiers::SHIFT, Key::P);
     harness.get_by_label("Persona gallery");
@@ -156,7 +156,7 @@ fn a_map_node_can_stand_for_a_persona_and_loses_the_link_when_it_is_deleted() {
     assert_eq!(link(&harness), Some(persona));
 
     // Deleting the persona removes the link in the same step; undo restores both.
-    harness.state_mut().canvas_mut().selection = [persona].into();
+    harness.state_mut().canvas_mut().selection.items = [persona].into();
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Delete);
     assert_eq!(link(&harness), None);

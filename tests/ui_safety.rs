@@ -12,7 +12,7 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, harness_with_app, press};
+use common::{add_note, harness_with_app, item_by_text, press};
 use egui_kittest::kittest::Queryable as _;
 
 fn harness_with(
@@ -466,4 +466,52 @@ fn a_long_list_of_repairs_is_cut_short_in_the_message() {
     harness.get_by_label_contains("and 30 more repairs");
     assert!(harness.query_by_label_contains("“Note 11”").is_none());
     assert_eq!(harness.state().board().items().len(), 40);
+}
+
+#[test]
+fn every_press_of_a_quick_run_of_arrow_keys_reaches_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    add_note(&mut harness, "Moved by keys");
+    // The note stays selected once typing ends; each press is a change of its own, and the
+    // quick run of them is one undo step.
+    for _ in 0..6 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    }
+    let moved = item_by_text(&harness, "Moved by keys");
+    let revision = harness.state().document().revision();
+    harness.run();
+    harness.state().wait_for_autosave();
+    drop(harness);
+
+    let copies = storage::recovery::list_recovered(&recovery);
+    let [copy] = copies.as_slice() else {
+        panic!("{} recovery copies", copies.len());
+    };
+    let board = copy.board.as_ref().unwrap();
+    assert_eq!(
+        board.item(moved.id).unwrap().pos,
+        moved.pos,
+        "the copy holds the note where the last press put it (revision {revision})"
+    );
+}
+
+#[test]
+fn one_undo_takes_back_a_quick_run_of_arrow_keys() {
+    let mut harness = harness_with(None, None);
+    add_note(&mut harness, "Moved by keys");
+    let before = item_by_text(&harness, "Moved by keys").pos;
+    let revision = harness.state().document().revision();
+    for _ in 0..4 {
+        press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    }
+    assert_eq!(
+        harness.state().document().revision(),
+        revision + 4,
+        "every press is a new revision"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(item_by_text(&harness, "Moved by keys").pos, before);
 }

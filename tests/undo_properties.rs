@@ -1,12 +1,18 @@
-//! Undo and redo, checked on random edit sequences: undoing everything gives back the original
-//! board, redoing everything gives the final one, rejected commands change nothing, and every
-//! board survives a save and load unchanged.
+//! Undo and redo, checked on random edit sequences applied through the document's one gateway
+//! (with the board's rules): undoing everything gives back the original board, redoing
+//! everything gives the final one, rejected commands change nothing, and every board survives a
+//! save and load unchanged.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use civic_canvas::edit::{Command, History};
+use std::path::PathBuf;
+
+use civic_canvas::document::Document;
+use civic_canvas::edit::{
+    Command, ConnectorField, ItemField, ListRef, ListValue, Origin, PersonaField, rules,
+};
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
-    Entry, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
+    Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType,
     PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
@@ -36,8 +42,8 @@ enum Action {
     AddBackdrop(Point, ItemKind),
     /// A frame around some of the items that are in no frame yet.
     AddFrame(Point, String, Vec<usize>),
-    /// New details for an item, of whichever of these matches its kind.
-    SetKind(usize, MapNode, Rings, String, Box<Persona>),
+    /// New details for an item, field by field, from whichever of these matches its kind.
+    SetFields(usize, MapNode, Rings, String, Box<Persona>),
     SetConnectorLabel(usize, String),
     SetConnectorProps(usize, ConnectorProps),
     Batch(Vec<Action>),
@@ -51,9 +57,10 @@ enum Invalid {
     DisconnectMissing(u64),
     AddDuplicate(usize),
     ConnectToMissing(usize, u64),
-    RemoveConnectedItem(usize),
+    MoveOffTheBoard(usize, bool),
+    FrameInItself(usize),
     BatchEndingBadly(usize, Point),
-    ChangeKind(usize),
+    FieldOfAnotherKind(usize),
     TextOnBackdrop(usize, String),
 }
 
@@ -204,9 +211,10 @@ fn invalid() -> impl Strategy<Value = Invalid> {
         any::<u64>().prop_map(Invalid::DisconnectMissing),
         any::<usize>().prop_map(Invalid::AddDuplicate),
         (any::<usize>(), any::<u64>()).prop_map(|(a, b)| Invalid::ConnectToMissing(a, b)),
-        any::<usize>().prop_map(Invalid::RemoveConnectedItem),
+        (any::<usize>(), any::<bool>()).prop_map(|(i, nan)| Invalid::MoveOffTheBoard(i, nan)),
+        any::<usize>().prop_map(Invalid::FrameInItself),
         (any::<usize>(), point()).prop_map(|(a, p)| Invalid::BatchEndingBadly(a, p)),
-        any::<usize>().prop_map(Invalid::ChangeKind),
+        any::<usize>().prop_map(Invalid::FieldOfAnotherKind),
         (any::<usize>(), text()).prop_map(|(i, t)| Invalid::TextOnBackdrop(i, t)),
     ]
 }
@@ -228,7 +236,7 @@ fn simple_action() -> impl Strategy<Value = Action> {
         1 => (point(), text(), prop::collection::vec(any::<usize>(), 0..4))
             .prop_map(|(p, title, members)| Action::AddFrame(p, title, members)),
         2 => (any::<usize>(), map_node(), rings(), text(), persona()).prop_map(
-            |(i, node, rings, text, persona)| Action::SetKind(i, node, rings, text, Box::new(persona))
+            |(i, node, rings, text, persona)| Action::SetFields(i, node, rings, text, Box::new(persona))
         ),
         1 => (point(), persona()).prop_map(|(p, persona)| Action::AddPersona(p, Box::new(persona))),
         1 => (point(), text()).prop_map(|(p, goal)| Action::AddEmpathyMap(p, goal)),
@@ -330,7 +338,10 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
                 text.clone(),
             )))
         }
-        Action::Delete(i) => Command::delete_items(board, &[pick_item(board, *i)?]),
+        // With what the board's rules add, so that a batch can be planned on a scratch copy.
+        Action::Delete(i) => {
+            rules::expand(board, Command::delete_items(&[pick_item(board, *i)?])).ok()?
+        }
         Action::Move(i, to) => Command::MoveItem {
             id: pick_item(board, *i)?,
             to: *to,
@@ -348,7 +359,7 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
         | Action::AddEmpathyMap(..)
         | Action::AddBackdrop(..)
         | Action::AddFrame(..)
-        | Action::SetKind(..)
+        | Action::SetFields(..)
         | Action::SetConnectorLabel(..)
         | Action::SetConnectorProps(..) => map_command_for(board, action, ids)?,
         Action::SetColor(i, color) => Command::SetColor {
@@ -385,8 +396,9 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
             let mut commands = Vec::new();
             for action in actions {
                 if let Some(command) = command_for(&scratch, action, ids) {
-                    command.clone().apply(&mut scratch).unwrap();
-                    commands.push(command);
+                    let expanded = rules::expand(&scratch, command).unwrap();
+                    expanded.clone().apply(&mut scratch).unwrap();
+                    commands.push(expanded);
                 }
             }
             Command::Batch {
@@ -430,62 +442,163 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             kind.clone(),
         ))),
         Action::AddFrame(pos, title, picks) => {
-            let mut frame = Frame::new(title.clone(), picks.len() as u32);
-            frame.members = picks
-                .iter()
-                .filter_map(|&i| {
-                    pick_where(board, i, |item| {
-                        item.as_frame().is_none() && board.frame_of(item.id).is_none()
-                    })
-                })
-                .collect();
-            Command::AddItem(Box::new(Item::frame(
-                ids.item_id(|id| board.item(id).is_some()),
+            let id = ids.item_id(|id| board.item(id).is_some());
+            let frame = Item::frame(
+                id,
                 *pos,
                 Item::FRAME_SIZE,
                 board.z_below_all(),
-                frame,
-            )))
+                Frame::new(title.clone(), picks.len() as u32),
+            );
+            // Items in no frame (frames among them) go into the new one.
+            let mut members: Vec<ItemId> = picks
+                .iter()
+                .filter_map(|&i| pick_where(board, i, |item| item.parent.is_none()))
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            let mut commands = vec![Command::AddItem(Box::new(frame))];
+            commands.extend(members.into_iter().map(|member| Command::SetParent {
+                id: member,
+                frame: Some(id),
+            }));
+            Command::Batch {
+                label: "Add frame",
+                commands,
+            }
         }
-        Action::SetKind(i, node, rings, text, persona) => {
+        Action::SetFields(i, node, rings, text, persona) => {
             let item = board.item(pick_item(board, *i)?)?;
-            let kind = match &item.kind {
-                ItemKind::Note(_) => ItemKind::Note(Note {
-                    text: text.clone(),
-                    fit_text: text.len() % 2 == 0,
-                }),
-                ItemKind::Persona(_) => ItemKind::Persona(persona.clone()),
-                ItemKind::EmpathyMap(_) => ItemKind::EmpathyMap(Box::new(EmpathyMap {
-                    goal: text.clone(),
-                    says: persona.needs.clone(),
-                    pains: persona.pains.clone(),
-                    ..EmpathyMap::default()
-                })),
-                ItemKind::MapNode(_) => ItemKind::MapNode(node.clone()),
-                ItemKind::Rings(_) => ItemKind::Rings(rings.clone()),
-                ItemKind::InterestGrid => ItemKind::InterestGrid,
-                ItemKind::Frame(frame) => ItemKind::Frame(Frame {
-                    title: text.clone(),
-                    collapsed: !frame.collapsed,
-                    order: text.len() as u32,
-                    ..frame.clone()
-                }),
-            };
-            Command::SetKind {
-                id: item.id,
-                kind: Box::new(kind),
+            Command::Batch {
+                label: "Edit details",
+                commands: field_changes(item, node, rings, text, persona),
             }
         }
         Action::SetConnectorLabel(i, label) => Command::SetConnectorLabel {
             id: pick_connector(board, *i)?,
             label: label.clone(),
         },
-        Action::SetConnectorProps(i, props) => Command::SetConnectorProps {
-            id: pick_connector(board, *i)?,
-            props: Box::new(props.clone()),
-        },
+        Action::SetConnectorProps(i, props) => {
+            let connector = board.connector(pick_connector(board, *i)?)?;
+            Command::Batch {
+                label: "Change connector",
+                commands: ConnectorField::changes(&connector.props, props)
+                    .into_iter()
+                    .map(|field| Command::SetConnectorField {
+                        id: connector.id,
+                        field,
+                    })
+                    .collect(),
+            }
+        }
         _ => return None,
     })
+}
+
+/// Field-by-field changes that give `item` the details of its kind from the generated values.
+fn field_changes(
+    item: &Item,
+    node: &MapNode,
+    rings: &Rings,
+    text: &str,
+    persona: &Persona,
+) -> Vec<Command> {
+    let id = item.id;
+    let set = |field: ItemField| Command::SetField { id, field };
+    let append = |list: ListRef, index: usize, value: ListValue| Command::InsertInList {
+        id,
+        list,
+        index,
+        value,
+    };
+    match &item.kind {
+        ItemKind::Note(sticky) => vec![set(ItemField::FitText(!sticky.fit_text))],
+        ItemKind::Persona(current) => {
+            let mut changes: Vec<Command> = PersonaField::ALL
+                .into_iter()
+                .flat_map(|field| {
+                    let entry = field.of(persona);
+                    [
+                        set(ItemField::PersonaText(field, entry.text.clone())),
+                        set(ItemField::PersonaBasis(field, entry.basis.clone())),
+                    ]
+                })
+                .collect();
+            changes.push(set(ItemField::DigitalSkills(persona.digital_skills)));
+            changes.extend(Channel::ALL.into_iter().map(|channel| {
+                set(ItemField::Channel(
+                    channel,
+                    persona.channels.contains(&channel),
+                ))
+            }));
+            let needs = current.needs.len();
+            changes.extend(persona.needs.iter().enumerate().map(|(n, entry)| {
+                append(
+                    ListRef::Entries(EntryList::Needs),
+                    needs + n,
+                    ListValue::Entry(entry.clone()),
+                )
+            }));
+            if !current.goals.is_empty() {
+                changes.push(Command::RemoveFromList {
+                    id,
+                    list: ListRef::Entries(EntryList::Goals),
+                    index: 0,
+                });
+            }
+            changes.extend(
+                persona
+                    .custom
+                    .first()
+                    .map(|field| append(ListRef::Custom, 0, ListValue::Custom(field.clone()))),
+            );
+            changes
+        }
+        ItemKind::EmpathyMap(map) => persona
+            .pains
+            .iter()
+            .enumerate()
+            .map(|(n, entry)| {
+                append(
+                    ListRef::Entries(EntryList::Feels),
+                    map.feels.len() + n,
+                    ListValue::Entry(entry.clone()),
+                )
+            })
+            .collect(),
+        ItemKind::MapNode(_) => vec![
+            set(ItemField::NodeType(node.node_type.clone())),
+            set(ItemField::Description(node.description.clone())),
+            set(ItemField::Influence(node.influence)),
+            set(ItemField::Interest(node.interest)),
+        ],
+        ItemKind::Rings(current) => {
+            let mut changes: Vec<Command> = current
+                .rings
+                .iter()
+                .zip(&rings.rings)
+                .enumerate()
+                .map(|(index, (_, name))| set(ItemField::RingName(index, name.clone())))
+                .collect();
+            if current.rings.len() < Rings::MAX_RINGS {
+                changes.push(append(ListRef::Rings, 0, ListValue::Name(text.to_owned())));
+            }
+            if !current.sectors.is_empty() {
+                changes.push(Command::MoveInList {
+                    id,
+                    list: ListRef::Sectors,
+                    from: 0,
+                    to: current.sectors.len() - 1,
+                });
+            }
+            changes
+        }
+        ItemKind::InterestGrid => Vec::new(),
+        ItemKind::Frame(frame) => vec![
+            set(ItemField::Collapsed(!frame.collapsed)),
+            set(ItemField::Order(text.len() as u32)),
+        ],
+    }
 }
 
 fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<Command> {
@@ -517,20 +630,28 @@ fn invalid_command(board: &Board, invalid: &Invalid, ids: &mut IdGen) -> Option<
             pick_item(board, *i)?,
             missing_item(*raw)?,
         ))),
-        Invalid::RemoveConnectedItem(i) => {
-            let connector = board.connector(pick_connector(board, *i)?)?;
-            Command::RemoveItem(connector.from)
-        }
-        Invalid::ChangeKind(i) => {
-            let item = board.item(pick_item(board, *i)?)?;
-            let other = match item.kind {
-                ItemKind::Note(_) => ItemKind::InterestGrid,
-                _ => ItemKind::Note(Note::default()),
-            };
-            Command::SetKind {
-                id: item.id,
-                kind: Box::new(other),
+        Invalid::MoveOffTheBoard(i, nan) => Command::MoveItem {
+            id: pick_item(board, *i)?,
+            to: if *nan {
+                Point::new(f32::NAN, 0.0)
+            } else {
+                Point::new(0.0, -2.0e7)
+            },
+        },
+        Invalid::FrameInItself(i) => {
+            let frame = pick_where(board, *i, |item| item.as_frame().is_some())?;
+            Command::SetParent {
+                id: frame,
+                frame: Some(frame),
             }
+        }
+        Invalid::FieldOfAnotherKind(i) => {
+            let item = board.item(pick_item(board, *i)?)?;
+            let field = match item.kind {
+                ItemKind::MapNode(_) => ItemField::FitText(true),
+                _ => ItemField::Influence(Level::High),
+            };
+            Command::SetField { id: item.id, field }
         }
         Invalid::TextOnBackdrop(i, text) => Command::SetText {
             id: pick_backdrop(board, *i)?,
@@ -583,40 +704,39 @@ proptest! {
         // Item id 0 is used as "missing" by the invalid batch.
         prop_assume!(start.item(ItemId::from_raw(0)).is_none());
         let mut ids = IdGen::seeded(seed);
-        let mut board = start.clone();
-        let mut history = History::default();
+        let mut doc = Document::loaded(start.clone(), PathBuf::from("board.ron"));
         let mut states = vec![start.clone()];
         for action in &actions {
-            let Some(command) = command_for(&board, action, &mut ids) else { continue };
-            let before = board.clone();
-            let result = history.apply(&mut board, command);
+            let Some(command) = command_for(doc.board(), action, &mut ids) else { continue };
+            let before = doc.board().clone();
+            let result = doc.apply(command, Origin::Local);
             if matches!(action, Action::Invalid(_)) {
                 prop_assert!(result.is_err(), "{:?} was accepted", action);
-                prop_assert_eq!(&board, &before);
+                prop_assert_eq!(doc.board(), &before);
             } else {
                 prop_assert!(result.is_ok(), "{:?}: {:?}", action, result);
-                states.push(board.clone());
+                states.push(doc.board().clone());
             }
-            assert_stacking_follows_items(&board)?;
+            assert_stacking_follows_items(doc.board())?;
         }
-        let end = board.clone();
+        let end = doc.board().clone();
         assert_round_trips(&end)?;
 
         // Undo step by step, through every intermediate board.
         for expected in states.iter().rev().skip(1) {
-            prop_assert!(history.undo(&mut board).unwrap());
-            prop_assert_eq!(&board, expected);
-            assert_stacking_follows_items(&board)?;
+            prop_assert!(doc.undo().unwrap().is_some());
+            prop_assert_eq!(doc.board(), expected);
+            assert_stacking_follows_items(doc.board())?;
         }
-        prop_assert!(!history.undo(&mut board).unwrap());
-        prop_assert_eq!(&board, &start);
-        assert_round_trips(&board)?;
+        prop_assert!(doc.undo().unwrap().is_none());
+        prop_assert_eq!(doc.board(), &start);
+        assert_round_trips(doc.board())?;
 
         for expected in states.iter().skip(1) {
-            prop_assert!(history.redo(&mut board).unwrap());
-            prop_assert_eq!(&board, expected);
+            prop_assert!(doc.redo().unwrap().is_some());
+            prop_assert_eq!(doc.board(), expected);
         }
-        prop_assert!(!history.redo(&mut board).unwrap());
-        prop_assert_eq!(&board, &end);
+        prop_assert!(doc.redo().unwrap().is_none());
+        prop_assert_eq!(doc.board(), &end);
     }
 }

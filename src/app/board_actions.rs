@@ -3,26 +3,22 @@
 use std::time::Instant;
 
 use super::{CivicCanvasApp, NUDGE_FAR_STEP, NUDGE_STEP, NUDGE_STREAK};
-use crate::edit::Command;
-use crate::ui::canvas::arrange::Arrangement;
+use crate::edit::{Command, Origin};
+use crate::ui::canvas::arrange::arrangement_for;
 use crate::ui::shortcuts::Action;
 
 impl CivicCanvasApp {
     /// Carries out an action that works on the board or the selection.
     pub(super) fn perform_on_board(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::NewNote => {
-                self.commit_typing();
-                let command = self.canvas.new_note(self.doc.board(), &mut self.ids, None);
-                self.apply(command);
-            }
+            Action::NewNote | Action::NewPersona | Action::NewEmpathyMap => self.add_item(action),
             Action::EditText => {
                 if let Some(id) = self.canvas.single_selection() {
-                    self.canvas.begin_editing(self.doc.board(), id);
+                    self.canvas.begin_editing(self.session.doc.board(), id);
                 }
             }
             Action::Delete => {
-                if let Some(command) = self.canvas.delete_selection(self.doc.board()) {
+                if let Some(command) = self.canvas.delete_selection() {
                     self.apply(command);
                 }
             }
@@ -32,23 +28,13 @@ impl CivicCanvasApp {
                 } else if self.canvas.drop_offer_open() {
                     self.canvas.close_drop_offer();
                 } else {
-                    self.canvas.selection.clear();
-                    self.canvas.selected_connector = None;
+                    self.canvas.selection.items.clear();
+                    self.canvas.selection.connector = None;
                 }
-            }
-            Action::NewPersona => {
-                self.commit_typing();
-                let command = self.canvas.new_persona(self.doc.board(), &mut self.ids);
-                self.apply(command);
             }
             Action::ChoosePhoto => {
                 self.commit_typing();
                 self.choose_photo(ctx);
-            }
-            Action::NewEmpathyMap => {
-                self.commit_typing();
-                let command = self.canvas.new_empathy_map(self.doc.board(), &mut self.ids);
-                self.apply(command);
             }
             Action::NewMapNode => {
                 self.commit_typing();
@@ -57,7 +43,7 @@ impl CivicCanvasApp {
             Action::Connect => {
                 let command = self
                     .canvas
-                    .connect_selection(self.doc.board(), &mut self.ids);
+                    .connect_selection(self.session.doc.board(), &mut self.session.ids);
                 if command.is_none() {
                     self.set_status("Select two items to connect them");
                 }
@@ -72,18 +58,20 @@ impl CivicCanvasApp {
             Action::Duplicate => {
                 let command = self
                     .canvas
-                    .duplicate_selection(self.doc.board(), &mut self.ids);
+                    .duplicate_selection(self.session.doc.board(), &mut self.session.ids);
                 self.apply_some(command);
             }
-            Action::SelectAll => self.canvas.select_all(self.doc.board()),
+            Action::SelectAll => self.canvas.select_all(self.session.doc.board()),
             Action::NewConnectedNote => {
                 self.commit_typing();
-                let command = self.canvas.connected_note(self.doc.board(), &mut self.ids);
+                let command = self
+                    .canvas
+                    .connected_note(self.session.doc.board(), &mut self.session.ids);
                 self.apply_some(command);
             }
             Action::NextItem | Action::PreviousItem => {
                 self.canvas
-                    .select_next(self.doc.board(), action == Action::PreviousItem);
+                    .select_next(self.session.doc.board(), action == Action::PreviousItem);
             }
             Action::NudgeLeft
             | Action::NudgeRight
@@ -96,17 +84,17 @@ impl CivicCanvasApp {
             Action::BringToFront | Action::SendToBack => {
                 let command = self
                     .canvas
-                    .stack_selection(self.doc.board(), action == Action::BringToFront);
+                    .stack_selection(self.session.doc.board(), action == Action::BringToFront);
                 self.apply_some(command);
             }
-            Action::ZoomToSelection => self.canvas.zoom_to_selection(self.doc.board()),
+            Action::ZoomToSelection => self.canvas.zoom_to_selection(self.session.doc.board()),
             Action::NewFrame
             | Action::ToggleCollapse
             | Action::NextFrame
             | Action::PreviousFrame => self.perform_on_frames(action),
             _ => {
-                if let Some(how) = Arrangement::for_action(action) {
-                    let command = self.canvas.arrange_selection(self.doc.board(), how);
+                if let Some(how) = arrangement_for(action) {
+                    let command = self.canvas.arrange_selection(self.session.doc.board(), how);
                     self.apply_some(command);
                 }
             }
@@ -118,25 +106,42 @@ impl CivicCanvasApp {
         match action {
             Action::NewFrame => {
                 self.commit_typing();
-                let command = self.canvas.new_frame(self.doc.board(), &mut self.ids);
+                let command = self
+                    .canvas
+                    .new_frame(self.session.doc.board(), &mut self.session.ids);
                 self.apply(command);
             }
             Action::ToggleCollapse => {
-                let command = self.canvas.toggle_collapse_selection(self.doc.board());
+                let command = self
+                    .canvas
+                    .toggle_collapse_selection(self.session.doc.board());
                 if command.is_none() {
                     self.set_status("Select a frame to collapse or expand it");
                 }
                 self.apply_some(command);
             }
             Action::NextFrame | Action::PreviousFrame => {
-                if self.doc.board().frames().is_empty() {
+                if self.session.doc.board().frames().is_empty() {
                     self.set_status("There are no frames yet: select items and press F");
                 }
                 self.canvas
-                    .step_frame(self.doc.board(), action == Action::PreviousFrame);
+                    .step_frame(self.session.doc.board(), action == Action::PreviousFrame);
             }
             _ => {}
         }
+    }
+
+    /// Adds a note, persona card or empathy map (beside the selection or mid-view), ready for
+    /// typing.
+    fn add_item(&mut self, action: Action) {
+        self.commit_typing();
+        let (board, ids) = (self.session.doc.board(), &mut self.session.ids);
+        let command = match action {
+            Action::NewPersona => self.canvas.new_persona(board, ids),
+            Action::NewEmpathyMap => self.canvas.new_empathy_map(board, ids),
+            _ => self.canvas.new_note(board, ids, None),
+        };
+        self.apply(command);
     }
 
     fn apply_some(&mut self, command: Option<Command>) {
@@ -159,20 +164,21 @@ impl CivicCanvasApp {
         };
         let Some(command) = self
             .canvas
-            .nudge_selection(self.doc.board(), egui::vec2(dx, dy))
+            .nudge_selection(self.session.doc.board(), egui::vec2(dx, dy))
         else {
             return;
         };
         let continuing = self
+            .session
             .last_nudge
             .is_some_and(|at| at.elapsed() < NUDGE_STREAK);
-        let result = if continuing {
-            self.doc.apply_continuing(command)
+        let origin = if continuing {
+            Origin::LocalContinued
         } else {
-            self.doc.apply(command)
+            Origin::Local
         };
-        match result {
-            Ok(()) => self.last_nudge = Some(Instant::now()),
+        match self.session.doc.apply(command, origin) {
+            Ok(_) => self.session.last_nudge = Some(Instant::now()),
             Err(error) => self.set_status(format!("That change could not be made: {error}")),
         }
     }

@@ -12,11 +12,11 @@ use crate::storage::clipboard::{
 impl CivicCanvasApp {
     /// Copies the selection as board text; returns whether anything was copied.
     pub(super) fn copy(&mut self, ctx: &egui::Context) -> bool {
-        let ids: Vec<_> = self.canvas.selection.iter().copied().collect();
+        let ids: Vec<_> = self.canvas.selection.items.iter().copied().collect();
         if ids.is_empty() {
             return false;
         }
-        ctx.copy_text(items_to_clipboard(self.doc.board(), &ids));
+        ctx.copy_text(items_to_clipboard(self.session.doc.board(), &ids));
         let noun = if ids.len() == 1 { "item" } else { "items" };
         self.set_status(format!("Copied {} {noun}", ids.len()));
         true
@@ -25,7 +25,7 @@ impl CivicCanvasApp {
     /// Copies the selection, then deletes it (one undo step).
     pub(super) fn cut(&mut self, ctx: &egui::Context) {
         if self.copy(ctx)
-            && let Some(command) = self.canvas.delete_selection(self.doc.board())
+            && let Some(command) = self.canvas.delete_selection()
         {
             self.apply(command);
         }
@@ -44,8 +44,8 @@ impl CivicCanvasApp {
                 let offset = egui::vec2(target.x - center.x, target.y - center.y);
                 let connectors: Vec<_> = copied.connectors().cloned().collect();
                 let pasted = self.canvas.insert_copies(
-                    self.doc.board(),
-                    &mut self.ids,
+                    self.session.doc.board(),
+                    &mut self.session.ids,
                     "Paste",
                     items,
                     connectors,
@@ -69,8 +69,12 @@ impl CivicCanvasApp {
                         "Pasted the first {MAX_PASTED_LINES} lines as notes"
                     ));
                 }
-                self.canvas
-                    .paste_lines(self.doc.board(), &mut self.ids, &lines, target)
+                self.canvas.paste_lines(
+                    self.session.doc.board(),
+                    &mut self.session.ids,
+                    &lines,
+                    target,
+                )
             }
             ClipboardContent::Broken(error) => {
                 self.show_error(
@@ -109,13 +113,16 @@ impl CivicCanvasApp {
     /// Takes Tab presses away from egui's focus moving when the canvas has the keyboard, so Tab
     /// walks through the items instead; they are handed back in [`Self::return_held_keys`].
     pub(super) fn hold_canvas_keys(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if self.modal.is_some() || ctx.text_edit_focused() || self.canvas.editing_item().is_some() {
+        if self.shell.modal.is_some()
+            || ctx.text_edit_focused()
+            || self.canvas.editing_item().is_some()
+        {
             return;
         }
         raw_input.events.retain(|event| {
             let is_tab = matches!(event, Event::Key { key: Key::Tab, .. });
             if is_tab {
-                self.held_keys.push(event.clone());
+                self.shell.held_keys.push(event.clone());
             }
             !is_tab
         });
@@ -123,8 +130,8 @@ impl CivicCanvasApp {
 
     /// Puts the held key presses back, after egui's focus handling has run.
     pub(super) fn return_held_keys(&mut self, ctx: &egui::Context) {
-        if !self.held_keys.is_empty() {
-            let held = std::mem::take(&mut self.held_keys);
+        if !self.shell.held_keys.is_empty() {
+            let held = std::mem::take(&mut self.shell.held_keys);
             ctx.input_mut(|i| i.events.extend(held));
         }
     }

@@ -22,13 +22,13 @@ impl CivicCanvasApp {
         match storage::open_board(&path) {
             Ok(opened) => {
                 let name = display_name(&path);
-                self.doc = Document::loaded(opened.board, path);
-                self.doc.set_disk_stamp(Some(opened.stamp));
+                self.session.doc = Document::loaded(opened.board, path);
+                self.session.doc.set_disk_stamp(Some(opened.stamp));
                 self.canvas.reset();
                 self.canvas.request_fit();
-                self.set_status(format!("Opened {}", self.doc.file_label()));
+                self.set_status(format!("Opened {}", self.session.doc.file_label()));
                 if !opened.warnings.is_empty() {
-                    self.doc.mark_repaired();
+                    self.session.doc.mark_repaired();
                     let mut repairs: Vec<String> = opened
                         .warnings
                         .iter()
@@ -59,13 +59,13 @@ impl CivicCanvasApp {
     /// Saves to the board's file, or asks where when it has none; then does `then`.
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Then) {
         self.commit_typing();
-        match self.doc.path().map(Path::to_path_buf) {
+        match self.session.doc.path().map(Path::to_path_buf) {
             Some(path) => {
-                let changed = self.doc.disk_stamp().is_some_and(|stamp| {
+                let changed = self.session.doc.disk_stamp().is_some_and(|stamp| {
                     storage::disk_change(&path, stamp) == storage::DiskChange::Changed
                 });
                 if changed {
-                    self.modal = Some(Modal::ChangedOnDisk {
+                    self.shell.modal = Some(Modal::ChangedOnDisk {
                         then,
                         file_name: display_name(&path),
                     });
@@ -79,7 +79,7 @@ impl CivicCanvasApp {
 
     /// "Overwrite" in the changed-on-disk dialog: save over the other program's changes.
     pub(super) fn overwrite(&mut self, ctx: &egui::Context, then: Then) {
-        if let Some(path) = self.doc.path().map(Path::to_path_buf)
+        if let Some(path) = self.session.doc.path().map(Path::to_path_buf)
             && self.write_to(&path)
         {
             self.proceed(ctx, then);
@@ -89,17 +89,17 @@ impl CivicCanvasApp {
     /// Writes the board to `path`; returns whether it worked. Failures keep the board unsaved and
     /// say why.
     fn write_to(&mut self, path: &Path) -> bool {
-        match storage::save_board(path, self.doc.board()) {
+        match storage::save_board(path, self.session.doc.board()) {
             Ok(saved) => {
-                self.doc.mark_saved(path.to_path_buf());
-                self.doc.set_disk_stamp(Some(saved.stamp));
+                self.session.doc.mark_saved(path.to_path_buf());
+                self.session.doc.set_disk_stamp(Some(saved.stamp));
                 let status = match saved.backup {
                     Backup::Failed { path, reason } => format!(
                         "Saved {}, but the previous version could not be kept as {}: {reason}",
-                        self.doc.file_label(),
+                        self.session.doc.file_label(),
                         display_name(&path)
                     ),
-                    _ => format!("Saved {}", self.doc.file_label()),
+                    _ => format!("Saved {}", self.session.doc.file_label()),
                 };
                 self.set_status(status);
                 true
@@ -118,24 +118,31 @@ impl CivicCanvasApp {
 
     pub(super) fn start_open(&mut self, ctx: &egui::Context) {
         let folder = self
+            .session
             .doc
             .path()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
-        if !self.file_dialogs.start(ctx, FilePurpose::Open, "", folder) {
+        if !self
+            .shell
+            .file_dialogs
+            .start(ctx, FilePurpose::Open, "", folder)
+        {
             self.ask_for_path(FilePurpose::Open, None);
         }
     }
 
     pub(super) fn start_save_as(&mut self, ctx: &egui::Context, then: Then) {
-        self.after_save = then;
+        self.shell.after_save = then;
         let folder = self
+            .session
             .doc
             .path()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
-        let name = suggested_file_name(self.doc.board().title());
+        let name = suggested_file_name(self.session.doc.board().title());
         if !self
+            .shell
             .file_dialogs
             .start(ctx, FilePurpose::SaveAs, &name, folder)
         {
@@ -147,12 +154,13 @@ impl CivicCanvasApp {
         let text = match purpose {
             FilePurpose::Open | FilePurpose::Photo(_) => String::new(),
             FilePurpose::SaveAs => self
+                .session
                 .doc
                 .path()
                 .map(|path| path.display().to_string())
                 .unwrap_or_default(),
         };
-        self.modal = Some(Modal::TypedPath {
+        self.shell.modal = Some(Modal::TypedPath {
             purpose,
             text,
             reason: reason.map(str::to_owned),
@@ -160,10 +168,10 @@ impl CivicCanvasApp {
     }
 
     pub(super) fn poll_file_dialog(&mut self, ctx: &egui::Context) {
-        match self.file_dialogs.poll() {
+        match self.shell.file_dialogs.poll() {
             None => {}
             Some(DialogOutcome::Chosen(purpose, path)) => self.path_chosen(ctx, purpose, path),
-            Some(DialogOutcome::Cancelled) => self.after_save = Then::Nothing,
+            Some(DialogOutcome::Cancelled) => self.shell.after_save = Then::Nothing,
             Some(DialogOutcome::Unavailable(purpose)) => {
                 self.ask_for_path(purpose, Some(NO_SYSTEM_DIALOG));
             }
@@ -174,7 +182,7 @@ impl CivicCanvasApp {
     /// own.
     pub(super) fn would_replace_another(&self, path: &Path) -> bool {
         let target = with_board_extension(path.to_path_buf());
-        target.is_file() && self.doc.path() != Some(target.as_path())
+        target.is_file() && self.session.doc.path() != Some(target.as_path())
     }
 
     /// A file was chosen in a dialog or typed in.
@@ -184,7 +192,7 @@ impl CivicCanvasApp {
             FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
-                let then = std::mem::take(&mut self.after_save);
+                let then = std::mem::take(&mut self.shell.after_save);
                 if path.is_dir() {
                     self.show_error(
                         "Could not save here",

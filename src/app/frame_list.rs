@@ -3,8 +3,9 @@
 use egui::{RichText, Ui};
 
 use crate::edit::Command;
+use crate::edit::rules::frames::{set_collapsed, swap_order};
 use crate::model::Board;
-use crate::ui::canvas::{CanvasState, item_label, set_collapsed, swap_order};
+use crate::ui::canvas::{CanvasState, item_label};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
 
@@ -36,8 +37,8 @@ pub fn frame_list(
             let Some(frame) = item.as_frame() else {
                 continue;
             };
-            let selected = canvas.selection.contains(&item.id);
-            let count = frame.members.len();
+            let selected = canvas.selection.items.contains(&item.id);
+            let count = board.member_count(item.id);
             let text = format!("{}. {}  ({count})", i + 1, item_label(item));
             if ui
                 .selectable_label(selected, text)
@@ -72,7 +73,7 @@ pub fn frame_list(
                     )
                 };
                 if ui.button(label).on_hover_text(hint).clicked() {
-                    commands.push(set_collapsed(item, frame, !frame.collapsed));
+                    commands.push(set_collapsed(item.id, !frame.collapsed));
                 }
             });
             ui.add_space(4.0);

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use egui::{CentralPanel, Panel, ViewportCommand};
 
 use crate::document::Document;
-use crate::edit::Command;
+use crate::edit::{Command, Origin};
 use crate::model::{Board, IdGen};
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
@@ -63,14 +63,37 @@ struct SidePanels {
 /// How long a status message stays.
 const STATUS_DURATION: Duration = Duration::from_secs(5);
 
-/// The Civic Canvas window.
+/// The Civic Canvas window: the open board, the canvas showing it, and the window around them.
 pub struct CivicCanvasApp {
-    doc: Document,
+    /// The open board and what keeps it safe.
+    session: Session,
+    /// The canvas: view, selection and gestures.
     canvas: CanvasState,
+    /// Panels, dialogs, menus and the status bar.
+    shell: Shell,
+}
+
+/// The open board: the document, the ids new items get, and its recovery copies.
+struct Session {
+    /// The board, its history and its file.
+    doc: Document,
+    /// Where new ids come from.
     ids: IdGen,
+    /// When the selection was last moved with the arrow keys (moves in quick succession are one
+    /// undo step).
+    last_nudge: Option<Instant>,
+    /// Autosave and crash recovery, when on.
+    recovery: Option<recovery::Recovery>,
+}
+
+/// Everything around the canvas: file dialogs, the dialog on screen, the panels and menus, the
+/// status bar and the window title.
+struct Shell {
     file_dialogs: FileDialogs,
     modal: Option<Modal>,
+    /// What to do once a save asked for by a dialog is done.
     after_save: Then,
+    /// The board title being typed in the toolbar.
     title_buffer: String,
     status: Option<StatusMessage>,
     window_title: String,
@@ -85,11 +108,7 @@ pub struct CivicCanvasApp {
     side: SidePanels,
     /// The menu bar from the keyboard.
     menu_keys: menu_keys::MenuKeys,
-    /// When the selection was last moved with the arrow keys (moves in quick succession are one
-    /// undo step).
-    last_nudge: Option<Instant>,
-    recovery: Option<recovery::Recovery>,
-    /// `--screenshot`: capture the first complete frame, then close (see `screenshot.rs`).
+    /// `--screenshot`: capture the first complete paint, then close (see `screenshot.rs`).
     screenshot: Option<Screenshot>,
 }
 
@@ -106,24 +125,28 @@ impl CivicCanvasApp {
         theme::install_fonts(ctx);
         theme::apply_style(ctx);
         let mut app = Self {
-            doc: Document::untitled(),
+            session: Session {
+                doc: Document::untitled(),
+                ids: IdGen::from_entropy(),
+                last_nudge: None,
+                recovery: None,
+            },
             canvas: CanvasState::default(),
-            ids: IdGen::from_entropy(),
-            file_dialogs: FileDialogs::new(options.native_file_dialogs),
-            modal: None,
-            after_save: Then::Nothing,
-            title_buffer: String::new(),
-            status: None,
-            window_title: String::new(),
-            close_confirmed: false,
-            held_keys: Vec::new(),
-            last_nudge: None,
-            search: Search::default(),
-            inspector: InspectorState::default(),
-            side: SidePanels::default(),
-            menu_keys: menu_keys::MenuKeys::default(),
-            recovery: None,
-            screenshot: None,
+            shell: Shell {
+                file_dialogs: FileDialogs::new(options.native_file_dialogs),
+                modal: None,
+                after_save: Then::Nothing,
+                title_buffer: String::new(),
+                status: None,
+                window_title: String::new(),
+                close_confirmed: false,
+                held_keys: Vec::new(),
+                search: Search::default(),
+                inspector: InspectorState::default(),
+                side: SidePanels::default(),
+                menu_keys: menu_keys::MenuKeys::default(),
+                screenshot: None,
+            },
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -133,12 +156,12 @@ impl CivicCanvasApp {
 
     /// The board on screen.
     pub fn board(&self) -> &Board {
-        self.doc.board()
+        self.session.doc.board()
     }
 
     /// The open document (board, history, file, unsaved state).
     pub fn document(&self) -> &Document {
-        &self.doc
+        &self.session.doc
     }
 
     /// The canvas state (camera, selection).
@@ -153,35 +176,35 @@ impl CivicCanvasApp {
 
     /// The dialog on screen, if any.
     pub fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
+        self.shell.modal.as_ref()
     }
 
     fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage {
+        self.shell.status = Some(StatusMessage {
             text: text.into(),
             shown_at: Instant::now(),
         });
     }
 
     fn show_error(&mut self, title: impl Into<String>, body: impl Into<String>) {
-        self.modal = Some(Modal::Message {
+        self.shell.modal = Some(Modal::Message {
             title: title.into(),
             body: body.into(),
         });
     }
 
-    /// Applies a command as one undo step; a refused command is reported, never silently lost.
+    /// Applies a command from this window as one undo step; a refused command is reported,
+    /// never silently lost.
     fn apply(&mut self, command: Command) {
-        self.last_nudge = None;
-        let command = crate::ui::canvas::place_in_frames(self.doc.board(), command);
-        if let Err(error) = self.doc.apply(command) {
+        self.session.last_nudge = None;
+        if let Err(error) = self.session.doc.apply(command, Origin::Local) {
             self.set_status(format!("That change could not be made: {error}"));
         }
     }
 
     /// Ends in-place typing, keeping what was typed as its own undo step.
     fn commit_typing(&mut self) {
-        if let Some(change) = self.canvas.finish_editing(self.doc.board()) {
+        if let Some(change) = self.canvas.finish_editing(self.session.doc.board()) {
             self.apply(change);
         }
     }
@@ -206,9 +229,9 @@ impl CivicCanvasApp {
             Action::Undo | Action::Redo => {
                 self.commit_typing();
                 let result = if action == Action::Undo {
-                    self.doc.undo()
+                    self.session.doc.undo()
                 } else {
-                    self.doc.redo()
+                    self.session.doc.redo()
                 };
                 if let Err(error) = result {
                     self.set_status(format!("{} failed: {error}", action.label()));
@@ -216,16 +239,17 @@ impl CivicCanvasApp {
             }
             Action::Find => {
                 self.commit_typing();
-                self.search.open();
+                self.shell.search.open();
             }
             Action::FindNext | Action::FindPrevious => {
-                if !self.search.open {
-                    self.search.open();
+                if !self.shell.search.open {
+                    self.shell.search.open();
                 } else if let Some(hit) = self
+                    .shell
                     .search
-                    .step(self.doc.board(), action == Action::FindPrevious)
+                    .step(self.session.doc.board(), action == Action::FindPrevious)
                 {
-                    self.canvas.show_hit(self.doc.board(), hit);
+                    self.canvas.show_hit(self.session.doc.board(), hit);
                 }
             }
             Action::ZoomToFit => self.canvas.request_fit(),
@@ -233,23 +257,25 @@ impl CivicCanvasApp {
             Action::ZoomOut => self
                 .canvas
                 .zoom_by(1.0 / crate::ui::camera::Camera::ZOOM_STEP),
-            Action::ActualSize => self.canvas.camera.set_zoom(1.0),
-            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::ActualSize => self.canvas.view.camera.set_zoom(1.0),
+            Action::ShowShortcuts => self.shell.modal = Some(Modal::Shortcuts),
             Action::OpenMenuBar => {
                 self.commit_typing();
-                self.menu_keys.open_first();
+                self.shell.menu_keys.open_first();
             }
-            Action::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
-            Action::ToggleMapKey => self.side.map_key = !self.side.map_key,
-            Action::TogglePersonaGallery => self.side.gallery = !self.side.gallery,
-            Action::ToggleFrameList => self.side.frame_list = !self.side.frame_list,
+            Action::ToggleMinimap => {
+                self.canvas.settings.show_minimap = !self.canvas.settings.show_minimap;
+            }
+            Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
+            Action::TogglePersonaGallery => self.shell.side.gallery = !self.shell.side.gallery,
+            Action::ToggleFrameList => self.shell.side.frame_list = !self.shell.side.frame_list,
             Action::ToggleGuides => {
-                self.canvas.smart_guides = !self.canvas.smart_guides;
-                self.say_on_off("Smart guides are", self.canvas.smart_guides);
+                self.canvas.settings.smart_guides = !self.canvas.settings.smart_guides;
+                self.say_on_off("Smart guides are", self.canvas.settings.smart_guides);
             }
             Action::ToggleSnap => {
-                self.canvas.snap_to_grid = !self.canvas.snap_to_grid;
-                self.say_on_off("Snap to grid is", self.canvas.snap_to_grid);
+                self.canvas.settings.snap_to_grid = !self.canvas.settings.snap_to_grid;
+                self.say_on_off("Snap to grid is", self.canvas.settings.snap_to_grid);
             }
             _ => self.perform_on_board(ctx, action),
         }
@@ -258,8 +284,8 @@ impl CivicCanvasApp {
     /// New, Open or Quit: ask about unsaved changes first.
     fn request(&mut self, ctx: &egui::Context, then: Then) {
         self.commit_typing();
-        if self.doc.is_dirty() {
-            self.modal = Some(Modal::UnsavedChanges { then });
+        if self.session.doc.is_dirty() {
+            self.shell.modal = Some(Modal::UnsavedChanges { then });
         } else {
             self.proceed(ctx, then);
         }
@@ -270,50 +296,50 @@ impl CivicCanvasApp {
         match then {
             Then::Nothing => {}
             Then::NewBoard => {
-                self.doc = Document::untitled();
+                self.session.doc = Document::untitled();
                 self.canvas.reset();
-                self.canvas.camera = crate::ui::camera::Camera::default();
+                self.canvas.view.camera = crate::ui::camera::Camera::default();
                 self.set_status("New board");
             }
             Then::Open => self.start_open(ctx),
             Then::RestoreRecovered(index) => self.restore_recovered(index),
             Then::Quit => {
                 self.close_recovery();
-                self.close_confirmed = true;
+                self.shell.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.shell.close_confirmed {
             self.commit_typing();
-            if self.doc.is_dirty() {
+            if self.session.doc.is_dirty() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                self.modal = Some(Modal::UnsavedChanges { then: Then::Quit });
+                self.shell.modal = Some(Modal::UnsavedChanges { then: Then::Quit });
             }
         }
     }
 
     fn handle_modal(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.as_mut() else {
+        let Some(modal) = self.shell.modal.as_mut() else {
             return;
         };
-        let Some(choice) = modal.show(ctx, self.doc.board().title()) else {
+        let Some(choice) = modal.show(ctx, self.session.doc.board().title()) else {
             return;
         };
-        let finished = self.modal.take();
+        let finished = self.shell.modal.take();
         match (finished, choice) {
             (Some(Modal::UnsavedChanges { then }), Choice::Save) => self.save(ctx, then),
             (Some(Modal::UnsavedChanges { then }), Choice::Discard) => self.proceed(ctx, then),
             (_, Choice::Path(FilePurpose::SaveAs, path)) if self.would_replace_another(&path) => {
                 // A typed path gets the question a system save dialog would have asked.
-                self.modal = Some(Modal::ConfirmReplace { path });
+                self.shell.modal = Some(Modal::ConfirmReplace { path });
             }
             (Some(Modal::ConfirmReplace { path }), Choice::Overwrite) => {
                 self.path_chosen(ctx, FilePurpose::SaveAs, path);
             }
-            (Some(Modal::ConfirmReplace { .. }), _) => self.after_save = Then::Nothing,
+            (Some(Modal::ConfirmReplace { .. }), _) => self.shell.after_save = Then::Nothing,
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
             (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
@@ -329,9 +355,9 @@ impl CivicCanvasApp {
         actions: &mut Vec<Action>,
     ) {
         let Some(target) = Target::for_selection(
-            self.doc.board(),
+            self.session.doc.board(),
             self.canvas.single_selection(),
-            self.canvas.selected_connector,
+            self.canvas.selection.connector,
         ) else {
             return;
         };
@@ -347,8 +373,8 @@ impl CivicCanvasApp {
                     ui.set_max_height(canvas.height() - 4.0 * margin);
                     commands.extend(inspector::show(
                         ui,
-                        &mut self.inspector,
-                        self.doc.board(),
+                        &mut self.shell.inspector,
+                        self.session.doc.board(),
                         target,
                         actions,
                     ));
@@ -363,42 +389,91 @@ impl CivicCanvasApp {
         commands: &mut Vec<Command>,
         actions: &mut Vec<Action>,
     ) {
-        if self.side.frame_list {
+        if self.shell.side.frame_list {
             Panel::left("frame_list")
                 .default_size(260.0)
                 .size_range(200.0..=420.0)
                 .show(ui, |ui| {
                     commands.extend(frame_list::frame_list(
                         ui,
-                        self.doc.board(),
+                        self.session.doc.board(),
                         &mut self.canvas,
                         actions,
                     ));
                 });
         }
-        if self.side.gallery {
+        if self.shell.side.gallery {
             Panel::left("persona_gallery")
                 .default_size(260.0)
                 .size_range(200.0..=420.0)
                 .show(ui, |ui| {
-                    panels::persona_gallery(ui, self.doc.board(), &mut self.canvas);
+                    panels::persona_gallery(ui, self.session.doc.board(), &mut self.canvas);
                 });
         }
-        if self.side.map_key {
+        if self.shell.side.map_key {
             Panel::left("map_key")
                 .default_size(260.0)
                 .size_range(200.0..=420.0)
                 .show(ui, |ui| {
-                    panels::map_key(ui, self.doc.board(), &mut self.canvas);
+                    panels::map_key(ui, self.session.doc.board(), &mut self.canvas);
                 });
         }
     }
 
+    /// Shortcuts and clipboard keys, when no dialog has the keyboard.
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if self.shell.modal.is_some() || self.shell.file_dialogs.is_open() {
+            return;
+        }
+        // A note being edited counts as typing even in the paint its text field lets go of the
+        // keyboard (Escape), so that Escape ends the edit without clearing the selection.
+        let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
+        // While the menu bar has the keyboard, arrows and letters are for the menus.
+        let keys_taken = typing || self.shell.menu_keys.active();
+        for action in shortcuts::pressed_actions(ctx, keys_taken) {
+            self.perform(ctx, action);
+        }
+        if !typing {
+            self.clipboard_events(ctx);
+        }
+    }
+
+    /// The find bar, when open, and the search hits it outlines on the canvas.
+    fn find_bar(&mut self, ui: &mut egui::Ui) {
+        if self.shell.search.open {
+            let request = Panel::top("find_bar")
+                .show(ui, |ui| {
+                    self.shell.search.show(ui, self.session.doc.board())
+                })
+                .inner;
+            match request {
+                Some(SearchRequest::Show(hit)) => {
+                    self.canvas.show_hit(self.session.doc.board(), hit);
+                }
+                Some(SearchRequest::Close) => self.shell.search.open = false,
+                None => {}
+            }
+        }
+        self.canvas.selection.highlighted = if self.shell.search.open {
+            self.shell
+                .search
+                .hits(self.session.doc.board())
+                .into_iter()
+                .filter_map(|hit| match hit {
+                    Hit::Item(id) => Some(id),
+                    Hit::Connector(_) => None,
+                })
+                .collect()
+        } else {
+            std::collections::BTreeSet::new()
+        };
+    }
+
     fn update_window_title(&mut self, ctx: &egui::Context) {
-        let title = self.doc.window_title();
-        if title != self.window_title {
+        let title = self.session.doc.window_title();
+        if title != self.shell.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.window_title = title;
+            self.shell.window_title = title;
         }
     }
 }
@@ -413,73 +488,45 @@ impl eframe::App for CivicCanvasApp {
         self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
-        if self.modal.is_none() && !self.file_dialogs.is_open() {
-            // A note being edited counts as typing even on the frame its text field lets go of
-            // the keyboard (Escape), so that Escape ends the edit without clearing the selection.
-            let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
-            // While the menu bar has the keyboard, arrows and letters are for the menus.
-            let keys_taken = typing || self.menu_keys.active();
-            for action in shortcuts::pressed_actions(&ctx, keys_taken) {
-                self.perform(&ctx, action);
-            }
-            if !typing {
-                self.clipboard_events(&ctx);
-            }
-        }
+        self.keyboard(&ctx);
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
         let menu_buttons = Panel::top("menu_bar")
-            .show(ui, |ui| panels::menu_bar(ui, &self.doc, &mut actions))
+            .show(ui, |ui| {
+                panels::menu_bar(ui, &self.session.doc, &mut actions)
+            })
             .inner;
-        self.menu_keys.after_bar(&ctx, &menu_buttons);
+        self.shell.menu_keys.after_bar(&ctx, &menu_buttons);
         Panel::top("toolbar").show(ui, |ui| {
             commands.extend(panels::toolbar(
                 ui,
-                &self.doc,
+                &self.session.doc,
                 &mut self.canvas,
-                &mut self.ids,
-                &mut self.title_buffer,
+                &mut self.session.ids,
+                &mut self.shell.title_buffer,
                 &mut actions,
             ));
         });
-        if self.search.open {
-            let request = Panel::top("find_bar")
-                .show(ui, |ui| self.search.show(ui, self.doc.board()))
-                .inner;
-            match request {
-                Some(SearchRequest::Show(hit)) => self.canvas.show_hit(self.doc.board(), hit),
-                Some(SearchRequest::Close) => self.search.open = false,
-                None => {}
-            }
-        }
-        self.canvas.highlighted = if self.search.open {
-            self.search
-                .hits(self.doc.board())
-                .into_iter()
-                .filter_map(|hit| match hit {
-                    Hit::Item(id) => Some(id),
-                    Hit::Connector(_) => None,
-                })
-                .collect()
-        } else {
-            std::collections::BTreeSet::new()
-        };
+        self.find_bar(ui);
         Panel::bottom("status_bar").show(ui, |ui| {
             let message = self
+                .shell
                 .status
                 .as_ref()
                 .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
                 .map(|status| status.text.as_str());
-            panels::status_bar(ui, &self.doc, &self.canvas, message, &mut actions);
+            panels::status_bar(ui, &self.session.doc, &self.canvas, message, &mut actions);
         });
         self.canvas
-            .loops
-            .refresh(self.doc.board(), self.doc.revision());
+            .loops_mut()
+            .refresh(self.session.doc.board(), self.session.doc.revision());
         self.side_panels(ui, &mut commands, &mut actions);
         CentralPanel::no_frame().show(ui, |ui| {
             let canvas = ui.max_rect();
-            let output = self.canvas.show(ui, self.doc.board(), &mut self.ids);
+            let output = self
+                .canvas
+                .show(ui, self.session.doc.board(), &mut self.session.ids);
             commands.extend(output.commands);
             actions.extend(output.actions);
             self.inspector_overlay(ui, canvas, &mut commands, &mut actions);
@@ -493,6 +540,7 @@ impl eframe::App for CivicCanvasApp {
             self.apply(command);
         }
         if self
+            .shell
             .status
             .as_ref()
             .is_some_and(|s| s.shown_at.elapsed() < STATUS_DURATION)
@@ -502,7 +550,7 @@ impl eframe::App for CivicCanvasApp {
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
         // `--screenshot`: after everything else, so the capture shows the whole frame.
-        if let Some(screenshot) = &mut self.screenshot {
+        if let Some(screenshot) = &mut self.shell.screenshot {
             screenshot.on_frame(&ctx);
         }
     }

@@ -148,7 +148,7 @@ pub fn toolbar(
         let current = canvas
             .single_selection()
             .and_then(|id| board.item(id))
-            .map_or(canvas.new_note_color, |item| item.color);
+            .map_or(canvas.settings.new_note_color, |item| item.color);
         if let Some(color) = swatches(ui, Some(current)) {
             commands.extend(canvas.recolor_selection(board, color));
         }
@@ -245,7 +245,7 @@ pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
             } else {
                 format!("{name}\n{}", persona.role.text)
             };
-            let selected = canvas.selection.contains(&item.id);
+            let selected = canvas.selection.items.contains(&item.id);
             if ui
                 .selectable_label(selected, text)
                 .on_hover_text("Select this persona and bring it into view")
@@ -256,7 +256,7 @@ pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
         }
     });
     if let Some(id) = go_to {
-        canvas.selection = std::collections::BTreeSet::from([id]);
+        canvas.selection.items = std::collections::BTreeSet::from([id]);
         canvas.zoom_to_selection(board);
     }
 }
@@ -292,7 +292,7 @@ pub fn map_key(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
 /// clicking one highlights it and brings it into view.
 fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
     ui.label(RichText::new("Feedback loops").strong());
-    let search = &canvas.loops.search;
+    let search = &canvas.loops().search;
     if search.loops.is_empty() {
         ui.weak("None yet. Give links a polarity (+ or −) in the inspector to find loops.");
         return;
@@ -300,7 +300,7 @@ fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
     let mut picked = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (index, found) in search.loops.iter().enumerate() {
-            let tag = canvas.loops.tags.get(index).map_or("", String::as_str);
+            let tag = canvas.loops().tags.get(index).map_or("", String::as_str);
             let path: Vec<&str> = found
                 .items
                 .iter()
@@ -308,7 +308,7 @@ fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
                 .map(crate::ui::canvas::item_label)
                 .collect();
             let text = format!("{tag}  {}: {}", found.kind.name(), path.join(" › "));
-            let selected = canvas.loops.highlighted == Some(index);
+            let selected = canvas.loops().highlighted == Some(index);
             if ui
                 .selectable_label(selected, text)
                 .on_hover_text("Highlight this loop and show it")
@@ -325,7 +325,7 @@ fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
         }
     });
     if let Some((index, on)) = picked {
-        canvas.loops.highlighted = on.then_some(index);
+        canvas.loops_mut().highlighted = on.then_some(index);
         if on {
             canvas.show_loop(board, index);
         }
@@ -353,7 +353,7 @@ pub fn status_bar(
             if ui.button("+").on_hover_text(Action::ZoomIn.tooltip(ui.ctx())).clicked() {
                 actions.push(Action::ZoomIn);
             }
-            let percent = format!("{:.0}%", canvas.camera.zoom * 100.0);
+            let percent = format!("{:.0}%", canvas.view.camera.zoom * 100.0);
             if ui
                 .add(Button::new(percent).min_size(egui::vec2(64.0, 0.0)))
                 .on_hover_text(Action::ActualSize.tooltip(ui.ctx()))

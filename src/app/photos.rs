@@ -6,9 +6,9 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::CivicCanvasApp;
-use crate::edit::Command;
-use crate::model::{ImageFormat, ImageId, ItemId, ItemKind, StoredImage};
-use crate::photos::{self, PhotoFormat};
+use crate::edit::{Command, ItemField};
+use crate::model::{ImageId, ItemId, ItemKind, StoredImage};
+use crate::photos;
 use crate::ui::file_dialog::FilePurpose;
 
 impl CivicCanvasApp {
@@ -19,7 +19,7 @@ impl CivicCanvasApp {
             return;
         };
         let purpose = FilePurpose::Photo(persona);
-        if !self.file_dialogs.start(ctx, purpose, "", None) {
+        if !self.shell.file_dialogs.start(ctx, purpose, "", None) {
             self.ask_for_path(purpose, None);
         }
     }
@@ -27,7 +27,11 @@ impl CivicCanvasApp {
     /// The single selected item, if it is a persona card.
     fn selected_persona(&self) -> Option<ItemId> {
         let id = self.canvas.single_selection()?;
-        matches!(self.doc.board().item(id)?.kind, ItemKind::Persona(_)).then_some(id)
+        matches!(
+            self.session.doc.board().item(id)?.kind,
+            ItemKind::Persona(_)
+        )
+        .then_some(id)
     }
 
     /// Reads the photo at `path` (refusing files over the size limit before reading them) and
@@ -67,23 +71,23 @@ impl CivicCanvasApp {
                 return;
             }
         };
-        let Some(ItemKind::Persona(current)) =
-            self.doc.board().item(persona).map(|item| item.kind.clone())
-        else {
+        if !matches!(
+            self.session
+                .doc
+                .board()
+                .item(persona)
+                .map(|item| &item.kind),
+            Some(ItemKind::Persona(_))
+        ) {
             return;
-        };
+        }
         let id = ImageId::from_raw(photos::content_id(&prepared.bytes));
         let image = StoredImage {
             width: prepared.width,
             height: prepared.height,
-            format: match prepared.format {
-                PhotoFormat::Png => ImageFormat::Png,
-                PhotoFormat::Jpeg => ImageFormat::Jpeg,
-            },
+            format: prepared.format,
             bytes: prepared.bytes.into(),
         };
-        let mut changed = current;
-        changed.photo = Some(id);
         self.apply(Command::Batch {
             label: "Set photo",
             commands: vec![
@@ -91,9 +95,9 @@ impl CivicCanvasApp {
                     id,
                     image: Box::new(image),
                 },
-                Command::SetKind {
+                Command::SetField {
                     id: persona,
-                    kind: Box::new(ItemKind::Persona(changed)),
+                    field: ItemField::Photo(Some(id)),
                 },
             ],
         });
@@ -107,7 +111,7 @@ impl CivicCanvasApp {
             return;
         }
         let pointer = ctx.input(|i| i.pointer.hover_pos());
-        let persona = pointer.and_then(|pos| self.canvas.persona_at(self.doc.board(), pos));
+        let persona = pointer.and_then(|pos| self.canvas.persona_at(self.session.doc.board(), pos));
         let Some(persona) = persona else {
             self.set_status("Drop a photo on a persona card to use it as the card's photo");
             return;

@@ -83,7 +83,7 @@ impl CivicCanvasApp {
         let offered = list_recovered(&config.dir);
         match RecoveryWriter::start(config.dir) {
             Ok(writer) => {
-                self.recovery = Some(Recovery {
+                self.session.recovery = Some(Recovery {
                     writer,
                     schedule: AutosaveSchedule::new(config.quiet_period, config.max_delay),
                     copy: CopyState::None,
@@ -109,7 +109,7 @@ impl CivicCanvasApp {
 
     /// Waits until the recovery copies asked for so far are written (for tests and scripts).
     pub fn wait_for_autosave(&self) {
-        if let Some(recovery) = &self.recovery {
+        if let Some(recovery) = &self.session.recovery {
             recovery.writer.flush();
         }
     }
@@ -117,7 +117,7 @@ impl CivicCanvasApp {
     /// Once per frame: write a recovery copy when one is due, remove it once the board is
     /// clean, report write failures, and offer recovered boards.
     pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
-        let Some(recovery) = self.recovery.as_mut() else {
+        let Some(recovery) = self.session.recovery.as_mut() else {
             return;
         };
         let mut failure = None;
@@ -131,31 +131,32 @@ impl CivicCanvasApp {
                 WriterReport::Failed(_) => {}
             }
         }
-        if recovery.offer_pending && self.modal.is_none() {
+        if recovery.offer_pending && self.shell.modal.is_none() {
             recovery.offer_pending = false;
-            self.modal = Some(Modal::Recovery {
+            self.shell.modal = Some(Modal::Recovery {
                 boards: summaries(&recovery.offered),
             });
         }
         let now = Instant::now();
-        let typing = self.canvas.unsaved_typing(self.doc.board());
+        let typing = self.canvas.unsaved_typing(self.session.doc.board());
         if recovery.copy == CopyState::Closed {
             // Closing cleanly: the copy is gone and stays gone.
-        } else if self.doc.is_dirty() || typing.is_some() {
+        } else if self.session.doc.is_dirty() || typing.is_some() {
             // Text still being typed counts too: it changes the revision and goes in the copy.
-            let revision = typing.map_or(self.doc.revision(), |(_, text)| {
+            let revision = typing.map_or(self.session.doc.revision(), |(_, text)| {
                 let mut hasher = std::collections::hash_map::DefaultHasher::new();
                 std::hash::Hash::hash(text, &mut hasher);
-                self.doc.revision() ^ std::hash::Hasher::finish(&hasher).rotate_left(1) | 1 << 63
+                self.session.doc.revision() ^ std::hash::Hasher::finish(&hasher).rotate_left(1)
+                    | 1 << 63
             });
             recovery.schedule.observe(revision, now);
             match recovery.schedule.due_in(now) {
                 Some(Duration::ZERO) => {
                     let origin = RecoveryOrigin {
-                        path: self.doc.path().map(std::path::Path::to_path_buf),
-                        stamp: self.doc.disk_stamp().copied(),
+                        path: self.session.doc.path().map(std::path::Path::to_path_buf),
+                        stamp: self.session.doc.disk_stamp().copied(),
                     };
-                    let mut board = self.doc.board().clone();
+                    let mut board = self.session.doc.board().clone();
                     if let Some((id, text)) = typing {
                         // On a copy of the board: the real one changes when typing ends.
                         let _applied = Command::SetText {
@@ -187,7 +188,7 @@ impl CivicCanvasApp {
 
     /// The app is closing after a save or a Discard: remove the recovery copy for good.
     pub(super) fn close_recovery(&mut self) {
-        if let Some(recovery) = self.recovery.as_mut() {
+        if let Some(recovery) = self.session.recovery.as_mut() {
             recovery.copy = CopyState::Closed;
             recovery.writer.close();
             recovery.writer.flush();
@@ -209,8 +210,8 @@ impl CivicCanvasApp {
                 self.start_save_as(ctx, then);
             }
             (Some(Modal::Recovery { .. }), Choice::Restore(index)) => {
-                if self.doc.is_dirty() {
-                    self.modal = Some(Modal::UnsavedChanges {
+                if self.session.doc.is_dirty() {
+                    self.shell.modal = Some(Modal::UnsavedChanges {
                         then: Then::RestoreRecovered(index),
                     });
                 } else {
@@ -218,7 +219,7 @@ impl CivicCanvasApp {
                 }
             }
             (Some(Modal::Recovery { .. }), Choice::DiscardRecovered(index)) => {
-                if let Some(recovery) = self.recovery.as_mut()
+                if let Some(recovery) = self.session.recovery.as_mut()
                     && index < recovery.offered.len()
                 {
                     let entry = recovery.offered.remove(index);
@@ -242,7 +243,7 @@ impl CivicCanvasApp {
     /// Opens the recovered board with this index as an unsaved board (after the current
     /// board's changes were saved or discarded).
     pub(super) fn restore_recovered(&mut self, index: usize) {
-        let Some(recovery) = self.recovery.as_mut() else {
+        let Some(recovery) = self.session.recovery.as_mut() else {
             return;
         };
         if index >= recovery.offered.len() {
@@ -253,8 +254,8 @@ impl CivicCanvasApp {
             return;
         };
         let title = board.title().to_owned();
-        self.doc = Document::recovered(board, entry.origin.path);
-        self.doc.set_disk_stamp(entry.origin.stamp);
+        self.session.doc = Document::recovered(board, entry.origin.path);
+        self.session.doc.set_disk_stamp(entry.origin.stamp);
         // The recovered copy stays until this board is saved or discarded; later copies
         // replace it.
         recovery.writer.adopt(entry.slot);
@@ -262,8 +263,8 @@ impl CivicCanvasApp {
             AutosaveSchedule::new(recovery.schedule.quiet_period, recovery.schedule.max_delay);
         recovery
             .schedule
-            .observe(self.doc.revision(), Instant::now());
-        recovery.schedule.written(self.doc.revision());
+            .observe(self.session.doc.revision(), Instant::now());
+        recovery.schedule.written(self.session.doc.revision());
         recovery.copy = CopyState::Written;
         self.canvas.reset();
         self.canvas.request_fit();
@@ -272,7 +273,7 @@ impl CivicCanvasApp {
     }
 
     fn offer_again(&mut self) {
-        if let Some(recovery) = self.recovery.as_mut() {
+        if let Some(recovery) = self.session.recovery.as_mut() {
             recovery.offer_pending = !recovery.offered.is_empty();
         }
     }

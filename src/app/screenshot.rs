@@ -117,7 +117,7 @@ impl CivicCanvasApp {
     /// Makes the app take `screenshot` of its first complete frame and then close.
     #[must_use]
     pub fn with_screenshot(mut self, screenshot: Screenshot) -> Self {
-        self.screenshot = Some(screenshot);
+        self.shell.screenshot = Some(screenshot);
         self
     }
 }

@@ -1,8 +1,10 @@
-//! The board-changing command type.
+//! The board-changing command type: each command changes one field of one thing (or is a batch
+//! of such changes), and applying it gives back the command that undoes it.
 
+use super::field::{self, ConnectorField, FieldError, ItemField, ListRef, ListValue};
 use crate::model::{
-    Board, BoardError, Connector, ConnectorId, ConnectorProps, ImageId, Item, ItemId, ItemKind,
-    ItemMut, PaletteColor, Point, Size, StoredImage, ZKey,
+    Board, BoardError, Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, ItemMut,
+    PaletteColor, Persona, Point, Rings, Size, StoredImage, ZKey,
 };
 
 /// One change to a board. [`Command::apply`] performs it and returns the command that undoes it.
@@ -10,8 +12,8 @@ use crate::model::{
 pub enum Command {
     /// Put a new item on the board.
     AddItem(Box<Item>),
-    /// Take an item off the board. Its connectors must be removed first (see
-    /// [`Command::delete_items`]).
+    /// Take an item off the board. Its connectors must be removed and the items in it (if it is
+    /// a frame) must leave it first; [`super::apply`] does both in the same step.
     RemoveItem(ItemId),
     /// Move an item so its top-left corner is at `to`.
     MoveItem {
@@ -27,15 +29,8 @@ pub enum Command {
         /// The new size.
         to: Size,
     },
-    /// Replace an item's details: everything that belongs to its kind (a map node's type,
-    /// description, influence, …). The kind itself may not change.
-    SetKind {
-        /// The item.
-        id: ItemId,
-        /// The new details.
-        kind: Box<ItemKind>,
-    },
-    /// Replace an item's main text (a note's text, a map node's label).
+    /// Replace an item's main text (a note's text, a persona's name, a map node's label, a
+    /// frame's title, an empathy map's goal).
     SetText {
         /// The item.
         id: ItemId,
@@ -56,6 +51,51 @@ pub enum Command {
         /// The new z key.
         z: ZKey,
     },
+    /// Put an item into a frame, or take it out of every frame.
+    SetParent {
+        /// The item.
+        id: ItemId,
+        /// The frame it goes into, or `None`.
+        frame: Option<ItemId>,
+    },
+    /// Change one field of an item's kind (a persona's age, a map node's influence, …).
+    SetField {
+        /// The item.
+        id: ItemId,
+        /// The field and its new value.
+        field: ItemField,
+    },
+    /// Add something to one of an item's lists (a persona's needs, a backdrop's rings, …).
+    InsertInList {
+        /// The item.
+        id: ItemId,
+        /// Which list.
+        list: ListRef,
+        /// Where it goes (from 0; the list's length puts it last).
+        index: usize,
+        /// What goes in.
+        value: ListValue,
+    },
+    /// Take something out of one of an item's lists.
+    RemoveFromList {
+        /// The item.
+        id: ItemId,
+        /// Which list.
+        list: ListRef,
+        /// Which place (from 0).
+        index: usize,
+    },
+    /// Move something to another place in one of an item's lists.
+    MoveInList {
+        /// The item.
+        id: ItemId,
+        /// Which list.
+        list: ListRef,
+        /// The place it is at.
+        from: usize,
+        /// The place it goes to.
+        to: usize,
+    },
     /// Rename the board.
     SetTitle(String),
     /// Add a connector between two items already on the board.
@@ -69,12 +109,12 @@ pub enum Command {
         /// The new label.
         label: String,
     },
-    /// Replace a connector's arrows, style, routing and map meaning.
-    SetConnectorProps {
+    /// Change one of a connector's properties (arrows, line, route, relation, polarity, delay).
+    SetConnectorField {
         /// The connector.
         id: ConnectorId,
-        /// The new properties.
-        props: Box<ConnectorProps>,
+        /// The property and its new value.
+        field: ConnectorField,
     },
     /// Store a photo under its content id (nothing changes if it is already stored).
     AddImage {
@@ -95,7 +135,7 @@ pub enum Command {
 }
 
 /// Why a command could not be applied. The board is unchanged when this is returned.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EditError {
     /// The command names an item that is not on the board.
     #[error("item {0} is not on the board")]
@@ -109,12 +149,55 @@ pub enum EditError {
     /// An item cannot be removed while connectors still use it.
     #[error("item {0} still has connectors")]
     ItemHasConnectors(ItemId),
+    /// A frame cannot be removed while items are still in it.
+    #[error("frame {0} still holds items")]
+    FrameNotEmpty(ItemId),
     /// The item has no text to set (a backdrop).
     #[error("item {0} has no text")]
     NoText(ItemId),
-    /// [`Command::SetKind`] would turn an item into another kind.
-    #[error("item {0} cannot change its kind")]
-    KindChange(ItemId),
+    /// The item would be somewhere that is not a place on the board.
+    #[error(
+        "item {item} would be at `{field}` = {value}, which is not a place on the board \
+         (positions are finite numbers within ±{limit})",
+        limit = crate::model::MAX_COORDINATE
+    )]
+    OffBoard {
+        /// The item.
+        item: ItemId,
+        /// `x` or `y`.
+        field: &'static str,
+        /// The value refused.
+        value: f32,
+    },
+    /// The item would have a size that cannot be drawn.
+    #[error(
+        "item {item} would have `{field}` = {value}; a size is more than 0 and at most {limit}",
+        limit = crate::model::MAX_ITEM_SIZE
+    )]
+    Undrawable {
+        /// The item.
+        item: ItemId,
+        /// `width` or `height`.
+        field: &'static str,
+        /// The value refused.
+        value: f32,
+    },
+    /// A field change does not fit the item.
+    #[error("item {item}: {source}")]
+    Field {
+        /// The item.
+        item: ItemId,
+        /// What does not fit.
+        source: FieldError,
+    },
+    /// An item would stand for something that is not a persona card on the board.
+    #[error("item {item} cannot stand for item {link}, which is not a persona card on the board")]
+    NotAPersona {
+        /// The map node or empathy map.
+        item: ItemId,
+        /// What it would stand for.
+        link: ItemId,
+    },
     /// The change would make the board invalid.
     #[error(transparent)]
     Board(#[from] BoardError),
@@ -132,77 +215,48 @@ impl Command {
                 ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
                 ItemKind::Frame(_) => "Add frame",
             },
-            Self::SetKind { .. } => "Edit details",
             Self::RemoveItem(_) => "Delete",
             Self::MoveItem { .. } => "Move",
             Self::ResizeItem { .. } => "Resize",
             Self::SetText { .. } => "Edit text",
             Self::SetColor { .. } => "Change colour",
             Self::SetZ { .. } => "Reorder",
+            Self::SetParent { frame: Some(_), .. } => "Put into frame",
+            Self::SetParent { frame: None, .. } => "Take out of frame",
+            Self::SetField { field, .. } => field.label(),
+            Self::InsertInList { .. } => "Add entry",
+            Self::RemoveFromList { .. } => "Remove entry",
+            Self::MoveInList { .. } => "Reorder entries",
             Self::SetTitle(_) => "Rename board",
             Self::AddConnector(_) => "Connect",
             Self::RemoveConnector(_) => "Remove connector",
             Self::SetConnectorLabel { .. } => "Edit connector label",
-            Self::SetConnectorProps { .. } => "Change connector",
+            Self::SetConnectorField { .. } => "Change connector",
             Self::AddImage { .. } | Self::RemoveImage(_) => "Change photo",
             Self::Batch { label, .. } => label,
         }
     }
 
-    /// One step that deletes `ids` together with every connector that touches them.
-    pub fn delete_items(board: &Board, ids: &[ItemId]) -> Self {
-        let mut connectors: Vec<ConnectorId> = ids
-            .iter()
-            .flat_map(|&id| board.connectors_of(id).map(|c| c.id))
-            .collect();
-        connectors.sort_unstable();
-        connectors.dedup();
-        // Map nodes and empathy maps of a deleted persona lose the link, and frames lose their
-        // deleted members, in the same step.
-        let unlinks = board
-            .items()
-            .filter(|item| !ids.contains(&item.id))
-            .filter_map(|item| {
-                let mut kind = item.kind.clone();
-                match &mut kind {
-                    ItemKind::MapNode(node) => {
-                        node.persona.take_if(|persona| ids.contains(persona))?;
-                    }
-                    ItemKind::EmpathyMap(map) => {
-                        map.persona.take_if(|persona| ids.contains(persona))?;
-                    }
-                    ItemKind::Frame(frame) => {
-                        let before = frame.members.len();
-                        frame.members.retain(|member| !ids.contains(member));
-                        if frame.members.len() == before {
-                            return None;
-                        }
-                    }
-                    _ => return None,
-                }
-                Some(Self::SetKind {
-                    id: item.id,
-                    kind: Box::new(kind),
-                })
-            });
-        let commands = connectors
-            .into_iter()
-            .map(Self::RemoveConnector)
-            .chain(unlinks)
-            .chain(ids.iter().map(|&id| Self::RemoveItem(id)))
-            .collect();
+    /// One step that deletes `ids`. Applied through [`super::apply`] with a local origin, their
+    /// connectors go with them, links to a deleted persona are cleared, and the items in a
+    /// deleted frame stay on the board, in the frame around it (if any), in the same step.
+    pub fn delete_items(ids: &[ItemId]) -> Self {
         Self::Batch {
             label: "Delete",
-            commands,
+            commands: ids.iter().map(|&id| Self::RemoveItem(id)).collect(),
         }
     }
 
-    /// Apply the command to `board` and return its inverse.
+    /// Apply the command to `board` and return its inverse. Only this command is applied: the
+    /// board's rules (what else a change brings with it) are added by [`super::apply`].
     ///
-    /// On error the board is left exactly as it was.
+    /// Refuses, leaving the board exactly as it was, a command that names something missing,
+    /// would put an item off the board or give it a size that cannot be drawn, or would put a
+    /// frame inside itself.
     pub fn apply(self, board: &mut Board) -> Result<Self, EditError> {
         match self {
             Self::AddItem(item) => {
+                check_new_item(board, &item)?;
                 let id = item.id;
                 board.insert_item(*item)?;
                 Ok(Self::RemoveItem(id))
@@ -211,14 +265,19 @@ impl Command {
                 if board.connectors_of(id).next().is_some() {
                     return Err(EditError::ItemHasConnectors(id));
                 }
+                if board.member_count(id) > 0 {
+                    return Err(EditError::FrameNotEmpty(id));
+                }
                 let item = board.remove_item(id).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::AddItem(Box::new(item)))
             }
             Self::MoveItem { id, to } => {
+                check_position(id, to)?;
                 let from = board.set_pos(id, to).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::MoveItem { id, to: from })
             }
             Self::ResizeItem { id, to } => {
+                check_size(id, to)?;
                 let from = board.set_size(id, to).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::ResizeItem { id, to: from })
             }
@@ -227,17 +286,6 @@ impl Command {
                 let slot = item.text_mut().ok_or(EditError::NoText(id))?;
                 let old = std::mem::replace(slot, text);
                 Ok(Self::SetText { id, text: old })
-            }
-            Self::SetKind { id, kind } => {
-                let mut item = item_mut(board, id)?;
-                if std::mem::discriminant(&item.kind) != std::mem::discriminant(&*kind) {
-                    return Err(EditError::KindChange(id));
-                }
-                let old = std::mem::replace(&mut item.kind, *kind);
-                Ok(Self::SetKind {
-                    id,
-                    kind: Box::new(old),
-                })
             }
             Self::SetColor { id, color } => {
                 let mut item = item_mut(board, id)?;
@@ -248,6 +296,17 @@ impl Command {
                 let old = board.set_z(id, z).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::SetZ { id, z: old })
             }
+            Self::SetParent { id, frame } => {
+                if board.item(id).is_none() {
+                    return Err(EditError::MissingItem(id));
+                }
+                let old = board.set_parent(id, frame)?;
+                Ok(Self::SetParent { id, frame: old })
+            }
+            Self::SetField { .. }
+            | Self::InsertInList { .. }
+            | Self::RemoveFromList { .. }
+            | Self::MoveInList { .. } => self.apply_to_details(board),
             Self::SetTitle(title) => Ok(Self::SetTitle(board.set_title(title))),
             Self::AddConnector(connector) => {
                 let id = connector.id;
@@ -265,13 +324,10 @@ impl Command {
                 let old = std::mem::replace(&mut connector.label, label);
                 Ok(Self::SetConnectorLabel { id, label: old })
             }
-            Self::SetConnectorProps { id, props } => {
+            Self::SetConnectorField { id, field } => {
                 let connector = connector_mut(board, id)?;
-                let old = std::mem::replace(&mut connector.props, *props);
-                Ok(Self::SetConnectorProps {
-                    id,
-                    props: Box::new(old),
-                })
+                let old = field.swap_into(&mut connector.props);
+                Ok(Self::SetConnectorField { id, field: old })
             }
             Self::AddImage { id, image } => {
                 if board.insert_image(id, *image) {
@@ -292,6 +348,131 @@ impl Command {
             }
             Self::Batch { label, commands } => apply_batch(board, label, commands),
         }
+    }
+
+    /// Applies a change to one field or list of an item's kind (see [`Self::apply`]).
+    fn apply_to_details(self, board: &mut Board) -> Result<Self, EditError> {
+        match self {
+            Self::SetField { id, field } => {
+                if let ItemField::PersonaLink(Some(link)) = field {
+                    check_persona(board, id, link)?;
+                }
+                let mut item = item_mut(board, id)?;
+                let old = field
+                    .swap_into(&mut item.kind)
+                    .map_err(|source| EditError::Field { item: id, source })?;
+                Ok(Self::SetField { id, field: old })
+            }
+            Self::InsertInList {
+                id,
+                list,
+                index,
+                value,
+            } => {
+                let mut item = item_mut(board, id)?;
+                field::insert(&mut item.kind, list, index, value)
+                    .map_err(|source| EditError::Field { item: id, source })?;
+                Ok(Self::RemoveFromList { id, list, index })
+            }
+            Self::RemoveFromList { id, list, index } => {
+                let mut item = item_mut(board, id)?;
+                let value = field::remove(&mut item.kind, list, index)
+                    .map_err(|source| EditError::Field { item: id, source })?;
+                Ok(Self::InsertInList {
+                    id,
+                    list,
+                    index,
+                    value,
+                })
+            }
+            Self::MoveInList { id, list, from, to } => {
+                let mut item = item_mut(board, id)?;
+                field::reorder(&mut item.kind, list, from, to)
+                    .map_err(|source| EditError::Field { item: id, source })?;
+                Ok(Self::MoveInList {
+                    id,
+                    list,
+                    from: to,
+                    to: from,
+                })
+            }
+            other => other.apply(board),
+        }
+    }
+}
+
+fn check_position(item: ItemId, pos: Point) -> Result<(), EditError> {
+    match pos.off_board() {
+        Some(field) => Err(EditError::OffBoard {
+            item,
+            field,
+            value: if field == "x" { pos.x } else { pos.y },
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_size(item: ItemId, size: Size) -> Result<(), EditError> {
+    match size.undrawable() {
+        Some(field) => Err(EditError::Undrawable {
+            item,
+            field,
+            value: if field == "width" {
+                size.width
+            } else {
+                size.height
+            },
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_persona(board: &Board, item: ItemId, link: ItemId) -> Result<(), EditError> {
+    match board.item(link).map(|linked| &linked.kind) {
+        Some(ItemKind::Persona(_)) => Ok(()),
+        _ => Err(EditError::NotAPersona { item, link }),
+    }
+}
+
+/// What a new item must meet: a place on the board, a size that can be drawn, a persona link to
+/// a persona card, digital skills in range and a sensible number of rings and sectors.
+fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError> {
+    check_position(item.id, item.pos)?;
+    check_size(item.id, item.size)?;
+    let out_of_range = |message: String| EditError::Field {
+        item: item.id,
+        source: FieldError::OutOfRange(message),
+    };
+    match &item.kind {
+        ItemKind::MapNode(node) => node
+            .persona
+            .map_or(Ok(()), |link| check_persona(board, item.id, link)),
+        ItemKind::EmpathyMap(map) => map
+            .persona
+            .map_or(Ok(()), |link| check_persona(board, item.id, link)),
+        ItemKind::Persona(persona) => match persona.digital_skills {
+            Some(skills) if !(1..=Persona::MAX_SKILLS).contains(&skills) => {
+                Err(out_of_range(format!(
+                    "digital skills are {skills}; they go from 1 to {}",
+                    Persona::MAX_SKILLS
+                )))
+            }
+            _ => Ok(()),
+        },
+        ItemKind::Rings(rings) => {
+            let (count, sectors) = (rings.rings.len(), rings.sectors.len());
+            if (1..=Rings::MAX_RINGS).contains(&count) && sectors <= Rings::MAX_SECTORS {
+                Ok(())
+            } else {
+                Err(out_of_range(format!(
+                    "stakeholder rings have {count} rings and {sectors} sectors; they can have \
+                     1 to {} rings and up to {} sectors",
+                    Rings::MAX_RINGS,
+                    Rings::MAX_SECTORS
+                )))
+            }
+        }
+        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::Frame(_) => Ok(()),
     }
 }
 
@@ -331,246 +512,4 @@ fn apply_batch(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{IdGen, PaletteColor};
-
-    fn board_with_note() -> (Board, ItemId) {
-        let mut ids = IdGen::seeded(1);
-        let id = ids.item_id(|_| false);
-        let note = Item::note(
-            id,
-            Point::new(0.0, 0.0),
-            ZKey::middle(),
-            PaletteColor::Yellow,
-            "Hi",
-        );
-        let board = Board::from_parts("Test", [note], []).unwrap();
-        (board, id)
-    }
-
-    #[test]
-    fn move_returns_the_old_position() {
-        let (mut board, id) = board_with_note();
-        let inverse = Command::MoveItem {
-            id,
-            to: Point::new(5.0, 6.0),
-        }
-        .apply(&mut board)
-        .unwrap();
-        assert_eq!(board.item(id).unwrap().pos, Point::new(5.0, 6.0));
-        assert_eq!(
-            inverse,
-            Command::MoveItem {
-                id,
-                to: Point::new(0.0, 0.0)
-            }
-        );
-    }
-
-    #[test]
-    fn failed_batch_leaves_board_unchanged() {
-        let (mut board, id) = board_with_note();
-        let before = board.clone();
-        let missing = ItemId::from_raw(42);
-        let batch = Command::Batch {
-            label: "Move",
-            commands: vec![
-                Command::MoveItem {
-                    id,
-                    to: Point::new(9.0, 9.0),
-                },
-                Command::MoveItem {
-                    id: missing,
-                    to: Point::new(1.0, 1.0),
-                },
-            ],
-        };
-        assert_eq!(
-            batch.apply(&mut board),
-            Err(EditError::MissingItem(missing))
-        );
-        assert_eq!(board, before);
-    }
-
-    #[test]
-    fn delete_removes_connectors_and_undo_restores_them() {
-        let (mut board, a) = board_with_note();
-        let b = ItemId::from_raw(2);
-        let note_b = Item::note(
-            b,
-            Point::new(300.0, 0.0),
-            ZKey::middle().after(),
-            PaletteColor::Blue,
-            "B",
-        );
-        Command::AddItem(Box::new(note_b))
-            .apply(&mut board)
-            .unwrap();
-        let link = Connector::new(ConnectorId::from_raw(3), a, b);
-        Command::AddConnector(Box::new(link))
-            .apply(&mut board)
-            .unwrap();
-        let before = board.clone();
-
-        assert_eq!(
-            Command::RemoveItem(a).apply(&mut board.clone()),
-            Err(EditError::ItemHasConnectors(a))
-        );
-        let inverse = Command::delete_items(&board, &[a])
-            .apply(&mut board)
-            .unwrap();
-        assert!(board.item(a).is_none());
-        assert_eq!(board.connectors().len(), 0);
-        inverse.apply(&mut board).unwrap();
-        assert_eq!(board, before);
-    }
-}
-
-#[cfg(test)]
-mod map_tests {
-    use super::*;
-    use crate::model::{IdGen, Level, MapNode, NodeType, Polarity, Rings};
-
-    fn board_with_node_and_rings() -> (Board, ItemId, ItemId) {
-        let mut ids = IdGen::seeded(7);
-        let node = Item::map_node(
-            ids.item_id(|_| false),
-            Point::new(0.0, 0.0),
-            ZKey::middle(),
-            MapNode {
-                label: "Registry".into(),
-                node_type: NodeType::MunicipalDepartment,
-                ..MapNode::default()
-            },
-        );
-        let rings = Item::backdrop(
-            ids.item_id(|_| false),
-            Point::new(-500.0, -500.0),
-            ZKey::middle().before(),
-            ItemKind::Rings(Rings::default()),
-        );
-        let (node_id, rings_id) = (node.id, rings.id);
-        let board = Board::from_parts("Map", [node, rings], []).unwrap();
-        (board, node_id, rings_id)
-    }
-
-    #[test]
-    fn set_kind_replaces_details_and_undo_restores_them() {
-        let (mut board, node, _) = board_with_node_and_rings();
-        let before = board.clone();
-        let changed = ItemKind::MapNode(MapNode {
-            label: "Registry".into(),
-            node_type: NodeType::Custom("Archive".into()),
-            description: "Keeps paper records".into(),
-            influence: Level::VeryHigh,
-            interest: Level::Low,
-            persona: None,
-        });
-        let inverse = Command::SetKind {
-            id: node,
-            kind: Box::new(changed.clone()),
-        }
-        .apply(&mut board)
-        .unwrap();
-        assert_eq!(board.item(node).unwrap().kind, changed);
-        inverse.apply(&mut board).unwrap();
-        assert_eq!(board, before);
-    }
-
-    #[test]
-    fn set_kind_cannot_turn_one_kind_into_another() {
-        let (mut board, node, _) = board_with_node_and_rings();
-        let before = board.clone();
-        let error = Command::SetKind {
-            id: node,
-            kind: Box::new(ItemKind::InterestGrid),
-        }
-        .apply(&mut board);
-        assert_eq!(error, Err(EditError::KindChange(node)));
-        assert_eq!(board, before);
-    }
-
-    #[test]
-    fn text_sets_a_node_label_but_a_backdrop_has_none() {
-        let (mut board, node, rings) = board_with_node_and_rings();
-        Command::SetText {
-            id: node,
-            text: "Civil registry".into(),
-        }
-        .apply(&mut board)
-        .unwrap();
-        assert_eq!(board.item(node).unwrap().text(), "Civil registry");
-        let before = board.clone();
-        assert_eq!(
-            Command::SetText {
-                id: rings,
-                text: "x".into()
-            }
-            .apply(&mut board),
-            Err(EditError::NoText(rings))
-        );
-        assert_eq!(board, before);
-    }
-
-    #[test]
-    fn connector_label_and_props_change_and_undo() {
-        let (mut board, node, _) = board_with_node_and_rings();
-        let other = Item::map_node(
-            ItemId::from_raw(99),
-            Point::new(400.0, 0.0),
-            ZKey::middle().after(),
-            MapNode::default(),
-        );
-        Command::AddItem(Box::new(other)).apply(&mut board).unwrap();
-        let id = ConnectorId::from_raw(5);
-        Command::AddConnector(Box::new(Connector::new(id, node, ItemId::from_raw(99))))
-            .apply(&mut board)
-            .unwrap();
-        let before = board.clone();
-        let props = ConnectorProps {
-            polarity: Some(Polarity::Negative),
-            delay: true,
-            ..ConnectorProps::default()
-        };
-        let undo_props = Command::SetConnectorProps {
-            id,
-            props: Box::new(props.clone()),
-        }
-        .apply(&mut board)
-        .unwrap();
-        let undo_label = Command::SetConnectorLabel {
-            id,
-            label: "slows down".into(),
-        }
-        .apply(&mut board)
-        .unwrap();
-        let connector = board.connector(id).unwrap();
-        assert_eq!(
-            (connector.label.as_str(), &connector.props),
-            ("slows down", &props)
-        );
-        undo_label.apply(&mut board).unwrap();
-        undo_props.apply(&mut board).unwrap();
-        assert_eq!(board, before);
-        assert_eq!(
-            Command::SetConnectorLabel {
-                id: ConnectorId::from_raw(6),
-                label: String::new()
-            }
-            .apply(&mut board),
-            Err(EditError::MissingConnector(ConnectorId::from_raw(6)))
-        );
-    }
-
-    #[test]
-    fn backdrops_are_picked_only_by_their_title_strip() {
-        let (board, _, rings) = board_with_node_and_rings();
-        let strip = board
-            .item_at(Point::new(-400.0, -480.0))
-            .map(|item| item.id);
-        assert_eq!(strip, Some(rings));
-        // Inside the rings but away from the node, a click reaches the canvas.
-        assert!(board.item_at(Point::new(-400.0, 300.0)).is_none());
-    }
-}
+mod tests;

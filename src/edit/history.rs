@@ -37,79 +37,103 @@ impl History {
         }
     }
 
-    /// Apply `command` to `board` as one undo step.
-    pub fn apply(&mut self, board: &mut Board, command: Command) -> Result<(), EditError> {
-        let label = command.label();
-        let inverse = command.apply(board)?;
+    /// Records a step that was applied: its menu label and the command that undoes it. A new
+    /// step clears the redo stack.
+    pub fn record(&mut self, label: &'static str, inverse: Command) {
         self.undo.push(Step { label, inverse });
         if self.undo.len() > self.max_steps {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// Records a change as more of the last step (e.g. the arrow key held down to move a note:
+    /// many small moves, one undo step). Without a last step it starts one.
+    pub fn record_continuing(&mut self, label: &'static str, inverse: Command) {
+        let Some(last) = self.undo.pop() else {
+            return self.record(label, inverse);
+        };
+        // Undo reverses the newest change first, then the earlier ones.
+        self.undo.push(Step {
+            label: last.label,
+            inverse: Command::Batch {
+                label: last.label,
+                commands: vec![inverse, last.inverse],
+            },
+        });
+        self.redo.clear();
+    }
+
+    /// Apply `command` to `board` as one undo step (without the board's rules; see
+    /// [`super::apply`]).
+    pub fn apply(&mut self, board: &mut Board, command: Command) -> Result<(), EditError> {
+        let label = command.label();
+        let inverse = command.apply(board)?;
+        self.record(label, inverse);
         Ok(())
     }
 
-    /// Apply `command` as a continuation of the last undo step (e.g. the arrow key held down
-    /// to move a note: many small moves, one undo step). Without a last step it starts one.
+    /// Apply `command` as a continuation of the last undo step (see [`Self::record_continuing`]).
     pub fn apply_continuing(
         &mut self,
         board: &mut Board,
         command: Command,
     ) -> Result<(), EditError> {
-        let Some(last) = self.undo.pop() else {
-            return self.apply(board, command);
-        };
-        match command.apply(board) {
-            Ok(inverse) => {
-                // Undo reverses the newest change first, then the earlier ones.
-                self.undo.push(Step {
-                    label: last.label,
-                    inverse: Command::Batch {
-                        label: last.label,
-                        commands: vec![inverse, last.inverse],
-                    },
-                });
-                self.redo.clear();
-                Ok(())
-            }
-            Err(error) => {
-                self.undo.push(last);
-                Err(error)
-            }
-        }
+        let label = command.label();
+        let inverse = command.apply(board)?;
+        self.record_continuing(label, inverse);
+        Ok(())
     }
 
     /// Undo the last step. Returns `Ok(false)` when there is nothing to undo.
     pub fn undo(&mut self, board: &mut Board) -> Result<bool, EditError> {
-        Self::step(board, &mut self.undo, &mut self.redo)
+        self.undo_with(|inverse| inverse.apply(board))
+            .map(|undone| undone.is_some())
     }
 
     /// Redo the last undone step. Returns `Ok(false)` when there is nothing to redo.
     pub fn redo(&mut self, board: &mut Board) -> Result<bool, EditError> {
-        Self::step(board, &mut self.redo, &mut self.undo)
+        self.redo_with(|inverse| inverse.apply(board))
+            .map(|redone| redone.is_some())
+    }
+
+    /// Undoes the last step by handing its inverse to `apply`, which returns the inverse of
+    /// what it applied. Returns the step's label, or `None` when there is nothing to undo. A
+    /// failed step stays in the history, so nothing is lost.
+    pub fn undo_with(
+        &mut self,
+        apply: impl FnOnce(Command) -> Result<Command, EditError>,
+    ) -> Result<Option<&'static str>, EditError> {
+        Self::step(&mut self.undo, &mut self.redo, apply)
+    }
+
+    /// Redoes the last undone step the way [`Self::undo_with`] undoes one.
+    pub fn redo_with(
+        &mut self,
+        apply: impl FnOnce(Command) -> Result<Command, EditError>,
+    ) -> Result<Option<&'static str>, EditError> {
+        Self::step(&mut self.redo, &mut self.undo, apply)
     }
 
     fn step(
-        board: &mut Board,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
-    ) -> Result<bool, EditError> {
+        apply: impl FnOnce(Command) -> Result<Command, EditError>,
+    ) -> Result<Option<&'static str>, EditError> {
         let Some(step) = from.pop() else {
-            return Ok(false);
+            return Ok(None);
         };
         // A failed command leaves the board unchanged; keep the step so nothing is lost.
-        let inverse = match step.inverse.clone().apply(board) {
+        let inverse = match apply(step.inverse.clone()) {
             Ok(inverse) => inverse,
             Err(error) => {
                 from.push(step);
                 return Err(error);
             }
         };
-        to.push(Step {
-            label: step.label,
-            inverse,
-        });
-        Ok(true)
+        let label = step.label;
+        to.push(Step { label, inverse });
+        Ok(Some(label))
     }
 
     /// The label of the step Undo would reverse.

@@ -5,10 +5,9 @@ use std::io::Cursor;
 use image::{ImageFormat as Codec, Rgb, RgbImage};
 
 use crate::model::{
-    Entry, ImageFormat, ImageId, Item, ItemId, Level, MapNode, NodeType, Persona, Point, Size,
-    StoredImage, ZKey,
+    Entry, ImageId, Item, ItemId, Level, MapNode, NodeType, Persona, Point, Size, StoredImage, ZKey,
 };
-use crate::photos::{self, PhotoFormat};
+use crate::photos;
 
 /// How many different photos a generated board's persona cards share.
 pub const PHOTOS: usize = 8;
@@ -62,10 +61,7 @@ pub fn photo(n: usize) -> Option<(ImageId, StoredImage)> {
         StoredImage {
             width: prepared.width,
             height: prepared.height,
-            format: match prepared.format {
-                PhotoFormat::Png => ImageFormat::Png,
-                PhotoFormat::Jpeg => ImageFormat::Jpeg,
-            },
+            format: prepared.format,
             bytes: prepared.bytes.into(),
         },
     ))

@@ -63,11 +63,7 @@ fn ids_and_z_keys_are_unique_and_connector_pairs_are_not_repeated() {
 fn no_two_items_overlap_except_frames_and_what_is_in_them() {
     let board = generate_board(1500, 3);
     let items: Vec<&Item> = board.items().collect();
-    let holds = |frame: &Item, item: &Item| {
-        frame
-            .as_frame()
-            .is_some_and(|frame| frame.members.contains(&item.id))
-    };
+    let holds = |frame: &Item, item: &Item| item.parent == Some(frame.id);
     for (i, a) in items.iter().enumerate() {
         for b in &items[i + 1..] {
             if holds(a, b) || holds(b, a) {
@@ -91,11 +87,7 @@ fn every_fourth_cluster_is_in_a_frame_that_holds_all_of_it() {
     for (n, frame) in frames.iter().enumerate() {
         let inner = frame.as_frame().unwrap();
         assert_eq!(inner.order as usize, n + 1, "numbered in order");
-        let members: Vec<&Item> = inner
-            .members
-            .iter()
-            .map(|&id| board.item(id).unwrap())
-            .collect();
+        let members: Vec<&Item> = board.members(frame.id).collect();
         // The cluster's header and every item under it, all inside the frame.
         let header = members.iter().find(|item| is_header(item)).unwrap();
         assert!(inner.title.ends_with(header.text()), "{}", inner.title);

@@ -1,12 +1,12 @@
 //! The board: a title, items and connectors, each keyed by id.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::board_index::BoardIndex;
 use super::item_mut::ItemMut;
-use super::spatial::Bounds;
 use super::{
-    Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, Point, Size, StoredImage, ZKey,
+    Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, Point, Rect, Size, StoredImage, ZKey,
 };
 
 /// A whiteboard: its title, items and connectors.
@@ -25,8 +25,11 @@ pub struct Board {
     /// are left over from undone changes, kept so redo finds them.
     images: BTreeMap<ImageId, StoredImage>,
     /// The ids of the frames (an item's kind never changes, so this follows inserts and
-    /// removals), so finding frames and their members never walks every item.
+    /// removals), so finding frames never walks every item.
     frames: BTreeSet<ItemId>,
+    /// The items in each frame, by frame: the other side of every item's `parent`, kept up to
+    /// date on every change so a frame's members are found without walking every item.
+    members: BTreeMap<ItemId, BTreeSet<ItemId>>,
     /// Where the items and connectors are, kept up to date on every change so hit testing and
     /// drawing part of the board look only at what is near. Boxed: it is larger than the rest.
     index: Box<BoardIndex>,
@@ -34,8 +37,8 @@ pub struct Board {
 
 impl PartialEq for Board {
     fn eq(&self, other: &Self) -> bool {
-        // `stacking`, `frames` and `index` follow from the items and connectors; unused photos
-        // are not part of the board.
+        // `stacking`, `frames`, `members` and `index` follow from the items and connectors;
+        // unused photos are not part of the board.
         self.title == other.title
             && self.items == other.items
             && self.connectors == other.connectors
@@ -60,6 +63,17 @@ pub enum BoardError {
         /// The missing item.
         item: ItemId,
     },
+    /// An item names a frame it is in that is not a frame on the board.
+    #[error("item {item} is in frame {frame}, which is not a frame on the board")]
+    MissingFrame {
+        /// The item.
+        item: ItemId,
+        /// What it names as its frame.
+        frame: ItemId,
+    },
+    /// A frame would be inside itself, directly or through other frames.
+    #[error("frame {0} cannot be inside itself, directly or through other frames")]
+    FrameInItself(ItemId),
 }
 
 /// How many items of each kind a board holds.
@@ -96,8 +110,9 @@ impl Board {
     ) -> Result<Self, BoardError> {
         let mut board = Self::new(title);
         for item in items {
-            board.insert_item(item)?;
+            board.insert_unchecked(item)?;
         }
+        board.check_frames()?;
         for connector in connectors {
             board.insert_connector(connector)?;
         }
@@ -169,7 +184,8 @@ impl Board {
             .filter_map(|(_, id)| self.items.get(id))
     }
 
-    /// The topmost item that a click at `point` picks, if any (see [`Item::picks`]).
+    /// The topmost item that a click at `point` picks, if any (see [`Item::picks`]), in the
+    /// order of [`Self::stacking_order`].
     ///
     /// Only items whose rectangle holds `point` are looked at, found through the board's spatial
     /// index: this relies on `picks` accepting no point outside the item's rectangle.
@@ -179,7 +195,7 @@ impl Board {
             let Some(item) = self.items.get(&id).filter(|item| item.picks(point)) else {
                 return;
             };
-            if top.is_none_or(|top| (&item.z, item.id) > (&top.z, top.id)) {
+            if top.is_none_or(|top| self.stacking_order(item, top) == Ordering::Greater) {
                 top = Some(item);
             }
         });
@@ -198,7 +214,7 @@ impl Board {
                 && item.pos.x + item.size.width >= min.x
                 && item.pos.y + item.size.height >= min.y
         };
-        let query = Bounds::spanning(min, max);
+        let query = Rect::spanning(min, max);
         if self.index.is_wide(query) {
             return self.items_bottom_to_top().filter(meets).collect();
         }
@@ -222,7 +238,7 @@ impl Board {
     ///
     /// Found through the board's spatial index, like [`Self::items_in`].
     pub fn connectors_in(&self, min: Point, max: Point) -> Vec<&Connector> {
-        let query = Bounds::spanning(min, max);
+        let query = Rect::spanning(min, max);
         if self.index.is_wide(query) {
             return self
                 .connectors
@@ -278,24 +294,6 @@ impl Board {
         frames
     }
 
-    /// The frame `id` is a member of, if any.
-    pub fn frame_of(&self, id: ItemId) -> Option<&Item> {
-        self.frames
-            .iter()
-            .filter_map(|frame| self.item(*frame))
-            .find(|frame| frame.as_frame().is_some_and(|f| f.members.contains(&id)))
-    }
-
-    /// The items hidden inside collapsed frames.
-    pub fn hidden_items(&self) -> BTreeSet<ItemId> {
-        self.frames
-            .iter()
-            .filter_map(|id| self.item(*id)?.as_frame())
-            .filter(|frame| frame.collapsed)
-            .flat_map(|frame| frame.members.iter().copied())
-            .collect()
-    }
-
     /// The order number for a new frame: after every frame on the board.
     pub fn next_frame_order(&self) -> u32 {
         self.frames
@@ -315,8 +313,9 @@ impl Board {
         std::mem::replace(&mut self.title, title)
     }
 
-    /// An item to change in place; its id must not change. A new z key, position or size takes
-    /// effect in the stacking order and the spatial index when the returned value is dropped.
+    /// An item to change in place; its id, kind and frame must not change (see
+    /// [`Self::set_parent`]). A new z key, position or size takes effect in the stacking order and
+    /// the spatial index when the returned value is dropped.
     pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<ItemMut<'_>> {
         let item = self.items.get_mut(&id)?;
         Some(ItemMut::new(
@@ -348,7 +347,22 @@ impl Board {
         Some(old)
     }
 
+    /// Puts an item on the board; the frame it names must be on the board already.
     pub(crate) fn insert_item(&mut self, item: Item) -> Result<(), BoardError> {
+        if let Some(frame) = item.parent
+            && self.item(frame).and_then(Item::as_frame).is_none()
+        {
+            return Err(BoardError::MissingFrame {
+                item: item.id,
+                frame,
+            });
+        }
+        self.insert_unchecked(item)
+    }
+
+    /// Puts an item on the board without looking at the frame it names (see
+    /// [`Self::check_frames`]).
+    fn insert_unchecked(&mut self, item: Item) -> Result<(), BoardError> {
         if self.items.contains_key(&item.id) {
             return Err(BoardError::DuplicateItem(item.id));
         }
@@ -356,15 +370,22 @@ impl Board {
         if item.as_frame().is_some() {
             self.frames.insert(item.id);
         }
+        if let Some(frame) = item.parent {
+            self.members.entry(frame).or_default().insert(item.id);
+        }
         self.index.place_item(&item, |_| None);
         self.items.insert(item.id, item);
         Ok(())
     }
 
+    /// Takes an item off the board. The items in it (if it is a frame) must have left it first.
     pub(crate) fn remove_item(&mut self, id: ItemId) -> Option<Item> {
         let item = self.items.remove(&id)?;
         self.stacking.remove(&(item.z.clone(), id));
         self.frames.remove(&id);
+        if let Some(frame) = item.parent {
+            self.forget_member(frame, id);
+        }
         self.index.remove_item(id);
         Some(item)
     }
@@ -411,5 +432,6 @@ impl Board {
     }
 }
 
+mod nesting;
 #[cfg(test)]
 mod tests;

@@ -5,16 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use super::spatial::{Bounds, SpatialIndex};
-use super::{Connector, ConnectorId, Item, ItemId, Point};
-
-/// The rectangle an item covers.
-fn item_bounds(item: &Item) -> Bounds {
-    Bounds::spanning(
-        item.pos,
-        Point::new(item.pos.x + item.size.width, item.pos.y + item.size.height),
-    )
-}
+use super::spatial::SpatialIndex;
+use super::{Connector, ConnectorId, Item, ItemId, Point, Rect};
 
 /// A board's spatial index (see the module docs).
 #[derive(Clone, Debug, Default)]
@@ -34,7 +26,7 @@ impl BoardIndex {
         item: &Item,
         connectors: impl Fn(ConnectorId) -> Option<(ItemId, ItemId)>,
     ) {
-        self.items.set(item.id, item_bounds(item));
+        self.items.set(item.id, item.rect());
         let linked: Vec<ConnectorId> = self.connectors_of(item.id).collect();
         for id in linked {
             if let Some((from, to)) = connectors(id) {
@@ -76,27 +68,27 @@ impl BoardIndex {
     }
 
     /// Whether `query` is so wide that scanning everything is as quick as the index.
-    pub fn is_wide(&self, query: Bounds) -> bool {
+    pub fn is_wide(&self, query: Rect) -> bool {
         self.items.is_wide(query)
     }
 
     /// A connector's reach, if it is on the board.
-    pub fn connector_reach(&self, id: ConnectorId) -> Option<Bounds> {
+    pub fn connector_reach(&self, id: ConnectorId) -> Option<Rect> {
         self.connectors.bounds(id)
     }
 
     /// The items whose rectangle meets `query`, in no particular order.
-    pub fn items_meeting(&self, query: Bounds) -> Vec<ItemId> {
+    pub fn items_meeting(&self, query: Rect) -> Vec<ItemId> {
         self.items.keys_meeting(query)
     }
 
     /// The connectors whose reach meets `query`, in no particular order.
-    pub fn connectors_meeting(&self, query: Bounds) -> Vec<ConnectorId> {
+    pub fn connectors_meeting(&self, query: Rect) -> Vec<ConnectorId> {
         self.connectors.keys_meeting(query)
     }
 
     /// Calls `found` for every item whose rectangle holds `point`.
     pub fn items_at(&self, point: Point, found: impl FnMut(ItemId)) {
-        self.items.search(Bounds::spanning(point, point), found);
+        self.items.search(Rect::spanning(point, point), found);
     }
 }

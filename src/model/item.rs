@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EmpathyMap, Entry, EntryList, Frame, ItemId, MapNode, PaletteColor, Persona, Point, Rings,
-    Size, ZKey,
+    EmpathyMap, Entry, EntryList, Frame, ItemId, MapNode, PaletteColor, Persona, Point, Rect,
+    Rings, Size, ZKey,
 };
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
@@ -22,6 +22,9 @@ pub struct Item {
     pub color: PaletteColor,
     /// What kind of item this is, with its kind-specific data.
     pub kind: ItemKind,
+    /// The frame this item is in, if any: it moves with that frame and is hidden while the
+    /// frame is collapsed. Frames may be in frames too (a cluster inside a workshop stage).
+    pub parent: Option<ItemId>,
 }
 
 /// The kind of an item and the data that only that kind has.
@@ -44,6 +47,19 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// The size a new item of this kind gets, also given to an item whose size in a file
+    /// cannot be drawn.
+    pub fn usual_size(&self) -> Size {
+        match self {
+            Self::Note(_) => Item::NOTE_SIZE,
+            Self::Persona(_) => Item::PERSONA_SIZE,
+            Self::EmpathyMap(_) => Item::EMPATHY_MAP_SIZE,
+            Self::MapNode(_) => Item::MAP_NODE_SIZE,
+            Self::Rings(_) | Self::InterestGrid => Item::BACKDROP_SIZE,
+            Self::Frame(_) => Item::FRAME_SIZE,
+        }
+    }
+
     /// What this kind is called in messages and menus ("note", "map node", …).
     pub fn name(&self) -> &'static str {
         match self {
@@ -154,6 +170,7 @@ impl Item {
             z,
             color,
             kind: ItemKind::Note(Note::new(text)),
+            parent: None,
         }
     }
 
@@ -166,6 +183,7 @@ impl Item {
             z,
             color: node.node_type.default_color(),
             kind: ItemKind::MapNode(node),
+            parent: None,
         }
     }
 
@@ -178,6 +196,7 @@ impl Item {
             z,
             color,
             kind: ItemKind::Persona(Box::new(persona)),
+            parent: None,
         }
     }
 
@@ -190,6 +209,7 @@ impl Item {
             z,
             color: PaletteColor::White,
             kind: ItemKind::EmpathyMap(Box::new(map)),
+            parent: None,
         }
     }
 
@@ -202,6 +222,7 @@ impl Item {
             z,
             color: PaletteColor::White,
             kind: ItemKind::Frame(frame),
+            parent: None,
         }
     }
 
@@ -214,6 +235,7 @@ impl Item {
             z,
             color: PaletteColor::White,
             kind,
+            parent: None,
         }
     }
 
@@ -284,9 +306,7 @@ impl Item {
     /// its title strip.
     pub fn shown_size(&self) -> Size {
         match &self.kind {
-            ItemKind::Frame(frame) if frame.collapsed => {
-                Size::new(self.size.width, Self::BACKDROP_HEADER.min(self.size.height))
-            }
+            ItemKind::Frame(frame) if frame.collapsed => self.title_strip().size(),
             _ => self.size,
         }
     }
@@ -295,25 +315,38 @@ impl Item {
     /// title strip for backdrops and frames.
     pub fn picks(&self, point: Point) -> bool {
         if self.is_backdrop() {
-            self.contains(point) && point.y <= self.pos.y + Self::BACKDROP_HEADER
+            self.title_strip().contains(point)
         } else {
             self.contains(point)
         }
     }
 
+    /// The rectangle the item covers on the board.
+    pub fn rect(&self) -> Rect {
+        Rect::at(self.pos, self.size)
+    }
+
+    /// The rectangle the item shows: its own, except a collapsed frame's, which is only its
+    /// title strip.
+    pub fn shown_rect(&self) -> Rect {
+        Rect::at(self.pos, self.shown_size())
+    }
+
+    /// A backdrop's or frame's title strip, where it is picked up.
+    pub fn title_strip(&self) -> Rect {
+        Rect::at(
+            self.pos,
+            Size::new(self.size.width, Self::BACKDROP_HEADER.min(self.size.height)),
+        )
+    }
+
     /// The centre of the item in board units.
     pub fn center(&self) -> Point {
-        Point::new(
-            self.pos.x + self.size.width / 2.0,
-            self.pos.y + self.size.height / 2.0,
-        )
+        self.rect().center()
     }
 
     /// Whether `point` lies inside the item's rectangle (edges included).
     pub fn contains(&self, point: Point) -> bool {
-        point.x >= self.pos.x
-            && point.y >= self.pos.y
-            && point.x <= self.pos.x + self.size.width
-            && point.y <= self.pos.y + self.size.height
+        self.rect().contains(point)
     }
 }

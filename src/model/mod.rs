@@ -23,7 +23,7 @@ mod z_order;
 pub use board::{Board, BoardError, KindCounts};
 pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route};
 pub use frame::Frame;
-pub use geometry::{Point, Size};
+pub use geometry::{MAX_COORDINATE, MAX_ITEM_SIZE, Point, Rect, Size, tidy};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use image::{ImageFormat, ImageId, ParseImageIdError, StoredImage};
 pub use item::{Item, ItemKind, Note};

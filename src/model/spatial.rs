@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::Point;
+use super::{Point, Rect};
 
 /// The width of a level-0 cell, in board units.
 const CELL: f32 = 256.0;
@@ -23,42 +23,6 @@ const CELL: f32 = 256.0;
 const LEVEL_FACTOR: f32 = 8.0;
 /// Levels below the top one; the widest has cells of 2^125 board units.
 const LEVELS: usize = 40;
-
-/// An axis-aligned rectangle with `min` at its top-left corner and `max` at its bottom-right.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Bounds {
-    /// The top-left corner.
-    pub min: Point,
-    /// The bottom-right corner.
-    pub max: Point,
-}
-
-impl Bounds {
-    /// The rectangle with these two corners, in either order.
-    pub fn spanning(a: Point, b: Point) -> Self {
-        Self {
-            min: Point::new(a.x.min(b.x), a.y.min(b.y)),
-            max: Point::new(a.x.max(b.x), a.y.max(b.y)),
-        }
-    }
-
-    /// The smallest rectangle that holds both.
-    #[must_use]
-    pub fn union(self, other: Self) -> Self {
-        Self {
-            min: Point::new(self.min.x.min(other.min.x), self.min.y.min(other.min.y)),
-            max: Point::new(self.max.x.max(other.max.x), self.max.y.max(other.max.y)),
-        }
-    }
-
-    /// Whether the two rectangles share at least a point (edges included).
-    pub fn meets(self, other: Self) -> bool {
-        self.min.x <= other.max.x
-            && self.min.y <= other.max.y
-            && self.max.x >= other.min.x
-            && self.max.y >= other.min.y
-    }
-}
 
 /// The cells a rectangle covers on one level, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +57,7 @@ impl Cells {
 #[derive(Clone, Debug)]
 struct Entry<K> {
     key: K,
-    bounds: Bounds,
+    bounds: Rect,
 }
 
 /// One grid of the hierarchy.
@@ -113,7 +77,7 @@ impl<K: Copy + Eq> Level<K> {
         )
     }
 
-    fn cells_of(&self, bounds: Bounds) -> Cells {
+    fn cells_of(&self, bounds: Rect) -> Cells {
         Cells {
             min: self.cell_of(bounds.min),
             max: self.cell_of(bounds.max),
@@ -121,7 +85,7 @@ impl<K: Copy + Eq> Level<K> {
     }
 
     /// Calls `found` once for every entry whose rectangle meets `query`.
-    fn search(&self, query: Bounds, found: &mut impl FnMut(K)) {
+    fn search(&self, query: Rect, found: &mut impl FnMut(K)) {
         let covered = self.cells_of(query);
         let mut visit = |cell: (i64, i64), entries: &Vec<Entry<K>>| {
             for entry in entries {
@@ -152,7 +116,7 @@ impl<K: Copy + Eq> Level<K> {
 #[derive(Clone, Copy, Debug)]
 struct Placement {
     level: usize,
-    bounds: Bounds,
+    bounds: Rect,
 }
 
 /// Rectangles by key, found by where they are (see the module docs).
@@ -196,12 +160,12 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
     }
 
     /// The rectangle stored for `key`, if any.
-    pub fn bounds(&self, key: K) -> Option<Bounds> {
+    pub fn bounds(&self, key: K) -> Option<Rect> {
         self.placements.get(&key).map(|placement| placement.bounds)
     }
 
     /// Stores `key` at `bounds`, replacing where it was before.
-    pub fn set(&mut self, key: K, bounds: Bounds) {
+    pub fn set(&mut self, key: K, bounds: Rect) {
         self.remove(key);
         let width = (bounds.max.x - bounds.min.x).max(bounds.max.y - bounds.min.y);
         let top = self.levels.len().saturating_sub(1);
@@ -248,7 +212,7 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
 
     /// Calls `found` once for every key whose rectangle meets `query` (edges included), in no
     /// particular order.
-    pub fn search(&self, query: Bounds, mut found: impl FnMut(K)) {
+    pub fn search(&self, query: Rect, mut found: impl FnMut(K)) {
         for (level, &count) in self.levels.iter().zip(&self.counts) {
             if count > 0 {
                 level.search(query, &mut found);
@@ -258,14 +222,14 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
 
     /// Whether `query` covers at least as many of the finest cells as hold anything: then most
     /// keys are likely to meet it, and a plain scan is as quick as the index.
-    pub fn is_wide(&self, query: Bounds) -> bool {
+    pub fn is_wide(&self, query: Rect) -> bool {
         self.levels
             .first()
             .is_some_and(|finest| finest.cells_of(query).count() >= finest.cells.len() as u128)
     }
 
     /// Every key whose rectangle meets `query`, in no particular order.
-    pub fn keys_meeting(&self, query: Bounds) -> Vec<K> {
+    pub fn keys_meeting(&self, query: Rect) -> Vec<K> {
         let mut keys = Vec::new();
         self.search(query, |key| keys.push(key));
         keys
@@ -276,8 +240,8 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
 mod tests {
     use super::*;
 
-    fn rect(x: f32, y: f32, width: f32, height: f32) -> Bounds {
-        Bounds::spanning(Point::new(x, y), Point::new(x + width, y + height))
+    fn rect(x: f32, y: f32, width: f32, height: f32) -> Rect {
+        Rect::spanning(Point::new(x, y), Point::new(x + width, y + height))
     }
 
     fn sorted(mut keys: Vec<u32>) -> Vec<u32> {
@@ -328,7 +292,7 @@ mod tests {
         index.set(3, rect(0.0, 0.0, f32::MAX, f32::MAX));
         index.set(
             4,
-            Bounds::spanning(Point::new(0.0, 0.0), Point::new(f32::INFINITY, 1.0)),
+            Rect::spanning(Point::new(0.0, 0.0), Point::new(f32::INFINITY, 1.0)),
         );
         assert_eq!(index.keys_meeting(rect(3e38, -3e38, 0.0, 0.0)), vec![1]);
         assert_eq!(

@@ -134,12 +134,12 @@ fn exif_orientation_turns_the_photo_upright() {
 fn the_stored_format_follows_transparency_not_the_source_format() {
     let opaque = DynamicImage::ImageRgba8(RgbaImage::from_pixel(40, 30, Rgba([1, 2, 3, 255])));
     let photo = prepare_photo(&encoded(&opaque, ImageFormat::Png)).unwrap();
-    assert_eq!(photo.format, PhotoFormat::Jpeg);
+    assert_eq!(photo.format, StoredFormat::Jpeg);
 
     let mut one_clear_pixel = RgbaImage::from_pixel(40, 30, Rgba([1, 2, 3, 255]));
     one_clear_pixel.put_pixel(39, 29, Rgba([1, 2, 3, 254]));
     let photo = prepare_photo(&encoded(&one_clear_pixel.into(), ImageFormat::Png)).unwrap();
-    assert_eq!(photo.format, PhotoFormat::Png);
+    assert_eq!(photo.format, StoredFormat::Png);
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn stored_photos_decode_back_and_are_bounded() {
     let too_wide = DynamicImage::ImageRgba8(RgbaImage::new(1025, 2));
     let bytes = encoded(&too_wide, ImageFormat::Png);
     assert_eq!(
-        decode_stored(PhotoFormat::Png, &bytes),
+        decode_stored(StoredFormat::Png, &bytes),
         Err(PhotoError::TooManyPixels {
             width: 1025,
             height: 2,
@@ -200,7 +200,7 @@ fn stored_photos_decode_back_and_are_bounded() {
         ImageFormat::Png,
     );
     assert_eq!(
-        decode_stored(PhotoFormat::Png, &just_fits)
+        decode_stored(StoredFormat::Png, &just_fits)
             .unwrap()
             .dimensions(),
         (1024, 2)
@@ -208,8 +208,11 @@ fn stored_photos_decode_back_and_are_bounded() {
 
     // Bytes that are not what the board says they are.
     assert!(matches!(
-        decode_stored(PhotoFormat::Jpeg, &bytes),
+        decode_stored(StoredFormat::Jpeg, &bytes),
         Err(PhotoError::Damaged(_))
     ));
-    assert_eq!(decode_stored(PhotoFormat::Png, &[]), Err(PhotoError::Empty));
+    assert_eq!(
+        decode_stored(StoredFormat::Png, &[]),
+        Err(PhotoError::Empty)
+    );
 }

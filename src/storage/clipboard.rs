@@ -24,9 +24,13 @@ pub enum ClipboardContent {
 }
 
 /// The clipboard text for the items `ids` of `board`, the connectors between them and the photos
-/// they use.
+/// they use. Copied items stay in a frame only when that frame is copied too.
 pub fn items_to_clipboard(board: &Board, ids: &[ItemId]) -> String {
-    let items = ids.iter().filter_map(|&id| board.item(id)).cloned();
+    let items = ids.iter().filter_map(|&id| board.item(id)).map(|item| {
+        let mut copy = item.clone();
+        copy.parent = copy.parent.filter(|frame| ids.contains(frame));
+        copy
+    });
     let connectors = board
         .connectors()
         .filter(|c| ids.contains(&c.from) && ids.contains(&c.to))

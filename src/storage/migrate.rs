@@ -5,30 +5,35 @@
 //! make sense to this version. Then the file is parsed with the frozen structs of its own format,
 //! and each migration step turns one format into the next until the current one is reached.
 //!
-//! # Adding format 4
+//! # Adding format 5
 //!
-//! 1. Add `v4.rs` with the new frozen structs, and move the conversions to and from the model
-//!    (`from_board`, `into_board`) from `v2.rs` to it.
-//! 2. Set [`CURRENT_FORMAT`] to 4 and [`CurrentFile`] to `v4::BoardV4`.
-//! 3. Add one match arm in [`read`]: `4 => from_v4(parse(text)?)`.
-//! 4. Add one step: `fn from_v3(file) -> … { from_v4(v3_to_v4(file)?) }` with the new
-//!    `fn v3_to_v4(v2::BoardV2) -> Result<v4::BoardV4, FormatError>`, and make `from_v4` the
-//!    end of the chain (`Ok(file)`).
-//! 5. Add `tests/golden/v4/`; the golden files of every older format must keep loading.
+//! 1. Add `v5.rs` with the new frozen structs, and move the conversions to and from the model
+//!    (`from_board`, `into_board`) from `v4.rs` to it.
+//! 2. Set [`CURRENT_FORMAT`] to 5 and [`CurrentFile`] to `v5::BoardV5`.
+//! 3. Add one match arm in [`read`]: `5 => from_v5(parse(text)?)`.
+//! 4. Add one step: `fn from_v4(file, …) -> … { from_v5(v4_to_v5(file)?) }` with the new
+//!    `v4_to_v5`, and make `from_v5` the end of the chain (`Ok(file)`).
+//! 5. Add `tests/golden/v5/`; the golden files of every older format must keep loading.
 //!
 //! Format 3 only added an item kind (frames), so formats 2 and 3 share the structs in `v2.rs`
-//! and the step from 2 to 3 changes nothing but the number.
+//! and the step from 2 to 3 changes nothing but the number. Format 4 moved frame membership from
+//! the frames' `members` lists to each item's `parent`: the step from 3 to 4 reads the lists,
+//! leaving out (with a warning) members a format 3 frame could not hold.
 
 use serde::{Deserialize, Deserializer};
 
 use super::ron_words::from_ron;
-use super::{CURRENT_FORMAT, FormatError, Loaded, Position, position, v1, v2};
+use std::collections::HashMap;
+
+use super::{
+    CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4,
+};
 
 /// The file structs of the current format, which the model converts to and from.
-pub(super) type CurrentFile = v2::BoardV2;
+pub(super) type CurrentFile = v4::BoardV4;
 
 // A new format needs a match arm in `read` and a step function (see the module docs).
-const _: () = assert!(CURRENT_FORMAT == 3);
+const _: () = assert!(CURRENT_FORMAT == 4);
 
 /// Just the version number of a file of any format; every other field is skipped.
 #[derive(Deserialize)]
@@ -63,6 +68,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
             .next()
             .map(|at| Position::at_byte(text, at))
     };
+    let mut warnings = Vec::new();
     let current = match found {
         0 => {
             return Err(FormatError::UnsupportedVersion {
@@ -70,9 +76,10 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
                 position: position(),
             });
         }
-        1 => from_v1(parse(text)?)?,
-        2 => from_v2(parse(text)?)?,
-        3 => from_v3(parse(text)?)?,
+        1 => from_v1(parse(text)?, text, &mut warnings)?,
+        2 => from_v2(parse(text)?, text, &mut warnings)?,
+        3 => from_v3(parse(text)?, text, &mut warnings)?,
+        4 => from_v4(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
                 found,
@@ -81,7 +88,8 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
             });
         }
     };
-    let (board, warnings) = current.into_board(text)?;
+    let (board, more) = current.into_board(text)?;
+    warnings.extend(more);
     Ok(Loaded {
         board,
         format: found,
@@ -90,22 +98,89 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
 }
 
 /// Format 1 up to the current format.
-fn from_v1(file: v1::BoardV1) -> Result<CurrentFile, FormatError> {
-    from_v2(v1_to_v2(file))
+fn from_v1(
+    file: v1::BoardV1,
+    text: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Result<CurrentFile, FormatError> {
+    from_v2(v1_to_v2(file), text, warnings)
 }
 
 /// Format 2 up to the current format.
-fn from_v2(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
-    from_v3(v2_to_v3(file))
+fn from_v2(
+    file: v2::BoardV2,
+    text: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Result<CurrentFile, FormatError> {
+    from_v3(v2_to_v3(file), text, warnings)
 }
 
-/// Format 3 up to the current format. Format 3 is current, so this is the end of the chain.
+/// Format 3 up to the current format.
+fn from_v3(
+    file: v2::BoardV2,
+    text: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Result<CurrentFile, FormatError> {
+    from_v4(v3_to_v4(file, text, warnings))
+}
+
+/// Format 4 up to the current format. Format 4 is current, so this is the end of the chain.
 #[expect(
     clippy::unnecessary_wraps,
     reason = "every step can fail once there is a real one"
 )]
-fn from_v3(file: v2::BoardV2) -> Result<CurrentFile, FormatError> {
+fn from_v4(file: v4::BoardV4) -> Result<CurrentFile, FormatError> {
     Ok(file)
+}
+
+/// Format 3 frames listed their members; format 4 items name their frame. Members a format 3
+/// frame could not hold (missing items, frames, items already in another frame) are left out
+/// with a warning each, as format 3 did.
+fn v3_to_v4(file: v2::BoardV2, text: &str, warnings: &mut Vec<LoadWarning>) -> v4::BoardV4 {
+    let is_frame: HashMap<_, _> = file
+        .items
+        .iter()
+        .map(|item| (item.id, matches!(item.kind, v2::KindV2::Frame { .. })))
+        .collect();
+    let frames = file.items.iter().filter_map(|item| match &item.kind {
+        v2::KindV2::Frame { members, .. } => Some((item.id, members.as_slice())),
+        _ => None,
+    });
+    let parents = integrity::members_to_parents(frames, &is_frame, text, warnings);
+    v4::BoardV4 {
+        format: 4,
+        title: file.title,
+        items: file
+            .items
+            .into_iter()
+            .map(|item| v4::ItemV4 {
+                parent: parents.get(&item.id).copied(),
+                id: item.id,
+                x: item.x,
+                y: item.y,
+                width: item.width,
+                height: item.height,
+                z: item.z,
+                color: item.color,
+                kind: match item.kind {
+                    v2::KindV2::Frame {
+                        title,
+                        collapsed,
+                        order,
+                        members: _,
+                    } => v2::KindV2::Frame {
+                        title,
+                        collapsed,
+                        order,
+                        members: Vec::new(),
+                    },
+                    other => other,
+                },
+            })
+            .collect(),
+        connectors: file.connectors,
+        images: file.images,
+    }
 }
 
 /// Format 3 only added frames, which a format 2 file does not have: the board is the same.

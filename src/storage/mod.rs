@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! (
-//!     format: 3,
+//!     format: 4,
 //!     title: "Kick-off",
 //!     items: [
 //!         (
@@ -42,8 +42,10 @@
 
 mod atomic;
 pub mod clipboard;
+mod convert;
 mod disk_stamp;
 mod format_error;
+mod integrity;
 mod io_words;
 mod load;
 mod migrate;
@@ -55,8 +57,10 @@ mod safe_save;
 mod tidy;
 mod v1;
 mod v2;
+mod v4;
 mod validate;
 
+pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
 pub use atomic::{SaveCause, SaveError};
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
@@ -64,12 +68,11 @@ pub use io_words::plain as plain_io_error;
 pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, Opened, load_board, open_board};
 pub use position::Position;
 pub use safe_save::{Backup, Saved, backup_path, save_board};
-pub use validate::{MAX_COORDINATE, MAX_ITEM_SIZE};
 
 use crate::model::Board;
 
 /// The format version this app writes, and the newest it reads.
-pub const CURRENT_FORMAT: u32 = 3;
+pub const CURRENT_FORMAT: u32 = 4;
 
 /// A board read from text, with the format version the text was in.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,8 +140,8 @@ pub enum LoadWarning {
         /// Where the link is in the file, if found.
         position: Option<Position>,
     },
-    /// A frame listed a member it cannot hold, so that member was left out of the frame (the
-    /// item itself stays on the board).
+    /// A format 3 frame listed a member it cannot hold, so that member was left out of the
+    /// frame (the item itself stays on the board).
     #[error(
         "{}item {member} was left out of frame {frame}: {problem}",
         position.map(|p| format!("{p}: ")).unwrap_or_default()
@@ -151,6 +154,22 @@ pub enum LoadWarning {
         /// Why.
         problem: String,
         /// Where the member is named in the file, if found.
+        position: Option<Position>,
+    },
+    /// An item named a frame it cannot be in (not a frame in the file, or a frame inside the
+    /// item itself), so it was taken out of that frame (the item itself stays on the board).
+    #[error(
+        "{}item {item} was taken out of frame {frame}: {problem}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    LeftFrame {
+        /// The item.
+        item: crate::model::ItemId,
+        /// The frame it named.
+        frame: crate::model::ItemId,
+        /// Why.
+        problem: String,
+        /// Where the frame is named in the file, if found.
         position: Option<Position>,
     },
     /// An item's position was not a usable number (NaN, infinite, or beyond
@@ -217,6 +236,7 @@ impl LoadWarning {
             | Self::DamagedPhoto { position, .. }
             | Self::DroppedPersonaLink { position, .. }
             | Self::DroppedFrameMember { position, .. }
+            | Self::LeftFrame { position, .. }
             | Self::MovedItem { position, .. }
             | Self::ResizedItem { position, .. } => *position,
             Self::MissingPhoto { .. } => None,
@@ -277,7 +297,6 @@ pub fn board_from_ron(text: &str) -> Result<Loaded, FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::Command;
     use crate::model::{IdGen, Item, PaletteColor, Point, ZKey};
 
     fn one_note_board(text: &str) -> Board {
@@ -296,7 +315,9 @@ mod tests {
     fn files_start_with_the_format_and_end_with_a_newline() {
         let text = board_to_ron(&one_note_board("Citizens can't find the forms"));
         assert!(
-            text.starts_with("(\n    format: 3,\n    title: \"Kick-off\",\n"),
+            text.starts_with(&format!(
+                "(\n    format: {CURRENT_FORMAT},\n    title: \"Kick-off\",\n"
+            )),
             "{text}"
         );
         assert!(text.ends_with(")\n") && !text.ends_with(")\n\n"), "{text}");
@@ -316,14 +337,11 @@ mod tests {
 
     #[test]
     fn saving_refuses_a_board_that_would_not_load_again() {
-        let mut board = one_note_board("x");
-        let id = board.items().next().unwrap().id;
-        Command::MoveItem {
-            id,
-            to: Point::new(f32::NAN, 0.0),
-        }
-        .apply(&mut board)
-        .unwrap();
+        // Edit refuses such a move, so the board is built with it.
+        let mut note = one_note_board("x").items().next().unwrap().clone();
+        note.pos = Point::new(f32::NAN, 0.0);
+        let id = note.id;
+        let board = Board::from_parts("Kick-off", [note], []).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.ron");
         let error = save_board(&path, &board).unwrap_err();

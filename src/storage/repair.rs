@@ -10,16 +10,17 @@
 //!   [`COLUMN_LENGTH`] to a column, and further columns follow to the right. On a board with no
 //!   other items the first one goes to the origin.
 //!
-//! Changes go through [`Command`], like every other change to a board.
+//! Changes go through [`edit::apply`] as [`Command`]s with the origin [`Origin::Repair`], like
+//! every other change to a board.
 //!
 //! [`MAX_ITEM_SIZE`]: super::MAX_ITEM_SIZE
 
 use std::collections::HashMap;
 
-use super::validate::{MAX_COORDINATE, check_position, check_size};
+use super::validate::{check_position, check_size};
 use super::{LoadWarning, Position, position};
-use crate::edit::Command;
-use crate::model::{Board, Item, ItemId, ItemKind, Point, Size};
+use crate::edit::{self, Command, Origin};
+use crate::model::{Board, Item, ItemId, MAX_COORDINATE, Point, Size};
 
 /// Space between the board's items and the moved ones, and between moved items, in board units.
 const GAP: f32 = 40.0;
@@ -55,9 +56,9 @@ pub(super) fn repair_geometry(board: &mut Board, text: &str) -> Vec<LoadWarning>
             .map_or("width", |problem| problem.field);
         let found = format!("{} × {}", item.size.width, item.size.height);
         let (kind, quote, position) = (item.kind.name(), quote(item), finder.find(id, field));
-        let to = usual_size(&item.kind);
+        let to = item.kind.usual_size();
         let resize = Command::ResizeItem { id, to };
-        if resize.apply(board).is_ok() {
+        if edit::apply(board, resize, Origin::Repair).is_ok() {
             warnings.push(LoadWarning::ResizedItem {
                 item: id,
                 kind,
@@ -78,7 +79,7 @@ pub(super) fn repair_geometry(board: &mut Board, text: &str) -> Vec<LoadWarning>
         let (kind, quote, position) = (item.kind.name(), quote(item), finder.find(id, field));
         let to = spots.next(item.size);
         let move_item = Command::MoveItem { id, to };
-        if move_item.apply(board).is_ok() {
+        if edit::apply(board, move_item, Origin::Repair).is_ok() {
             warnings.push(LoadWarning::MovedItem {
                 item: id,
                 kind,
@@ -90,18 +91,6 @@ pub(super) fn repair_geometry(board: &mut Board, text: &str) -> Vec<LoadWarning>
         }
     }
     warnings
-}
-
-/// The size a new item of this kind gets.
-fn usual_size(kind: &ItemKind) -> Size {
-    match kind {
-        ItemKind::Note(_) => Item::NOTE_SIZE,
-        ItemKind::Persona(_) => Item::PERSONA_SIZE,
-        ItemKind::EmpathyMap(_) => Item::EMPATHY_MAP_SIZE,
-        ItemKind::MapNode(_) => Item::MAP_NODE_SIZE,
-        ItemKind::Rings(_) | ItemKind::InterestGrid => Item::BACKDROP_SIZE,
-        ItemKind::Frame(_) => Item::FRAME_SIZE,
-    }
 }
 
 /// The first line of the item's text, cut to [`QUOTED_CHARS`] characters (with `…` when cut).

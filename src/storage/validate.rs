@@ -1,15 +1,6 @@
 //! The geometry and content rules every saved and loaded item must meet.
 
-use crate::model::{Item, ItemKind, Persona, Rings};
-
-/// The farthest an item's corner may be from the board's origin, in board units, on either axis.
-///
-/// Far beyond any real workshop board (thousands of screens wide), and small enough that `f32`
-/// positions there are still exact to the unit.
-pub const MAX_COORDINATE: f32 = 10_000_000.0;
-
-/// The largest width or height an item may have, in board units.
-pub const MAX_ITEM_SIZE: f32 = 100_000.0;
+use crate::model::{Item, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, Persona, Rings};
 
 /// What is wrong with an item's geometry or content.
 #[derive(Clone, Debug, PartialEq)]

@@ -119,9 +119,13 @@ fn a_resized_item_is_found_over_its_new_extent() {
 #[test]
 fn removed_items_and_connectors_are_gone_from_the_index_until_undone() {
     let mut board = two_notes();
-    let inverse = Command::delete_items(&board, &[ItemId::from_raw(2)])
-        .apply(&mut board)
-        .unwrap();
+    let inverse = crate::edit::apply(
+        &mut board,
+        Command::delete_items(&[ItemId::from_raw(2)]),
+        crate::edit::Origin::Local,
+    )
+    .unwrap()
+    .inverse;
     assert_eq!(hit(&board, 5010.0, 10.0), None);
     assert_eq!(ids_in(&board, (-1e9, -1e9), (1e9, 1e9)), vec![1]);
     assert_eq!(

@@ -1,116 +1,62 @@
 //! Commands built from the selection: delete, recolour, move, stack, and copies (paste and
-//! duplicate) with fresh ids.
+//! duplicate) with fresh ids. What else each brings (connectors, frames) is added by the board's
+//! rules ([`crate::edit::rules`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use egui::Vec2;
 
-use super::{CanvasState, paint};
+use super::CanvasState;
 use crate::edit::Command;
-use crate::model::{
-    Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, ZKey,
-};
+use crate::edit::rules::moves;
+use crate::model::{Board, Connector, IdGen, Item, ItemId, ItemKind, PaletteColor, ZKey};
 
 impl CanvasState {
     /// Deletes the selection (with its connectors), or the selected connector, as one step.
-    pub fn delete_selection(&mut self, board: &Board) -> Option<Command> {
-        if self.selection.is_empty() {
-            let id = self.selected_connector.take()?;
-            return board.connector(id).map(|_| Command::RemoveConnector(id));
+    pub fn delete_selection(&mut self) -> Option<Command> {
+        if self.selection.items.is_empty() {
+            return self
+                .selection
+                .connector
+                .take()
+                .map(Command::RemoveConnector);
         }
-        let ids: Vec<ItemId> = self.selection.iter().copied().collect();
-        self.selection.clear();
-        Some(Command::delete_items(board, &ids))
+        let ids: Vec<ItemId> = std::mem::take(&mut self.selection.items)
+            .into_iter()
+            .collect();
+        Some(Command::delete_items(&ids))
     }
+
     /// Gives every selected item `color`; also used for new notes from now on.
     pub fn recolor_selection(&mut self, board: &Board, color: PaletteColor) -> Option<Command> {
-        self.new_note_color = color;
+        self.settings.new_note_color = color;
         let commands: Vec<Command> = self
             .selection
+            .items
             .iter()
             .filter(|&&id| board.item(id).is_some_and(|item| item.color != color))
             .map(|&id| Command::SetColor { id, color })
             .collect();
         batch("Change colour", commands)
     }
-    pub(super) fn move_selection(&self, board: &Board, delta: Vec2) -> Option<Command> {
-        if delta == Vec2::ZERO {
-            return None;
-        }
-        let mut commands: Vec<Command> = self
-            .selection
-            .iter()
-            .copied()
-            .chain(self.carried_members(board))
-            .filter_map(|id| board.item(id))
-            .map(|item| moved(item, delta))
-            .collect();
-        commands.extend(self.membership_after_move(board, delta));
-        batch("Move", commands)
-    }
-
-    /// Drops the dragged selection `delta` away: a map node dropped on stakeholder rings settles
-    /// in the middle of its ring, and one dropped on an influence/interest grid takes the
-    /// influence and interest of its place there. One step.
-    pub(super) fn drop_selection(&self, board: &Board, delta: Vec2) -> Option<Command> {
-        if delta == Vec2::ZERO {
-            return None;
-        }
-        let backdrops: Vec<&Item> = board
-            .items_bottom_to_top()
-            .rev()
-            .filter(|item| item.is_backdrop() && !self.selection.contains(&item.id))
-            .collect();
-        let mut commands = Vec::new();
-        for item in self.selection.iter().filter_map(|&id| board.item(id)) {
-            let mut pos = item.pos.offset(delta.x, delta.y);
-            if let ItemKind::MapNode(node) = &item.kind {
-                let center = pos.offset(item.size.width / 2.0, item.size.height / 2.0);
-                let under = backdrops.iter().find(|backdrop| {
-                    backdrop.ring_at(center).is_some() || backdrop.grid_levels(center).is_some()
-                });
-                if let Some(snapped) = under.and_then(|backdrop| backdrop.snap_to_ring(center)) {
-                    pos = snapped.offset(-item.size.width / 2.0, -item.size.height / 2.0);
-                }
-                if let Some((influence, interest)) =
-                    under.and_then(|backdrop| backdrop.grid_levels(center))
-                    && (influence, interest) != (node.influence, node.interest)
-                {
-                    commands.push(Command::SetKind {
-                        id: item.id,
-                        kind: Box::new(ItemKind::MapNode(MapNode {
-                            influence,
-                            interest,
-                            ..node.clone()
-                        })),
-                    });
-                }
-            }
-            commands.push(Command::MoveItem {
-                id: item.id,
-                to: Point::new(paint::tidy(pos.x), paint::tidy(pos.y)),
-            });
-        }
-        // Members of a moving frame go with it.
-        commands.extend(
-            self.carried_members(board)
-                .into_iter()
-                .filter_map(|id| board.item(id))
-                .map(|item| moved(item, delta)),
-        );
-        commands.extend(self.membership_after_move(board, delta));
-        batch("Move", commands)
-    }
 
     /// Moves the selection by `delta_in_board` (arrow keys).
     pub fn nudge_selection(&self, board: &Board, delta_in_board: Vec2) -> Option<Command> {
-        self.move_selection(board, delta_in_board)
+        let ids: Vec<ItemId> = self.selection.items.iter().copied().collect();
+        moves::move_by(board, &ids, (delta_in_board.x, delta_in_board.y))
+    }
+
+    /// Drops the dragged selection `delta` away (see [`moves::drop_by`]).
+    pub(super) fn drop_selection(&self, board: &Board, delta: Vec2) -> Option<Command> {
+        let ids: Vec<ItemId> = self.selection.items.iter().copied().collect();
+        moves::drop_by(board, &ids, (delta.x, delta.y))
     }
 
     /// Restacks the selection above (or below) every other item, keeping its own order.
     pub fn stack_selection(&self, board: &Board, to_front: bool) -> Option<Command> {
         let mut selected: Vec<&Item> = self
             .selection
+            .items
             .iter()
             .filter_map(|&id| board.item(id))
             .collect();
@@ -163,33 +109,22 @@ impl CanvasState {
                 ids.item_id(|id| board.item(id).is_some() || fresh_ids.values().any(|&f| f == id));
             fresh_ids.insert(item.id, fresh);
             item.id = fresh;
-            item.pos = Point::new(
-                paint::tidy(item.pos.x + offset.x),
-                paint::tidy(item.pos.y + offset.y),
-            );
+            item.pos = item.pos.offset(offset.x, offset.y).tidy();
             item.z = z.clone();
             z = z.after();
             commands.push(Command::AddItem(Box::new(item)));
         }
         // Links to a persona follow it when it is copied too; otherwise they stay on the
-        // original when it is on this board, and are dropped when it is not.
+        // original when it is on this board, and are dropped when it is not. A copy stays in a
+        // frame only when that frame is copied too (it then goes into the copy).
         for command in &mut commands {
             let Command::AddItem(item) = command else {
                 continue;
             };
+            item.parent = item.parent.and_then(|frame| fresh_ids.get(&frame).copied());
             let link = match &mut item.kind {
                 ItemKind::MapNode(node) => &mut node.persona,
                 ItemKind::EmpathyMap(map) => &mut map.persona,
-                // A copied frame holds the copies of its members; members left behind stay in
-                // the original frame.
-                ItemKind::Frame(frame) => {
-                    frame.members = frame
-                        .members
-                        .iter()
-                        .filter_map(|member| fresh_ids.get(member).copied())
-                        .collect();
-                    continue;
-                }
                 _ => continue,
             };
             *link = link.and_then(|persona| {
@@ -201,6 +136,23 @@ impl CanvasState {
                 })
             });
         }
+        // A copied frame goes on the board before the copies inside it.
+        let copy_parents: BTreeMap<ItemId, Option<ItemId>> = commands
+            .iter()
+            .filter_map(|command| match command {
+                Command::AddItem(item) => Some((item.id, item.parent)),
+                _ => None,
+            })
+            .collect();
+        let depth = |parent: Option<ItemId>| {
+            std::iter::successors(parent, |frame| copy_parents.get(frame).copied().flatten())
+                .take(copy_parents.len())
+                .count()
+        };
+        commands.sort_by_cached_key(|command| match command {
+            Command::AddItem(item) => depth(item.parent),
+            _ => 0,
+        });
         let mut taken_connectors = BTreeSet::new();
         for connector in connectors {
             let (Some(&from), Some(&to)) =
@@ -221,7 +173,7 @@ impl CanvasState {
         if fresh_ids.is_empty() {
             return None;
         }
-        self.selection = fresh_ids.into_values().collect();
+        self.selection.items = fresh_ids.into_values().collect();
         Some(Command::Batch { label, commands })
     }
 
@@ -229,13 +181,16 @@ impl CanvasState {
     pub fn duplicate_selection(&mut self, board: &Board, ids: &mut IdGen) -> Option<Command> {
         let items: Vec<Item> = self
             .selection
+            .items
             .iter()
             .filter_map(|&id| board.item(id))
             .cloned()
             .collect();
         let connectors: Vec<Connector> = board
             .connectors()
-            .filter(|c| self.selection.contains(&c.from) && self.selection.contains(&c.to))
+            .filter(|c| {
+                self.selection.items.contains(&c.from) && self.selection.items.contains(&c.to)
+            })
             .cloned()
             .collect();
         self.insert_copies(
@@ -246,17 +201,6 @@ impl CanvasState {
             connectors,
             Vec2::splat(DUPLICATE_OFFSET),
         )
-    }
-}
-
-/// The step that moves `item` by `delta`, to a tidy position.
-pub(super) fn moved(item: &Item, delta: Vec2) -> Command {
-    Command::MoveItem {
-        id: item.id,
-        to: Point::new(
-            paint::tidy(item.pos.x + delta.x),
-            paint::tidy(item.pos.y + delta.y),
-        ),
     }
 }
 

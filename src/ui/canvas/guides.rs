@@ -40,11 +40,13 @@ impl Guides {
             .filter_map(|&id| board.item(id))
             .map(rect_of)
             .reduce(Rect::union);
-        let (min, max) = state.camera.visible_board_rect(state.viewport);
+        let (min, max) = state.view.camera.visible_board_rect(state.view.viewport);
         let others = board
             .items_in(min, max)
             .into_iter()
-            .filter(|item| !moving.contains(&item.id) && !state.frames.hidden.contains(&item.id))
+            .filter(|item| {
+                !moving.contains(&item.id) && !state.caches.frames.hidden.contains(&item.id)
+            })
             .map(rect_of)
             .collect();
         Self {
@@ -140,14 +142,16 @@ fn nearest(
 impl CanvasState {
     /// Draws the guide lines of the drag in progress.
     pub(super) fn paint_guides(&self, painter: &Painter) {
-        let Some(Gesture::Move { guides, .. }) = &self.gesture else {
+        let Some(Gesture::Move { guides, .. }) = &self.gesture.pointer else {
             return;
         };
         for (from, to) in &guides.lines {
             painter.line_segment(
                 [
-                    self.camera.screen_from_board(self.viewport, *from),
-                    self.camera.screen_from_board(self.viewport, *to),
+                    self.view
+                        .camera
+                        .screen_from_board(self.view.viewport, *from),
+                    self.view.camera.screen_from_board(self.view.viewport, *to),
                 ],
                 Stroke::new(1.5, GUIDE),
             );

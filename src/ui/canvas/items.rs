@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::{CanvasOutput, CanvasState, Gesture, frames, links, map_paint, paint, persona_paint};
-use crate::edit::Command;
+use crate::edit::{Command, ItemField};
 use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
 use crate::ui::theme;
@@ -24,7 +24,7 @@ impl CanvasState {
         rect: Rect,
         output: &mut CanvasOutput,
     ) {
-        let zoom = self.camera.zoom;
+        let zoom = self.view.camera.zoom;
         let editing_this = self.editing_item() == Some(item.id);
         // A backdrop is picked up by its title strip; the rest lets clicks through.
         let hit_rect = if item.is_backdrop() {
@@ -48,7 +48,7 @@ impl CanvasState {
         self.item_pointer(ui, board, item, &response, &mut output.commands);
         item_context_menu(self, board, item, &response, output);
 
-        let selected = self.selection.contains(&item.id);
+        let selected = self.selection.items.contains(&item.id);
         let photo = match &item.kind {
             ItemKind::Persona(persona) => self.photo_texture(ui.ctx(), board, persona.photo),
             _ => None,
@@ -62,19 +62,25 @@ impl CanvasState {
             zoom,
             selected,
             show_text: true,
-            highlighted: self.highlighted.contains(&item.id),
+            highlighted: self.selection.highlighted.contains(&item.id),
         };
-        let number = self.frames.numbers.get(&item.id).copied().unwrap_or(0);
-        paint_item(painter, item, &look, photo, number);
+        paint_item(
+            painter,
+            item,
+            &look,
+            photo,
+            self.caches.frames.label(item.id),
+        );
 
-        let alone = selected && self.selection.len() == 1;
+        let alone = selected && self.selection.items.len() == 1;
         // A collapsed frame shows only its title strip: it keeps its size until opened.
         let collapsed = item.as_frame().is_some_and(|frame| frame.collapsed);
-        let resizable = alone && !collapsed && !matches!(self.gesture, Some(Gesture::Move { .. }));
+        let resizable =
+            alone && !collapsed && !matches!(self.gesture.pointer, Some(Gesture::Move { .. }));
         if resizable {
-            self.resize_handle(ui, painter, (board, item), rect, &mut output.commands);
+            self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
-        let handle = match self.gesture {
+        let handle = match self.gesture.pointer {
             // Only asked when no gesture runs: with hundreds of items in view during a drag,
             // the pointer test per item would cost a noticeable part of the frame.
             None => alone || ui.rect_contains_pointer(rect.expand(40.0)),
@@ -96,21 +102,21 @@ impl CanvasState {
     ) {
         let space_held = self.space_held(ui);
         if response.dragged_by(PointerButton::Middle) || (space_held && response.dragged()) {
-            self.camera.pan_by(response.drag_delta());
+            self.view.camera.pan_by(response.drag_delta());
             return;
         }
         let modifiers = ui.input(|i| i.modifiers);
         if response.clicked() {
             if modifiers.shift || modifiers.command {
-                if !self.selection.remove(&item.id) {
-                    self.selection.insert(item.id);
+                if !self.selection.items.remove(&item.id) {
+                    self.selection.items.insert(item.id);
                 }
             } else {
-                self.selection = BTreeSet::from([item.id]);
+                self.selection.items = BTreeSet::from([item.id]);
             }
         }
-        if response.secondary_clicked() && !self.selection.contains(&item.id) {
-            self.selection = BTreeSet::from([item.id]);
+        if response.secondary_clicked() && !self.selection.items.contains(&item.id) {
+            self.selection.items = BTreeSet::from([item.id]);
         }
         if response.double_clicked() {
             if let Some(change) = self.finish_editing(board) {
@@ -120,8 +126,8 @@ impl CanvasState {
         }
         if response.drag_started_by(PointerButton::Primary) && self.editing_item() != Some(item.id)
         {
-            if !self.selection.contains(&item.id) {
-                self.selection = BTreeSet::from([item.id]);
+            if !self.selection.items.contains(&item.id) {
+                self.selection.items = BTreeSet::from([item.id]);
             }
             // Measured from where the button went down, so the first pixels of the drag (before
             // egui calls it a drag) are not lost.
@@ -129,16 +135,22 @@ impl CanvasState {
                 .input(|i| i.pointer.press_origin())
                 .or(response.interact_pointer_pos())
                 .map_or(item.pos, |pos| {
-                    self.camera.board_from_screen(self.viewport, pos)
+                    self.view.camera.board_from_screen(self.view.viewport, pos)
                 });
             let carried = self.carried_members(board);
-            let guides = if self.smart_guides && !self.snap_to_grid {
-                let moving: Vec<_> = self.selection.iter().chain(&carried).copied().collect();
+            let guides = if self.settings.smart_guides && !self.settings.snap_to_grid {
+                let moving: Vec<_> = self
+                    .selection
+                    .items
+                    .iter()
+                    .chain(&carried)
+                    .copied()
+                    .collect();
                 super::guides::Guides::start(self, board, &moving)
             } else {
                 super::guides::Guides::default()
             };
-            self.gesture = Some(Gesture::Move {
+            self.gesture.pointer = Some(Gesture::Move {
                 pressed_at,
                 delta_in_board: Vec2::ZERO,
                 grabbed: item.pos,
@@ -146,17 +158,17 @@ impl CanvasState {
                 guides,
             });
         }
-        let moving = matches!(self.gesture, Some(Gesture::Move { .. }));
+        let moving = matches!(self.gesture.pointer, Some(Gesture::Move { .. }));
         let pointer = response
             .interact_pointer_pos()
-            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
-        let zoom = self.camera.zoom;
+            .map(|pos| self.view.camera.board_from_screen(self.view.viewport, pos));
+        let zoom = self.view.camera.zoom;
         if let Some(Gesture::Move {
             pressed_at,
             delta_in_board,
             guides,
             ..
-        }) = &mut self.gesture
+        }) = &mut self.gesture.pointer
             && response.dragged_by(PointerButton::Primary)
             && let Some(pointer) = pointer
         {
@@ -166,7 +178,7 @@ impl CanvasState {
         }
         if moving && response.drag_stopped() {
             let delta = self.move_delta();
-            self.gesture = None;
+            self.gesture.pointer = None;
             if let Some(command) = self.drop_selection(board, delta) {
                 commands.push(command);
             }
@@ -180,7 +192,7 @@ impl CanvasState {
         &mut self,
         ui: &Ui,
         painter: &egui::Painter,
-        (board, item): (&Board, &Item),
+        item: &Item,
         rect: Rect,
         commands: &mut Vec<Command>,
     ) {
@@ -199,7 +211,7 @@ impl CanvasState {
         });
         // Measured from where the button went down (like moving), so a pointer that reaches the
         // handle in the same frame as the press does not count its way there.
-        let to_board = |pos| self.camera.board_from_screen(self.viewport, pos);
+        let to_board = |pos| self.view.camera.board_from_screen(self.view.viewport, pos);
         let pointer_at = response.interact_pointer_pos().map(to_board);
         if response.drag_started()
             && let Some(pressed_at) = ui
@@ -207,20 +219,20 @@ impl CanvasState {
                 .map(to_board)
                 .or(pointer_at)
         {
-            self.gesture = Some(Gesture::Resize {
+            self.gesture.pointer = Some(Gesture::Resize {
                 id: item.id,
                 size: item.size,
                 from: item.size,
                 pressed_at,
             });
         }
-        let snap_to_grid = self.snap_to_grid;
+        let snap_to_grid = self.settings.snap_to_grid;
         if let Some(Gesture::Resize {
             id,
             size,
             from,
             pressed_at,
-        }) = &mut self.gesture
+        }) = &mut self.gesture.pointer
             && *id == item.id
         {
             if response.dragged()
@@ -238,10 +250,10 @@ impl CanvasState {
                 } else {
                     (size.width, size.height)
                 };
-                let to = Size::new(paint::tidy(width), paint::tidy(height));
-                self.gesture = None;
+                let to = Size::new(width, height).tidy();
+                self.gesture.pointer = None;
                 if to != item.size {
-                    commands.push(frames::resized(board, item, to));
+                    commands.push(Command::ResizeItem { id: item.id, to });
                 }
             }
         }
@@ -258,16 +270,16 @@ impl CanvasState {
         photo: persona_paint::PhotoTexture,
         commands: &mut Vec<Command>,
     ) {
-        let zoom = self.camera.zoom;
-        let number = self.frames.numbers.get(&item.id).copied().unwrap_or(0);
-        let Some(editing) = self.editing.as_mut() else {
+        let zoom = self.view.camera.zoom;
+        let frame_label = self.caches.frames.label(item.id);
+        let Some(editing) = self.gesture.typing.as_mut() else {
             return;
         };
         let look = InPlace {
             rect,
             zoom,
             photo,
-            frame_number: number,
+            frame_label,
         };
         let (inner, font, align) = in_place_background(painter, item, &look, &editing.buffer);
         let hint = match item.kind {
@@ -310,18 +322,18 @@ impl CanvasState {
                     text: editing.buffer.clone(),
                 });
             }
-            self.editing = None;
+            self.gesture.typing = None;
         }
     }
     /// Drops an edit whose note has gone (e.g. removed by undo), after giving a new note a frame
     /// to appear.
     pub(super) fn cancel_lost_edit(&mut self, board: &Board) {
-        if let Some(editing) = &mut self.editing
+        if let Some(editing) = &mut self.gesture.typing
             && board.item(editing.id).is_none()
         {
-            editing.frames_missing += 1;
-            if editing.frames_missing > 2 {
-                self.editing = None;
+            editing.paints_missing += 1;
+            if editing.paints_missing > 2 {
+                self.gesture.typing = None;
             }
         }
     }
@@ -340,7 +352,7 @@ fn in_place_background(
         rect,
         zoom,
         photo,
-        frame_number,
+        frame_label,
     } = *in_place;
     let look = paint::NoteLook {
         rect,
@@ -366,7 +378,7 @@ fn in_place_background(
             )
         }
         ItemKind::Frame(frame) => {
-            frames::paint_frame(painter, frame, &look, frame_number);
+            frames::paint_frame(painter, frame, &look, frame_label);
             let inner = frames::title_edit_rect(rect, zoom);
             (inner, frames::title_font(zoom), egui::Align2::LEFT_CENTER)
         }
@@ -418,8 +430,8 @@ struct InPlace {
     zoom: f32,
     /// A persona's photo.
     photo: persona_paint::PhotoTexture,
-    /// A frame's place in the presenting order.
-    frame_number: usize,
+    /// What a frame's title strip says.
+    frame_label: frames::FrameLabel,
 }
 
 /// What screen readers and UI tests call an item: its text, or what it is when it has none.
@@ -438,14 +450,14 @@ pub fn item_label(item: &Item) -> &str {
     }
 }
 
-/// Paints any item in its own way (`photo`: a persona's photo texture; `frame_number`: a
-/// frame's place in the presenting order).
+/// Paints any item in its own way (`photo`: a persona's photo texture; `frame_label`: what a
+/// frame's title strip says besides its title).
 pub(super) fn paint_item(
     painter: &egui::Painter,
     item: &Item,
     look: &paint::NoteLook,
     photo: persona_paint::PhotoTexture,
-    frame_number: usize,
+    frame_label: frames::FrameLabel,
 ) {
     match &item.kind {
         ItemKind::Note(_) => {
@@ -458,7 +470,7 @@ pub(super) fn paint_item(
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }
         ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
-        ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_number),
+        ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label),
     }
 }
 
@@ -509,7 +521,7 @@ pub(super) fn item_context_menu(
         for action in [Action::BringToFront, Action::SendToBack] {
             menu_action(ui, action);
         }
-        if state.selection.len() > 1 {
+        if state.selection.items.len() > 1 {
             ui.menu_button("Arrange", |ui| {
                 for &action in Action::ARRANGE {
                     menu_action(ui, action);
@@ -531,15 +543,13 @@ pub(super) fn item_context_menu(
 fn fit_text_of_selection(state: &CanvasState, board: &Board, fit: bool) -> Option<Command> {
     let commands = state
         .selection
+        .items
         .iter()
         .filter_map(|&id| board.item(id))
         .filter_map(|item| match &item.kind {
-            ItemKind::Note(note) if note.fit_text != fit => Some(Command::SetKind {
+            ItemKind::Note(note) if note.fit_text != fit => Some(Command::SetField {
                 id: item.id,
-                kind: Box::new(ItemKind::Note(crate::model::Note {
-                    fit_text: fit,
-                    ..note.clone()
-                })),
+                field: ItemField::FitText(fit),
             }),
             _ => None,
         })

@@ -238,8 +238,8 @@ pub fn label_plate(painter: &Painter, connector: &Connector, points: &[Pos2], zo
 impl CanvasState {
     /// The on-screen rectangle of an item as drawn this frame (following a drag in progress).
     pub(super) fn screen_rect(&self, item: &Item) -> Rect {
-        self.camera.screen_rect(
-            self.viewport,
+        self.view.camera.screen_rect(
+            self.view.viewport,
             self.display_pos(item),
             self.display_size(item),
         )
@@ -247,7 +247,7 @@ impl CanvasState {
 
     /// Whether a connector is hidden because one of its items is inside a collapsed frame.
     fn hides(&self, connector: &Connector) -> bool {
-        let hidden = &self.frames.hidden;
+        let hidden = &self.caches.frames.hidden;
         !hidden.is_empty() && (hidden.contains(&connector.from) || hidden.contains(&connector.to))
     }
 
@@ -287,8 +287,8 @@ impl CanvasState {
                 continue;
             }
             let points = path((from, from_rect), (to, to_rect), connector.props.route);
-            let selected = self.selected_connector == Some(connector.id);
-            paint(painter, connector, &points, self.camera.zoom, selected);
+            let selected = self.selection.connector == Some(connector.id);
+            paint(painter, connector, &points, self.view.camera.zoom, selected);
             labels.push((connector, points));
         }
         if !far_lines.is_empty() {
@@ -296,7 +296,7 @@ impl CanvasState {
         }
         self.paint_highlighted_loop(painter, board);
         for (connector, points) in labels {
-            label_plate(painter, connector, &points, self.camera.zoom);
+            label_plate(painter, connector, &points, self.view.camera.zoom);
         }
         self.paint_loop_markers(painter, board);
     }
@@ -305,7 +305,7 @@ impl CanvasState {
     /// finds near the view (with a margin against rounding), and those of the items a gesture
     /// shows away from their place on the board.
     fn connectors_near_view<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Connector> {
-        let (min, max) = self.camera.visible_board_rect(viewport);
+        let (min, max) = self.view.camera.visible_board_rect(viewport);
         let margin = 1.0 + 0.01 * (max.x - min.x).max(max.y - min.y);
         let mut near =
             board.connectors_in(min.offset(-margin, -margin), max.offset(margin, margin));
@@ -366,12 +366,12 @@ impl CanvasState {
             )
         });
         if response.drag_started() {
-            self.gesture = Some(Gesture::Connect {
+            self.gesture.pointer = Some(Gesture::Connect {
                 from: item.id,
                 to: center,
             });
         }
-        if let Some(Gesture::Connect { from, to }) = &mut self.gesture
+        if let Some(Gesture::Connect { from, to }) = &mut self.gesture.pointer
             && *from == item.id
             && let Some(pointer) = response.interact_pointer_pos()
         {
@@ -414,11 +414,11 @@ impl CanvasState {
         board: &Board,
         ids: &mut IdGen,
     ) -> Option<Command> {
-        let Some(Gesture::Connect { from, to }) = self.gesture else {
+        let Some(Gesture::Connect { from, to }) = self.gesture.pointer else {
             return None;
         };
         let Some(from_item) = board.item(from) else {
-            self.gesture = None;
+            self.gesture.pointer = None;
             return None;
         };
         let target = self.connect_target(board, from, to);
@@ -440,13 +440,13 @@ impl CanvasState {
         if ui.input(|i| i.pointer.any_down()) {
             return None;
         }
-        self.gesture = None;
-        let at = self.camera.board_from_screen(self.viewport, to);
+        self.gesture.pointer = None;
+        let at = self.view.camera.board_from_screen(self.view.viewport, to);
         let id = ids.connector_id(|id| board.connector(id).is_some());
         match target {
             Some(target) => {
-                self.selection.clear();
-                self.selected_connector = Some(id);
+                self.selection.items.clear();
+                self.selection.connector = Some(id);
                 Some(Command::AddConnector(Box::new(Connector::new(
                     id, from, target,
                 ))))
@@ -461,7 +461,10 @@ impl CanvasState {
     /// The item a connector dragged to `screen_pos` would join: the topmost item there other
     /// than `from`, and not a backdrop.
     fn connect_target(&self, board: &Board, from: ItemId, screen_pos: Pos2) -> Option<ItemId> {
-        let at = self.camera.board_from_screen(self.viewport, screen_pos);
+        let at = self
+            .view
+            .camera
+            .board_from_screen(self.view.viewport, screen_pos);
         board
             .items_in(at, at)
             .into_iter()
@@ -475,6 +478,7 @@ impl CanvasState {
     pub fn connect_selection(&mut self, board: &Board, ids: &mut IdGen) -> Option<Command> {
         let mut items: Vec<&Item> = self
             .selection
+            .items
             .iter()
             .filter_map(|&id| board.item(id))
             .filter(|item| !item.is_backdrop())
@@ -489,8 +493,8 @@ impl CanvasState {
             return None;
         };
         let id = ids.connector_id(|id| board.connector(id).is_some());
-        self.selection = BTreeSet::new();
-        self.selected_connector = Some(id);
+        self.selection.items = BTreeSet::new();
+        self.selection.connector = Some(id);
         Some(Command::AddConnector(Box::new(Connector::new(
             id, first.id, second.id,
         ))))

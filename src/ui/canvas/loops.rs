@@ -84,14 +84,14 @@ impl CanvasState {
         if count == 1 {
             let item = board.item(*found.items.first()?)?;
             let rect = self.screen_rect(item);
-            return Some(rect.center_top() - vec2(0.0, 28.0 * self.camera.zoom.min(1.0)));
+            return Some(rect.center_top() - vec2(0.0, 28.0 * self.view.camera.zoom.min(1.0)));
         }
         Some(center)
     }
 
     /// Brings a loop's items into view, zooming in no further than 100%.
     pub fn show_loop(&mut self, board: &Board, index: usize) {
-        let Some(found) = self.loops.search.loops.get(index) else {
+        let Some(found) = self.caches.loops.search.loops.get(index) else {
             return;
         };
         let items: Vec<&crate::model::Item> = found
@@ -100,25 +100,25 @@ impl CanvasState {
             .filter_map(|&id| board.item(id))
             .collect();
         self.fit_items(items.into_iter());
-        self.camera.set_zoom(self.camera.zoom.min(1.0));
+        self.view.camera.set_zoom(self.view.camera.zoom.min(1.0));
     }
 
     /// Paints every loop's marker: a circular arrow around its tag.
     pub(super) fn paint_loop_markers(&self, painter: &Painter, board: &Board) {
-        let zoom = self.camera.zoom;
+        let zoom = self.view.camera.zoom;
         if zoom < 0.1 {
             return;
         }
         let radius = (22.0 * zoom).clamp(12.0, 30.0);
-        for (index, found) in self.loops.search.loops.iter().enumerate() {
+        for (index, found) in self.caches.loops.search.loops.iter().enumerate() {
             let Some(center) = self.loop_center(board, found) else {
                 continue;
             };
             if !painter.clip_rect().expand(radius).contains(center) {
                 continue;
             }
-            let tag = self.loops.tags.get(index).map_or("", String::as_str);
-            let highlighted = self.loops.highlighted == Some(index);
+            let tag = self.caches.loops.tags.get(index).map_or("", String::as_str);
+            let highlighted = self.caches.loops.highlighted == Some(index);
             marker(painter, center, radius, tag, found.kind, highlighted);
         }
     }
@@ -126,9 +126,10 @@ impl CanvasState {
     /// Draws the links of the highlighted loop over the normal lines.
     pub(super) fn paint_highlighted_loop(&self, painter: &Painter, board: &Board) {
         let Some(found) = self
+            .caches
             .loops
             .highlighted
-            .and_then(|index| self.loops.search.loops.get(index))
+            .and_then(|index| self.caches.loops.search.loops.get(index))
         else {
             return;
         };

@@ -3,10 +3,8 @@
 use egui::Ui;
 
 use super::{CanvasOutput, CanvasState, Spot};
-use crate::edit::Command;
-use crate::model::{
-    Board, Connector, ConnectorProps, IdGen, ItemKind, MapNode, NodeType, Polarity, Rings, Route,
-};
+use crate::edit::{Command, ConnectorField};
+use crate::model::{Board, Connector, IdGen, ItemKind, MapNode, NodeType, Polarity, Rings, Route};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::action_button;
 
@@ -19,7 +17,7 @@ impl CanvasState {
         ids: &mut IdGen,
         output: &mut CanvasOutput,
     ) {
-        let at = self.context_menu_at;
+        let at = self.gesture.menu_at;
         if ui
             .button("New sticky note here")
             .on_hover_text("Add a sticky note where you right-clicked")
@@ -86,10 +84,10 @@ impl CanvasState {
 /// The menu of a connector: polarity, straight or curved, delete.
 pub(super) fn connector_menu(ui: &mut Ui, connector: &Connector, output: &mut CanvasOutput) {
     let props = &connector.props;
-    let mut set = |ui: &mut Ui, props: ConnectorProps| {
-        output.commands.push(Command::SetConnectorProps {
+    let mut set = |ui: &mut Ui, field: ConnectorField| {
+        output.commands.push(Command::SetConnectorField {
             id: connector.id,
-            props: Box::new(props),
+            field,
         });
         ui.close();
     };
@@ -100,13 +98,7 @@ pub(super) fn connector_menu(ui: &mut Ui, connector: &Connector, output: &mut Ca
             .clicked()
         {
             let polarity = (props.polarity != Some(polarity)).then_some(polarity);
-            set(
-                ui,
-                ConnectorProps {
-                    polarity,
-                    ..props.clone()
-                },
-            );
+            set(ui, ConnectorField::Polarity(polarity));
         }
     }
     ui.separator();
@@ -115,13 +107,7 @@ pub(super) fn connector_menu(ui: &mut Ui, connector: &Connector, output: &mut Ca
         Route::Curved => (Route::Straight, "Make straight"),
     };
     if ui.button(name).clicked() {
-        set(
-            ui,
-            ConnectorProps {
-                route,
-                ..props.clone()
-            },
-        );
+        set(ui, ConnectorField::Route(route));
     }
     ui.separator();
     if ui.button("Delete connector").clicked() {

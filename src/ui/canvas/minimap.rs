@@ -15,11 +15,11 @@ const MINIMAP_MARGIN: f32 = 12.0;
 impl CanvasState {
     /// Draws the minimap (when shown) and moves the view where it is clicked or dragged.
     pub(super) fn minimap(&mut self, ui: &Ui, painter: &egui::Painter, board: &Board) {
-        if !self.show_minimap {
+        if !self.settings.show_minimap {
             return;
         }
         let frame = Rect::from_min_size(
-            self.viewport.max - MINIMAP_SIZE - vec2(MINIMAP_MARGIN, MINIMAP_MARGIN),
+            self.view.viewport.max - MINIMAP_SIZE - vec2(MINIMAP_MARGIN, MINIMAP_MARGIN),
             MINIMAP_SIZE,
         );
         let response = ui.interact(
@@ -29,7 +29,7 @@ impl CanvasState {
         );
         response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Minimap"));
 
-        let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
+        let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
         let mut min = visible_min;
         let mut max = visible_max;
         for item in board.items() {
@@ -56,7 +56,7 @@ impl CanvasState {
         // Backdrops and frames first, as outlines, so the items on them show.
         let (backdrops, items): (Vec<&Item>, Vec<&Item>) = board
             .items()
-            .filter(|item| !self.frames.hidden.contains(&item.id))
+            .filter(|item| !self.caches.frames.hidden.contains(&item.id))
             .partition(|item| item.is_backdrop());
         for item in backdrops.into_iter().chain(items) {
             let size = item.shown_size();
@@ -92,7 +92,7 @@ impl CanvasState {
             && let Some(pointer) = response.interact_pointer_pos()
         {
             let at = (pointer - origin) / scale;
-            self.camera.center_in_board = Point::new(at.x, at.y);
+            self.view.camera.center_in_board = Point::new(at.x, at.y);
         }
         if response.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);

@@ -25,7 +25,6 @@ mod shapes;
 
 use std::collections::BTreeSet;
 
-pub use frames::{place_in_frames, set_collapsed, swap_order};
 pub use items::item_label;
 pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;
@@ -57,62 +56,140 @@ pub struct CanvasOutput {
 }
 
 /// Everything about the canvas that is not part of the board.
-#[derive(Debug)]
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "independent view settings that menus and keys turn on and off one by one"
-)]
+#[derive(Debug, Default)]
 pub struct CanvasState {
+    /// Where the board is seen from.
+    pub view: View,
+    /// What is selected and outlined.
+    pub selection: Selection,
+    /// View settings that menus and keys turn on and off.
+    pub settings: CanvasSettings,
+    /// What the pointer or the keyboard is in the middle of.
+    gesture: GestureState,
+    /// What the canvas works out from the board to draw it.
+    caches: Caches,
+}
+
+/// Where the board is seen from: pan and zoom, and the part of the window the canvas fills.
+#[derive(Debug)]
+pub struct View {
     /// Pan and zoom.
     pub camera: Camera,
+    /// The canvas on screen, as of the last paint.
+    viewport: Rect,
+    /// Whether the next paint fits the whole board in view.
+    fit_pending: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            camera: Camera::default(),
+            viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
+            fit_pending: true,
+        }
+    }
+}
+
+/// What is selected and outlined on the canvas.
+#[derive(Debug, Default)]
+pub struct Selection {
     /// The selected items.
-    pub selection: BTreeSet<ItemId>,
+    pub items: BTreeSet<ItemId>,
     /// The selected connector; only when no item is selected.
-    pub selected_connector: Option<ConnectorId>,
-    /// The colour new notes get (the last colour picked in the palette).
-    pub new_note_color: PaletteColor,
+    pub connector: Option<ConnectorId>,
     /// Items outlined as search hits.
     pub highlighted: BTreeSet<ItemId>,
+}
+
+/// View settings that menus and keys turn on and off one by one.
+#[derive(Clone, Copy, Debug)]
+pub struct CanvasSettings {
+    /// The colour new notes get (the last colour picked in the palette).
+    pub new_note_color: PaletteColor,
     /// Whether the minimap is shown in the bottom-right corner.
     pub show_minimap: bool,
     /// Whether moved and resized items snap to the grid.
     pub snap_to_grid: bool,
     /// Whether dragged items line up with the edges and centres of items around them.
     pub smart_guides: bool,
-    /// The board's feedback loops (kept up to date by the app).
-    pub loops: Loops,
-    editing: Option<TextEditing>,
-    gesture: Option<Gesture>,
-    fit_pending: bool,
-    viewport: Rect,
-    context_menu_at: Option<Point>,
+}
+
+impl Default for CanvasSettings {
+    fn default() -> Self {
+        Self {
+            new_note_color: PaletteColor::Yellow,
+            show_minimap: false,
+            snap_to_grid: false,
+            smart_guides: true,
+        }
+    }
+}
+
+/// What the pointer or the keyboard is in the middle of: a drag, typing into an item, a menu
+/// or offer open on the canvas.
+#[derive(Debug, Default)]
+struct GestureState {
+    /// A pointer gesture: moving, resizing, connecting, a selection rectangle.
+    pointer: Option<Gesture>,
+    /// An item whose text is being typed in place.
+    typing: Option<TextEditing>,
+    /// Where the canvas's right-click menu was opened, on the board.
+    menu_at: Option<Point>,
+    /// The quick-create menu of map node types, when open.
     quick_create: Option<quick_create::QuickCreate>,
+    /// A note just dropped on a persona card, waiting for a list to be chosen.
     drop_offer: Option<persona_drop::DropOffer>,
+}
+
+/// What the canvas works out from the board to draw it.
+#[derive(Debug, Default)]
+struct Caches {
+    /// The board's feedback loops (kept up to date by the app).
+    loops: Loops,
     /// Persona photos as textures, by content id.
     photos: PhotoTextures,
     /// The items hidden in collapsed frames, and each frame's number in presenting order; both
-    /// worked out at the start of every frame.
+    /// worked out at the start of every paint.
     frames: FrameView,
 }
 
-/// What the canvas knows about frames while drawing one frame of the window.
+/// What the canvas knows about frames while painting.
 #[derive(Debug, Default)]
 struct FrameView {
+    /// The items hidden in collapsed frames.
     hidden: BTreeSet<ItemId>,
-    numbers: std::collections::HashMap<ItemId, usize>,
+    /// What each frame's title strip says.
+    labels: std::collections::HashMap<ItemId, frames::FrameLabel>,
 }
 
 impl FrameView {
     fn of(board: &Board) -> Self {
         Self {
             hidden: board.hidden_items(),
-            numbers: board
+            labels: board
                 .frames()
                 .iter()
                 .enumerate()
-                .map(|(i, frame)| (frame.id, i + 1))
+                .map(|(i, frame)| {
+                    let inside = if frame.as_frame().is_some_and(|f| f.collapsed) {
+                        board.descendants(frame.id).len()
+                    } else {
+                        board.member_count(frame.id)
+                    };
+                    let label = frames::FrameLabel {
+                        number: i + 1,
+                        inside,
+                    };
+                    (frame.id, label)
+                })
                 .collect(),
         }
+    }
+
+    /// What the title strip of frame `id` says (nothing for other items).
+    fn label(&self, id: ItemId) -> frames::FrameLabel {
+        self.labels.get(&id).copied().unwrap_or_default()
     }
 }
 
@@ -133,8 +210,8 @@ struct TextEditing {
     buffer: String,
     /// Whether the text field has been given the keyboard yet.
     focused_once: bool,
-    /// Frames the note has been missing from the board (a new note appears one frame later).
-    frames_missing: u32,
+    /// Paints the item has been missing from the board (a new one appears one paint later).
+    paints_missing: u32,
 }
 
 /// A pointer gesture in progress.
@@ -170,52 +247,27 @@ enum Gesture {
     },
 }
 
-impl Default for CanvasState {
-    fn default() -> Self {
-        Self {
-            camera: Camera::default(),
-            selection: BTreeSet::new(),
-            selected_connector: None,
-            new_note_color: PaletteColor::Yellow,
-            highlighted: BTreeSet::new(),
-            show_minimap: false,
-            snap_to_grid: false,
-            smart_guides: true,
-            loops: Loops::default(),
-            editing: None,
-            gesture: None,
-            fit_pending: true,
-            viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
-            context_menu_at: None,
-            quick_create: None,
-            drop_offer: None,
-            photos: PhotoTextures::default(),
-            frames: FrameView::default(),
-        }
-    }
-}
-
 impl CanvasState {
     /// Fit all items into view on the next frame.
     pub fn request_fit(&mut self) {
-        self.fit_pending = true;
+        self.view.fit_pending = true;
     }
 
     /// The note being edited in place, if any.
     pub fn editing_item(&self) -> Option<ItemId> {
-        self.editing.as_ref().map(|editing| editing.id)
+        self.gesture.typing.as_ref().map(|editing| editing.id)
     }
 
     /// The text being typed into a note and not yet committed, when it differs from the board.
     pub fn unsaved_typing<'a>(&'a self, board: &Board) -> Option<(ItemId, &'a str)> {
-        let editing = self.editing.as_ref()?;
+        let editing = self.gesture.typing.as_ref()?;
         let item = board.item(editing.id)?;
         (item.text() != editing.buffer).then_some((editing.id, editing.buffer.as_str()))
     }
 
     /// The single selected item, if exactly one is selected.
     pub fn single_selection(&self) -> Option<ItemId> {
-        let mut iter = self.selection.iter();
+        let mut iter = self.selection.items.iter();
         match (iter.next(), iter.next()) {
             (Some(&id), None) => Some(id),
             _ => None,
@@ -225,22 +277,22 @@ impl CanvasState {
     /// Start typing into a note, a map node's name or a frame's title (selects it). Rings and
     /// grids are only selected: they have no text.
     pub fn begin_editing(&mut self, board: &Board, id: ItemId) {
-        self.selection = BTreeSet::from([id]);
+        self.selection.items = BTreeSet::from([id]);
         let Some(item) = board.item(id).filter(|item| item.has_text()) else {
             return;
         };
         let text = item.text().to_owned();
-        self.editing = Some(TextEditing {
+        self.gesture.typing = Some(TextEditing {
             id,
             buffer: text,
             focused_once: false,
-            frames_missing: 0,
+            paints_missing: 0,
         });
     }
 
     /// Stop typing; returns the text change, if the text changed.
     pub fn finish_editing(&mut self, board: &Board) -> Option<Command> {
-        let editing = self.editing.take()?;
+        let editing = self.gesture.typing.take()?;
         let item = board.item(editing.id)?;
         (item.text() != editing.buffer).then_some(Command::SetText {
             id: editing.id,
@@ -248,28 +300,36 @@ impl CanvasState {
         })
     }
 
-    /// Forget the selection, edits and gestures (after a new board is loaded).
+    /// Forget the selection, edits and gestures (after a new board is loaded); the view and
+    /// settings stay.
     pub fn reset(&mut self) {
-        *self = Self {
-            camera: self.camera,
-            new_note_color: self.new_note_color,
-            show_minimap: self.show_minimap,
-            snap_to_grid: self.snap_to_grid,
-            smart_guides: self.smart_guides,
-            viewport: self.viewport,
-            ..Self::default()
-        };
+        self.selection = Selection::default();
+        self.gesture = GestureState::default();
+        self.caches = Caches::default();
+        self.view.fit_pending = true;
+    }
+
+    /// The board's feedback loops, as last worked out.
+    pub fn loops(&self) -> &Loops {
+        &self.caches.loops
+    }
+
+    /// The board's feedback loops, to bring up to date.
+    pub fn loops_mut(&mut self) -> &mut Loops {
+        &mut self.caches.loops
     }
 
     /// Zooms by `factor` around the middle of the view.
     pub fn zoom_by(&mut self, factor: f32) {
-        let center = self.viewport.center();
-        self.camera.zoom_around(self.viewport, center, factor);
+        let center = self.view.viewport.center();
+        self.view
+            .camera
+            .zoom_around(self.view.viewport, center, factor);
     }
 
     fn fit_to_board(&mut self, board: &Board) {
         if board.items().len() == 0 {
-            self.camera = Camera::default();
+            self.view.camera = Camera::default();
         } else {
             self.fit_items(board.items());
         }
@@ -286,19 +346,19 @@ impl CanvasState {
                 )
             });
         if let Some((min, max)) = bounds {
-            self.camera.fit(self.viewport, min, max);
+            self.view.camera.fit(self.view.viewport, min, max);
         }
     }
 
     /// Whether Space is held for panning (not while typing).
     fn space_held(&self, ui: &Ui) -> bool {
-        self.editing.is_none() && ui.input(|i| i.key_down(Key::Space))
+        self.gesture.typing.is_none() && ui.input(|i| i.key_down(Key::Space))
     }
 
     fn display_pos(&self, item: &Item) -> Point {
-        match &self.gesture {
+        match &self.gesture.pointer {
             Some(Gesture::Move { carried, .. })
-                if self.selection.contains(&item.id) || carried.contains(&item.id) =>
+                if self.selection.items.contains(&item.id) || carried.contains(&item.id) =>
             {
                 let delta = self.move_delta();
                 item.pos.offset(delta.x, delta.y)
@@ -315,11 +375,11 @@ impl CanvasState {
             grabbed,
             guides,
             ..
-        }) = &self.gesture
+        }) = &self.gesture.pointer
         else {
             return Vec2::ZERO;
         };
-        if !self.snap_to_grid {
+        if !self.settings.snap_to_grid {
             return *delta_in_board + guides.shift;
         }
         let target = grabbed.offset(delta_in_board.x, delta_in_board.y);
@@ -327,7 +387,7 @@ impl CanvasState {
     }
 
     fn display_size(&self, item: &Item) -> Size {
-        match &self.gesture {
+        match &self.gesture.pointer {
             Some(Gesture::Resize { id, size, .. }) if *id == item.id => *size,
             _ => item.shown_size(),
         }
@@ -338,20 +398,22 @@ impl CanvasState {
     pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> CanvasOutput {
         let mut output = CanvasOutput::default();
         let viewport = ui.available_rect_before_wrap();
-        self.viewport = viewport;
-        self.frames = FrameView::of(board);
-        let hidden = &self.frames.hidden;
+        self.view.viewport = viewport;
+        self.caches.frames = FrameView::of(board);
+        let hidden = &self.caches.frames.hidden;
         self.selection
+            .items
             .retain(|&id| board.item(id).is_some() && !hidden.contains(&id));
-        if !self.selection.is_empty()
+        if !self.selection.items.is_empty()
             || self
-                .selected_connector
+                .selection
+                .connector
                 .is_some_and(|id| board.connector(id).is_none())
         {
-            self.selected_connector = None;
+            self.selection.connector = None;
         }
-        if self.fit_pending {
-            self.fit_pending = false;
+        if self.view.fit_pending {
+            self.view.fit_pending = false;
             self.fit_to_board(board);
         }
 
@@ -365,7 +427,7 @@ impl CanvasState {
         self.navigate(ui, viewport, &background);
         self.marquee(ui, board, &background);
         let painter = ui.painter_at(viewport);
-        paint::background(&painter, viewport, &self.camera);
+        paint::background(&painter, viewport, &self.view.camera);
 
         // Backdrops, then connectors, then everything else: lines run over the rings and grids
         // that nodes sit on, and under the nodes and notes themselves.
@@ -379,12 +441,19 @@ impl CanvasState {
                 tiny.flush(&painter);
                 self.paint_connectors(&painter, board, viewport);
             }
-            let rect =
-                self.camera
-                    .screen_rect(viewport, self.display_pos(item), self.display_size(item));
+            let rect = self.view.camera.screen_rect(
+                viewport,
+                self.display_pos(item),
+                self.display_size(item),
+            );
             if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
                 // Far out: a coloured rectangle without a widget (select with a rectangle).
-                tiny.add(&painter, item, rect, self.selection.contains(&item.id));
+                tiny.add(
+                    &painter,
+                    item,
+                    rect,
+                    self.selection.items.contains(&item.id),
+                );
                 continue;
             }
             tiny.flush(&painter);
@@ -414,7 +483,7 @@ impl CanvasState {
     /// being dragged or resized (shown elsewhere until the gesture ends) and the one being
     /// edited are looked at one by one.
     fn items_to_draw<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Item> {
-        let (visible_min, visible_max) = self.camera.visible_board_rect(viewport);
+        let (visible_min, visible_max) = self.view.camera.visible_board_rect(viewport);
         let wanted = |item: &Item| {
             let pos = self.display_pos(item);
             let size = self.display_size(item);
@@ -423,12 +492,12 @@ impl CanvasState {
                 && pos.x + size.width >= visible_min.x
                 && pos.y + size.height >= visible_min.y;
             (on_screen || self.editing_item() == Some(item.id))
-                && !self.frames.hidden.contains(&item.id)
+                && !self.caches.frames.hidden.contains(&item.id)
         };
         let mut visible: Vec<&Item> = board
             .items_in(visible_min, visible_max)
             .into_iter()
-            .filter(|item| !self.is_moved(item.id) && !self.frames.hidden.contains(&item.id))
+            .filter(|item| !self.is_moved(item.id) && !self.caches.frames.hidden.contains(&item.id))
             .collect();
         let editing = self
             .editing_item()
@@ -450,9 +519,9 @@ impl CanvasState {
 
     /// Whether a gesture in progress shows this item away from its place on the board.
     fn is_moved(&self, id: ItemId) -> bool {
-        match &self.gesture {
+        match &self.gesture.pointer {
             Some(Gesture::Move { carried, .. }) => {
-                self.selection.contains(&id) || carried.contains(&id)
+                self.selection.items.contains(&id) || carried.contains(&id)
             }
             Some(Gesture::Resize { id: resized, .. }) => *resized == id,
             _ => false,
@@ -462,10 +531,14 @@ impl CanvasState {
     /// The items a gesture in progress shows away from their place on the board: the selection
     /// and the members of frames in it while moving, the item being resized.
     pub(super) fn moved_ids(&self) -> Vec<ItemId> {
-        match &self.gesture {
-            Some(Gesture::Move { carried, .. }) => {
-                self.selection.iter().chain(carried).copied().collect()
-            }
+        match &self.gesture.pointer {
+            Some(Gesture::Move { carried, .. }) => self
+                .selection
+                .items
+                .iter()
+                .chain(carried)
+                .copied()
+                .collect(),
             Some(Gesture::Resize { id, .. }) => vec![*id],
             _ => Vec::new(),
         }
@@ -483,16 +556,16 @@ impl CanvasState {
         });
         if pointer_over {
             if scroll != Vec2::ZERO {
-                self.camera.pan_by(scroll);
+                self.view.camera.pan_by(scroll);
             }
             if (zoom - 1.0).abs() > f32::EPSILON {
                 let anchor = pointer.unwrap_or_else(|| viewport.center());
-                self.camera.zoom_around(viewport, anchor, zoom);
+                self.view.camera.zoom_around(viewport, anchor, zoom);
             }
         }
         let space_held = self.space_held(ui);
         if background.dragged_by(PointerButton::Middle) || (space_held && background.dragged()) {
-            self.camera.pan_by(background.drag_delta());
+            self.view.camera.pan_by(background.drag_delta());
         }
         if space_held && pointer_over {
             ui.ctx().set_cursor_icon(CursorIcon::Grab);
@@ -508,11 +581,11 @@ impl CanvasState {
     ) {
         let pointer_in_board = background
             .interact_pointer_pos()
-            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+            .map(|pos| self.view.camera.board_from_screen(self.view.viewport, pos));
         if let Some(drag) = background.dnd_release_payload::<EntryDrag>()
             && let Some(pos) = ui_pointer(background)
         {
-            let at = self.camera.board_from_screen(self.viewport, pos);
+            let at = self.view.camera.board_from_screen(self.view.viewport, pos);
             output
                 .commands
                 .extend(self.entry_to_note(board, ids, *drag, at));
@@ -525,8 +598,8 @@ impl CanvasState {
             .filter(|_| clicked)
             .and_then(|pos| self.connector_at(board, pos));
         if background.clicked() {
-            self.selection.clear();
-            self.selected_connector = connector_under;
+            self.selection.items.clear();
+            self.selection.connector = connector_under;
         }
         if background.double_clicked()
             && connector_under.is_none()
@@ -536,17 +609,18 @@ impl CanvasState {
             output.commands.push(self.new_note(board, ids, Some(at)));
         }
         if background.secondary_clicked() {
-            self.context_menu_at = pointer_in_board;
+            self.gesture.menu_at = pointer_in_board;
             if connector_under.is_some() {
-                self.selection.clear();
-                self.selected_connector = connector_under;
+                self.selection.items.clear();
+                self.selection.connector = connector_under;
             }
         }
         background.context_menu(|ui| {
             let on_connector = self
-                .selected_connector
+                .selection
+                .connector
                 .and_then(|id| board.connector(id))
-                .filter(|_| self.selection.is_empty());
+                .filter(|_| self.selection.items.is_empty());
             match on_connector {
                 Some(connector) => menus::connector_menu(ui, connector, output),
                 None => self.canvas_menu(ui, board, ids, output),

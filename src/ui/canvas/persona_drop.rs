@@ -6,7 +6,8 @@ use egui::{Area, Frame, Order, Pos2, RichText, Ui};
 
 use super::{CanvasOutput, CanvasState};
 use crate::edit::Command;
-use crate::model::{Board, Entry, EntryList, IdGen, ItemId, ItemKind, Point};
+use crate::edit::rules::personas;
+use crate::model::{Board, EntryList, IdGen, ItemId, ItemKind, Point};
 
 /// A persona entry being dragged out of the inspector.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,10 @@ impl CanvasState {
         {
             return;
         }
-        let at = self.camera.board_from_screen(self.viewport, screen);
+        let at = self
+            .view
+            .camera
+            .board_from_screen(self.view.viewport, screen);
         let persona = board
             .items_in(at, at)
             .into_iter()
@@ -48,7 +52,7 @@ impl CanvasState {
             .find(|item| !item.kind.entry_lists().is_empty() && item.contains(at))
             .map(|item| item.id);
         if let Some(persona) = persona {
-            self.drop_offer = Some(DropOffer {
+            self.gesture.drop_offer = Some(DropOffer {
                 note,
                 persona,
                 screen,
@@ -58,10 +62,13 @@ impl CanvasState {
 
     /// The persona card under a point on screen, if any.
     pub fn persona_at(&self, board: &Board, screen: Pos2) -> Option<ItemId> {
-        if !self.viewport.contains(screen) {
+        if !self.view.viewport.contains(screen) {
             return None;
         }
-        let at = self.camera.board_from_screen(self.viewport, screen);
+        let at = self
+            .view
+            .camera
+            .board_from_screen(self.view.viewport, screen);
         board
             .items_in(at, at)
             .into_iter()
@@ -79,33 +86,33 @@ impl CanvasState {
         photo: Option<crate::model::ImageId>,
     ) -> Option<egui::TextureId> {
         let id = photo?;
-        if let Some(known) = self.photos.0.get(&id) {
+        if let Some(known) = self.caches.photos.0.get(&id) {
             return known.as_ref().map(egui::TextureHandle::id);
         }
         let image = board.image(id)?;
         let texture = square_texture(ctx, id, image);
         let texture_id = texture.as_ref().map(egui::TextureHandle::id);
-        self.photos.0.insert(id, texture);
+        self.caches.photos.0.insert(id, texture);
         texture_id
     }
 
     /// Whether a dropped note is waiting for the user to choose a persona list.
     pub fn drop_offer_open(&self) -> bool {
-        self.drop_offer.is_some()
+        self.gesture.drop_offer.is_some()
     }
 
     /// Closes the offer, keeping the note as it is.
     pub fn close_drop_offer(&mut self) {
-        self.drop_offer = None;
+        self.gesture.drop_offer = None;
     }
 
     /// Shows the offer, if one is open; a chosen list turns the note into an entry.
     pub(super) fn drop_offer_menu(&mut self, ui: &Ui, board: &Board, output: &mut CanvasOutput) {
-        let Some(offer) = self.drop_offer else {
+        let Some(offer) = self.gesture.drop_offer else {
             return;
         };
         let Some(target) = board.item(offer.persona) else {
-            self.drop_offer = None;
+            self.gesture.drop_offer = None;
             return;
         };
         let persona_name = super::items::item_label(target);
@@ -116,7 +123,7 @@ impl CanvasState {
             .order(Order::Foreground)
             .fixed_pos(offer.screen)
             // Open towards the middle of the view, so the whole list stays on screen.
-            .pivot(super::toward_center(self.viewport, offer.screen))
+            .pivot(super::toward_center(self.view.viewport, offer.screen))
             .constrain(true)
             .show(ui.ctx(), |ui| {
                 Frame::popup(ui.style()).show(ui, |ui| {
@@ -137,13 +144,16 @@ impl CanvasState {
         let clicked_elsewhere =
             ui.input(|i| i.pointer.any_pressed()) && !area.response.contains_pointer();
         if let Some(list) = chosen {
-            self.drop_offer = None;
-            output
-                .commands
-                .extend(note_into_entry(board, offer.note, offer.persona, list));
-            self.selection = [offer.persona].into();
+            self.gesture.drop_offer = None;
+            output.commands.extend(personas::note_into_entry(
+                board,
+                offer.note,
+                offer.persona,
+                list,
+            ));
+            self.selection.items = [offer.persona].into();
         } else if keep || clicked_elsewhere {
-            self.drop_offer = None;
+            self.gesture.drop_offer = None;
         }
     }
 
@@ -155,58 +165,13 @@ impl CanvasState {
         drag: EntryDrag,
         at: Point,
     ) -> Option<Command> {
-        let mut changed = board.item(drag.persona)?.kind.clone();
-        let list = changed.entries_mut(drag.list)?;
-        if drag.index >= list.len() {
-            return None;
-        }
-        let entry = list.remove(drag.index);
-        let add_note = self.new_note(board, ids, Some(at));
-        // A new note starts in typing mode; this one already has its text.
-        self.editing = None;
-        let Command::AddItem(mut note) = add_note else {
+        let Command::AddItem(note) = self.new_note(board, ids, Some(at)) else {
             return None;
         };
-        if let ItemKind::Note(text) = &mut note.kind {
-            text.text = entry.text;
-        }
-        note.color = self.new_note_color;
-        Some(Command::Batch {
-            label: "Turn entry into a note",
-            commands: vec![
-                Command::SetKind {
-                    id: drag.persona,
-                    kind: Box::new(changed),
-                },
-                Command::AddItem(note),
-            ],
-        })
+        // A new note starts in typing mode; this one already has its text.
+        self.gesture.typing = None;
+        personas::entry_into_note(board, drag.persona, drag.list, drag.index, *note)
     }
-}
-
-/// One step: the note's text becomes the last entry of `list` on the persona or empathy map,
-/// and the note (with its connectors) is removed.
-fn note_into_entry(
-    board: &Board,
-    note: ItemId,
-    persona: ItemId,
-    list: EntryList,
-) -> Option<Command> {
-    let text = board.item(note)?.text().to_owned();
-    let mut changed = board.item(persona)?.kind.clone();
-    changed.entries_mut(list)?.push(Entry::new(text));
-    let Command::Batch { commands, .. } = Command::delete_items(board, &[note]) else {
-        return None;
-    };
-    let mut steps = vec![Command::SetKind {
-        id: persona,
-        kind: Box::new(changed),
-    }];
-    steps.extend(commands);
-    Some(Command::Batch {
-        label: "Move note into persona",
-        commands: steps,
-    })
 }
 
 /// A stored photo cropped to a centred square and uploaded as a texture; `None` if it cannot be
@@ -216,11 +181,7 @@ fn square_texture(
     id: crate::model::ImageId,
     image: &crate::model::StoredImage,
 ) -> Option<egui::TextureHandle> {
-    let format = match image.format {
-        crate::model::ImageFormat::Png => crate::photos::PhotoFormat::Png,
-        crate::model::ImageFormat::Jpeg => crate::photos::PhotoFormat::Jpeg,
-    };
-    let rgba = crate::photos::decode_stored(format, &image.bytes).ok()?;
+    let rgba = crate::photos::decode_stored(image.format, &image.bytes).ok()?;
     let (width, height) = rgba.dimensions();
     let side = width.min(height);
     if side == 0 {

@@ -12,9 +12,9 @@ impl CanvasState {
     /// Where pasted things go: the pointer when it is over the canvas, else the middle of the view.
     pub fn paste_target(&self, ctx: &egui::Context) -> Point {
         ctx.input(|i| i.pointer.hover_pos())
-            .filter(|&pos| self.viewport.contains(pos))
-            .map_or(self.camera.center_in_board, |pos| {
-                self.camera.board_from_screen(self.viewport, pos)
+            .filter(|&pos| self.view.viewport.contains(pos))
+            .map_or(self.view.camera.center_in_board, |pos| {
+                self.view.camera.board_from_screen(self.view.viewport, pos)
             })
     }
 
@@ -45,7 +45,7 @@ impl CanvasState {
                     ItemId::from_raw(i as u64),
                     pos,
                     ZKey::middle(),
-                    self.new_note_color,
+                    self.settings.new_note_color,
                     line.clone(),
                 )
             })
@@ -133,7 +133,7 @@ impl CanvasState {
         let pos = self.place_new(board, Item::EMPATHY_MAP_SIZE, Spot::Auto);
         let id = ids.item_id(|id| board.item(id).is_some());
         let item = Item::empathy_map(id, pos, board.z_above_all(), map);
-        self.selection = BTreeSet::from([id]);
+        self.selection.items = BTreeSet::from([id]);
         Command::AddItem(Box::new(item))
     }
 
@@ -162,13 +162,13 @@ impl CanvasState {
         center_in_board: Option<Point>,
     ) -> Command {
         let size = Item::BACKDROP_SIZE;
-        let center = center_in_board.unwrap_or(self.camera.center_in_board);
+        let center = center_in_board.unwrap_or(self.view.camera.center_in_board);
         let pos = Point::new(
             paint::tidy(center.x - size.width / 2.0),
             paint::tidy(center.y - size.height / 2.0),
         );
         let id = ids.item_id(|id| board.item(id).is_some());
-        self.selection = BTreeSet::from([id]);
+        self.selection.items = BTreeSet::from([id]);
         Command::AddItem(Box::new(Item::backdrop(id, pos, board.z_below_all(), kind)))
     }
 
@@ -184,19 +184,25 @@ impl CanvasState {
         let spot = center_in_board.map_or(Spot::Auto, Spot::Exact);
         let pos = self.place_new(board, Item::NOTE_SIZE, spot);
         let id = ids.item_id(|id| board.item(id).is_some());
-        let item = Item::note(id, pos, board.z_above_all(), self.new_note_color, "");
+        let item = Item::note(
+            id,
+            pos,
+            board.z_above_all(),
+            self.settings.new_note_color,
+            "",
+        );
         self.start_typing_new(id);
         Command::AddItem(Box::new(item))
     }
 
     /// Selects a just-created item and starts typing into it.
     pub(super) fn start_typing_new(&mut self, id: ItemId) {
-        self.selection = BTreeSet::from([id]);
-        self.editing = Some(TextEditing {
+        self.selection.items = BTreeSet::from([id]);
+        self.gesture.typing = Some(TextEditing {
             id,
             buffer: String::new(),
             focused_once: false,
-            frames_missing: 0,
+            paints_missing: 0,
         });
     }
 
@@ -205,7 +211,7 @@ impl CanvasState {
     fn place_new(&self, board: &Board, size: Size, spot: Spot) -> Point {
         let top_left_for =
             |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
-        let (visible_min, visible_max) = self.camera.visible_board_rect(self.viewport);
+        let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
         let on_screen = |pos: Point| {
             pos.x >= visible_min.x
                 && pos.y >= visible_min.y
@@ -222,8 +228,8 @@ impl CanvasState {
                     .and_then(|id| board.item(id))
                     .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
                     .filter(|&pos| on_screen(pos));
-                let anchor =
-                    beside_selection.unwrap_or_else(|| top_left_for(self.camera.center_in_board));
+                let anchor = beside_selection
+                    .unwrap_or_else(|| top_left_for(self.view.camera.center_in_board));
                 free_spot(board, anchor, size, on_screen)
             }
         };

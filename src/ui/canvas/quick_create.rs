@@ -29,20 +29,23 @@ impl CanvasState {
     pub fn open_quick_create(&mut self, ctx: &egui::Context) {
         let screen = ctx
             .input(|i| i.pointer.hover_pos())
-            .filter(|&pos| self.viewport.contains(pos))
-            .unwrap_or_else(|| self.viewport.center());
-        let board = self.camera.board_from_screen(self.viewport, screen);
-        self.quick_create = Some(QuickCreate { screen, board });
+            .filter(|&pos| self.view.viewport.contains(pos))
+            .unwrap_or_else(|| self.view.viewport.center());
+        let board = self
+            .view
+            .camera
+            .board_from_screen(self.view.viewport, screen);
+        self.gesture.quick_create = Some(QuickCreate { screen, board });
     }
 
     /// Closes the quick-create menu.
     pub fn close_quick_create(&mut self) {
-        self.quick_create = None;
+        self.gesture.quick_create = None;
     }
 
     /// Whether the quick-create menu is open.
     pub fn quick_create_open(&self) -> bool {
-        self.quick_create.is_some()
+        self.gesture.quick_create.is_some()
     }
 
     /// Shows the quick-create menu if it is open; a chosen type adds a node there.
@@ -53,7 +56,7 @@ impl CanvasState {
         ids: &mut IdGen,
         output: &mut CanvasOutput,
     ) {
-        let Some(open) = self.quick_create else {
+        let Some(open) = self.gesture.quick_create else {
             return;
         };
         let mut chosen = ui.input_mut(|i| {
@@ -62,14 +65,14 @@ impl CanvasState {
                 .position(|&key| i.consume_key(egui::Modifiers::NONE, key))
         });
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
-            self.quick_create = None;
+            self.gesture.quick_create = None;
             return;
         }
         let area = Area::new(ui.scope_id().with("quick_create"))
             .order(Order::Foreground)
             .fixed_pos(open.screen)
             // Open towards the middle of the view, so the whole list stays on screen.
-            .pivot(super::toward_center(self.viewport, open.screen))
+            .pivot(super::toward_center(self.view.viewport, open.screen))
             .constrain(true)
             .show(ui.ctx(), |ui| {
                 Frame::popup(ui.style()).show(ui, |ui| {
@@ -91,7 +94,7 @@ impl CanvasState {
             && !area.response.contains_pointer()
             && chosen.is_none();
         if let Some(node_type) = chosen.and_then(|i| NodeType::BUILT_IN.get(i)) {
-            self.quick_create = None;
+            self.gesture.quick_create = None;
             output.commands.extend(self.finish_editing(board));
             let node = MapNode {
                 node_type: node_type.clone(),
@@ -101,7 +104,7 @@ impl CanvasState {
                 .commands
                 .push(self.new_map_node(board, ids, node, Spot::Near(open.board)));
         } else if clicked_elsewhere {
-            self.quick_create = None;
+            self.gesture.quick_create = None;
         }
     }
 }

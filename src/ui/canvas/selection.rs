@@ -13,7 +13,7 @@ impl CanvasState {
     /// Selects every item on the board, except those hidden in collapsed frames.
     pub fn select_all(&mut self, board: &Board) {
         let hidden = board.hidden_items();
-        self.selection = board
+        self.selection.items = board
             .items()
             .map(|item| item.id)
             .filter(|id| !hidden.contains(id))
@@ -25,28 +25,28 @@ impl CanvasState {
     pub(super) fn marquee(&mut self, ui: &Ui, board: &Board, background: &Response) {
         let pointer = background
             .interact_pointer_pos()
-            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+            .map(|pos| self.view.camera.board_from_screen(self.view.viewport, pos));
         // The rectangle starts where the button went down, not where the drag was recognised.
         let press_origin = ui
             .input(|i| i.pointer.press_origin())
-            .map(|pos| self.camera.board_from_screen(self.viewport, pos));
+            .map(|pos| self.view.camera.board_from_screen(self.view.viewport, pos));
         if background.drag_started_by(egui::PointerButton::Primary)
             && !self.space_held(ui)
             && let Some(from) = press_origin.or(pointer)
         {
             let modifiers = ui.input(|i| i.modifiers);
             let base = if modifiers.shift || modifiers.command {
-                self.selection.clone()
+                self.selection.items.clone()
             } else {
                 BTreeSet::new()
             };
-            self.gesture = Some(Gesture::Marquee {
+            self.gesture.pointer = Some(Gesture::Marquee {
                 from,
                 to: from,
                 base,
             });
         }
-        if let Some(Gesture::Marquee { from, to, base }) = &mut self.gesture {
+        if let Some(Gesture::Marquee { from, to, base }) = &mut self.gesture.pointer {
             if let Some(pointer) = pointer {
                 *to = pointer;
             }
@@ -56,7 +56,7 @@ impl CanvasState {
             let touched = board
                 .items_in(min, max)
                 .into_iter()
-                .filter(|item| !self.frames.hidden.contains(&item.id))
+                .filter(|item| !self.caches.frames.hidden.contains(&item.id))
                 .filter(|item| {
                     if item.is_backdrop() {
                         encloses(item, min, max)
@@ -65,9 +65,9 @@ impl CanvasState {
                     }
                 })
                 .map(|item| item.id);
-            self.selection = base.iter().copied().chain(touched).collect();
+            self.selection.items = base.iter().copied().chain(touched).collect();
             if background.drag_stopped() || !background.dragged() {
-                self.gesture = None;
+                self.gesture.pointer = None;
             }
         }
     }
@@ -75,10 +75,12 @@ impl CanvasState {
     /// Paints the marquee rectangle and, for several selected items, a dashed outline around
     /// all of them.
     pub(super) fn paint_selection(&self, painter: &Painter, board: &Board) {
-        if let Some(Gesture::Marquee { from, to, .. }) = &self.gesture {
+        if let Some(Gesture::Marquee { from, to, .. }) = &self.gesture.pointer {
             let rect = Rect::from_two_pos(
-                self.camera.screen_from_board(self.viewport, *from),
-                self.camera.screen_from_board(self.viewport, *to),
+                self.view
+                    .camera
+                    .screen_from_board(self.view.viewport, *from),
+                self.view.camera.screen_from_board(self.view.viewport, *to),
             );
             painter.rect_filled(rect, 0.0, theme::MARQUEE_FILL);
             painter.rect_stroke(
@@ -88,7 +90,7 @@ impl CanvasState {
                 egui::StrokeKind::Inside,
             );
         }
-        if self.selection.len() > 1
+        if self.selection.items.len() > 1
             && let Some(bounds) = self.selection_screen_bounds(board)
         {
             let outline = bounds.expand(8.0);
@@ -110,11 +112,12 @@ impl CanvasState {
 
     fn selection_screen_bounds(&self, board: &Board) -> Option<Rect> {
         self.selection
+            .items
             .iter()
             .filter_map(|&id| board.item(id))
             .map(|item| {
-                self.camera.screen_rect(
-                    self.viewport,
+                self.view.camera.screen_rect(
+                    self.view.viewport,
                     self.display_pos(item),
                     self.display_size(item),
                 )
@@ -139,7 +142,7 @@ impl CanvasState {
             (Some(i), true) => (i + order.len() - 1) % order.len(),
         };
         if let Some(&id) = order.get(next) {
-            self.selection = BTreeSet::from([id]);
+            self.selection.items = BTreeSet::from([id]);
             self.scroll_into_view(board, id);
         }
     }
@@ -149,9 +152,12 @@ impl CanvasState {
         let Some(item) = board.item(id) else {
             return;
         };
-        let rect = self.camera.screen_rect(self.viewport, item.pos, item.size);
-        if !self.viewport.shrink(16.0).contains_rect(rect) {
-            self.camera.center_in_board = item.center();
+        let rect = self
+            .view
+            .camera
+            .screen_rect(self.view.viewport, item.pos, item.size);
+        if !self.view.viewport.shrink(16.0).contains_rect(rect) {
+            self.view.camera.center_in_board = item.center();
         }
     }
 
@@ -167,17 +173,17 @@ impl CanvasState {
                 .frame_of(id)
                 .filter(|frame| frame.as_frame().is_some_and(|f| f.collapsed))
             {
-                self.selection = BTreeSet::from([frame.id]);
-                self.camera.center_in_board = frame
+                self.selection.items = BTreeSet::from([frame.id]);
+                self.view.camera.center_in_board = frame
                     .pos
                     .offset(frame.size.width / 2.0, Item::BACKDROP_HEADER / 2.0);
                 return;
             }
-            self.selection = BTreeSet::from([id]);
+            self.selection.items = BTreeSet::from([id]);
         }
-        self.camera.center_in_board = center;
-        if self.camera.zoom < READABLE_ZOOM {
-            self.camera.set_zoom(1.0);
+        self.view.camera.center_in_board = center;
+        if self.view.camera.zoom < READABLE_ZOOM {
+            self.view.camera.set_zoom(1.0);
         }
     }
 
@@ -185,6 +191,7 @@ impl CanvasState {
     pub fn zoom_to_selection(&mut self, board: &Board) {
         let selected: Vec<&Item> = self
             .selection
+            .items
             .iter()
             .filter_map(|&id| board.item(id))
             .collect();

@@ -4,7 +4,8 @@
 
 use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
-use crate::edit::Command;
+use crate::edit::rules::frames;
+use crate::edit::{Command, ConnectorField, ItemField, ListRef, ListValue};
 use crate::model::{
     Arrows, Board, Connector, ConnectorId, ConnectorProps, Frame, Item, ItemId, ItemKind, Level,
     LineStyle, MapNode, NodeType, Polarity, Relation, Rings, Route,
@@ -177,11 +178,9 @@ pub fn show(
                                     .on_hover_text("Show the initials instead of the photo")
                                     .clicked()
                             {
-                                let mut changed = persona.clone();
-                                changed.photo = None;
-                                commands.push(Command::SetKind {
+                                commands.push(Command::SetField {
                                     id: item.id,
-                                    kind: Box::new(ItemKind::Persona(changed)),
+                                    field: ItemField::Photo(None),
                                 });
                             }
                         });
@@ -194,7 +193,9 @@ pub fn show(
                     ItemKind::EmpathyMap(map) => {
                         commands.extend(persona_form::show_empathy(ui, state, board, item, map));
                     }
-                    ItemKind::Frame(frame) => frame_form(ui, state, item, frame, &mut commands),
+                    ItemKind::Frame(frame) => {
+                        frame_form(ui, state, board, item, frame, &mut commands);
+                    }
                     ItemKind::Note(_) | ItemKind::InterestGrid => {}
                 }
             }
@@ -211,6 +212,7 @@ pub fn show(
 fn frame_form(
     ui: &mut Ui,
     state: &mut InspectorState,
+    board: &Board,
     item: &Item,
     frame: &Frame,
     commands: &mut Vec<Command>,
@@ -229,10 +231,10 @@ fn frame_form(
         .on_hover_text("Hide the items inside, showing only the title strip")
         .changed()
     {
-        commands.push(crate::ui::canvas::set_collapsed(item, frame, collapsed));
+        commands.push(frames::set_collapsed(item.id, collapsed));
     }
     ui.add_space(6.0);
-    let count = frame.members.len();
+    let count = board.member_count(item.id);
     ui.label(match count {
         0 => "No items inside yet: drop items on the frame to put them in it.".to_owned(),
         1 => "1 item inside; it moves with the frame.".to_owned(),
@@ -246,13 +248,6 @@ pub(super) fn heading(ui: &mut Ui, text: &str) {
     ui.add_space(4.0);
 }
 
-fn set_node(item: &Item, node: MapNode) -> Command {
-    Command::SetKind {
-        id: item.id,
-        kind: Box::new(ItemKind::MapNode(node)),
-    }
-}
-
 fn map_node(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -262,6 +257,7 @@ fn map_node(
     commands: &mut Vec<Command>,
 ) {
     let target = Target::Item(item.id);
+    let set = |field: ItemField| Command::SetField { id: item.id, field };
     heading(ui, "Map node details");
     if let Some(label) = state.text_field(ui, target, "Name", &node.label, false) {
         commands.push(Command::SetText {
@@ -270,91 +266,78 @@ fn map_node(
         });
     }
     ui.add_space(6.0);
-    ui.label("Type");
-    let mut chosen = None;
-    ComboBox::from_id_salt("inspector_node_type")
-        .selected_text(node.node_type.name())
-        .width(ui.available_width())
-        .show_ui(ui, |ui| {
-            for node_type in NodeType::BUILT_IN {
-                if ui
-                    .selectable_label(node.node_type == node_type, node_type.name())
-                    .clicked()
-                {
-                    chosen = Some(node_type);
-                }
-            }
-            let custom = matches!(node.node_type, NodeType::Custom(_));
-            if ui.selectable_label(custom, "Custom type…").clicked() && !custom {
-                chosen = Some(NodeType::Custom("Custom".to_owned()));
-            }
-        })
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Type"));
-    if let NodeType::Custom(name) = &node.node_type
-        && let Some(name) = state.text_field(ui, target, "Custom type name", name, false)
-    {
-        let name = name.trim();
-        let name = if name.is_empty() { "Custom" } else { name };
-        chosen = Some(NodeType::Custom(name.to_owned()));
-    }
-    if let Some(node_type) = chosen.filter(|t| *t != node.node_type) {
-        // A node that still has its type's colour takes the new type's colour too.
-        let recolor = item.color == node.node_type.default_color();
-        let color = node_type.default_color();
-        let changed = set_node(
-            item,
-            MapNode {
-                node_type,
-                ..node.clone()
-            },
-        );
-        commands.push(if recolor && color != item.color {
-            Command::Batch {
-                label: "Change node type",
-                commands: vec![changed, Command::SetColor { id: item.id, color }],
-            }
-        } else {
-            changed
-        });
+    if let Some(node_type) = node_type_choice(ui, state, target, &node.node_type) {
+        // A node that still has its type's colour takes the new type's colour too (a rule).
+        commands.push(set(ItemField::NodeType(node_type)));
     }
     ui.add_space(6.0);
     if let Some(persona) = persona_link(ui, board, node.persona) {
-        commands.push(set_node(
-            item,
-            MapNode {
-                persona,
-                ..node.clone()
-            },
-        ));
+        commands.push(set(ItemField::PersonaLink(persona)));
     }
     ui.add_space(6.0);
     if let Some(description) = state.text_field(ui, target, "Description", &node.description, true)
     {
-        commands.push(set_node(
-            item,
-            MapNode {
-                description,
-                ..node.clone()
-            },
-        ));
+        commands.push(set(ItemField::Description(description)));
     }
     ui.add_space(6.0);
-    let influence = level_row(ui, "Influence", node.influence);
-    let interest = level_row(ui, "Interest", node.interest);
-    if influence.is_some() || interest.is_some() {
-        let changed = MapNode {
-            influence: influence.unwrap_or(node.influence),
-            interest: interest.unwrap_or(node.interest),
-            ..node.clone()
-        };
-        commands.push(with_grid_move(board, item, changed));
+    // On an influence/interest grid the node moves to the matching cell (a rule).
+    let levels: Vec<Command> = [
+        level_row(ui, "Influence", node.influence).map(ItemField::Influence),
+        level_row(ui, "Interest", node.interest).map(ItemField::Interest),
+    ]
+    .into_iter()
+    .flatten()
+    .map(set)
+    .collect();
+    if !levels.is_empty() {
+        commands.push(Command::Batch {
+            label: "Set influence and interest",
+            commands: levels,
+        });
     }
     ui.add_space(6.0);
     ui.label("Colour");
     if let Some(color) = swatches(ui, Some(item.color)) {
         commands.push(Command::SetColor { id: item.id, color });
     }
+}
+
+/// The type combo box (and the name of a custom type); returns a changed type.
+fn node_type_choice(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    target: Target,
+    current: &NodeType,
+) -> Option<NodeType> {
+    ui.label("Type");
+    let mut chosen = None;
+    ComboBox::from_id_salt("inspector_node_type")
+        .selected_text(current.name())
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            for node_type in NodeType::BUILT_IN {
+                if ui
+                    .selectable_label(*current == node_type, node_type.name())
+                    .clicked()
+                {
+                    chosen = Some(node_type);
+                }
+            }
+            let custom = matches!(current, NodeType::Custom(_));
+            if ui.selectable_label(custom, "Custom type…").clicked() && !custom {
+                chosen = Some(NodeType::Custom("Custom".to_owned()));
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Type"));
+    if let NodeType::Custom(name) = current
+        && let Some(name) = state.text_field(ui, target, "Custom type name", name, false)
+    {
+        let name = name.trim();
+        let name = if name.is_empty() { "Custom" } else { name };
+        chosen = Some(NodeType::Custom(name.to_owned()));
+    }
+    chosen.filter(|chosen| chosen != current)
 }
 
 /// The persona card a node stands for, chosen from the board's personas; returns a change.
@@ -398,31 +381,6 @@ pub(super) fn persona_link(
     chosen
 }
 
-/// New influence/interest values; when the node sits on an influence/interest grid it also
-/// moves to the grid cell for them, in the same step.
-fn with_grid_move(board: &Board, item: &Item, node: MapNode) -> Command {
-    let center = item.center();
-    let grid = board
-        .items()
-        .filter(|other| other.grid_levels(center).is_some())
-        .max_by(|a, b| a.z.cmp(&b.z));
-    let cell = grid.map(|grid| grid.grid_point(node.influence, node.interest));
-    let set = set_node(item, node);
-    match cell {
-        Some(cell) => Command::Batch {
-            label: "Set influence and interest",
-            commands: vec![
-                set,
-                Command::MoveItem {
-                    id: item.id,
-                    to: cell.offset(-item.size.width / 2.0, -item.size.height / 2.0),
-                },
-            ],
-        },
-        None => set,
-    }
-}
-
 /// A row of the four levels; returns the one clicked, if it differs.
 fn level_row(ui: &mut Ui, name: &str, current: Level) -> Option<Level> {
     ui.label(name);
@@ -454,31 +412,24 @@ fn rings_form(
     commands: &mut Vec<Command>,
 ) {
     let target = Target::Item(item.id);
-    let set = |rings: Rings| Command::SetKind {
-        id: item.id,
-        kind: Box::new(ItemKind::Rings(rings)),
-    };
     heading(ui, "Stakeholder rings");
     ui.label("Presets");
     for (name, names) in Rings::PRESETS {
         if ui.button(name).clicked() {
-            commands.push(set(Rings {
-                rings: names.iter().map(|&n| n.to_owned()).collect(),
-                sectors: rings.sectors.clone(),
-            }));
+            let wanted: Vec<String> = names.iter().map(|&n| n.to_owned()).collect();
+            commands.push(Command::Batch {
+                label: "Edit details",
+                commands: rename_all(item.id, ListRef::Rings, &rings.rings, &wanted),
+            });
         }
     }
     ui.add_space(6.0);
     ui.label(RichText::new("Rings, from the centre out").strong());
-    if let Some(list) = name_list(ui, state, target, "Ring", &rings.rings, 1, Rings::MAX_RINGS) {
-        commands.push(set(Rings {
-            rings: list,
-            sectors: rings.sectors.clone(),
-        }));
-    }
+    let ring_edit = name_list(ui, state, target, "Ring", &rings.rings, 1, Rings::MAX_RINGS);
+    commands.extend(ring_edit.map(|edit| edit.command(item.id, ListRef::Rings, rings.rings.len())));
     ui.add_space(6.0);
     ui.label(RichText::new("Sectors, clockwise from the top").strong());
-    if let Some(list) = name_list(
+    let sector_edit = name_list(
         ui,
         state,
         target,
@@ -486,15 +437,79 @@ fn rings_form(
         &rings.sectors,
         0,
         Rings::MAX_SECTORS,
-    ) {
-        commands.push(set(Rings {
-            rings: rings.rings.clone(),
-            sectors: list,
-        }));
+    );
+    commands.extend(
+        sector_edit.map(|edit| edit.command(item.id, ListRef::Sectors, rings.sectors.len())),
+    );
+}
+
+/// The changes that turn the names in `list` from `current` into `wanted`: renames, then
+/// names added or removed at the end.
+fn rename_all(id: ItemId, list: ListRef, current: &[String], wanted: &[String]) -> Vec<Command> {
+    let rename = |index: usize, name: String| match list {
+        ListRef::Sectors => ItemField::SectorName(index, name),
+        _ => ItemField::RingName(index, name),
+    };
+    let mut commands: Vec<Command> = current
+        .iter()
+        .zip(wanted)
+        .enumerate()
+        .filter(|(_, (now, want))| now != want)
+        .map(|(index, (_, want))| Command::SetField {
+            id,
+            field: rename(index, want.clone()),
+        })
+        .collect();
+    commands.extend(
+        wanted
+            .iter()
+            .enumerate()
+            .skip(current.len())
+            .map(|(index, name)| Command::InsertInList {
+                id,
+                list,
+                index,
+                value: ListValue::Name(name.clone()),
+            }),
+    );
+    commands.extend(
+        (wanted.len()..current.len())
+            .rev()
+            .map(|index| Command::RemoveFromList { id, list, index }),
+    );
+    commands
+}
+
+/// One change to a list of names in the inspector.
+enum NameEdit {
+    Rename(usize, String),
+    Remove(usize),
+    Add(String),
+}
+
+impl NameEdit {
+    /// The command for this change to `list` of item `id`, which holds `len` names.
+    fn command(self, id: ItemId, list: ListRef, len: usize) -> Command {
+        match self {
+            Self::Rename(index, name) => Command::SetField {
+                id,
+                field: match list {
+                    ListRef::Sectors => ItemField::SectorName(index, name),
+                    _ => ItemField::RingName(index, name),
+                },
+            },
+            Self::Remove(index) => Command::RemoveFromList { id, list, index },
+            Self::Add(name) => Command::InsertInList {
+                id,
+                list,
+                index: len,
+                value: ListValue::Name(name),
+            },
+        }
     }
 }
 
-/// Editable names with remove buttons and an add button; returns the new list on a change.
+/// Editable names with remove buttons and an add button; returns the change made, if any.
 fn name_list(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -503,7 +518,7 @@ fn name_list(
     names: &[String],
     least: usize,
     most: usize,
-) -> Option<Vec<String>> {
+) -> Option<NameEdit> {
     let mut changed = None;
     for (i, name) in names.iter().enumerate().take(most) {
         // The inspector keys its text fields by name: "Ring 1", "Sector 3", …
@@ -517,11 +532,7 @@ fn name_list(
             ui.vertical(|ui| {
                 ui.set_width(ui.available_width() - 40.0);
                 if let Some(text) = state.text_field(ui, target, field, name, false) {
-                    let mut list = names.to_vec();
-                    if let Some(slot) = list.get_mut(i) {
-                        *slot = text;
-                    }
-                    changed = Some(list);
+                    changed = Some(NameEdit::Rename(i, text));
                 }
             });
             if names.len() > least
@@ -530,16 +541,12 @@ fn name_list(
                     .on_hover_text(format!("Remove {}", field.to_lowercase()))
                     .clicked()
             {
-                let mut list = names.to_vec();
-                list.remove(i);
-                changed = Some(list);
+                changed = Some(NameEdit::Remove(i));
             }
         });
     }
     if names.len() < most && ui.button(format!("Add {}", kind.to_lowercase())).clicked() {
-        let mut list = names.to_vec();
-        list.push(format!("{kind} {}", names.len() + 1));
-        changed = Some(list);
+        changed = Some(NameEdit::Add(format!("{kind} {}", names.len() + 1)));
     }
     changed
 }
@@ -571,9 +578,9 @@ fn connector_form(
 ) {
     let target = Target::Connector(connector.id);
     let props = &connector.props;
-    let set = |props: ConnectorProps| Command::SetConnectorProps {
+    let set = |field: ConnectorField| Command::SetConnectorField {
         id: connector.id,
-        props: Box::new(props),
+        field,
     };
     heading(ui, "Connector");
     let name = |id| {
@@ -605,10 +612,7 @@ fn connector_form(
                 .clicked()
                 && props.polarity != polarity
             {
-                commands.push(set(ConnectorProps {
-                    polarity,
-                    ..props.clone()
-                }));
+                commands.push(set(ConnectorField::Polarity(polarity)));
             }
         }
     });
@@ -617,17 +621,11 @@ fn connector_form(
         .checkbox(&mut delay, "Delay: the effect takes time")
         .changed()
     {
-        commands.push(set(ConnectorProps {
-            delay,
-            ..props.clone()
-        }));
+        commands.push(set(ConnectorField::Delay(delay)));
     }
     ui.add_space(6.0);
     if let Some(relation) = relation_choice(ui, state, target, props) {
-        commands.push(set(ConnectorProps {
-            relation,
-            ..props.clone()
-        }));
+        commands.push(set(ConnectorField::Relation(relation)));
     }
     ui.add_space(6.0);
     commands.extend(look_choices(ui, props).map(set));
@@ -688,8 +686,8 @@ fn relation_choice(
     relation.filter(|r| *r != props.relation)
 }
 
-/// Arrow ends, solid or dashed, straight or curved; returns the changed properties.
-fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorProps> {
+/// Arrow ends, solid or dashed, straight or curved; returns the changed property.
+fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorField> {
     let mut changed = None;
     ui.label("Arrows");
     ui.horizontal_wrapped(|ui| {
@@ -699,10 +697,7 @@ fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorProps> {
                 .clicked()
                 && props.arrows != arrows
             {
-                changed = Some(ConnectorProps {
-                    arrows,
-                    ..props.clone()
-                });
+                changed = Some(ConnectorField::Arrows(arrows));
             }
         }
     });
@@ -710,19 +705,13 @@ fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorProps> {
     ui.horizontal(|ui| {
         for (line, name) in [(LineStyle::Solid, "Solid"), (LineStyle::Dashed, "Dashed")] {
             if ui.selectable_label(props.line == line, name).clicked() && props.line != line {
-                changed = Some(ConnectorProps {
-                    line,
-                    ..props.clone()
-                });
+                changed = Some(ConnectorField::Line(line));
             }
         }
         ui.separator();
         for (route, name) in [(Route::Straight, "Straight"), (Route::Curved, "Curved")] {
             if ui.selectable_label(props.route == route, name).clicked() && props.route != route {
-                changed = Some(ConnectorProps {
-                    route,
-                    ..props.clone()
-                });
+                changed = Some(ConnectorField::Route(route));
             }
         }
     });

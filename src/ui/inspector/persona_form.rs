@@ -4,31 +4,14 @@
 use egui::{ComboBox, RichText, Ui};
 
 use super::{InspectorState, Target, heading};
-use crate::edit::Command;
+use crate::edit::{Command, ItemField, ListRef, ListValue, PersonaField};
 use crate::model::{
-    Basis, Board, Channel, CustomField, EmpathyMap, Entry, EntryList, Item, ItemId, ItemKind,
-    Persona,
+    Basis, Board, Channel, CustomField, EmpathyMap, Entry, EntryList, Item, ItemId, Persona,
 };
 use crate::ui::canvas::EntryDrag;
 use crate::ui::widgets::swatches;
 
-/// How to reach one of a persona's one-entry fields.
-type FieldAccess = fn(&mut Persona) -> &mut Entry;
-
-/// The persona's one-entry fields, in form order: name shown, how to reach the entry, and
-/// whether it gets several lines.
-const FIELDS: [(&str, FieldAccess, bool); 8] = [
-    ("Role", |p| &mut p.role, false),
-    ("Age", |p| &mut p.age, false),
-    ("Location", |p| &mut p.location, false),
-    ("Quote", |p| &mut p.quote, true),
-    ("Background", |p| &mut p.background, true),
-    ("Life event", |p| &mut p.life_event, false),
-    ("Languages", |p| &mut p.languages, false),
-    ("Accessibility needs", |p| &mut p.accessibility, false),
-];
-
-/// Shows the form; returns the changes.
+/// Shows the form; returns the changes, one command per field changed.
 pub(super) fn show(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -36,13 +19,8 @@ pub(super) fn show(
     persona: &Persona,
 ) -> Vec<Command> {
     let target = Target::Item(item.id);
+    let set = |field: ItemField| Command::SetField { id: item.id, field };
     let mut commands = Vec::new();
-    let mut changed: Option<Persona> = None;
-    let mut edit = |change: &dyn Fn(&mut Persona)| {
-        let mut next = changed.clone().unwrap_or_else(|| persona.clone());
-        change(&mut next);
-        changed = Some(next);
-    };
     heading(ui, "Persona details");
     if let Some(name) = state.text_field(ui, target, "Name", &persona.name, false) {
         commands.push(Command::SetText {
@@ -50,32 +28,34 @@ pub(super) fn show(
             text: name,
         });
     }
-    for (name, field, multiline) in &FIELDS {
-        let current = field(&mut persona.clone()).clone();
+    for field in PersonaField::ALL {
+        let current = field.of(persona);
+        let name = field.name();
         ui.add_space(4.0);
         // The name and the mark on one row, the text under them.
         let basis = ui
             .horizontal(|ui| {
-                ui.label(*name);
+                ui.label(name);
                 ui.add_space(8.0);
                 basis_row(ui, state, target, name, &current.basis)
             })
             .inner;
         if let Some(basis) = basis {
-            edit(&|p| field(p).basis = basis.clone());
+            commands.push(set(ItemField::PersonaBasis(field, basis)));
         }
-        let text = if *multiline {
+        let multiline = matches!(field, PersonaField::Quote | PersonaField::Background);
+        let text = if multiline {
             state.text_field_unlabelled(ui, target, name, &current.text)
         } else {
             state.entry_field(ui, target, name, &current.text)
         };
         if let Some(text) = text {
-            edit(&|p| field(p).text.clone_from(&text));
+            commands.push(set(ItemField::PersonaText(field, text)));
         }
     }
     ui.add_space(8.0);
     if let Some(skills) = skills_row(ui, persona.digital_skills) {
-        edit(&|p| p.digital_skills = skills);
+        commands.push(set(ItemField::DigitalSkills(skills)));
     }
     ui.add_space(6.0);
     ui.label("Channels used");
@@ -83,43 +63,25 @@ pub(super) fn show(
         for channel in Channel::ALL {
             let mut on = persona.channels.contains(&channel);
             if ui.checkbox(&mut on, channel.name()).changed() {
-                edit(&|p| {
-                    if on {
-                        p.channels.insert(channel);
-                    } else {
-                        p.channels.remove(&channel);
-                    }
-                });
+                commands.push(set(ItemField::Channel(channel, on)));
             }
         }
     });
     for list in EntryList::PERSONA {
         ui.add_space(8.0);
         ui.label(RichText::new(list.name()).strong());
-        let source = (item.id, list);
-        if let Some(entries) = entry_list(ui, state, source, list.name(), persona.list(list)) {
-            edit(&|p| {
-                if let Some(slot) = p.list_mut(list) {
-                    slot.clone_from(&entries);
-                }
-            });
+        let entries = persona.list(list);
+        if let Some(edit) = entry_list(ui, state, (item.id, list), list.name(), entries) {
+            commands.push(edit.command(item.id, list, entries.len()));
         }
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Custom fields").strong());
-    if let Some(custom) = custom_fields(ui, state, target, &persona.custom) {
-        edit(&|p| p.custom.clone_from(&custom));
-    }
+    commands.extend(custom_fields(ui, state, item.id, &persona.custom));
     ui.add_space(8.0);
     ui.label("Colour");
     if let Some(color) = swatches(ui, Some(item.color)) {
         commands.push(Command::SetColor { id: item.id, color });
-    }
-    if let Some(next) = changed {
-        commands.push(Command::SetKind {
-            id: item.id,
-            kind: Box::new(ItemKind::Persona(Box::new(next))),
-        });
     }
     commands
 }
@@ -205,57 +167,86 @@ fn skills_row(ui: &mut Ui, current: Option<u8>) -> Option<Option<u8>> {
     chosen
 }
 
+/// One change to a list of entries in the inspector.
+enum EntryEdit {
+    Text(usize, String),
+    Basis(usize, Basis),
+    Move(usize, usize),
+    Remove(usize),
+    Add,
+}
+
+impl EntryEdit {
+    /// The command for this change to `list` of item `id`, which holds `len` entries.
+    fn command(self, id: ItemId, list: EntryList, len: usize) -> Command {
+        let in_list = ListRef::Entries(list);
+        match self {
+            Self::Text(index, text) => Command::SetField {
+                id,
+                field: ItemField::EntryText(list, index, text),
+            },
+            Self::Basis(index, basis) => Command::SetField {
+                id,
+                field: ItemField::EntryBasis(list, index, basis),
+            },
+            Self::Move(from, to) => Command::MoveInList {
+                id,
+                list: in_list,
+                from,
+                to,
+            },
+            Self::Remove(index) => Command::RemoveFromList {
+                id,
+                list: in_list,
+                index,
+            },
+            Self::Add => Command::InsertInList {
+                id,
+                list: in_list,
+                index: len,
+                value: ListValue::Entry(Entry::default()),
+            },
+        }
+    }
+}
+
 /// One list section: each entry with its mark, up/down/remove, and an add button; returns the
-/// new list on a change.
+/// change made, if any.
 fn entry_list(
     ui: &mut Ui,
     state: &mut InspectorState,
     (persona, list): (ItemId, EntryList),
     name: &str,
     entries: &[Entry],
-) -> Option<Vec<Entry>> {
+) -> Option<EntryEdit> {
     let target = Target::Item(persona);
-    let mut changed: Option<Vec<Entry>> = None;
+    let mut changed = None;
     let count = entries.len();
     for (i, entry) in entries.iter().enumerate() {
         let key = format!("{name} {}", i + 1);
         ui.push_id(&key, |ui| {
             if let Some(text) = state.entry_field(ui, target, &key, &entry.text) {
-                let mut list = entries.to_vec();
-                if let Some(slot) = list.get_mut(i) {
-                    slot.text = text;
-                }
-                changed = Some(list);
+                changed = Some(EntryEdit::Text(i, text));
             }
             // The mark on one row, the buttons on the next, so the inspector stays narrow.
             if let Some(basis) = basis_row(ui, state, target, &key, &entry.basis) {
-                let mut list = entries.to_vec();
-                if let Some(slot) = list.get_mut(i) {
-                    slot.basis = basis;
-                }
-                changed = Some(list);
+                changed = Some(EntryEdit::Basis(i, basis));
             }
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(i > 0, egui::Button::new("Up").small())
                     .clicked()
                 {
-                    let mut list = entries.to_vec();
-                    list.swap(i, i - 1);
-                    changed = Some(list);
+                    changed = Some(EntryEdit::Move(i, i - 1));
                 }
                 if ui
                     .add_enabled(i + 1 < count, egui::Button::new("Down").small())
                     .clicked()
                 {
-                    let mut list = entries.to_vec();
-                    list.swap(i, i + 1);
-                    changed = Some(list);
+                    changed = Some(EntryEdit::Move(i, i + 1));
                 }
                 if ui.small_button("Remove").clicked() {
-                    let mut list = entries.to_vec();
-                    list.remove(i);
-                    changed = Some(list);
+                    changed = Some(EntryEdit::Remove(i));
                 }
                 let drag = EntryDrag {
                     persona,
@@ -276,62 +267,56 @@ fn entry_list(
     }
     let add = format!("Add to {}", name.to_lowercase());
     if ui.button(&add).clicked() {
-        let mut list = entries.to_vec();
-        list.push(Entry::default());
-        changed = Some(list);
+        changed = Some(EntryEdit::Add);
     }
     changed
 }
 
-/// The custom fields: label and value each, with a remove button, and an add button.
+/// The custom fields: label and value each, with a remove button, and an add button; returns
+/// the changes.
 fn custom_fields(
     ui: &mut Ui,
     state: &mut InspectorState,
-    target: Target,
+    id: ItemId,
     fields: &[CustomField],
-) -> Option<Vec<CustomField>> {
-    let mut changed: Option<Vec<CustomField>> = None;
+) -> Vec<Command> {
+    let target = Target::Item(id);
+    let set = |field: ItemField| Command::SetField { id, field };
+    let mut commands = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let label_key = format!("Custom field {} name", i + 1);
         let value_key = format!("Custom field {} value", i + 1);
         ui.push_id(&label_key, |ui| {
             if let Some(label) = state.entry_field(ui, target, &label_key, &field.label) {
-                let mut list = fields.to_vec();
-                if let Some(slot) = list.get_mut(i) {
-                    slot.label = label;
-                }
-                changed = Some(list);
+                commands.push(set(ItemField::CustomLabel(i, label)));
             }
             if let Some(text) = state.entry_field(ui, target, &value_key, &field.value.text) {
-                let mut list = fields.to_vec();
-                if let Some(slot) = list.get_mut(i) {
-                    slot.value.text = text;
-                }
-                changed = Some(list);
+                commands.push(set(ItemField::CustomText(i, text)));
             }
             if let Some(basis) = basis_row(ui, state, target, &value_key, &field.value.basis) {
-                let mut list = fields.to_vec();
-                if let Some(slot) = list.get_mut(i) {
-                    slot.value.basis = basis;
-                }
-                changed = Some(list);
+                commands.push(set(ItemField::CustomBasis(i, basis)));
             }
             if ui.small_button("Remove field").clicked() {
-                let mut list = fields.to_vec();
-                list.remove(i);
-                changed = Some(list);
+                commands.push(Command::RemoveFromList {
+                    id,
+                    list: ListRef::Custom,
+                    index: i,
+                });
             }
         });
     }
     if ui.button("Add custom field").clicked() {
-        let mut list = fields.to_vec();
-        list.push(CustomField {
-            label: "New field".to_owned(),
-            value: Entry::default(),
+        commands.push(Command::InsertInList {
+            id,
+            list: ListRef::Custom,
+            index: fields.len(),
+            value: ListValue::Custom(CustomField {
+                label: "New field".to_owned(),
+                value: Entry::default(),
+            }),
         });
-        changed = Some(list);
     }
-    changed
+    commands
 }
 
 /// The inspector form of an empathy map: its goal, the persona it is about, and each section.
@@ -344,10 +329,7 @@ pub(super) fn show_empathy(
 ) -> Vec<Command> {
     let target = Target::Item(item.id);
     let mut commands = Vec::new();
-    let set = |map: EmpathyMap| Command::SetKind {
-        id: item.id,
-        kind: Box::new(ItemKind::EmpathyMap(Box::new(map))),
-    };
+
     heading(ui, "Empathy map details");
     if let Some(goal) = state.text_field(ui, target, "Goal", &map.goal, true) {
         commands.push(Command::SetText {
@@ -357,20 +339,17 @@ pub(super) fn show_empathy(
     }
     ui.add_space(6.0);
     if let Some(persona) = super::persona_link(ui, board, map.persona) {
-        commands.push(set(EmpathyMap {
-            persona,
-            ..map.clone()
-        }));
+        commands.push(Command::SetField {
+            id: item.id,
+            field: ItemField::PersonaLink(persona),
+        });
     }
     for list in EntryList::EMPATHY {
         ui.add_space(8.0);
         ui.label(RichText::new(list.name()).strong());
-        if let Some(entries) = entry_list(ui, state, (item.id, list), list.name(), map.list(list)) {
-            let mut changed = map.clone();
-            if let Some(slot) = changed.list_mut(list) {
-                *slot = entries;
-            }
-            commands.push(set(changed));
+        let entries = map.list(list);
+        if let Some(edit) = entry_list(ui, state, (item.id, list), list.name(), entries) {
+            commands.push(edit.command(item.id, list, entries.len()));
         }
     }
     commands

@@ -1,0 +1,535 @@
+//! Field-level changes: one field of one item or connector at a time, so that undoing a step,
+//! or a colleague's edit of another field, never overwrites more than that field.
+
+use crate::model::{
+    Arrows, Basis, Channel, ConnectorProps, CustomField, Entry, EntryList, ImageId, ItemId,
+    ItemKind, Level, LineStyle, NodeType, Persona, Polarity, Relation, Rings, Route,
+};
+
+/// A persona's one-entry fields (its name is the item's text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonaField {
+    /// Age or age range.
+    Age,
+    /// Occupation or role.
+    Role,
+    /// Where they live.
+    Location,
+    /// Something they said.
+    Quote,
+    /// A short background.
+    Background,
+    /// Languages they speak.
+    Languages,
+    /// Accessibility needs.
+    Accessibility,
+    /// The life event that brings them to the service.
+    LifeEvent,
+}
+
+impl PersonaField {
+    /// Every field, in the inspector's order.
+    pub const ALL: [Self; 8] = [
+        Self::Role,
+        Self::Age,
+        Self::Location,
+        Self::Quote,
+        Self::Background,
+        Self::LifeEvent,
+        Self::Languages,
+        Self::Accessibility,
+    ];
+
+    /// The field's name in the inspector.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Age => "Age",
+            Self::Role => "Role",
+            Self::Location => "Location",
+            Self::Quote => "Quote",
+            Self::Background => "Background",
+            Self::Languages => "Languages",
+            Self::Accessibility => "Accessibility needs",
+            Self::LifeEvent => "Life event",
+        }
+    }
+
+    /// The field of `persona`.
+    pub fn of(self, persona: &Persona) -> &Entry {
+        match self {
+            Self::Age => &persona.age,
+            Self::Role => &persona.role,
+            Self::Location => &persona.location,
+            Self::Quote => &persona.quote,
+            Self::Background => &persona.background,
+            Self::Languages => &persona.languages,
+            Self::Accessibility => &persona.accessibility,
+            Self::LifeEvent => &persona.life_event,
+        }
+    }
+
+    fn of_mut(self, persona: &mut Persona) -> &mut Entry {
+        match self {
+            Self::Age => &mut persona.age,
+            Self::Role => &mut persona.role,
+            Self::Location => &mut persona.location,
+            Self::Quote => &mut persona.quote,
+            Self::Background => &mut persona.background,
+            Self::Languages => &mut persona.languages,
+            Self::Accessibility => &mut persona.accessibility,
+            Self::LifeEvent => &mut persona.life_event,
+        }
+    }
+}
+
+/// One field of an item's kind, with its new value. Applying it swaps the value in and gives
+/// back the field with the value it replaced, which undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemField {
+    /// A note's text size follows the note (fit text).
+    FitText(bool),
+    /// A persona's photo.
+    Photo(Option<ImageId>),
+    /// The text of a persona's one-entry field.
+    PersonaText(PersonaField, String),
+    /// Whether a persona's one-entry field is an assumption or evidence.
+    PersonaBasis(PersonaField, Basis),
+    /// A persona's digital skills, 1 to 5, or not known.
+    DigitalSkills(Option<u8>),
+    /// Whether a persona uses a channel.
+    Channel(Channel, bool),
+    /// The text of one entry of a persona's list or an empathy map's section.
+    EntryText(EntryList, usize, String),
+    /// The mark of one entry of a persona's list or an empathy map's section.
+    EntryBasis(EntryList, usize, Basis),
+    /// The name of a persona's custom field.
+    CustomLabel(usize, String),
+    /// The text of a persona's custom field.
+    CustomText(usize, String),
+    /// The mark of a persona's custom field.
+    CustomBasis(usize, Basis),
+    /// The persona card a map node or empathy map stands for.
+    PersonaLink(Option<ItemId>),
+    /// A map node's type.
+    NodeType(NodeType),
+    /// A map node's description.
+    Description(String),
+    /// A map node's influence.
+    Influence(Level),
+    /// A map node's interest.
+    Interest(Level),
+    /// The name of one of a stakeholder-rings backdrop's rings.
+    RingName(usize, String),
+    /// The name of one of a stakeholder-rings backdrop's sectors.
+    SectorName(usize, String),
+    /// Whether a frame is collapsed to its title.
+    Collapsed(bool),
+    /// A frame's place in the presenting order.
+    Order(u32),
+}
+
+/// Why a field change does not fit the item.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    /// The item's kind has no such field.
+    #[error("a {kind} has no {field}")]
+    NotThisKind {
+        /// The item's kind.
+        kind: &'static str,
+        /// The field.
+        field: &'static str,
+    },
+    /// The list has no entry at that place.
+    #[error("there is no entry {index} in the list")]
+    NoEntry {
+        /// The place asked for (from 0).
+        index: usize,
+    },
+    /// The value is out of the field's range.
+    #[error("{0}")]
+    OutOfRange(String),
+}
+
+impl ItemField {
+    /// What a change of this field is called in the Undo/Redo menu.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::FitText(_) => "Fit text to note",
+            Self::Photo(_) => "Change photo",
+            Self::Influence(_) | Self::Interest(_) => "Set influence and interest",
+            Self::NodeType(_) => "Change node type",
+            Self::PersonaLink(_) => "Link persona",
+            Self::Collapsed(true) => "Collapse frame",
+            Self::Collapsed(false) => "Expand frame",
+            Self::Order(_) => "Reorder frames",
+            _ => "Edit details",
+        }
+    }
+
+    /// The field's name, for messages.
+    fn name(&self) -> &'static str {
+        match self {
+            Self::FitText(_) => "fitted text",
+            Self::Photo(_) => "photo",
+            Self::PersonaText(..) | Self::PersonaBasis(..) => "persona field",
+            Self::DigitalSkills(_) => "digital skills",
+            Self::Channel(..) => "channels",
+            Self::EntryText(..) | Self::EntryBasis(..) => "list entries",
+            Self::CustomLabel(..) | Self::CustomText(..) | Self::CustomBasis(..) => "custom fields",
+            Self::PersonaLink(_) => "persona link",
+            Self::NodeType(_) => "node type",
+            Self::Description(_) => "description",
+            Self::Influence(_) => "influence",
+            Self::Interest(_) => "interest",
+            Self::RingName(..) => "rings",
+            Self::SectorName(..) => "sectors",
+            Self::Collapsed(_) => "collapsed state",
+            Self::Order(_) => "presenting order",
+        }
+    }
+
+    /// Puts the new value into `kind`; returns the field with the value it replaced. On error
+    /// `kind` is unchanged.
+    pub(super) fn swap_into(self, kind: &mut ItemKind) -> Result<Self, FieldError> {
+        let wrong_kind = FieldError::NotThisKind {
+            kind: kind.name(),
+            field: self.name(),
+        };
+        Ok(match (self, kind) {
+            (Self::FitText(fit), ItemKind::Note(note)) => {
+                Self::FitText(std::mem::replace(&mut note.fit_text, fit))
+            }
+            (Self::Photo(photo), ItemKind::Persona(persona)) => {
+                Self::Photo(std::mem::replace(&mut persona.photo, photo))
+            }
+            (Self::PersonaText(field, text), ItemKind::Persona(persona)) => {
+                let slot = &mut field.of_mut(persona).text;
+                Self::PersonaText(field, std::mem::replace(slot, text))
+            }
+            (Self::PersonaBasis(field, basis), ItemKind::Persona(persona)) => {
+                let slot = &mut field.of_mut(persona).basis;
+                Self::PersonaBasis(field, std::mem::replace(slot, basis))
+            }
+            (Self::DigitalSkills(skills), ItemKind::Persona(persona)) => {
+                if let Some(value) = skills
+                    && !(1..=Persona::MAX_SKILLS).contains(&value)
+                {
+                    return Err(FieldError::OutOfRange(format!(
+                        "digital skills are {value}; they go from 1 to {}",
+                        Persona::MAX_SKILLS
+                    )));
+                }
+                Self::DigitalSkills(std::mem::replace(&mut persona.digital_skills, skills))
+            }
+            (Self::Channel(channel, on), ItemKind::Persona(persona)) => {
+                let was = persona.channels.contains(&channel);
+                if on {
+                    persona.channels.insert(channel);
+                } else {
+                    persona.channels.remove(&channel);
+                }
+                Self::Channel(channel, was)
+            }
+            (Self::EntryText(list, index, text), kind) => {
+                let entry = entry_mut(kind, list, index, wrong_kind)?;
+                Self::EntryText(list, index, std::mem::replace(&mut entry.text, text))
+            }
+            (Self::EntryBasis(list, index, basis), kind) => {
+                let entry = entry_mut(kind, list, index, wrong_kind)?;
+                Self::EntryBasis(list, index, std::mem::replace(&mut entry.basis, basis))
+            }
+            (Self::CustomLabel(index, label), ItemKind::Persona(persona)) => {
+                let field = custom_mut(persona, index)?;
+                Self::CustomLabel(index, std::mem::replace(&mut field.label, label))
+            }
+            (Self::CustomText(index, text), ItemKind::Persona(persona)) => {
+                let field = custom_mut(persona, index)?;
+                Self::CustomText(index, std::mem::replace(&mut field.value.text, text))
+            }
+            (Self::CustomBasis(index, basis), ItemKind::Persona(persona)) => {
+                let field = custom_mut(persona, index)?;
+                Self::CustomBasis(index, std::mem::replace(&mut field.value.basis, basis))
+            }
+            (Self::PersonaLink(link), ItemKind::MapNode(node)) => {
+                Self::PersonaLink(std::mem::replace(&mut node.persona, link))
+            }
+            (Self::PersonaLink(link), ItemKind::EmpathyMap(map)) => {
+                Self::PersonaLink(std::mem::replace(&mut map.persona, link))
+            }
+            (Self::NodeType(node_type), ItemKind::MapNode(node)) => {
+                Self::NodeType(std::mem::replace(&mut node.node_type, node_type))
+            }
+            (Self::Description(text), ItemKind::MapNode(node)) => {
+                Self::Description(std::mem::replace(&mut node.description, text))
+            }
+            (Self::Influence(level), ItemKind::MapNode(node)) => {
+                Self::Influence(std::mem::replace(&mut node.influence, level))
+            }
+            (Self::Interest(level), ItemKind::MapNode(node)) => {
+                Self::Interest(std::mem::replace(&mut node.interest, level))
+            }
+            (Self::RingName(index, name), ItemKind::Rings(rings)) => {
+                let slot = rings
+                    .rings
+                    .get_mut(index)
+                    .ok_or(FieldError::NoEntry { index })?;
+                Self::RingName(index, std::mem::replace(slot, name))
+            }
+            (Self::SectorName(index, name), ItemKind::Rings(rings)) => {
+                let slot = rings
+                    .sectors
+                    .get_mut(index)
+                    .ok_or(FieldError::NoEntry { index })?;
+                Self::SectorName(index, std::mem::replace(slot, name))
+            }
+            (Self::Collapsed(collapsed), ItemKind::Frame(frame)) => {
+                Self::Collapsed(std::mem::replace(&mut frame.collapsed, collapsed))
+            }
+            (Self::Order(order), ItemKind::Frame(frame)) => {
+                Self::Order(std::mem::replace(&mut frame.order, order))
+            }
+            _ => return Err(wrong_kind),
+        })
+    }
+}
+
+fn entry_mut(
+    kind: &mut ItemKind,
+    list: EntryList,
+    index: usize,
+    wrong_kind: FieldError,
+) -> Result<&mut Entry, FieldError> {
+    kind.entries_mut(list)
+        .ok_or(wrong_kind)?
+        .get_mut(index)
+        .ok_or(FieldError::NoEntry { index })
+}
+
+fn custom_mut(persona: &mut Persona, index: usize) -> Result<&mut CustomField, FieldError> {
+    persona
+        .custom
+        .get_mut(index)
+        .ok_or(FieldError::NoEntry { index })
+}
+
+/// A list on an item that entries are added to, removed from and reordered in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListRef {
+    /// A persona's list (goals, needs, …) or an empathy map's section.
+    Entries(EntryList),
+    /// A persona's custom fields.
+    Custom,
+    /// A stakeholder-rings backdrop's rings, innermost first.
+    Rings,
+    /// A stakeholder-rings backdrop's sectors, clockwise from the top.
+    Sectors,
+}
+
+/// Something that goes into a [`ListRef`] list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListValue {
+    /// An entry of a persona list or empathy-map section.
+    Entry(Entry),
+    /// A custom field.
+    Custom(CustomField),
+    /// A ring's or sector's name.
+    Name(String),
+}
+
+/// The list `list` of `kind`, with the most and fewest entries it may hold.
+enum ListMut<'a> {
+    Entries(&'a mut Vec<Entry>),
+    Custom(&'a mut Vec<CustomField>),
+    Names(&'a mut Vec<String>, usize, usize),
+}
+
+impl ListRef {
+    fn of(self, kind: &mut ItemKind) -> Result<ListMut<'_>, FieldError> {
+        let wrong_kind = FieldError::NotThisKind {
+            kind: kind.name(),
+            field: self.name(),
+        };
+        match (self, kind) {
+            (Self::Entries(list), kind) => kind
+                .entries_mut(list)
+                .map(ListMut::Entries)
+                .ok_or(wrong_kind),
+            (Self::Custom, ItemKind::Persona(persona)) => Ok(ListMut::Custom(&mut persona.custom)),
+            (Self::Rings, ItemKind::Rings(rings)) => {
+                Ok(ListMut::Names(&mut rings.rings, 1, Rings::MAX_RINGS))
+            }
+            (Self::Sectors, ItemKind::Rings(rings)) => {
+                Ok(ListMut::Names(&mut rings.sectors, 0, Rings::MAX_SECTORS))
+            }
+            _ => Err(wrong_kind),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Entries(_) => "list entries",
+            Self::Custom => "custom fields",
+            Self::Rings => "rings",
+            Self::Sectors => "sectors",
+        }
+    }
+
+    /// How many things the list of `kind` holds (0 when the kind has no such list).
+    pub fn len(self, kind: &ItemKind) -> usize {
+        match (self, kind) {
+            (Self::Entries(list), kind) => kind.entries(list).len(),
+            (Self::Custom, ItemKind::Persona(persona)) => persona.custom.len(),
+            (Self::Rings, ItemKind::Rings(rings)) => rings.rings.len(),
+            (Self::Sectors, ItemKind::Rings(rings)) => rings.sectors.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// Puts `value` into `list` of `kind` at `index` (at most its length).
+pub(super) fn insert(
+    kind: &mut ItemKind,
+    list: ListRef,
+    index: usize,
+    value: ListValue,
+) -> Result<(), FieldError> {
+    let mismatch = || FieldError::OutOfRange("that does not go into this list".to_owned());
+    match (list.of(kind)?, value) {
+        (ListMut::Entries(entries), ListValue::Entry(entry)) => {
+            check_index(index, entries.len() + 1)?;
+            entries.insert(index, entry);
+        }
+        (ListMut::Custom(fields), ListValue::Custom(field)) => {
+            check_index(index, fields.len() + 1)?;
+            fields.insert(index, field);
+        }
+        (ListMut::Names(names, _, most), ListValue::Name(name)) => {
+            check_index(index, names.len() + 1)?;
+            if names.len() >= most {
+                return Err(FieldError::OutOfRange(format!(
+                    "there can be at most {most} {}",
+                    list.name()
+                )));
+            }
+            names.insert(index, name);
+        }
+        _ => return Err(mismatch()),
+    }
+    Ok(())
+}
+
+/// Takes the thing at `index` out of `list` of `kind`, and returns it.
+pub(super) fn remove(
+    kind: &mut ItemKind,
+    list: ListRef,
+    index: usize,
+) -> Result<ListValue, FieldError> {
+    Ok(match list.of(kind)? {
+        ListMut::Entries(entries) => {
+            check_index(index, entries.len())?;
+            ListValue::Entry(entries.remove(index))
+        }
+        ListMut::Custom(fields) => {
+            check_index(index, fields.len())?;
+            ListValue::Custom(fields.remove(index))
+        }
+        ListMut::Names(names, least, _) => {
+            check_index(index, names.len())?;
+            if names.len() <= least {
+                return Err(FieldError::OutOfRange(format!(
+                    "there must be at least {least} {}",
+                    list.name()
+                )));
+            }
+            ListValue::Name(names.remove(index))
+        }
+    })
+}
+
+/// Moves the thing at `from` in `list` of `kind` to `to`.
+pub(super) fn reorder(
+    kind: &mut ItemKind,
+    list: ListRef,
+    from: usize,
+    to: usize,
+) -> Result<(), FieldError> {
+    fn shift<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), FieldError> {
+        check_index(from, items.len())?;
+        check_index(to, items.len())?;
+        let moved = items.remove(from);
+        items.insert(to, moved);
+        Ok(())
+    }
+    match list.of(kind)? {
+        ListMut::Entries(entries) => shift(entries, from, to),
+        ListMut::Custom(fields) => shift(fields, from, to),
+        ListMut::Names(names, ..) => shift(names, from, to),
+    }
+}
+
+fn check_index(index: usize, len: usize) -> Result<(), FieldError> {
+    if index < len {
+        Ok(())
+    } else {
+        Err(FieldError::NoEntry { index })
+    }
+}
+
+/// One property of a connector, with its new value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectorField {
+    /// Which ends have arrow heads.
+    Arrows(Arrows),
+    /// Solid or dashed.
+    Line(LineStyle),
+    /// Straight or curved.
+    Route(Route),
+    /// What flows along the link (stakeholder maps).
+    Relation(Option<Relation>),
+    /// How the start affects the end (system maps).
+    Polarity(Option<Polarity>),
+    /// Whether the effect takes time.
+    Delay(bool),
+}
+
+impl ConnectorField {
+    /// Puts the new value into `props`; returns the field with the value it replaced.
+    pub(super) fn swap_into(self, props: &mut ConnectorProps) -> Self {
+        match self {
+            Self::Arrows(arrows) => Self::Arrows(std::mem::replace(&mut props.arrows, arrows)),
+            Self::Line(line) => Self::Line(std::mem::replace(&mut props.line, line)),
+            Self::Route(route) => Self::Route(std::mem::replace(&mut props.route, route)),
+            Self::Relation(relation) => {
+                Self::Relation(std::mem::replace(&mut props.relation, relation))
+            }
+            Self::Polarity(polarity) => {
+                Self::Polarity(std::mem::replace(&mut props.polarity, polarity))
+            }
+            Self::Delay(delay) => Self::Delay(std::mem::replace(&mut props.delay, delay)),
+        }
+    }
+
+    /// The changes that turn `from` into `to`, one per property that differs.
+    pub fn changes(from: &ConnectorProps, to: &ConnectorProps) -> Vec<Self> {
+        let mut changes = Vec::new();
+        if from.arrows != to.arrows {
+            changes.push(Self::Arrows(to.arrows));
+        }
+        if from.line != to.line {
+            changes.push(Self::Line(to.line));
+        }
+        if from.route != to.route {
+            changes.push(Self::Route(to.route));
+        }
+        if from.relation != to.relation {
+            changes.push(Self::Relation(to.relation.clone()));
+        }
+        if from.polarity != to.polarity {
+            changes.push(Self::Polarity(to.polarity));
+        }
+        if from.delay != to.delay {
+            changes.push(Self::Delay(to.delay));
+        }
+        changes
+    }
+}

@@ -1,0 +1,453 @@
+//! Turning the file structs of formats 2 to 4 into the model and back. Every kind, connector and
+//! photo has the same file form in these formats, so this is shared by them.
+
+use super::v2::{
+    ArrowsV2, BasisV2, ChannelV2, ConnectorV2, CustomFieldV2, EntryV2, ImageFormatV2, ImageV2,
+    KindV2, LevelV2, LineV2, NodeTypeV2, PolarityV2, RelationV2, RouteV2,
+};
+use super::{LoadWarning, Position, position};
+use crate::model::{
+    Arrows, Basis, Board, Channel, Connector, ConnectorProps, CustomField, EmpathyMap, Entry,
+    Frame, ImageFormat, ImageId, ItemKind, Level, LineStyle, MapNode, NodeType, Note, Persona,
+    Polarity, Relation, Rings, Route, StoredImage,
+};
+
+/// The file form of an item's kind. A frame's members are left out: items name their frame.
+pub(super) fn kind_to_file(kind: &ItemKind) -> KindV2 {
+    match kind {
+        ItemKind::Note(note) => KindV2::Note {
+            text: note.text.clone(),
+            fit_text: note.fit_text,
+        },
+        ItemKind::Persona(persona) => persona_to_file(persona),
+        ItemKind::EmpathyMap(map) => KindV2::EmpathyMap {
+            persona: map.persona,
+            goal: map.goal.clone(),
+            says: entries_to_file(&map.says),
+            thinks: entries_to_file(&map.thinks),
+            does: entries_to_file(&map.does),
+            feels: entries_to_file(&map.feels),
+            pains: entries_to_file(&map.pains),
+            gains: entries_to_file(&map.gains),
+        },
+        ItemKind::MapNode(node) => KindV2::MapNode {
+            label: node.label.clone(),
+            node_type: node.node_type.clone().into(),
+            description: node.description.clone(),
+            influence: node.influence.into(),
+            interest: node.interest.into(),
+            persona: node.persona,
+        },
+        ItemKind::Rings(rings) => KindV2::Rings {
+            rings: rings.rings.clone(),
+            sectors: rings.sectors.clone(),
+        },
+        ItemKind::InterestGrid => KindV2::InterestGrid,
+        ItemKind::Frame(frame) => KindV2::Frame {
+            title: frame.title.clone(),
+            collapsed: frame.collapsed,
+            order: frame.order,
+            members: Vec::new(),
+        },
+    }
+}
+
+/// The kind a file's kind stands for. A format 3 frame's members are read by the migration to
+/// format 4, before this.
+pub(super) fn kind_from_file(kind: KindV2) -> ItemKind {
+    match kind {
+        KindV2::Note { text, fit_text } => ItemKind::Note(Note { text, fit_text }),
+        persona @ KindV2::Persona { .. } => persona_from_file(persona),
+        KindV2::EmpathyMap {
+            persona,
+            goal,
+            says,
+            thinks,
+            does,
+            feels,
+            pains,
+            gains,
+        } => ItemKind::EmpathyMap(Box::new(EmpathyMap {
+            persona,
+            goal,
+            says: entries_from_file(says),
+            thinks: entries_from_file(thinks),
+            does: entries_from_file(does),
+            feels: entries_from_file(feels),
+            pains: entries_from_file(pains),
+            gains: entries_from_file(gains),
+        })),
+        KindV2::MapNode {
+            label,
+            node_type,
+            description,
+            influence,
+            interest,
+            persona,
+        } => ItemKind::MapNode(MapNode {
+            label,
+            node_type: node_type.into(),
+            description,
+            influence: influence.into(),
+            interest: interest.into(),
+            persona,
+        }),
+        KindV2::Rings { rings, sectors } => ItemKind::Rings(Rings { rings, sectors }),
+        KindV2::InterestGrid => ItemKind::InterestGrid,
+        KindV2::Frame {
+            title,
+            collapsed,
+            order,
+            members: _,
+        } => ItemKind::Frame(Frame {
+            title,
+            collapsed,
+            order,
+        }),
+    }
+}
+
+/// The file form of the photos persona cards use, sorted by id.
+pub(super) fn images_to_file(board: &Board) -> Vec<ImageV2> {
+    board
+        .used_images()
+        .map(|(id, image)| ImageV2 {
+            id,
+            width: image.width,
+            height: image.height,
+            format: image.format.into(),
+            data: crate::photos::encode_base64_lines(&image.bytes),
+        })
+        .collect()
+}
+
+impl From<ImageFormat> for ImageFormatV2 {
+    fn from(format: ImageFormat) -> Self {
+        match format {
+            ImageFormat::Png => Self::Png,
+            ImageFormat::Jpeg => Self::Jpeg,
+        }
+    }
+}
+
+impl From<ImageFormatV2> for ImageFormat {
+    fn from(format: ImageFormatV2) -> Self {
+        match format {
+            ImageFormatV2::Png => Self::Png,
+            ImageFormatV2::Jpeg => Self::Jpeg,
+        }
+    }
+}
+
+/// The photos of the file that could be read; each one that could not is left out with a
+/// warning naming it.
+pub(super) fn read_images(
+    images: Vec<ImageV2>,
+    text: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Vec<(ImageId, StoredImage)> {
+    let limit = crate::photos::STORED_MAX_SIDE_PX * 2;
+    images
+        .into_iter()
+        .filter_map(|image| {
+            let problem = if image.width == 0
+                || image.height == 0
+                || image.width > limit
+                || image.height > limit
+            {
+                Err(format!(
+                    "it says it is {} × {} pixels; stored photos are at most {limit} a side",
+                    image.width, image.height
+                ))
+            } else {
+                crate::photos::decode_base64_lines(&image.data).map_err(|error| error.to_string())
+            };
+            match problem {
+                Ok(bytes) => Some((
+                    image.id,
+                    StoredImage {
+                        width: image.width,
+                        height: image.height,
+                        format: image.format.into(),
+                        bytes: bytes.into(),
+                    },
+                )),
+                Err(problem) => {
+                    let at = position::find_string_field(text, "id", &image.id.to_string(), 0);
+                    warnings.push(LoadWarning::DamagedPhoto {
+                        image: image.id,
+                        problem,
+                        position: at.map(|at| Position::at_byte(text, at)),
+                    });
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn entry_to_file(entry: &Entry) -> EntryV2 {
+    EntryV2 {
+        text: entry.text.clone(),
+        basis: match &entry.basis {
+            Basis::Unmarked => BasisV2::Unmarked,
+            Basis::Assumption => BasisV2::Assumption,
+            Basis::Evidence(source) => BasisV2::Evidence(source.clone()),
+        },
+    }
+}
+
+fn entry_from_file(entry: EntryV2) -> Entry {
+    Entry {
+        text: entry.text,
+        basis: match entry.basis {
+            BasisV2::Unmarked => Basis::Unmarked,
+            BasisV2::Assumption => Basis::Assumption,
+            BasisV2::Evidence(source) => Basis::Evidence(source),
+        },
+    }
+}
+
+fn entries_to_file(entries: &[Entry]) -> Vec<EntryV2> {
+    entries.iter().map(entry_to_file).collect()
+}
+
+fn entries_from_file(entries: Vec<EntryV2>) -> Vec<Entry> {
+    entries.into_iter().map(entry_from_file).collect()
+}
+
+fn persona_to_file(persona: &Persona) -> KindV2 {
+    KindV2::Persona {
+        name: persona.name.clone(),
+        photo: persona.photo,
+        age: entry_to_file(&persona.age),
+        role: entry_to_file(&persona.role),
+        location: entry_to_file(&persona.location),
+        quote: entry_to_file(&persona.quote),
+        background: entry_to_file(&persona.background),
+        goals: entries_to_file(&persona.goals),
+        needs: entries_to_file(&persona.needs),
+        pains: entries_to_file(&persona.pains),
+        behaviours: entries_to_file(&persona.behaviours),
+        digital_skills: persona.digital_skills,
+        channels: persona
+            .channels
+            .iter()
+            .map(|channel| match channel {
+                Channel::Online => ChannelV2::Online,
+                Channel::Phone => ChannelV2::Phone,
+                Channel::InPerson => ChannelV2::InPerson,
+                Channel::Intermediary => ChannelV2::Intermediary,
+            })
+            .collect(),
+        languages: entry_to_file(&persona.languages),
+        accessibility: entry_to_file(&persona.accessibility),
+        life_event: entry_to_file(&persona.life_event),
+        custom: persona
+            .custom
+            .iter()
+            .map(|field| CustomFieldV2 {
+                label: field.label.clone(),
+                value: entry_to_file(&field.value),
+            })
+            .collect(),
+    }
+}
+
+/// The persona of a `KindV2::Persona`; any other kind gives an empty persona (never happens:
+/// the caller matches first).
+fn persona_from_file(kind: KindV2) -> ItemKind {
+    let KindV2::Persona {
+        name,
+        photo,
+        age,
+        role,
+        location,
+        quote,
+        background,
+        goals,
+        needs,
+        pains,
+        behaviours,
+        digital_skills,
+        channels,
+        languages,
+        accessibility,
+        life_event,
+        custom,
+    } = kind
+    else {
+        return ItemKind::Persona(Box::default());
+    };
+    ItemKind::Persona(Box::new(Persona {
+        name,
+        photo,
+        age: entry_from_file(age),
+        role: entry_from_file(role),
+        location: entry_from_file(location),
+        quote: entry_from_file(quote),
+        background: entry_from_file(background),
+        goals: entries_from_file(goals),
+        needs: entries_from_file(needs),
+        pains: entries_from_file(pains),
+        behaviours: entries_from_file(behaviours),
+        digital_skills,
+        channels: channels
+            .into_iter()
+            .map(|channel| match channel {
+                ChannelV2::Online => Channel::Online,
+                ChannelV2::Phone => Channel::Phone,
+                ChannelV2::InPerson => Channel::InPerson,
+                ChannelV2::Intermediary => Channel::Intermediary,
+            })
+            .collect(),
+        languages: entry_from_file(languages),
+        accessibility: entry_from_file(accessibility),
+        life_event: entry_from_file(life_event),
+        custom: custom
+            .into_iter()
+            .map(|field| CustomField {
+                label: field.label,
+                value: entry_from_file(field.value),
+            })
+            .collect(),
+    }))
+}
+
+impl ConnectorV2 {
+    /// The file form of a connector.
+    pub(super) fn from_connector(connector: &Connector) -> Self {
+        let props = &connector.props;
+        Self {
+            id: connector.id,
+            from: connector.from,
+            to: connector.to,
+            label: connector.label.clone(),
+            arrows: match props.arrows {
+                Arrows::None => ArrowsV2::Neither,
+                Arrows::To => ArrowsV2::To,
+                Arrows::From => ArrowsV2::From,
+                Arrows::Both => ArrowsV2::Both,
+            },
+            line: match props.line {
+                LineStyle::Solid => LineV2::Solid,
+                LineStyle::Dashed => LineV2::Dashed,
+            },
+            route: match props.route {
+                Route::Straight => RouteV2::Straight,
+                Route::Curved => RouteV2::Curved,
+            },
+            relation: props.relation.as_ref().map(|relation| match relation {
+                Relation::Information => RelationV2::Information,
+                Relation::Money => RelationV2::Money,
+                Relation::Service => RelationV2::Service,
+                Relation::DataExchange => RelationV2::DataExchange,
+                Relation::LegalMandate => RelationV2::LegalMandate,
+                Relation::Trust => RelationV2::Trust,
+                Relation::Custom(name) => RelationV2::Custom(name.clone()),
+            }),
+            polarity: props.polarity.map(|polarity| match polarity {
+                Polarity::Positive => PolarityV2::Positive,
+                Polarity::Negative => PolarityV2::Negative,
+                Polarity::Unknown => PolarityV2::Unknown,
+            }),
+            delay: props.delay,
+        }
+    }
+
+    /// The connector this file form stands for.
+    pub(super) fn into_connector(self) -> Connector {
+        let props = ConnectorProps {
+            arrows: match self.arrows {
+                ArrowsV2::Neither => Arrows::None,
+                ArrowsV2::To => Arrows::To,
+                ArrowsV2::From => Arrows::From,
+                ArrowsV2::Both => Arrows::Both,
+            },
+            line: match self.line {
+                LineV2::Solid => LineStyle::Solid,
+                LineV2::Dashed => LineStyle::Dashed,
+            },
+            route: match self.route {
+                RouteV2::Straight => Route::Straight,
+                RouteV2::Curved => Route::Curved,
+            },
+            relation: self.relation.map(|relation| match relation {
+                RelationV2::Information => Relation::Information,
+                RelationV2::Money => Relation::Money,
+                RelationV2::Service => Relation::Service,
+                RelationV2::DataExchange => Relation::DataExchange,
+                RelationV2::LegalMandate => Relation::LegalMandate,
+                RelationV2::Trust => Relation::Trust,
+                RelationV2::Custom(name) => Relation::Custom(name),
+            }),
+            polarity: self.polarity.map(|polarity| match polarity {
+                PolarityV2::Positive => Polarity::Positive,
+                PolarityV2::Negative => Polarity::Negative,
+                PolarityV2::Unknown => Polarity::Unknown,
+            }),
+            delay: self.delay,
+        };
+        Connector {
+            id: self.id,
+            from: self.from,
+            to: self.to,
+            label: self.label,
+            props,
+        }
+    }
+}
+
+impl From<NodeType> for NodeTypeV2 {
+    fn from(node_type: NodeType) -> Self {
+        match node_type {
+            NodeType::CitizenGroup => Self::CitizenGroup,
+            NodeType::MunicipalDepartment => Self::MunicipalDepartment,
+            NodeType::PublicAgency => Self::PublicAgency,
+            NodeType::CivilSociety => Self::CivilSociety,
+            NodeType::Business => Self::Business,
+            NodeType::ItSystem => Self::ItSystem,
+            NodeType::Regulator => Self::Regulator,
+            NodeType::Other => Self::Other,
+            NodeType::Custom(name) => Self::Custom(name),
+        }
+    }
+}
+
+impl From<NodeTypeV2> for NodeType {
+    fn from(node_type: NodeTypeV2) -> Self {
+        match node_type {
+            NodeTypeV2::CitizenGroup => Self::CitizenGroup,
+            NodeTypeV2::MunicipalDepartment => Self::MunicipalDepartment,
+            NodeTypeV2::PublicAgency => Self::PublicAgency,
+            NodeTypeV2::CivilSociety => Self::CivilSociety,
+            NodeTypeV2::Business => Self::Business,
+            NodeTypeV2::ItSystem => Self::ItSystem,
+            NodeTypeV2::Regulator => Self::Regulator,
+            NodeTypeV2::Other => Self::Other,
+            NodeTypeV2::Custom(name) => Self::Custom(name),
+        }
+    }
+}
+
+impl From<Level> for LevelV2 {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Low => Self::Low,
+            Level::Medium => Self::Medium,
+            Level::High => Self::High,
+            Level::VeryHigh => Self::VeryHigh,
+        }
+    }
+}
+
+impl From<LevelV2> for Level {
+    fn from(level: LevelV2) -> Self {
+        match level {
+            LevelV2::Low => Self::Low,
+            LevelV2::Medium => Self::Medium,
+            LevelV2::High => Self::High,
+            LevelV2::VeryHigh => Self::VeryHigh,
+        }
+    }
+}
