@@ -139,20 +139,6 @@ impl CivicCanvasApp {
 
 /// The centre of the rectangle around `items`.
 fn bounds_center(items: &[crate::model::Item]) -> Option<crate::model::Point> {
-    let first = items.first()?;
-    let (mut min, mut max) = (
-        first.pos,
-        first.pos.offset(first.size.width, first.size.height),
-    );
-    for item in items {
-        min = crate::model::Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
-        max = crate::model::Point::new(
-            max.x.max(item.pos.x + item.size.width),
-            max.y.max(item.pos.y + item.size.height),
-        );
-    }
-    Some(crate::model::Point::new(
-        f32::midpoint(min.x, max.x),
-        f32::midpoint(min.y, max.y),
-    ))
+    crate::model::Rect::around(items.iter().map(crate::model::Item::rect))
+        .map(crate::model::Rect::center)
 }

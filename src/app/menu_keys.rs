@@ -18,9 +18,9 @@ pub struct MenuKeys {
     /// Whether the bar was reached with F10 (a menu button focused by a click or by Tab does not
     /// take the canvas's keys).
     by_keyboard: bool,
-    /// A menu button to give the keyboard to on the next frame: egui's own menu keys hand the
-    /// focus back to the old menu's button on the frame after Left is pressed, so the new menu
-    /// takes it one frame later.
+    /// A menu button to give the keyboard to at the next paint: egui's own menu keys hand the
+    /// focus back to the old menu's button in the paint after Left is pressed, so the new menu
+    /// takes it one paint later.
     focus_next_frame: Option<usize>,
 }
 
@@ -57,7 +57,7 @@ impl MenuKeys {
                     ctx.memory_mut(|m| m.surrender_focus(button.id));
                 }
             }
-            // Every press counts, even several arriving within one frame.
+            // Every press counts, even several arriving within one paint.
             let (left, right) = ctx.input(|i| {
                 if i.modifiers.any() {
                     (0, 0)

@@ -1,6 +1,6 @@
 //! The eframe application: glues the canvas, panels and dialogs to the open [`Document`].
 //!
-//! Each frame: poll file dialogs, turn key presses into [`Action`]s, draw the panels and the
+//! Each paint: poll file dialogs, turn key presses into [`Action`]s, draw the panels and the
 //! canvas (which return [`Command`]s), show any dialog, then apply the commands in one place and
 //! update the window title.
 

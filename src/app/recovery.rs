@@ -114,7 +114,7 @@ impl CivicCanvasApp {
         }
     }
 
-    /// Once per frame: write a recovery copy when one is due, remove it once the board is
+    /// Once per paint: write a recovery copy when one is due, remove it once the board is
     /// clean, report write failures, and offer recovered boards.
     pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
         let Some(recovery) = self.session.recovery.as_mut() else {

@@ -51,7 +51,7 @@ impl Screenshot {
         }
     }
 
-    /// Called once per frame, after the whole UI has been laid out.
+    /// Called once per paint, after the whole UI has been laid out.
     ///
     /// The first frame is laid out and painted while eframe still keeps the window hidden (it
     /// shows it after that frame), so the capture is asked for on the second frame: the first

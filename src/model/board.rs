@@ -208,13 +208,8 @@ impl Board {
     /// Found through the board's spatial index, so the cost follows the number of items near
     /// the rectangle, not the number on the board.
     pub fn items_in(&self, min: Point, max: Point) -> Vec<&Item> {
-        let meets = |item: &&Item| {
-            item.pos.x <= max.x
-                && item.pos.y <= max.y
-                && item.pos.x + item.size.width >= min.x
-                && item.pos.y + item.size.height >= min.y
-        };
         let query = Rect::spanning(min, max);
+        let meets = |item: &&Item| query.meets(item.rect());
         if self.index.is_wide(query) {
             return self.items_bottom_to_top().filter(meets).collect();
         }
@@ -229,7 +224,7 @@ impl Board {
             // Most of the board: walking the stacking order is cheaper than sorting.
             return self.items_bottom_to_top().filter(meets).collect();
         }
-        found.sort_unstable_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        found.sort_unstable_by(|a, b| a.z_order().cmp(&b.z_order()));
         found
     }
 

@@ -340,6 +340,12 @@ impl Item {
         )
     }
 
+    /// The item's place in the z order: its z key, then its id (see
+    /// [`super::Board::stacking_order`] for the order items are drawn in).
+    pub fn z_order(&self) -> (&ZKey, ItemId) {
+        (&self.z, self.id)
+    }
+
     /// The centre of the item in board units.
     pub fn center(&self) -> Point {
         self.rect().center()

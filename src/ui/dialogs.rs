@@ -122,7 +122,7 @@ impl Modal {
 }
 
 /// A row of buttons, each a choice with a tooltip; the button at `suggested` is in bold.
-/// Returns the choice clicked this frame.
+/// Returns the choice clicked in this paint.
 pub(crate) fn choice_row<const N: usize>(
     ui: &mut Ui,
     suggested: usize,

@@ -1,6 +1,6 @@
 //! Native file dialogs (rfd) that never block the UI and never crash it.
 //!
-//! The dialog runs on its own thread and its answer is polled each frame. When no dialog can open
+//! The dialog runs on its own thread and its answer is polled at each paint. When no dialog can open
 //! (no desktop portal and no zenity, as on a bare Linux machine), rfd answers "nothing chosen" at
 //! once; the app then asks for a typed path instead.
 

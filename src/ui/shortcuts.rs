@@ -578,7 +578,7 @@ pub fn markdown_table() -> String {
     table
 }
 
-/// The actions whose shortcuts were pressed this frame; their key presses are consumed.
+/// The actions whose shortcuts were pressed since the last paint; their key presses are consumed.
 ///
 /// `typing` is true while a text field has the keyboard: then only [`Scope::Anywhere`] bindings
 /// fire.

@@ -27,7 +27,7 @@ pub fn toolbar_button(ui: &mut Ui, action: Action, enabled: bool) -> Response {
         .on_disabled_hover_text(tooltip)
 }
 
-/// A row of palette colour swatches; returns the colour clicked this frame.
+/// A row of palette colour swatches; returns the colour clicked in this paint.
 ///
 /// `current` is outlined. Each swatch is labelled with its colour name for screen readers and
 /// tests, and names itself in a tooltip (so colour is never the only cue).

@@ -2,7 +2,7 @@
 //! what is inside them along (see [`super::expand`]).
 
 use crate::edit::Command;
-use crate::model::{Board, Item, ItemId, Point};
+use crate::model::{Board, Item, ItemId, Point, Rect};
 
 /// A way to arrange several items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,16 +35,10 @@ pub fn arrange(items: &[&Item], how: Arrangement) -> Vec<(ItemId, Point)> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let left = items.iter().map(|i| i.pos.x).fold(f32::INFINITY, f32::min);
-    let top = items.iter().map(|i| i.pos.y).fold(f32::INFINITY, f32::min);
-    let right = items
-        .iter()
-        .map(|i| i.pos.x + i.size.width)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let bottom = items
-        .iter()
-        .map(|i| i.pos.y + i.size.height)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let Some(bounds) = Rect::around(items.iter().map(|item| item.rect())) else {
+        return Vec::new();
+    };
+    let (left, top, right, bottom) = (bounds.min.x, bounds.min.y, bounds.max.x, bounds.max.y);
     let mut moves: Vec<(ItemId, Point)> = match how {
         Arrangement::AlignLeft => items
             .iter()

@@ -18,9 +18,11 @@
 //!
 //! The builders beside this module turn a gesture into the command it asks for: a frame around
 //! some items ([`frames`]), a drop that settles map nodes on stakeholder rings ([`moves`]), a note
-//! becoming a persona entry and back ([`personas`]), aligning and distributing ([`arrange`]).
+//! becoming a persona entry and back ([`personas`]), aligning and distributing ([`arrange`]),
+//! copies for pasting and duplicating ([`copies`]).
 
 pub mod arrange;
+pub mod copies;
 pub mod frames;
 pub mod moves;
 pub mod personas;

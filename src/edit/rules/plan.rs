@@ -258,7 +258,7 @@ impl<'b> Plan<'b> {
             .filter(|item| !self.removed.contains(&item.id))
             .filter(|item| matches!(item.kind, ItemKind::InterestGrid))
             .collect();
-        grids.sort_by_key(|item| (&item.z, item.id));
+        grids.sort_by(|a, b| a.z_order().cmp(&b.z_order()));
         grids.dedup_by_key(|item| item.id);
         grids.into_iter().rev().find(|grid| {
             self.placed(grid)

@@ -202,7 +202,7 @@ fn a_frame_around_a_frame_holds_it_and_never_itself() {
     assert_eq!(
         parent(&board, 9),
         None,
-        "its centre lies on frame 1, inside it"
+        "it lands in no frame: frame 1 is inside it"
     );
     // Moving the outer frame into the inner one would put it inside itself: it stays out.
     let onto_inner = moves::move_by(&board, &[id(9)], (10.0, 10.0)).unwrap();

@@ -2,14 +2,12 @@
 //! duplicate) with fresh ids. What else each brings (connectors, frames) is added by the board's
 //! rules ([`crate::edit::rules`]).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use egui::Vec2;
 
 use super::CanvasState;
 use crate::edit::Command;
-use crate::edit::rules::moves;
-use crate::model::{Board, Connector, IdGen, Item, ItemId, ItemKind, PaletteColor, ZKey};
+use crate::edit::rules::{copies, moves};
+use crate::model::{Board, Connector, IdGen, Item, ItemId, PaletteColor};
 
 impl CanvasState {
     /// Deletes the selection (with its connectors), or the selected connector, as one step.
@@ -60,7 +58,7 @@ impl CanvasState {
             .iter()
             .filter_map(|&id| board.item(id))
             .collect();
-        selected.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+        selected.sort_by(|a, b| a.z_order().cmp(&b.z_order()));
         let mut commands = Vec::with_capacity(selected.len());
         if to_front {
             let mut z = board.z_above_all();
@@ -90,91 +88,19 @@ impl CanvasState {
     }
 
     /// Puts copies of `items` (and of the `connectors` between them) on the board with fresh ids,
-    /// moved by `offset`, stacked on top in their own order, and selects them.
+    /// moved by `offset` (see [`copies::copies`]), and selects them.
     pub fn insert_copies(
         &mut self,
         board: &Board,
         ids: &mut IdGen,
         label: &'static str,
-        mut items: Vec<Item>,
+        items: Vec<Item>,
         connectors: impl IntoIterator<Item = Connector>,
         offset: Vec2,
     ) -> Option<Command> {
-        items.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
-        let mut fresh_ids: BTreeMap<ItemId, ItemId> = BTreeMap::new();
-        let mut commands = Vec::with_capacity(items.len());
-        let mut z: ZKey = board.z_above_all();
-        for mut item in items {
-            let fresh =
-                ids.item_id(|id| board.item(id).is_some() || fresh_ids.values().any(|&f| f == id));
-            fresh_ids.insert(item.id, fresh);
-            item.id = fresh;
-            item.pos = item.pos.offset(offset.x, offset.y).tidy();
-            item.z = z.clone();
-            z = z.after();
-            commands.push(Command::AddItem(Box::new(item)));
-        }
-        // Links to a persona follow it when it is copied too; otherwise they stay on the
-        // original when it is on this board, and are dropped when it is not. A copy stays in a
-        // frame only when that frame is copied too (it then goes into the copy).
-        for command in &mut commands {
-            let Command::AddItem(item) = command else {
-                continue;
-            };
-            item.parent = item.parent.and_then(|frame| fresh_ids.get(&frame).copied());
-            let link = match &mut item.kind {
-                ItemKind::MapNode(node) => &mut node.persona,
-                ItemKind::EmpathyMap(map) => &mut map.persona,
-                _ => continue,
-            };
-            *link = link.and_then(|persona| {
-                fresh_ids.get(&persona).copied().or_else(|| {
-                    board
-                        .item(persona)
-                        .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
-                        .map(|item| item.id)
-                })
-            });
-        }
-        // A copied frame goes on the board before the copies inside it.
-        let copy_parents: BTreeMap<ItemId, Option<ItemId>> = commands
-            .iter()
-            .filter_map(|command| match command {
-                Command::AddItem(item) => Some((item.id, item.parent)),
-                _ => None,
-            })
-            .collect();
-        let depth = |parent: Option<ItemId>| {
-            std::iter::successors(parent, |frame| copy_parents.get(frame).copied().flatten())
-                .take(copy_parents.len())
-                .count()
-        };
-        commands.sort_by_cached_key(|command| match command {
-            Command::AddItem(item) => depth(item.parent),
-            _ => 0,
-        });
-        let mut taken_connectors = BTreeSet::new();
-        for connector in connectors {
-            let (Some(&from), Some(&to)) =
-                (fresh_ids.get(&connector.from), fresh_ids.get(&connector.to))
-            else {
-                continue;
-            };
-            let id = ids
-                .connector_id(|id| board.connector(id).is_some() || taken_connectors.contains(&id));
-            taken_connectors.insert(id);
-            commands.push(Command::AddConnector(Box::new(Connector {
-                id,
-                from,
-                to,
-                ..connector
-            })));
-        }
-        if fresh_ids.is_empty() {
-            return None;
-        }
-        self.selection.items = fresh_ids.into_values().collect();
-        Some(Command::Batch { label, commands })
+        let copied = copies::copies(board, ids, label, items, connectors, (offset.x, offset.y))?;
+        self.selection.items = copied.ids;
+        Some(copied.command)
     }
 
     /// Copies of the selection a little down and to the right.

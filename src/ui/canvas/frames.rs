@@ -82,17 +82,6 @@ impl CanvasState {
     }
 }
 
-/// The frame's title strip on screen.
-pub(super) fn title_rect(rect: Rect, zoom: f32) -> Rect {
-    Rect::from_min_size(
-        rect.min,
-        Vec2::new(
-            rect.width(),
-            (Item::BACKDROP_HEADER * zoom).min(rect.height()),
-        ),
-    )
-}
-
 /// The font of a frame's title: large and bold, to read well in a shared screen.
 pub(super) fn title_font(zoom: f32) -> FontId {
     FontId::new(26.0 * zoom, egui::FontFamily::Name(theme::BOLD.into()))
@@ -100,7 +89,7 @@ pub(super) fn title_font(zoom: f32) -> FontId {
 
 /// Where a frame's title is typed: its title strip, after the number.
 pub(super) fn title_edit_rect(rect: Rect, zoom: f32) -> Rect {
-    let strip = title_rect(rect, zoom);
+    let strip = paint::title_strip(rect, zoom);
     Rect::from_min_max(
         strip.min + Vec2::new(NUMBER_WIDTH * zoom, 0.0),
         strip.max - Vec2::new(12.0 * zoom, 0.0),
@@ -140,7 +129,7 @@ pub(super) fn paint_frame(
     if !frame.collapsed {
         painter.rect(rect, radius, FRAME_FILL, border, StrokeKind::Inside);
     }
-    let strip = title_rect(rect, zoom);
+    let strip = paint::title_strip(rect, zoom);
     painter.rect(strip, radius, FRAME_STRIP, border, StrokeKind::Inside);
     if strip.height() < 6.0 {
         return;

@@ -28,13 +28,7 @@ impl CanvasState {
         let editing_this = self.editing_item() == Some(item.id);
         // A backdrop is picked up by its title strip; the rest lets clicks through.
         let hit_rect = if item.is_backdrop() {
-            Rect::from_min_size(
-                rect.min,
-                Vec2::new(
-                    rect.width(),
-                    (Item::BACKDROP_HEADER * zoom).min(rect.height()),
-                ),
-            )
+            paint::title_strip(rect, zoom)
         } else {
             rect
         };
@@ -82,7 +76,7 @@ impl CanvasState {
         }
         let handle = match self.gesture.pointer {
             // Only asked when no gesture runs: with hundreds of items in view during a drag,
-            // the pointer test per item would cost a noticeable part of the frame.
+            // the pointer test per item would cost a noticeable part of the paint.
             None => alone || ui.rect_contains_pointer(rect.expand(40.0)),
             Some(Gesture::Connect { from, .. }) => from == item.id,
             Some(_) => false,
@@ -210,7 +204,7 @@ impl CanvasState {
             WidgetInfo::labeled(Role::GenericContainer, true, label)
         });
         // Measured from where the button went down (like moving), so a pointer that reaches the
-        // handle in the same frame as the press does not count its way there.
+        // handle in the same paint as the press does not count its way there.
         let to_board = |pos| self.view.camera.board_from_screen(self.view.viewport, pos);
         let pointer_at = response.interact_pointer_pos().map(to_board);
         if response.drag_started()
@@ -325,7 +319,7 @@ impl CanvasState {
             self.gesture.typing = None;
         }
     }
-    /// Drops an edit whose note has gone (e.g. removed by undo), after giving a new note a frame
+    /// Drops an edit whose note has gone (e.g. removed by undo), after giving a new note a paint
     /// to appear.
     pub(super) fn cancel_lost_edit(&mut self, board: &Board) {
         if let Some(editing) = &mut self.gesture.typing

@@ -236,7 +236,7 @@ pub fn label_plate(painter: &Painter, connector: &Connector, points: &[Pos2], zo
 }
 
 impl CanvasState {
-    /// The on-screen rectangle of an item as drawn this frame (following a drag in progress).
+    /// The on-screen rectangle of an item as drawn in this paint (following a drag in progress).
     pub(super) fn screen_rect(&self, item: &Item) -> Rect {
         self.view.camera.screen_rect(
             self.view.viewport,

@@ -128,13 +128,7 @@ pub fn label_edit_rect(node: &MapNode, rect: Rect, zoom: f32) -> Rect {
 
 /// The title strip of a backdrop, where it is picked up and dragged.
 fn header(painter: &Painter, rect: Rect, zoom: f32, title: &str, selected: bool) -> Rect {
-    let strip = Rect::from_min_size(
-        rect.min,
-        vec2(
-            rect.width(),
-            (Item::BACKDROP_HEADER * zoom).min(rect.height()),
-        ),
-    );
+    let strip = super::paint::title_strip(rect, zoom);
     painter.rect_filled(strip, CornerRadius::same(6), theme::BACKDROP_HEADER);
     let px = BACKDROP_FONT_SIZE * zoom;
     if px >= theme::MIN_READABLE_TEXT_PX {

@@ -34,7 +34,9 @@ pub use placement::Spot;
 use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use crate::edit::Command;
-use crate::model::{Board, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Size};
+use crate::model::{
+    Board, ConnectorId, IdGen, Item, ItemId, PaletteColor, Point, Rect as BoardRect, Size,
+};
 use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 
@@ -46,7 +48,7 @@ fn snap(value: f32) -> f32 {
     (value / SNAP_STEP).round() * SNAP_STEP
 }
 
-/// What the user asked for on the canvas this frame.
+/// What the user asked for on the canvas in this paint.
 #[derive(Debug, Default)]
 pub struct CanvasOutput {
     /// Changes to the board, in order.
@@ -248,7 +250,7 @@ enum Gesture {
 }
 
 impl CanvasState {
-    /// Fit all items into view on the next frame.
+    /// Fit all items into view at the next paint.
     pub fn request_fit(&mut self) {
         self.view.fit_pending = true;
     }
@@ -337,16 +339,10 @@ impl CanvasState {
 
     /// Zooms and centres so all `items` are in view.
     fn fit_items<'a>(&mut self, items: impl Iterator<Item = &'a Item>) {
-        let bounds = items
-            .map(|item| (item.pos, item.pos.offset(item.size.width, item.size.height)))
-            .reduce(|(min, max), (item_min, item_max)| {
-                (
-                    Point::new(min.x.min(item_min.x), min.y.min(item_min.y)),
-                    Point::new(max.x.max(item_max.x), max.y.max(item_max.y)),
-                )
-            });
-        if let Some((min, max)) = bounds {
-            self.view.camera.fit(self.view.viewport, min, max);
+        if let Some(bounds) = BoardRect::around(items.map(Item::rect)) {
+            self.view
+                .camera
+                .fit(self.view.viewport, bounds.min, bounds.max);
         }
     }
 
@@ -430,11 +426,13 @@ impl CanvasState {
         paint::background(&painter, viewport, &self.view.camera);
 
         // Backdrops, then connectors, then everything else: lines run over the rings and grids
-        // that nodes sit on, and under the nodes and notes themselves.
-        let (backdrops, items): (Vec<&Item>, Vec<&Item>) = self
+        // that nodes sit on, and under the nodes and notes themselves. Backdrops go in the
+        // board's stacking order, so a frame inside another is drawn (and picked) above it.
+        let (mut backdrops, items): (Vec<&Item>, Vec<&Item>) = self
             .items_to_draw(board, viewport)
             .into_iter()
             .partition(|item| item.is_backdrop());
+        board.sort_stacked(&mut backdrops);
         let mut tiny = paint::TinyNotes::default();
         for (i, item) in backdrops.iter().chain(&items).enumerate() {
             if i == backdrops.len() {
@@ -484,13 +482,10 @@ impl CanvasState {
     /// edited are looked at one by one.
     fn items_to_draw<'b>(&self, board: &'b Board, viewport: Rect) -> Vec<&'b Item> {
         let (visible_min, visible_max) = self.view.camera.visible_board_rect(viewport);
+        let in_view = BoardRect::spanning(visible_min, visible_max);
         let wanted = |item: &Item| {
-            let pos = self.display_pos(item);
-            let size = self.display_size(item);
-            let on_screen = pos.x <= visible_max.x
-                && pos.y <= visible_max.y
-                && pos.x + size.width >= visible_min.x
-                && pos.y + size.height >= visible_min.y;
+            let shown = BoardRect::at(self.display_pos(item), self.display_size(item));
+            let on_screen = in_view.meets(shown);
             (on_screen || self.editing_item() == Some(item.id))
                 && !self.caches.frames.hidden.contains(&item.id)
         };
@@ -512,7 +507,7 @@ impl CanvasState {
                 .filter(|item| wanted(item)),
         );
         if visible.len() > before {
-            visible.sort_by(|a, b| a.z.cmp(&b.z).then(a.id.cmp(&b.id)));
+            board.sort_stacked(&mut visible);
         }
         visible
     }

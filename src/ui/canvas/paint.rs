@@ -92,7 +92,7 @@ pub fn hairline(mesh: &mut egui::Mesh, a: egui::Pos2, b: egui::Pos2) {
 /// Notes narrower than this on screen (points) get no shadow: it would not show.
 const SHADOW_MIN_PX: f32 = 60.0;
 
-/// How a note should be drawn this frame.
+/// How a note should be drawn in this paint.
 pub struct NoteLook {
     /// The note's rectangle on screen.
     pub rect: Rect,
@@ -294,8 +294,16 @@ pub fn resize_handle(painter: &Painter, handle: Rect, hovered: bool) {
 }
 
 /// A position rounded to hundredths of a board unit, so saved files stay tidy.
-pub fn tidy(value: f32) -> f32 {
-    (value * 100.0).round() / 100.0
+/// A backdrop's or frame's title strip on screen, where it is picked up: the top of `rect`,
+/// [`Item::BACKDROP_HEADER`] board units tall at `zoom`.
+pub(super) fn title_strip(rect: Rect, zoom: f32) -> Rect {
+    Rect::from_min_size(
+        rect.min,
+        vec2(
+            rect.width(),
+            (Item::BACKDROP_HEADER * zoom).min(rect.height()),
+        ),
+    )
 }
 
 #[cfg(test)]

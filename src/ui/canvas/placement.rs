@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use super::{CanvasState, TextEditing, paint};
+use super::{CanvasState, TextEditing};
 use crate::edit::Command;
 use crate::model::{
-    Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, Size, ZKey,
+    Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, Rect, Size, ZKey,
 };
 
 impl CanvasState {
@@ -163,10 +163,7 @@ impl CanvasState {
     ) -> Command {
         let size = Item::BACKDROP_SIZE;
         let center = center_in_board.unwrap_or(self.view.camera.center_in_board);
-        let pos = Point::new(
-            paint::tidy(center.x - size.width / 2.0),
-            paint::tidy(center.y - size.height / 2.0),
-        );
+        let pos = Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0).tidy();
         let id = ids.item_id(|id| board.item(id).is_some());
         self.selection.items = BTreeSet::from([id]);
         Command::AddItem(Box::new(Item::backdrop(id, pos, board.z_below_all(), kind)))
@@ -212,12 +209,8 @@ impl CanvasState {
         let top_left_for =
             |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
         let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
-        let on_screen = |pos: Point| {
-            pos.x >= visible_min.x
-                && pos.y >= visible_min.y
-                && pos.x + size.width <= visible_max.x
-                && pos.y + size.height <= visible_max.y
-        };
+        let in_view = Rect::spanning(visible_min, visible_max);
+        let on_screen = |pos: Point| in_view.encloses(Rect::at(pos, size));
         let pos = match spot {
             Spot::Exact(center) => top_left_for(center),
             Spot::Near(center) => free_spot(board, top_left_for(center), size, on_screen),
@@ -233,7 +226,7 @@ impl CanvasState {
                 free_spot(board, anchor, size, on_screen)
             }
         };
-        Point::new(paint::tidy(pos.x), paint::tidy(pos.y))
+        pos.tidy()
     }
 }
 
@@ -259,15 +252,11 @@ pub(super) fn free_spot(
 ) -> Point {
     // Backdrops are meant to be covered.
     let overlaps = |pos: Point| {
+        let spot = Rect::at(pos, size);
         board
             .items()
             .filter(|item| !item.is_backdrop())
-            .any(|item| {
-                pos.x < item.pos.x + item.size.width
-                    && item.pos.x < pos.x + size.width
-                    && pos.y < item.pos.y + item.size.height
-                    && item.pos.y < pos.y + size.height
-            })
+            .any(|item| spot.overlaps(item.rect()))
     };
     let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui::{Painter, Rect, Response, Shape, Stroke, Ui};
 
 use super::{CanvasState, Gesture};
-use crate::model::{Board, Item, ItemId, Point};
+use crate::model::{Board, Item, ItemId, Point, Rect as BoardRect};
 use crate::ui::theme;
 
 impl CanvasState {
@@ -249,18 +249,12 @@ fn corners(a: Point, b: Point) -> (Point, Point) {
 }
 
 fn touches(item: &Item, min: Point, max: Point) -> bool {
-    item.pos.x <= max.x
-        && item.pos.y <= max.y
-        && item.pos.x + item.size.width >= min.x
-        && item.pos.y + item.size.height >= min.y
+    BoardRect::spanning(min, max).meets(item.rect())
 }
 
 /// Whether the rectangle from `min` to `max` takes in the whole item.
 fn encloses(item: &Item, min: Point, max: Point) -> bool {
-    item.pos.x >= min.x
-        && item.pos.y >= min.y
-        && item.pos.x + item.size.width <= max.x
-        && item.pos.y + item.size.height <= max.y
+    BoardRect::spanning(min, max).encloses(item.rect())
 }
 
 #[cfg(test)]
