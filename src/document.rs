@@ -196,4 +196,48 @@ mod tests {
         doc.undo().unwrap();
         assert!(doc.is_dirty(), "undo after a save is an unsaved change");
     }
+
+    #[test]
+    fn every_change_gets_a_revision_and_only_changes_made_here_are_undone() {
+        use crate::model::{IdGen, Item, PaletteColor, Point, ZKey};
+        let mut doc = Document::untitled();
+        let id = IdGen::seeded(4).item_id(|_| false);
+        let note = Item::note(
+            id,
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Blue,
+            "",
+        );
+        let changed = doc
+            .apply(Command::AddItem(Box::new(note)), Origin::Local)
+            .unwrap();
+        assert_eq!(changed.items, [id].into());
+        assert_eq!(doc.revision(), 1);
+        for x in [10.0, 20.0] {
+            let step = Command::MoveItem {
+                id,
+                to: Point::new(x, 0.0),
+            };
+            doc.apply(step, Origin::LocalContinued).unwrap();
+        }
+        assert_eq!(doc.revision(), 3, "a continued step is a change too");
+        assert_eq!(doc.history().undo_label(), Some("Add note"), "one step");
+        let repair = Command::SetTitle("Repaired".into());
+        let changed = doc.apply(repair, Origin::Repair).unwrap();
+        assert!(changed.title && changed.items.is_empty());
+        assert_eq!(doc.revision(), 4);
+        assert_eq!(
+            doc.history().undo_label(),
+            Some("Add note"),
+            "not undone here"
+        );
+        let undone = doc.undo().unwrap().unwrap();
+        assert_eq!(undone.items, [id].into());
+        assert_eq!(doc.revision(), 5);
+        assert!(doc.board().item(id).is_none());
+        assert_eq!(doc.board().title(), "Repaired");
+        assert!(doc.undo().unwrap().is_none());
+        assert_eq!(doc.revision(), 5, "nothing to undo is no change");
+    }
 }

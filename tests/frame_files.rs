@@ -124,3 +124,87 @@ fn warnings_come_in_the_order_of_the_file() {
         .collect();
     assert!(lines.windows(2).all(|pair| pair[0] < pair[1]), "{lines:?}");
 }
+
+fn nested_text() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v4/nested.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn nested_id(n: u64) -> ItemId {
+    ItemId::from_raw(0x0400_0000_0000_0000 + n)
+}
+
+#[test]
+fn items_naming_a_frame_they_cannot_be_in_leave_it_with_a_warning_each() {
+    let text = nested_text();
+    assert!(board_from_ron(&text).unwrap().warnings.is_empty());
+    // The stage goes inside its own cluster (a loop), one note names a note as its frame and
+    // the other a frame that is not in the file.
+    let stage = "            color: White,\n            kind: Frame(\n                title: \"Consolidation\",";
+    let bad = text
+        .replacen(
+            stage,
+            &stage.replace(
+                "color: White,\n",
+                "color: White,\n            parent: Some(\"0400000000000002\"),\n",
+            ),
+            1,
+        )
+        .replacen(
+            "parent: Some(\"0400000000000002\"),\n            kind: Note(\n                text: \"Queues",
+            "parent: Some(\"0400000000000003\"),\n            kind: Note(\n                text: \"Queues",
+            1,
+        )
+        .replacen(
+            "parent: Some(\"0400000000000002\"),\n            kind: Note(\n                text: \"Pritet",
+            "parent: Some(\"00000000deadbeef\"),\n            kind: Note(\n                text: \"Pritet",
+            1,
+        );
+    assert_ne!(bad, text);
+    let loaded = board_from_ron(&bad).unwrap();
+    let left: Vec<(ItemId, ItemId)> = loaded
+        .warnings
+        .iter()
+        .map(|warning| match warning {
+            LoadWarning::LeftFrame { item, frame, .. } => (*item, *frame),
+            other => panic!("unexpected warning {other}"),
+        })
+        .collect();
+    assert_eq!(
+        left,
+        [
+            (nested_id(1), nested_id(2)),
+            (nested_id(4), nested_id(3)),
+            (nested_id(5), ItemId::from_raw(0xdead_beef)),
+        ],
+        "the loop is broken at its smallest id; warnings come in the order of the file"
+    );
+    // Each warning points at the frame the item names.
+    for warning in &loaded.warnings {
+        let position = warning.position().unwrap();
+        let line = bad.lines().nth(position.line - 1).unwrap();
+        assert!(
+            line.trim_start().starts_with("parent: Some("),
+            "{warning}: {line}"
+        );
+    }
+    let board = &loaded.board;
+    assert_eq!(board.item(nested_id(1)).unwrap().parent, None);
+    assert_eq!(board.item(nested_id(2)).unwrap().parent, Some(nested_id(1)));
+    assert_eq!(board.item(nested_id(5)).unwrap().parent, None);
+    let again = board_from_ron(&board_to_ron(board)).unwrap();
+    assert!(again.warnings.is_empty());
+    assert_eq!(&again.board, board);
+}
+
+#[test]
+fn a_format_4_frame_listing_members_is_refused() {
+    let text = nested_text().replacen(
+        "                order: 1,\n",
+        "                order: 1,\n                members: [\n                    \"0400000000000003\",\n                ],\n",
+        1,
+    );
+    let error = board_from_ron(&text).unwrap_err();
+    assert!(error.to_string().contains("`parent`"), "{error}");
+    assert!(error.position().is_some());
+}

@@ -13,9 +13,14 @@ mod panels;
 mod photos;
 mod recovery;
 mod screenshot;
+mod session;
+mod shell;
 
 pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
+
+use session::Session;
+use shell::{STATUS_DURATION, Shell, StatusMessage};
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -24,12 +29,10 @@ use egui::{CentralPanel, Panel, ViewportCommand};
 
 use crate::document::Document;
 use crate::edit::{Command, Origin};
-use crate::model::{Board, IdGen};
+use crate::model::Board;
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, Modal, Then};
-use crate::ui::file_dialog::{FileDialogs, FilePurpose};
-use crate::ui::inspector::{self, InspectorState, Target};
-use crate::ui::search::{Hit, Search, SearchRequest};
+use crate::ui::file_dialog::FilePurpose;
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
 
@@ -42,27 +45,6 @@ pub struct AppOptions {
     pub native_file_dialogs: bool,
 }
 
-/// A short message in the status bar (e.g. "Saved kickoff.ron").
-#[derive(Debug)]
-struct StatusMessage {
-    text: String,
-    shown_at: Instant,
-}
-
-/// Which panels are shown on the left of the canvas.
-#[derive(Clone, Copy, Debug, Default)]
-struct SidePanels {
-    /// The map key: node types and feedback loops.
-    map_key: bool,
-    /// The persona gallery.
-    gallery: bool,
-    /// The frame list.
-    frame_list: bool,
-}
-
-/// How long a status message stays.
-const STATUS_DURATION: Duration = Duration::from_secs(5);
-
 /// The Civic Canvas window: the open board, the canvas showing it, and the window around them.
 pub struct CivicCanvasApp {
     /// The open board and what keeps it safe.
@@ -71,45 +53,6 @@ pub struct CivicCanvasApp {
     canvas: CanvasState,
     /// Panels, dialogs, menus and the status bar.
     shell: Shell,
-}
-
-/// The open board: the document, the ids new items get, and its recovery copies.
-struct Session {
-    /// The board, its history and its file.
-    doc: Document,
-    /// Where new ids come from.
-    ids: IdGen,
-    /// When the selection was last moved with the arrow keys (moves in quick succession are one
-    /// undo step).
-    last_nudge: Option<Instant>,
-    /// Autosave and crash recovery, when on.
-    recovery: Option<recovery::Recovery>,
-}
-
-/// Everything around the canvas: file dialogs, the dialog on screen, the panels and menus, the
-/// status bar and the window title.
-struct Shell {
-    file_dialogs: FileDialogs,
-    modal: Option<Modal>,
-    /// What to do once a save asked for by a dialog is done.
-    after_save: Then,
-    /// The board title being typed in the toolbar.
-    title_buffer: String,
-    status: Option<StatusMessage>,
-    window_title: String,
-    close_confirmed: bool,
-    /// Key presses held back from egui's focus handling (see `clipboard.rs`).
-    held_keys: Vec<egui::Event>,
-    /// The find bar.
-    search: Search,
-    /// Text being typed in the inspector.
-    inspector: InspectorState,
-    /// Which side panels are shown.
-    side: SidePanels,
-    /// The menu bar from the keyboard.
-    menu_keys: menu_keys::MenuKeys,
-    /// `--screenshot`: capture the first complete paint, then close (see `screenshot.rs`).
-    screenshot: Option<Screenshot>,
 }
 
 /// Arrow-key moves closer together than this are one undo step.
@@ -125,28 +68,9 @@ impl CivicCanvasApp {
         theme::install_fonts(ctx);
         theme::apply_style(ctx);
         let mut app = Self {
-            session: Session {
-                doc: Document::untitled(),
-                ids: IdGen::from_entropy(),
-                last_nudge: None,
-                recovery: None,
-            },
+            session: Session::new(),
             canvas: CanvasState::default(),
-            shell: Shell {
-                file_dialogs: FileDialogs::new(options.native_file_dialogs),
-                modal: None,
-                after_save: Then::Nothing,
-                title_buffer: String::new(),
-                status: None,
-                window_title: String::new(),
-                close_confirmed: false,
-                held_keys: Vec::new(),
-                search: Search::default(),
-                inspector: InspectorState::default(),
-                side: SidePanels::default(),
-                menu_keys: menu_keys::MenuKeys::default(),
-                screenshot: None,
-            },
+            shell: Shell::new(options.native_file_dialogs),
         };
         if let Some(path) = options.file {
             app.open_path(path);
@@ -345,81 +269,6 @@ impl CivicCanvasApp {
         }
     }
 
-    /// The inspector for the selected map item or connector, floating over the right of the
-    /// canvas (so the board does not shift when the selection changes).
-    fn inspector_overlay(
-        &mut self,
-        ui: &egui::Ui,
-        canvas: egui::Rect,
-        commands: &mut Vec<Command>,
-        actions: &mut Vec<Action>,
-    ) {
-        let Some(target) = Target::for_selection(
-            self.session.doc.board(),
-            self.canvas.single_selection(),
-            self.canvas.selection.connector,
-        ) else {
-            return;
-        };
-        let margin = 8.0;
-        egui::Area::new(egui::Id::unique("inspector"))
-            .order(egui::Order::Middle)
-            .fixed_pos(canvas.right_top() + egui::vec2(-margin, margin))
-            .pivot(egui::Align2::RIGHT_TOP)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::window(ui.style()).show(ui, |ui| {
-                    ui.set_width(300.0);
-                    ui.set_max_width(300.0);
-                    ui.set_max_height(canvas.height() - 4.0 * margin);
-                    commands.extend(inspector::show(
-                        ui,
-                        &mut self.shell.inspector,
-                        self.session.doc.board(),
-                        target,
-                        actions,
-                    ));
-                });
-            });
-    }
-
-    /// The frame list, the map key and the persona gallery on the left, when shown.
-    fn side_panels(
-        &mut self,
-        ui: &mut egui::Ui,
-        commands: &mut Vec<Command>,
-        actions: &mut Vec<Action>,
-    ) {
-        if self.shell.side.frame_list {
-            Panel::left("frame_list")
-                .default_size(260.0)
-                .size_range(200.0..=420.0)
-                .show(ui, |ui| {
-                    commands.extend(frame_list::frame_list(
-                        ui,
-                        self.session.doc.board(),
-                        &mut self.canvas,
-                        actions,
-                    ));
-                });
-        }
-        if self.shell.side.gallery {
-            Panel::left("persona_gallery")
-                .default_size(260.0)
-                .size_range(200.0..=420.0)
-                .show(ui, |ui| {
-                    panels::persona_gallery(ui, self.session.doc.board(), &mut self.canvas);
-                });
-        }
-        if self.shell.side.map_key {
-            Panel::left("map_key")
-                .default_size(260.0)
-                .size_range(200.0..=420.0)
-                .show(ui, |ui| {
-                    panels::map_key(ui, self.session.doc.board(), &mut self.canvas);
-                });
-        }
-    }
-
     /// Shortcuts and clipboard keys, when no dialog has the keyboard.
     fn keyboard(&mut self, ctx: &egui::Context) {
         if self.shell.modal.is_some() || self.shell.file_dialogs.is_open() {
@@ -436,37 +285,6 @@ impl CivicCanvasApp {
         if !typing {
             self.clipboard_events(ctx);
         }
-    }
-
-    /// The find bar, when open, and the search hits it outlines on the canvas.
-    fn find_bar(&mut self, ui: &mut egui::Ui) {
-        if self.shell.search.open {
-            let request = Panel::top("find_bar")
-                .show(ui, |ui| {
-                    self.shell.search.show(ui, self.session.doc.board())
-                })
-                .inner;
-            match request {
-                Some(SearchRequest::Show(hit)) => {
-                    self.canvas.show_hit(self.session.doc.board(), hit);
-                }
-                Some(SearchRequest::Close) => self.shell.search.open = false,
-                None => {}
-            }
-        }
-        self.canvas.selection.highlighted = if self.shell.search.open {
-            self.shell
-                .search
-                .hits(self.session.doc.board())
-                .into_iter()
-                .filter_map(|hit| match hit {
-                    Hit::Item(id) => Some(id),
-                    Hit::Connector(_) => None,
-                })
-                .collect()
-        } else {
-            std::collections::BTreeSet::new()
-        };
     }
 
     fn update_window_title(&mut self, ctx: &egui::Context) {

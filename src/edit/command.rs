@@ -1,10 +1,13 @@
 //! The board-changing command type: each command changes one field of one thing (or is a batch
 //! of such changes), and applying it gives back the command that undoes it.
 
-use super::field::{self, ConnectorField, FieldError, ItemField, ListRef, ListValue};
+use super::ConnectorField;
+use super::checks::{check_new_item, check_persona, check_position, check_size};
+use super::field::{FieldError, ItemField};
+use super::lists::{self, ListRef, ListValue};
 use crate::model::{
     Board, BoardError, Connector, ConnectorId, ImageId, Item, ItemId, ItemKind, ItemMut,
-    PaletteColor, Persona, Point, Rings, Size, StoredImage, ZKey,
+    PaletteColor, Point, Size, StoredImage, ZKey,
 };
 
 /// One change to a board. [`Command::apply`] performs it and returns the command that undoes it.
@@ -370,13 +373,13 @@ impl Command {
                 value,
             } => {
                 let mut item = item_mut(board, id)?;
-                field::insert(&mut item.kind, list, index, value)
+                lists::insert(&mut item.kind, list, index, value)
                     .map_err(|source| EditError::Field { item: id, source })?;
                 Ok(Self::RemoveFromList { id, list, index })
             }
             Self::RemoveFromList { id, list, index } => {
                 let mut item = item_mut(board, id)?;
-                let value = field::remove(&mut item.kind, list, index)
+                let value = lists::remove(&mut item.kind, list, index)
                     .map_err(|source| EditError::Field { item: id, source })?;
                 Ok(Self::InsertInList {
                     id,
@@ -387,7 +390,7 @@ impl Command {
             }
             Self::MoveInList { id, list, from, to } => {
                 let mut item = item_mut(board, id)?;
-                field::reorder(&mut item.kind, list, from, to)
+                lists::reorder(&mut item.kind, list, from, to)
                     .map_err(|source| EditError::Field { item: id, source })?;
                 Ok(Self::MoveInList {
                     id,
@@ -398,81 +401,6 @@ impl Command {
             }
             other => other.apply(board),
         }
-    }
-}
-
-fn check_position(item: ItemId, pos: Point) -> Result<(), EditError> {
-    match pos.off_board() {
-        Some(field) => Err(EditError::OffBoard {
-            item,
-            field,
-            value: if field == "x" { pos.x } else { pos.y },
-        }),
-        None => Ok(()),
-    }
-}
-
-fn check_size(item: ItemId, size: Size) -> Result<(), EditError> {
-    match size.undrawable() {
-        Some(field) => Err(EditError::Undrawable {
-            item,
-            field,
-            value: if field == "width" {
-                size.width
-            } else {
-                size.height
-            },
-        }),
-        None => Ok(()),
-    }
-}
-
-fn check_persona(board: &Board, item: ItemId, link: ItemId) -> Result<(), EditError> {
-    match board.item(link).map(|linked| &linked.kind) {
-        Some(ItemKind::Persona(_)) => Ok(()),
-        _ => Err(EditError::NotAPersona { item, link }),
-    }
-}
-
-/// What a new item must meet: a place on the board, a size that can be drawn, a persona link to
-/// a persona card, digital skills in range and a sensible number of rings and sectors.
-fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError> {
-    check_position(item.id, item.pos)?;
-    check_size(item.id, item.size)?;
-    let out_of_range = |message: String| EditError::Field {
-        item: item.id,
-        source: FieldError::OutOfRange(message),
-    };
-    match &item.kind {
-        ItemKind::MapNode(node) => node
-            .persona
-            .map_or(Ok(()), |link| check_persona(board, item.id, link)),
-        ItemKind::EmpathyMap(map) => map
-            .persona
-            .map_or(Ok(()), |link| check_persona(board, item.id, link)),
-        ItemKind::Persona(persona) => match persona.digital_skills {
-            Some(skills) if !(1..=Persona::MAX_SKILLS).contains(&skills) => {
-                Err(out_of_range(format!(
-                    "digital skills are {skills}; they go from 1 to {}",
-                    Persona::MAX_SKILLS
-                )))
-            }
-            _ => Ok(()),
-        },
-        ItemKind::Rings(rings) => {
-            let (count, sectors) = (rings.rings.len(), rings.sectors.len());
-            if (1..=Rings::MAX_RINGS).contains(&count) && sectors <= Rings::MAX_SECTORS {
-                Ok(())
-            } else {
-                Err(out_of_range(format!(
-                    "stakeholder rings have {count} rings and {sectors} sectors; they can have \
-                     1 to {} rings and up to {} sectors",
-                    Rings::MAX_RINGS,
-                    Rings::MAX_SECTORS
-                )))
-            }
-        }
-        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::Frame(_) => Ok(()),
     }
 }
 

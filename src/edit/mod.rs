@@ -12,17 +12,22 @@
 //! person or script asks for go through the board's rules ([`rules`]); undo and redo replay
 //! exact inverses, and repairs are exact.
 
+mod checks;
 mod command;
+mod connector_field;
 mod field;
 mod history;
+mod lists;
 mod origin;
 pub mod rules;
 
 use std::collections::BTreeSet;
 
 pub use command::{Command, EditError};
-pub use field::{ConnectorField, FieldError, ItemField, ListRef, ListValue, PersonaField};
+pub use connector_field::ConnectorField;
+pub use field::{FieldError, ItemField, PersonaField};
 pub use history::History;
+pub use lists::{ListRef, ListValue};
 pub use origin::Origin;
 
 use crate::model::{Board, ConnectorId, ItemId};

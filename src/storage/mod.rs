@@ -43,6 +43,7 @@
 mod atomic;
 pub mod clipboard;
 mod convert;
+mod convert_maps;
 mod disk_stamp;
 mod format_error;
 mod integrity;

@@ -5,15 +5,14 @@
 use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::edit::rules::frames;
-use crate::edit::{Command, ConnectorField, ItemField, ListRef, ListValue};
-use crate::model::{
-    Arrows, Board, Connector, ConnectorId, ConnectorProps, Frame, Item, ItemId, ItemKind, Level,
-    LineStyle, MapNode, NodeType, Polarity, Relation, Rings, Route,
-};
+use crate::edit::{Command, ItemField};
+use crate::model::{Board, ConnectorId, Frame, Item, ItemId, ItemKind, Level, MapNode, NodeType};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button, swatches};
 
+mod connector_form;
 mod persona_form;
+mod rings_form;
 
 /// What the inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,7 +164,7 @@ pub fn show(
                         map_node(ui, state, board, item, node, &mut commands);
                     }
                     ItemKind::Rings(rings) => {
-                        rings_form(ui, state, item, rings, &mut commands);
+                        rings_form::show(ui, state, item, rings, &mut commands);
                     }
                     ItemKind::Persona(persona) => {
                         ui.horizontal(|ui| {
@@ -202,7 +201,7 @@ pub fn show(
         }
         Target::Connector(id) => {
             if let Some(connector) = board.connector(id) {
-                connector_form(ui, state, board, connector, &mut commands);
+                connector_form::show(ui, state, board, connector, &mut commands);
             }
         }
     });
@@ -402,318 +401,4 @@ fn level_row(ui: &mut Ui, name: &str, current: Level) -> Option<Level> {
         }
     });
     chosen
-}
-
-fn rings_form(
-    ui: &mut Ui,
-    state: &mut InspectorState,
-    item: &Item,
-    rings: &Rings,
-    commands: &mut Vec<Command>,
-) {
-    let target = Target::Item(item.id);
-    heading(ui, "Stakeholder rings");
-    ui.label("Presets");
-    for (name, names) in Rings::PRESETS {
-        if ui.button(name).clicked() {
-            let wanted: Vec<String> = names.iter().map(|&n| n.to_owned()).collect();
-            commands.push(Command::Batch {
-                label: "Edit details",
-                commands: rename_all(item.id, ListRef::Rings, &rings.rings, &wanted),
-            });
-        }
-    }
-    ui.add_space(6.0);
-    ui.label(RichText::new("Rings, from the centre out").strong());
-    let ring_edit = name_list(ui, state, target, "Ring", &rings.rings, 1, Rings::MAX_RINGS);
-    commands.extend(ring_edit.map(|edit| edit.command(item.id, ListRef::Rings, rings.rings.len())));
-    ui.add_space(6.0);
-    ui.label(RichText::new("Sectors, clockwise from the top").strong());
-    let sector_edit = name_list(
-        ui,
-        state,
-        target,
-        "Sector",
-        &rings.sectors,
-        0,
-        Rings::MAX_SECTORS,
-    );
-    commands.extend(
-        sector_edit.map(|edit| edit.command(item.id, ListRef::Sectors, rings.sectors.len())),
-    );
-}
-
-/// The changes that turn the names in `list` from `current` into `wanted`: renames, then
-/// names added or removed at the end.
-fn rename_all(id: ItemId, list: ListRef, current: &[String], wanted: &[String]) -> Vec<Command> {
-    let rename = |index: usize, name: String| match list {
-        ListRef::Sectors => ItemField::SectorName(index, name),
-        _ => ItemField::RingName(index, name),
-    };
-    let mut commands: Vec<Command> = current
-        .iter()
-        .zip(wanted)
-        .enumerate()
-        .filter(|(_, (now, want))| now != want)
-        .map(|(index, (_, want))| Command::SetField {
-            id,
-            field: rename(index, want.clone()),
-        })
-        .collect();
-    commands.extend(
-        wanted
-            .iter()
-            .enumerate()
-            .skip(current.len())
-            .map(|(index, name)| Command::InsertInList {
-                id,
-                list,
-                index,
-                value: ListValue::Name(name.clone()),
-            }),
-    );
-    commands.extend(
-        (wanted.len()..current.len())
-            .rev()
-            .map(|index| Command::RemoveFromList { id, list, index }),
-    );
-    commands
-}
-
-/// One change to a list of names in the inspector.
-enum NameEdit {
-    Rename(usize, String),
-    Remove(usize),
-    Add(String),
-}
-
-impl NameEdit {
-    /// The command for this change to `list` of item `id`, which holds `len` names.
-    fn command(self, id: ItemId, list: ListRef, len: usize) -> Command {
-        match self {
-            Self::Rename(index, name) => Command::SetField {
-                id,
-                field: match list {
-                    ListRef::Sectors => ItemField::SectorName(index, name),
-                    _ => ItemField::RingName(index, name),
-                },
-            },
-            Self::Remove(index) => Command::RemoveFromList { id, list, index },
-            Self::Add(name) => Command::InsertInList {
-                id,
-                list,
-                index: len,
-                value: ListValue::Name(name),
-            },
-        }
-    }
-}
-
-/// Editable names with remove buttons and an add button; returns the change made, if any.
-fn name_list(
-    ui: &mut Ui,
-    state: &mut InspectorState,
-    target: Target,
-    kind: &'static str,
-    names: &[String],
-    least: usize,
-    most: usize,
-) -> Option<NameEdit> {
-    let mut changed = None;
-    for (i, name) in names.iter().enumerate().take(most) {
-        // The inspector keys its text fields by name: "Ring 1", "Sector 3", …
-        let fields: &[&'static str] = if kind == "Ring" {
-            &RING_FIELDS
-        } else {
-            &SECTOR_FIELDS
-        };
-        let field = fields.get(i).copied().unwrap_or(kind);
-        ui.horizontal(|ui| {
-            ui.vertical(|ui| {
-                ui.set_width(ui.available_width() - 40.0);
-                if let Some(text) = state.text_field(ui, target, field, name, false) {
-                    changed = Some(NameEdit::Rename(i, text));
-                }
-            });
-            if names.len() > least
-                && ui
-                    .button("Remove")
-                    .on_hover_text(format!("Remove {}", field.to_lowercase()))
-                    .clicked()
-            {
-                changed = Some(NameEdit::Remove(i));
-            }
-        });
-    }
-    if names.len() < most && ui.button(format!("Add {}", kind.to_lowercase())).clicked() {
-        changed = Some(NameEdit::Add(format!("{kind} {}", names.len() + 1)));
-    }
-    changed
-}
-
-const RING_FIELDS: [&str; 8] = [
-    "Ring 1", "Ring 2", "Ring 3", "Ring 4", "Ring 5", "Ring 6", "Ring 7", "Ring 8",
-];
-const SECTOR_FIELDS: [&str; 12] = [
-    "Sector 1",
-    "Sector 2",
-    "Sector 3",
-    "Sector 4",
-    "Sector 5",
-    "Sector 6",
-    "Sector 7",
-    "Sector 8",
-    "Sector 9",
-    "Sector 10",
-    "Sector 11",
-    "Sector 12",
-];
-
-fn connector_form(
-    ui: &mut Ui,
-    state: &mut InspectorState,
-    board: &Board,
-    connector: &Connector,
-    commands: &mut Vec<Command>,
-) {
-    let target = Target::Connector(connector.id);
-    let props = &connector.props;
-    let set = |field: ConnectorField| Command::SetConnectorField {
-        id: connector.id,
-        field,
-    };
-    heading(ui, "Connector");
-    let name = |id| {
-        board
-            .item(id)
-            .map_or("?", |item| crate::ui::canvas::item_label(item))
-            .to_owned()
-    };
-    ui.label(format!(
-        "From “{}” to “{}”",
-        name(connector.from),
-        name(connector.to)
-    ));
-    ui.add_space(6.0);
-    if let Some(label) = state.text_field(ui, target, "Label", &connector.label, false) {
-        commands.push(Command::SetConnectorLabel {
-            id: connector.id,
-            label,
-        });
-    }
-    ui.add_space(6.0);
-    ui.label("Polarity (system maps)");
-    ui.horizontal_wrapped(|ui| {
-        let options =
-            std::iter::once((None, "None")).chain(Polarity::ALL.map(|p| (Some(p), p.name())));
-        for (polarity, label) in options {
-            if ui
-                .selectable_label(props.polarity == polarity, label)
-                .clicked()
-                && props.polarity != polarity
-            {
-                commands.push(set(ConnectorField::Polarity(polarity)));
-            }
-        }
-    });
-    let mut delay = props.delay;
-    if ui
-        .checkbox(&mut delay, "Delay: the effect takes time")
-        .changed()
-    {
-        commands.push(set(ConnectorField::Delay(delay)));
-    }
-    ui.add_space(6.0);
-    if let Some(relation) = relation_choice(ui, state, target, props) {
-        commands.push(set(ConnectorField::Relation(relation)));
-    }
-    ui.add_space(6.0);
-    commands.extend(look_choices(ui, props).map(set));
-    ui.add_space(10.0);
-    if ui
-        .button("Delete connector")
-        .on_hover_text("Remove this connector (Delete)")
-        .clicked()
-    {
-        commands.push(Command::RemoveConnector(connector.id));
-    }
-}
-
-/// The relation combo box (and the name of a custom relation); returns a changed relation.
-#[expect(
-    clippy::option_option,
-    reason = "None: unchanged; Some(None): the relation was cleared"
-)]
-fn relation_choice(
-    ui: &mut Ui,
-    state: &mut InspectorState,
-    target: Target,
-    props: &ConnectorProps,
-) -> Option<Option<Relation>> {
-    ui.label("Relation (stakeholder maps)");
-    let mut relation = None;
-    ComboBox::from_id_salt("inspector_relation")
-        .selected_text(props.relation.as_ref().map_or("None", Relation::name))
-        .width(ui.available_width())
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(props.relation.is_none(), "None")
-                .clicked()
-            {
-                relation = Some(None);
-            }
-            for built_in in Relation::BUILT_IN {
-                let selected = props.relation.as_ref() == Some(&built_in);
-                if ui.selectable_label(selected, built_in.name()).clicked() {
-                    relation = Some(Some(built_in));
-                }
-            }
-            let custom = matches!(props.relation, Some(Relation::Custom(_)));
-            if ui.selectable_label(custom, "Custom relation…").clicked() && !custom {
-                relation = Some(Some(Relation::Custom("Other".to_owned())));
-            }
-        })
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Relation"));
-    if let Some(Relation::Custom(name)) = &props.relation
-        && let Some(name) = state.text_field(ui, target, "Custom relation name", name, false)
-    {
-        let name = name.trim();
-        relation = Some(Some(Relation::Custom(
-            if name.is_empty() { "Other" } else { name }.to_owned(),
-        )));
-    }
-    relation.filter(|r| *r != props.relation)
-}
-
-/// Arrow ends, solid or dashed, straight or curved; returns the changed property.
-fn look_choices(ui: &mut Ui, props: &ConnectorProps) -> Option<ConnectorField> {
-    let mut changed = None;
-    ui.label("Arrows");
-    ui.horizontal_wrapped(|ui| {
-        for arrows in Arrows::ALL {
-            if ui
-                .selectable_label(props.arrows == arrows, arrows.name())
-                .clicked()
-                && props.arrows != arrows
-            {
-                changed = Some(ConnectorField::Arrows(arrows));
-            }
-        }
-    });
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        for (line, name) in [(LineStyle::Solid, "Solid"), (LineStyle::Dashed, "Dashed")] {
-            if ui.selectable_label(props.line == line, name).clicked() && props.line != line {
-                changed = Some(ConnectorField::Line(line));
-            }
-        }
-        ui.separator();
-        for (route, name) in [(Route::Straight, "Straight"), (Route::Curved, "Curved")] {
-            if ui.selectable_label(props.route == route, name).clicked() && props.route != route {
-                changed = Some(ConnectorField::Route(route));
-            }
-        }
-    });
-    changed
 }

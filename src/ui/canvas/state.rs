@@ -1,0 +1,189 @@
+//! What the canvas keeps between paints: the view, the selection, the settings, the gesture in
+//! progress and what it works out from the board to draw it.
+
+use std::collections::BTreeSet;
+
+use egui::{Rect, Vec2};
+
+use super::{Loops, frames, guides, persona_drop, quick_create};
+use crate::model::{Board, ConnectorId, ItemId, PaletteColor, Point, Size};
+use crate::ui::camera::Camera;
+
+/// Where the board is seen from: pan and zoom, and the part of the window the canvas fills.
+#[derive(Debug)]
+pub struct View {
+    /// Pan and zoom.
+    pub camera: Camera,
+    /// The canvas on screen, as of the last paint.
+    pub(super) viewport: Rect,
+    /// Whether the next paint fits the whole board in view.
+    pub(super) fit_pending: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            camera: Camera::default(),
+            viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
+            fit_pending: true,
+        }
+    }
+}
+
+/// What is selected and outlined on the canvas.
+#[derive(Debug, Default)]
+pub struct Selection {
+    /// The selected items.
+    pub items: BTreeSet<ItemId>,
+    /// The selected connector; only when no item is selected.
+    pub connector: Option<ConnectorId>,
+    /// Items outlined as search hits.
+    pub highlighted: BTreeSet<ItemId>,
+}
+
+/// View settings that menus and keys turn on and off one by one.
+#[derive(Clone, Copy, Debug)]
+pub struct CanvasSettings {
+    /// The colour new notes get (the last colour picked in the palette).
+    pub new_note_color: PaletteColor,
+    /// Whether the minimap is shown in the bottom-right corner.
+    pub show_minimap: bool,
+    /// Whether moved and resized items snap to the grid.
+    pub snap_to_grid: bool,
+    /// Whether dragged items line up with the edges and centres of items around them.
+    pub smart_guides: bool,
+}
+
+impl Default for CanvasSettings {
+    fn default() -> Self {
+        Self {
+            new_note_color: PaletteColor::Yellow,
+            show_minimap: false,
+            snap_to_grid: false,
+            smart_guides: true,
+        }
+    }
+}
+
+/// What the pointer or the keyboard is in the middle of: a drag, typing into an item, a menu
+/// or offer open on the canvas.
+#[derive(Debug, Default)]
+pub(super) struct GestureState {
+    /// A pointer gesture: moving, resizing, connecting, a selection rectangle.
+    pub(super) pointer: Option<Gesture>,
+    /// An item whose text is being typed in place.
+    pub(super) typing: Option<TextEditing>,
+    /// Where the canvas's right-click menu was opened, on the board.
+    pub(super) menu_at: Option<Point>,
+    /// The quick-create menu of map node types, when open.
+    pub(super) quick_create: Option<quick_create::QuickCreate>,
+    /// A note just dropped on a persona card, waiting for a list to be chosen.
+    pub(super) drop_offer: Option<persona_drop::DropOffer>,
+}
+
+/// What the canvas works out from the board to draw it.
+#[derive(Debug, Default)]
+pub(super) struct Caches {
+    /// The board's feedback loops (kept up to date by the app).
+    pub(super) loops: Loops,
+    /// Persona photos as textures, by content id.
+    pub(super) photos: PhotoTextures,
+    /// The items hidden in collapsed frames, and each frame's number in presenting order; both
+    /// worked out at the start of every paint.
+    pub(super) frames: FrameView,
+}
+
+/// What the canvas knows about frames while painting.
+#[derive(Debug, Default)]
+pub(super) struct FrameView {
+    /// The items hidden in collapsed frames.
+    pub(super) hidden: BTreeSet<ItemId>,
+    /// What each frame's title strip says.
+    pub(super) labels: std::collections::HashMap<ItemId, frames::FrameLabel>,
+}
+
+impl FrameView {
+    pub(super) fn of(board: &Board) -> Self {
+        Self {
+            hidden: board.hidden_items(),
+            labels: board
+                .frames()
+                .iter()
+                .enumerate()
+                .map(|(i, frame)| {
+                    let inside = if frame.as_frame().is_some_and(|f| f.collapsed) {
+                        board.descendants(frame.id).len()
+                    } else {
+                        board.member_count(frame.id)
+                    };
+                    let label = frames::FrameLabel {
+                        number: i + 1,
+                        inside,
+                    };
+                    (frame.id, label)
+                })
+                .collect(),
+        }
+    }
+
+    /// What the title strip of frame `id` says (nothing for other items).
+    pub(super) fn label(&self, id: ItemId) -> frames::FrameLabel {
+        self.labels.get(&id).copied().unwrap_or_default()
+    }
+}
+
+/// Persona photos decoded into textures, by content id (`None`: could not be shown).
+#[derive(Default)]
+pub(super) struct PhotoTextures(
+    pub(super) std::collections::HashMap<crate::model::ImageId, Option<egui::TextureHandle>>,
+);
+
+impl std::fmt::Debug for PhotoTextures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhotoTextures({} photos)", self.0.len())
+    }
+}
+
+/// A note whose text is being typed in place.
+#[derive(Debug)]
+pub(super) struct TextEditing {
+    pub(super) id: ItemId,
+    pub(super) buffer: String,
+    /// Whether the text field has been given the keyboard yet.
+    pub(super) focused_once: bool,
+    /// Paints the item has been missing from the board (a new one appears one paint later).
+    pub(super) paints_missing: u32,
+}
+
+/// A pointer gesture in progress.
+#[derive(Debug)]
+pub(super) enum Gesture {
+    /// Moving the selection by this many board units: the pointer's way from `pressed_at` (where
+    /// the button went down, on the board). `grabbed` is where the item under the pointer started
+    /// (snapping lines it up with the grid, and the others follow).
+    Move {
+        pressed_at: Point,
+        delta_in_board: Vec2,
+        grabbed: Point,
+        /// Members of moving frames that are not selected themselves: they move along.
+        carried: BTreeSet<ItemId>,
+        /// Lining up with the items around (smart guides).
+        guides: guides::Guides,
+    },
+    /// Resizing one item to `size`: its size when the button went down at `pressed_at` (on the
+    /// board), grown by the pointer's way from there.
+    Resize {
+        id: ItemId,
+        size: Size,
+        from: Size,
+        pressed_at: Point,
+    },
+    /// Drawing a new connector from an item's handle; `to` is the pointer on screen.
+    Connect { from: ItemId, to: egui::Pos2 },
+    /// Dragging a selection rectangle from `from` to `to`; `base` was selected before and stays.
+    Marquee {
+        from: Point,
+        to: Point,
+        base: BTreeSet<ItemId>,
+    },
+}
