@@ -4,19 +4,21 @@
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys, feedback loops |
-//! | [`edit`] | [`edit::Command`], the only way a board changes, and [`edit::History`] for undo/redo |
-//! | [`storage`] | the versioned RON file format, migrations, repairs of impossible numbers, atomic saves |
+//! | [`model`] | the board as plain data: items, connectors, stable ids, z-order keys, frames and the items in them, feedback loops |
+//! | [`edit`] | [`edit::Command`] (field-level changes), [`edit::Origin`], the board's rules ([`edit::rules`]), [`edit::apply`] and [`edit::History`] for undo/redo |
+//! | [`storage`] | the versioned RON file format, migrations, integrity checks, repairs of impossible numbers, atomic saves |
 //! | [`photos`] | persona photos: hostile image bytes decoded with limits, downscaled, re-encoded, base64 lines, content ids |
-//! | [`document`] | an open board: board, history, file path, unsaved-changes flag |
+//! | [`document`] | an open board and the one gateway every change passes through ([`document::Document::apply`]) |
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
-//! | [`app`] | the eframe app that glues it together and applies commands once per frame |
+//! | [`app`] | the eframe app: the open session and the window shell; applies commands once per paint |
 //! | [`cli`] | command-line verbs such as `civic-canvas check` and `civic-canvas generate` |
 //! | [`generate`] | realistic generated boards of any size, for benchmarks and trials |
 //! | [`script`] | a hidden windowless mode that edits a board with autosave on (for the crash test) |
 //!
-//! `model` knows nothing of egui, files or clocks; `edit` knows only `model`; `storage` turns a
-//! board into bytes and back; `ui` reads the board and emits commands; `app` applies them.
+//! `model` knows nothing of egui, files or clocks; `edit` knows only `model` and decides what
+//! every change means; `storage` turns a board into bytes and back; `ui` reads the board and turns
+//! gestures into commands (it decides no rule); `app` hands them to the document with their
+//! origin.
 
 pub mod app;
 pub mod cli;

@@ -289,6 +289,11 @@ impl Item {
         )
     }
 
+    /// Whether connectors start and end at this item: everything but backdrops and frames.
+    pub fn connects(&self) -> bool {
+        !self.is_backdrop()
+    }
+
     /// Whether the item has a main text to type into (everything but rings and grids).
     pub fn has_text(&self) -> bool {
         !matches!(self.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)

@@ -7,7 +7,7 @@ use egui::{
     CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasOutput, CanvasState, Gesture, frames, links, map_paint, paint, persona_paint};
+use super::{CanvasOutput, CanvasState, Gesture, frames, map_paint, paint, persona_paint};
 use crate::edit::{Command, ItemField};
 use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
@@ -81,7 +81,7 @@ impl CanvasState {
             Some(Gesture::Connect { from, .. }) => from == item.id,
             Some(_) => false,
         };
-        if handle && links::connectable(item) && !paint::TinyNotes::is_tiny(rect) {
+        if handle && item.connects() && !paint::TinyNotes::is_tiny(rect) {
             self.connection_handle(ui, painter, item, rect);
         }
     }

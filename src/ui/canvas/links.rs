@@ -469,7 +469,7 @@ impl CanvasState {
             .items_in(at, at)
             .into_iter()
             .rev()
-            .find(|item| item.id != from && !item.is_backdrop() && item.contains(at))
+            .find(|item| item.id != from && item.connects() && item.contains(at))
             .map(|item| item.id)
     }
 
@@ -481,7 +481,7 @@ impl CanvasState {
             .items
             .iter()
             .filter_map(|&id| board.item(id))
-            .filter(|item| !item.is_backdrop())
+            .filter(|item| item.connects())
             .collect();
         items.sort_by(|a, b| {
             a.pos
@@ -499,11 +499,6 @@ impl CanvasState {
             id, first.id, second.id,
         ))))
     }
-}
-
-/// Whether an item gets a connection handle (backdrops and frames do not connect).
-pub(super) fn connectable(item: &Item) -> bool {
-    !item.is_backdrop()
 }
 
 #[cfg(test)]

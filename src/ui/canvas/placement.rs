@@ -69,7 +69,7 @@ impl CanvasState {
         from: ItemId,
         spot: Spot,
     ) -> Option<Command> {
-        let like = board.item(from).filter(|item| !item.is_backdrop())?;
+        let like = board.item(from).filter(|item| item.connects())?;
         let new_item = if let ItemKind::MapNode(node) = &like.kind {
             let template = MapNode {
                 node_type: node.node_type.clone(),
