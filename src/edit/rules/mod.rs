@@ -169,6 +169,13 @@ fn delete_cascade(plan: &Plan<'_>) -> Vec<Command> {
 
 /// Items added in no frame join the open frame their centre lands on.
 fn place_added_items(plan: &mut Plan<'_>, commands: &mut [Command]) {
+    if !commands
+        .iter()
+        .any(|command| matches!(command, Command::AddItem(_)))
+    {
+        return;
+    }
+    let frames = plan.open_frames();
     for command in commands {
         let Command::AddItem(item) = command else {
             continue;
@@ -176,7 +183,7 @@ fn place_added_items(plan: &mut Plan<'_>, commands: &mut [Command]) {
         if item.parent.is_some() || plan.reparented.contains(&item.id) {
             continue;
         }
-        let landing = plan.landing(item.id, |_| false);
+        let landing = plan.landing(&frames, item.id, |_| false);
         if landing.is_some() {
             item.parent = landing;
             plan.set_parent(item.id, landing);
@@ -198,11 +205,11 @@ fn carried_moves(plan: &mut Plan<'_>) -> Vec<Command> {
             Some((id, (to.x - item.pos.x, to.y - item.pos.y)))
         })
         .collect();
-    let explicit: BTreeSet<ItemId> = plan.moved.iter().copied().collect();
     let mut carried = Vec::new();
+    let mut seen = BTreeSet::new();
     for &frame in deltas.keys() {
         for inside in board.descendants(frame) {
-            if explicit.contains(&inside) || plan.removed.contains(&inside) {
+            if plan.is_moved(inside) || plan.removed.contains(&inside) {
                 continue;
             }
             // The innermost moved frame around it decides how far it goes.
@@ -215,10 +222,9 @@ fn carried_moves(plan: &mut Plan<'_>) -> Vec<Command> {
             let Some(item) = board.item(inside) else {
                 continue;
             };
-            if carried.iter().any(|(id, _)| *id == inside) {
-                continue;
+            if seen.insert(inside) {
+                carried.push((inside, item.pos.offset(dx, dy).tidy()));
             }
-            carried.push((inside, item.pos.offset(dx, dy).tidy()));
         }
     }
     carried
@@ -233,18 +239,20 @@ fn carried_moves(plan: &mut Plan<'_>) -> Vec<Command> {
 /// Map nodes whose influence or interest the command sets move to the matching cell of the
 /// grid they sit on (unless the command moves them itself).
 fn levels_to_cells(plan: &mut Plan<'_>) -> Vec<Command> {
+    if plan.levels_set.is_empty() {
+        return Vec::new();
+    }
+    let grids = plan.grids();
     let mut moves = Vec::new();
     for id in plan.levels_set.clone() {
-        if plan.moved.contains(&id) {
+        if plan.is_moved(id) {
             continue;
         }
         let (Some(rect), Some((influence, interest))) = (plan.rect(id), plan.levels_of(id)) else {
             continue;
         };
-        let Some(grid) = plan
-            .grid_at(rect.center())
-            .and_then(|grid| plan.placed(grid))
-        else {
+        let center = rect.center();
+        let Some(grid) = grids.iter().find(|grid| grid.grid_levels(center).is_some()) else {
             continue;
         };
         let cell = grid.grid_point(influence, interest);
@@ -261,8 +269,17 @@ fn levels_to_cells(plan: &mut Plan<'_>) -> Vec<Command> {
 /// Map nodes moved onto an influence/interest grid take the influence and interest of the cell
 /// their centre is in.
 fn cells_to_levels(plan: &Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
+    let nodes: Vec<ItemId> = moving
+        .iter()
+        .copied()
+        .filter(|&id| matches!(plan.kind(id), Some(ItemKind::MapNode(_))))
+        .collect();
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    let grids = plan.grids();
     let mut changes = Vec::new();
-    for &id in moving {
+    for id in nodes {
         if plan.levels_set.contains(&id) {
             continue;
         }
@@ -270,11 +287,7 @@ fn cells_to_levels(plan: &Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
         else {
             continue;
         };
-        let Some(levels) = plan
-            .grid_at(center)
-            .and_then(|grid| plan.placed(grid))
-            .and_then(|grid| grid.grid_levels(center))
-        else {
+        let Some(levels) = grids.iter().find_map(|grid| grid.grid_levels(center)) else {
             continue;
         };
         if levels.0 != influence {
@@ -296,7 +309,11 @@ fn cells_to_levels(plan: &Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
 /// Moved items join the open frame their centre lands on, or leave their frame when they land on
 /// none; items whose frame moves with them stay in it.
 fn move_memberships(plan: &mut Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
+    if moving.is_empty() {
+        return Vec::new();
+    }
     let moving_set: BTreeSet<ItemId> = moving.iter().copied().collect();
+    let frames = plan.open_frames();
     let mut changes = Vec::new();
     for &id in moving {
         if plan.reparented.contains(&id) || plan.item(id).is_none() {
@@ -306,7 +323,7 @@ fn move_memberships(plan: &mut Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
         if current.is_some_and(|frame| moving_set.contains(&frame)) {
             continue;
         }
-        let landing = plan.landing(id, |frame| moving_set.contains(&frame));
+        let landing = plan.landing(&frames, id, |frame| moving_set.contains(&frame));
         if landing != current {
             plan.set_parent(id, landing);
             changes.push(Command::SetParent { id, frame: landing });
@@ -323,6 +340,7 @@ fn resize_memberships(plan: &mut Plan<'_>) -> Vec<Command> {
         if plan.item(frame).and_then(Item::as_frame).is_none() {
             continue;
         }
+        let frames = plan.open_frames();
         let Some(rect) = plan.rect(frame) else {
             continue;
         };
@@ -352,7 +370,7 @@ fn resize_memberships(plan: &mut Plan<'_>) -> Vec<Command> {
             });
         }
         for id in leaving {
-            let landing = plan.landing(id, |other| other == frame);
+            let landing = plan.landing(&frames, id, |other| other == frame);
             plan.set_parent(id, landing);
             changes.push(Command::SetParent { id, frame: landing });
         }

@@ -1,11 +1,11 @@
 //! What the board will look like once a command is applied, worked out from the board and the
 //! command without changing anything, so the rules can decide what else the command brings.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::edit::{Command, ItemField};
 use crate::model::{
-    Board, ConnectorId, Item, ItemId, ItemKind, Level, NodeType, Point, Rect, Size,
+    Board, ConnectorId, Item, ItemId, ItemKind, Level, NodeType, Point, Rect, Size, ZKey,
 };
 
 /// The board as a command leaves it: the items it adds, the places, sizes and frames it gives
@@ -26,16 +26,29 @@ pub(super) struct Plan<'b> {
     pub removed_connectors: BTreeSet<ConnectorId>,
     /// Items the command moves itself, in order.
     pub moved: Vec<ItemId>,
+    /// The same, to look up.
+    moved_set: HashSet<ItemId>,
     /// Items the command resizes itself, in order.
     pub resized: Vec<ItemId>,
     /// Items the command puts into (or takes out of) a frame itself.
     pub reparented: BTreeSet<ItemId>,
     /// Map nodes whose influence or interest the command sets itself.
     pub levels_set: Vec<ItemId>,
+    /// The frames on the board before the command, in presenting order.
+    board_frames: Vec<ItemId>,
     /// Map nodes whose type the command sets, with the type they had and the type they get.
     pub retyped: Vec<(ItemId, NodeType, NodeType)>,
     /// Items the command recolours itself.
     pub recoloured: BTreeSet<ItemId>,
+}
+
+/// An open frame where a command leaves it.
+pub(super) struct OpenFrame {
+    id: ItemId,
+    rect: Rect,
+    /// How many frames it is inside.
+    depth: usize,
+    z: ZKey,
 }
 
 impl<'b> Plan<'b> {
@@ -49,7 +62,9 @@ impl<'b> Plan<'b> {
             levels: HashMap::new(),
             removed: BTreeSet::new(),
             removed_connectors: BTreeSet::new(),
+            board_frames: board.frames().iter().map(|frame| frame.id).collect(),
             moved: Vec::new(),
+            moved_set: HashSet::new(),
             resized: Vec::new(),
             reparented: BTreeSet::new(),
             levels_set: Vec::new(),
@@ -76,7 +91,7 @@ impl<'b> Plan<'b> {
             Command::MoveItem { id, to } => {
                 if let Some(size) = self.size(*id) {
                     self.geometry.insert(*id, (*to, size));
-                    if !self.moved.contains(id) {
+                    if self.moved_set.insert(*id) {
                         self.moved.push(*id);
                     }
                 }
@@ -160,6 +175,11 @@ impl<'b> Plan<'b> {
         self.rect(id).map(Rect::center)
     }
 
+    /// Whether the command moves `id` itself.
+    pub fn is_moved(&self, id: ItemId) -> bool {
+        self.moved_set.contains(&id)
+    }
+
     /// Records a new place for an item (a rule moving it).
     pub fn set_pos(&mut self, id: ItemId, pos: Point) {
         if let Some(size) = self.size(id) {
@@ -204,9 +224,9 @@ impl<'b> Plan<'b> {
 
     /// The frames on the board once the command is applied.
     pub fn frames(&self) -> impl Iterator<Item = &Item> + '_ {
-        self.board
-            .frames()
-            .into_iter()
+        self.board_frames
+            .iter()
+            .filter_map(|&id| self.board.item(id))
             .filter(|frame| !self.removed.contains(&frame.id))
             .chain(
                 self.added
@@ -215,55 +235,65 @@ impl<'b> Plan<'b> {
             )
     }
 
-    /// The open frame that item `id` lands in where the command leaves it: the topmost that holds
-    /// its centre (a frame lands only in a frame that holds all of it), leaving out frames
-    /// `excluded` names and frames inside `id` (which would put a frame inside itself).
-    pub fn landing(&self, id: ItemId, excluded: impl Fn(ItemId) -> bool) -> Option<ItemId> {
-        let rect = self.rect(id)?;
-        let is_frame = self.item(id).is_some_and(|item| item.as_frame().is_some());
-        let lands_on = |target: Rect| {
-            if is_frame {
-                target.encloses(rect)
-            } else {
-                target.contains(rect.center())
-            }
-        };
+    /// The open frames where the command leaves them, with what decides which is on top, to
+    /// find where items land ([`Self::landing`]). Worked out once for many items.
+    pub fn open_frames(&self) -> Vec<OpenFrame> {
         self.frames()
             .filter(|frame| frame.as_frame().is_some_and(|f| !f.collapsed))
+            .filter_map(|frame| {
+                Some(OpenFrame {
+                    id: frame.id,
+                    rect: self.rect(frame.id)?,
+                    depth: self.ancestors(frame.id).count(),
+                    z: frame.z.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The frame among `frames` that item `id` lands in where the command leaves it: the topmost
+    /// that holds its centre (a frame lands only in a frame that holds all of it), leaving out
+    /// frames `excluded` names and frames inside `id` (which would put a frame inside itself).
+    pub fn landing(
+        &self,
+        frames: &[OpenFrame],
+        id: ItemId,
+        excluded: impl Fn(ItemId) -> bool,
+    ) -> Option<ItemId> {
+        let rect = self.rect(id)?;
+        let is_frame = self.item(id).is_some_and(|item| item.as_frame().is_some());
+        let center = rect.center();
+        frames
+            .iter()
+            .filter(|frame| {
+                if is_frame {
+                    frame.rect.encloses(rect)
+                } else {
+                    frame.rect.contains(center)
+                }
+            })
             .filter(|frame| frame.id != id && !excluded(frame.id))
-            .filter(|frame| self.rect(frame.id).is_some_and(lands_on))
-            .filter(|frame| !self.is_inside(frame.id, id))
-            .max_by_key(|frame| (self.ancestors(frame.id).count(), &frame.z, frame.id))
+            .filter(|frame| !is_frame || !self.is_inside(frame.id, id))
+            .max_by(|a, b| (a.depth, &a.z, a.id).cmp(&(b.depth, &b.z, b.id)))
             .map(|frame| frame.id)
     }
 
-    /// The topmost influence/interest grid under `point`, if any.
-    pub fn grid_at(&self, point: Point) -> Option<&Item> {
+    /// The influence/interest grids where the command leaves them, topmost first. Worked out
+    /// once for many items.
+    pub fn grids(&self) -> Vec<Item> {
         let mut grids: Vec<&Item> = self
             .board
-            .items_in(point, point)
-            .into_iter()
-            .filter(|item| !self.geometry.contains_key(&item.id))
-            .chain(
-                self.geometry
-                    .keys()
-                    .filter_map(|&id| self.item(id))
-                    .filter(|item| matches!(item.kind, ItemKind::InterestGrid)),
-            )
-            .chain(
-                self.added
-                    .values()
-                    .filter(|item| matches!(item.kind, ItemKind::InterestGrid)),
-            )
-            .filter(|item| !self.removed.contains(&item.id))
+            .items()
+            .filter(|item| !self.added.contains_key(&item.id))
+            .chain(self.added.values())
             .filter(|item| matches!(item.kind, ItemKind::InterestGrid))
+            .filter(|item| !self.removed.contains(&item.id))
             .collect();
-        grids.sort_by(|a, b| a.z_order().cmp(&b.z_order()));
-        grids.dedup_by_key(|item| item.id);
-        grids.into_iter().rev().find(|grid| {
-            self.placed(grid)
-                .is_some_and(|placed| placed.grid_levels(point).is_some())
-        })
+        grids.sort_by(|a, b| b.z_order().cmp(&a.z_order()));
+        grids
+            .into_iter()
+            .filter_map(|grid| self.placed(grid))
+            .collect()
     }
 
     /// A copy of `item` at its planned place and size (for backdrop geometry).

@@ -416,3 +416,50 @@ fn a_note_becomes_a_persona_entry_and_an_entry_a_note_again() {
     );
     assert!(personas::note_into_entry(&before, id(6), id(2), EntryList::Needs).is_none());
 }
+
+#[test]
+fn copies_of_a_frame_hold_the_copies_of_what_was_in_it() {
+    let mut board = frame_and_note();
+    local(
+        &mut board,
+        Command::AddItem(Box::new(note(3, 100.0, 100.0))),
+    );
+    let mut ids = crate::model::IdGen::seeded(9);
+    let originals: Vec<Item> = [1, 3]
+        .map(|raw| board.item(id(raw)).unwrap().clone())
+        .into();
+    let copied =
+        super::copies::copies(&board, &mut ids, "Duplicate", originals, [], (32.0, 32.0)).unwrap();
+    local(&mut board, copied.command);
+    let made: Vec<&Item> = copied
+        .ids
+        .iter()
+        .map(|&copy| board.item(copy).unwrap())
+        .collect();
+    let frame_copy = made
+        .iter()
+        .find(|item| item.as_frame().is_some())
+        .unwrap();
+    let note_copy = made
+        .iter()
+        .find(|item| item.as_frame().is_none())
+        .unwrap();
+    assert_eq!(
+        note_copy.parent,
+        Some(frame_copy.id),
+        "the copy is in the frame's copy"
+    );
+    assert_eq!(
+        frame_copy.parent, None,
+        "it sticks out of frame 1, so it is not inside it"
+    );
+    assert_eq!(note_copy.pos, Point::new(132.0, 132.0));
+
+    // A note copied without its frame lands where it is put: here, on frame 1 left of the copy.
+    let alone = vec![board.item(id(3)).unwrap().clone()];
+    let copied =
+        super::copies::copies(&board, &mut ids, "Paste", alone, [], (-200.0, 0.0)).unwrap();
+    local(&mut board, copied.command);
+    let pasted = copied.ids.first().copied().unwrap();
+    assert_eq!(board.item(pasted).unwrap().parent, Some(id(1)));
+}
