@@ -118,26 +118,29 @@ impl Document {
 
     /// Undoes the last step; `Ok(None)` if there was nothing to undo.
     pub fn undo(&mut self) -> Result<Option<Changed>, EditError> {
-        let board = &mut self.board;
-        let mut changed = Changed::default();
-        let undone = self.history.undo_with(|inverse| {
-            let applied = edit::apply(board, inverse, Origin::Undo)?;
-            changed = applied.changed;
-            Ok(applied.inverse)
-        })?;
-        Ok(undone.map(|_| self.changed(changed)))
+        self.replay(Origin::Undo)
     }
 
     /// Redoes the last undone step; `Ok(None)` if there was nothing to redo.
     pub fn redo(&mut self) -> Result<Option<Changed>, EditError> {
+        self.replay(Origin::Redo)
+    }
+
+    /// Undoes (`Origin::Undo`) or redoes a step of the history, exactly as it was recorded.
+    fn replay(&mut self, origin: Origin) -> Result<Option<Changed>, EditError> {
         let board = &mut self.board;
         let mut changed = Changed::default();
-        let redone = self.history.redo_with(|inverse| {
-            let applied = edit::apply(board, inverse, Origin::Redo)?;
+        let apply = |inverse| {
+            let applied = edit::apply(board, inverse, origin)?;
             changed = applied.changed;
             Ok(applied.inverse)
-        })?;
-        Ok(redone.map(|_| self.changed(changed)))
+        };
+        let step = if origin == Origin::Undo {
+            self.history.undo_with(apply)?
+        } else {
+            self.history.redo_with(apply)?
+        };
+        Ok(step.map(|_| self.changed(changed)))
     }
 
     /// Notes a change that was applied: unsaved, and a new revision.

@@ -436,14 +436,8 @@ fn copies_of_a_frame_hold_the_copies_of_what_was_in_it() {
         .iter()
         .map(|&copy| board.item(copy).unwrap())
         .collect();
-    let frame_copy = made
-        .iter()
-        .find(|item| item.as_frame().is_some())
-        .unwrap();
-    let note_copy = made
-        .iter()
-        .find(|item| item.as_frame().is_none())
-        .unwrap();
+    let frame_copy = made.iter().find(|item| item.as_frame().is_some()).unwrap();
+    let note_copy = made.iter().find(|item| item.as_frame().is_none()).unwrap();
     assert_eq!(
         note_copy.parent,
         Some(frame_copy.id),
