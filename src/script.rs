@@ -141,3 +141,39 @@ pub fn print_recovered(recovery_dir: &Path, out: &mut impl Write) -> anyhow::Res
     }
     Ok(found.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Frame, Size, ZKey};
+
+    #[test]
+    fn a_scripted_note_follows_the_boards_rules_and_can_be_undone() {
+        let frame = Item::frame(
+            crate::model::ItemId::from_raw(1),
+            Point::new(0.0, 0.0),
+            Size::new(1000.0, 800.0),
+            ZKey::middle(),
+            Frame::new("Ideation", 1),
+        );
+        let board = crate::model::Board::from_parts("Script", [frame], []).unwrap_or_default();
+        let mut doc = Document::loaded(board, PathBuf::from("board.ron"));
+        let mut ids = IdGen::seeded(2);
+        let line = "note 100 100 Residents want one place for all permits";
+        let command = parse_line(line, &doc, &mut ids).ok().flatten();
+        let applied = command.map(|command| doc.apply(command, Origin::Script));
+        assert!(matches!(applied, Some(Ok(_))), "{applied:?}");
+        let note = doc
+            .board()
+            .items()
+            .find(|item| item.text().starts_with("Residents"))
+            .map(|item| item.parent);
+        assert_eq!(
+            note,
+            Some(Some(crate::model::ItemId::from_raw(1))),
+            "a note scripted onto a frame joins it, as one made in the window does"
+        );
+        assert!(doc.undo().is_ok_and(|undone| undone.is_some()));
+        assert_eq!(doc.board().items().len(), 1);
+    }
+}
