@@ -36,8 +36,11 @@ fn each_failing_file_gets_its_error_line_and_the_result_is_false() {
     let empty = dir.path().join("empty.ron");
     std::fs::write(&empty, "").unwrap();
     let newer = dir.path().join("newer.ron");
-    let newer_text = "(\n    format: 9,\n    title: \"x\",\n)\n";
-    std::fs::write(&newer, newer_text).unwrap();
+    let newer_text = format!(
+        "(\n    format: {},\n    title: \"x\",\n)\n",
+        civic_canvas::storage::CURRENT_FORMAT + 1
+    );
+    std::fs::write(&newer, &newer_text).unwrap();
     let missing = dir.path().join("missing.ron");
     let mut out = Vec::new();
     let all_fine = check(
@@ -56,7 +59,14 @@ fn each_failing_file_gets_its_error_line_and_the_result_is_false() {
         .position(|l| l.contains("format"))
         .unwrap()
         + 1;
-    let column = newer_text.lines().nth(line - 1).unwrap().find('9').unwrap() + 1;
+    let number = (civic_canvas::storage::CURRENT_FORMAT + 1).to_string();
+    let column = newer_text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find(&number)
+        .unwrap()
+        + 1;
     assert!(
         lines[2].starts_with(&format!(
             "{}:{line}:{column}: this board was saved by a newer",

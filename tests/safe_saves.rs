@@ -7,8 +7,8 @@ use std::fs;
 use civic_canvas::edit::Command;
 use civic_canvas::model::Board;
 use civic_canvas::storage::{
-    Backup, DiskChange, SaveCause, backup_path, board_to_ron, disk_change, load_board, open_board,
-    save_board,
+    Backup, CURRENT_FORMAT, DiskChange, SaveCause, backup_path, board_to_ron, disk_change,
+    load_board, open_board, save_board,
 };
 
 fn titled(title: &str) -> Board {
@@ -70,13 +70,15 @@ fn any_file_that_is_replaced_is_kept_even_if_it_is_not_a_board() {
 fn a_file_from_a_newer_version_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
-    let future = "(\n    format: 7,\n    title: \"From the future\",\n    hologram: (),\n)\n";
-    fs::write(&path, future).unwrap();
+    let newer = CURRENT_FORMAT + 1;
+    let future =
+        format!("(\n    format: {newer},\n    title: \"From the future\",\n    hologram: (),\n)\n");
+    fs::write(&path, &future).unwrap();
     let error = save_board(&path, &titled("Today")).unwrap_err();
-    assert!(matches!(error.cause, SaveCause::NewerFormat { found: 7 }));
+    assert!(matches!(error.cause, SaveCause::NewerFormat { found } if found == u64::from(newer)));
     let message = error.to_string();
     assert!(
-        message.contains("newer Civic Canvas (format 7"),
+        message.contains(&format!("newer Civic Canvas (format {newer}")),
         "{message}"
     );
     assert!(message.contains("Save as…"), "{message}");

@@ -9,7 +9,10 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, app_harness, double_click_at, drag, press, type_text};
+use common::{
+    add_note, app_harness, asked_to_cancel_close, double_click_at, drag, press, queue_window_close,
+    type_text,
+};
 use egui_kittest::kittest::Queryable as _;
 
 fn only_note(harness: &Harness<'_, CivicCanvasApp>) -> civic_canvas::model::Item {
@@ -320,32 +323,10 @@ fn notes_made_from_the_keyboard_line_up_without_overlapping() {
 }
 
 /// Queues a request to close the app's window, as the window manager's close button sends.
-fn queue_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-}
-
 /// Asks the app's window to close and lets the app respond.
 fn request_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
     queue_window_close(harness);
     harness.run();
-}
-
-fn asked_to_cancel_close(harness: &Harness<'_, CivicCanvasApp>) -> bool {
-    harness
-        .output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .is_some_and(|output| {
-            output
-                .commands
-                .contains(&egui::ViewportCommand::CancelClose)
-        })
 }
 
 #[test]

@@ -12,7 +12,9 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, harness_with_app, item_by_text, press};
+use common::{
+    add_note, asked_to_cancel_close, harness_with_app, item_by_text, press, queue_window_close,
+};
 use egui_kittest::kittest::Queryable as _;
 
 fn harness_with(
@@ -144,7 +146,11 @@ fn a_save_that_fails_says_why_and_keeps_the_changes() {
 fn saving_over_a_newer_versions_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
-    std::fs::write(&path, "(format: 9, title: \"Future\")").unwrap();
+    let future = format!(
+        "(format: {}, title: \"Future\")",
+        storage::CURRENT_FORMAT + 1
+    );
+    std::fs::write(&path, &future).unwrap();
     let mut harness = harness_with(None, None);
     add_note(&mut harness, "Today");
     press(&mut harness, Modifiers::COMMAND, Key::S);
@@ -152,12 +158,12 @@ fn saving_over_a_newer_versions_file_is_refused() {
     // Even after agreeing to replace the file, the newer board is not overwritten.
     harness.get_by_label("Replace").click();
     harness.run();
-    harness.get_by_label_contains("saved by a newer Civic Canvas (format 9");
+    harness.get_by_label_contains(&format!(
+        "saved by a newer Civic Canvas (format {}",
+        storage::CURRENT_FORMAT + 1
+    ));
     assert!(harness.state().document().is_dirty());
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "(format: 9, title: \"Future\")"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), future);
 }
 
 /// A first app edits a saved board and is dropped without saving, as a crash would leave it.
@@ -514,4 +520,108 @@ fn one_undo_takes_back_a_quick_run_of_arrow_keys() {
     );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(item_by_text(&harness, "Moved by keys").pos, before);
+}
+
+#[test]
+fn a_restored_board_asks_before_replacing_a_file_it_was_not_opened_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    // A copy naming a file that is not a board, without a record of what that file held.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my own notes").unwrap();
+    let writer = storage::recovery::RecoveryWriter::start(recovery.clone()).unwrap();
+    let mut board = civic_canvas::model::Board::new("Recovered");
+    civic_canvas::edit::Command::SetTitle("Recovered".into())
+        .apply(&mut board)
+        .unwrap();
+    let origin = storage::recovery::RecoveryOrigin {
+        path: Some(notes.clone()),
+        stamp: None,
+    };
+    writer.write(board, origin, 1);
+    writer.flush();
+    drop(writer);
+
+    let mut harness = harness_with(None, Some(&recovery));
+    harness.run();
+    harness.get_by_label("Restore").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("This board was restored, not opened from this file");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes");
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_read_only_board_asks_before_it_is_replaced() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "Final");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut harness = harness_with(Some(path.clone()), None);
+    add_note(&mut harness, "One more");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("This file is read-only");
+    assert_eq!(
+        load_board(&path).unwrap().items().len(),
+        1,
+        "not replaced yet"
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(load_board(&path).unwrap().items().len(), 2);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_backup_that_cannot_be_kept_is_said_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "First");
+    let bak = backup_path(&path);
+    std::fs::create_dir(&bak).unwrap();
+    std::fs::write(bak.join("inside"), "x").unwrap();
+    let mut harness = harness_with(Some(path.clone()), None);
+    add_note(&mut harness, "Second");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label_contains("but the previous version could not be kept as workshop.ron.bak");
+    assert_eq!(load_board(&path).unwrap().items().len(), 2);
+}
+
+#[test]
+fn the_screenshot_mode_closes_without_asking_even_after_repairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "Fine");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("x: ", "x: NaN, //", 1);
+    std::fs::write(&path, text).unwrap();
+    let shot = dir.path().join("shot.png");
+    let mut harness = harness_with_app(move |ctx| {
+        CivicCanvasApp::new(
+            ctx,
+            AppOptions {
+                file: Some(path),
+                native_file_dialogs: false,
+            },
+        )
+        .with_screenshot(civic_canvas::app::Screenshot::new(shot))
+    });
+    // The screenshot keeps asking for paints until it is taken: step instead of settling.
+    harness.run_steps(4);
+    assert!(
+        harness.state().document().is_dirty(),
+        "opened with a repair"
+    );
+    queue_window_close(&mut harness);
+    harness.step();
+    assert!(!asked_to_cancel_close(&harness), "the window closes");
+    assert!(
+        !matches!(
+            harness.state().modal(),
+            Some(civic_canvas::ui::dialogs::Modal::UnsavedChanges { .. })
+        ),
+        "without asking to save"
+    );
 }

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::CivicCanvasApp;
 use crate::document::Document;
-use crate::storage::{self, Backup};
-use crate::ui::dialogs::{Modal, Then};
+use crate::storage::{self, Backup, SaveOptions};
+use crate::ui::dialogs::{Modal, Replacing, Then};
 use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
 
 /// The reason shown when the typed-path dialog replaces a system dialog that could not open.
@@ -61,15 +61,23 @@ impl CivicCanvasApp {
         self.commit_typing();
         match self.session.doc.path().map(Path::to_path_buf) {
             Some(path) => {
-                let changed = self.session.doc.disk_stamp().is_some_and(|stamp| {
-                    storage::disk_change(&path, stamp) == storage::DiskChange::Changed
-                });
-                if changed {
+                // A board restored without a record of its file (or with a file that changed
+                // since) asks before replacing whatever is there now.
+                let why = match self.session.doc.disk_stamp() {
+                    Some(stamp) => (storage::disk_change(&path, stamp)
+                        == storage::DiskChange::Changed)
+                        .then_some(Replacing::ChangedElsewhere),
+                    None => std::fs::symlink_metadata(&path)
+                        .is_ok()
+                        .then_some(Replacing::NotOpenedHere),
+                };
+                if let Some(why) = why {
                     self.shell.modal = Some(Modal::ChangedOnDisk {
                         then,
                         file_name: display_name(&path),
+                        why,
                     });
-                } else if self.write_to(&path) {
+                } else if self.write_to(&path, SaveOptions::default(), then) {
                     self.proceed(ctx, then);
                 }
             }
@@ -77,19 +85,23 @@ impl CivicCanvasApp {
         }
     }
 
-    /// "Overwrite" in the changed-on-disk dialog: save over the other program's changes.
+    /// "Overwrite" in the changed-on-disk dialog: save over the other program's changes (or over
+    /// a read-only file).
     pub(super) fn overwrite(&mut self, ctx: &egui::Context, then: Then) {
+        let options = SaveOptions {
+            replace_read_only: true,
+        };
         if let Some(path) = self.session.doc.path().map(Path::to_path_buf)
-            && self.write_to(&path)
+            && self.write_to(&path, options, then)
         {
             self.proceed(ctx, then);
         }
     }
 
     /// Writes the board to `path`; returns whether it worked. Failures keep the board unsaved and
-    /// say why.
-    fn write_to(&mut self, path: &Path) -> bool {
-        match storage::save_board(path, self.session.doc.board()) {
+    /// say why; a read-only file is replaced only after asking (then `then` follows the save).
+    fn write_to(&mut self, path: &Path, options: SaveOptions, then: Then) -> bool {
+        match storage::save_board_with(path, self.session.doc.board(), options) {
             Ok(saved) => {
                 self.session.doc.mark_saved(path.to_path_buf());
                 self.session.doc.set_disk_stamp(Some(saved.stamp));
@@ -103,6 +115,19 @@ impl CivicCanvasApp {
                 };
                 self.set_status(status);
                 true
+            }
+            // Asked only for the board's own file ("Overwrite" saves there); Save as… to a
+            // read-only file says so below.
+            Err(error)
+                if matches!(error.cause, storage::SaveCause::ReadOnly)
+                    && self.session.doc.path() == Some(path) =>
+            {
+                self.shell.modal = Some(Modal::ChangedOnDisk {
+                    then,
+                    file_name: display_name(path),
+                    why: Replacing::ReadOnly,
+                });
+                false
             }
             Err(error) => {
                 self.show_error(
@@ -201,7 +226,7 @@ impl CivicCanvasApp {
                             path.display()
                         ),
                     );
-                } else if self.write_to(&path) {
+                } else if self.write_to(&path, SaveOptions::default(), then) {
                     self.proceed(ctx, then);
                 }
             }

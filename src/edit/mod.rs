@@ -117,8 +117,21 @@ pub fn apply(board: &mut Board, command: Command, origin: Origin) -> Result<Appl
         command
     };
     let label = command.label();
-    let changed = Changed::of(&command);
-    let inverse = command.apply(board)?;
+    let mut changed = Changed::of(&command);
+    let long_keys = origin.follows_rules() && rules::stacking::makes_long_keys(&command);
+    let mut inverse = command.apply(board)?;
+    if long_keys {
+        // Stacking keys grow when items are squeezed between neighbours again and again; past a
+        // length they are given short ones again, in the same step, so they never reach the
+        // length a file may hold.
+        let rebalance = rules::stacking::rebalance(board);
+        changed.items.extend(Changed::of(&rebalance).items);
+        let undo_rebalance = rebalance.apply(board)?;
+        inverse = Command::Batch {
+            label,
+            commands: vec![undo_rebalance, inverse],
+        };
+    }
     Ok(Applied {
         label,
         inverse,

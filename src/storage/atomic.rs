@@ -58,7 +58,29 @@ pub enum SaveCause {
     )]
     NewerFormat {
         /// The format number in the file.
-        found: u32,
+        found: u64,
+    },
+    /// Something is at the path that is not a file (a named pipe, a device, a socket).
+    #[error("this is not an ordinary file, so it is not replaced; choose a file name")]
+    NotAFile,
+    /// The file at the path cannot be read, so it could not be kept as a backup; it is never
+    /// replaced then.
+    #[error(
+        "the file there cannot be read ({0}), so it could not be kept as a backup, and it is \
+         not replaced. Save as… a different file"
+    )]
+    Unreadable(String),
+    /// The file at the path is marked read-only; it is replaced only when the user says so.
+    #[error("the file there is read-only")]
+    ReadOnly,
+    /// The board would not open again as it is, so nothing was written.
+    #[error(
+        "the board would not open again as it is ({problem}), so nothing was written. Your \
+         changes are still on screen"
+    )]
+    WouldNotOpen {
+        /// What the app would say when opening it.
+        problem: String,
     },
     /// The file system refused.
     #[error("{}", io_words::plain(.0))]
@@ -68,12 +90,33 @@ pub enum SaveCause {
 /// Distinguishes temporary files of saves running at the same time in one process.
 static SAVE_COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// Creates a fresh temporary file in `folder`, named after `file_name`.
-fn create_temp(folder: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
+/// A name for a temporary file in `folder` beside `file_name` that no other save of this
+/// process uses (another process's file there is noticed when it is created).
+pub(super) fn temp_path(folder: &Path, file_name: &str) -> PathBuf {
+    let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
+    folder.join(format!(".{file_name}.{}-{count}.tmp", std::process::id()))
+}
+
+/// Creates a fresh temporary file in `folder`, named after `file_name`, readable only as the
+/// file it will become is (`unix_mode`, when known), so its contents are never open to more
+/// people than the file's.
+fn create_temp(
+    folder: &Path,
+    file_name: &str,
+    unix_mode: Option<u32>,
+) -> io::Result<(PathBuf, File)> {
     loop {
-        let count = SAVE_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = folder.join(format!(".{file_name}.{}-{count}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+        let temp = temp_path(folder, file_name);
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if let Some(mode) = unix_mode {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(mode);
+        }
+        #[cfg(not(unix))]
+        let _ = unix_mode;
+        match options.open(&temp) {
             Ok(file) => return Ok((temp, file)),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
             Err(error) => return Err(error),
@@ -81,20 +124,57 @@ fn create_temp(folder: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
-/// Writes and syncs the new contents; the caller removes the temporary file on error.
-fn write_and_sync(mut file: File, target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes and syncs the new contents with the permissions `mode` asks for; the caller removes
+/// the temporary file on error.
+fn write_and_sync(mut file: File, target: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     file.write_all(bytes)?;
     file.flush()?;
-    // Keep the permissions of the board being replaced.
-    if let Ok(existing) = fs::metadata(target) {
-        file.set_permissions(existing.permissions())?;
+    match mode {
+        // Keep the permissions of the board being replaced.
+        Mode::OfTarget => {
+            if let Ok(existing) = fs::metadata(target) {
+                file.set_permissions(existing.permissions())?;
+            }
+        }
+        #[cfg(unix)]
+        Mode::Unix(bits) => {
+            use std::os::unix::fs::PermissionsExt as _;
+            file.set_permissions(fs::Permissions::from_mode(bits))?;
+        }
+        #[cfg(not(unix))]
+        Mode::Unix(_) => {}
     }
     file.sync_all()
 }
 
+/// The Unix permission bits of the file at `path`, if there is one (`None` elsewhere).
+pub(super) fn unix_mode_of(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::metadata(path)
+            .ok()
+            .map(|meta| meta.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// The permissions a written file gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Those of the file it replaces (the system's default for a new file).
+    OfTarget,
+    /// These Unix permission bits (ignored elsewhere).
+    Unix(u32),
+}
+
 /// Syncs the folder so the rename is on the disk. Some file systems cannot sync a folder; the
 /// data itself is already synced then, so that is not an error.
-fn sync_folder(folder: &Path) {
+pub(super) fn sync_folder(folder: &Path) {
     #[cfg(unix)]
     if let Ok(dir) = File::open(folder) {
         let _synced = dir.sync_all();
@@ -144,20 +224,37 @@ impl Drop for Prepared {
     }
 }
 
+/// The file a save to `path` replaces: the file a symbolic link there points at (saving through
+/// a link updates the linked file rather than replacing the link), or `path` itself.
+pub(super) fn target_of(path: &Path) -> Result<PathBuf, SaveCause> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(SaveCause::Io),
+        Ok(meta) if meta.is_dir() => Err(SaveCause::IsFolder),
+        _ => Ok(path.to_owned()),
+    }
+}
+
 /// Writes `bytes` to a synced temporary file beside `path`, ready to replace it. On error no
 /// temporary file is left.
 pub(super) fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, SaveError> {
+    let target = target_of(path).map_err(|cause| SaveError {
+        path: path.to_owned(),
+        cause,
+    })?;
+    prepare_at(path, target, bytes, Mode::OfTarget)
+}
+
+/// Writes `bytes` to a synced temporary file that replaces `target` when committed; `path` names
+/// it in messages.
+fn prepare_at(
+    path: &Path,
+    target: PathBuf,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<Prepared, SaveError> {
     let fail = |cause| SaveError {
         path: path.to_owned(),
         cause,
-    };
-    // Save through a symbolic link to the file it points at, rather than replacing the link.
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|e| fail(SaveCause::Io(e)))?
-        }
-        Ok(meta) if meta.is_dir() => return Err(fail(SaveCause::IsFolder)),
-        _ => path.to_owned(),
     };
     let file_name = target
         .file_name()
@@ -178,7 +275,12 @@ pub(super) fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, SaveError> 
         }
         Err(error) => return Err(fail(SaveCause::Io(error))),
     }
-    let (temp, file) = create_temp(&folder, &file_name).map_err(|e| fail(SaveCause::Io(e)))?;
+    let unix_mode = match mode {
+        Mode::Unix(bits) => Some(bits),
+        Mode::OfTarget => unix_mode_of(&target),
+    };
+    let (temp, file) =
+        create_temp(&folder, &file_name, unix_mode).map_err(|e| fail(SaveCause::Io(e)))?;
     let prepared = Prepared {
         path: path.to_owned(),
         target,
@@ -186,11 +288,19 @@ pub(super) fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, SaveError> 
         temp: Some(temp),
     };
     // On error, dropping `prepared` removes the temporary file.
-    write_and_sync(file, &prepared.target, bytes).map_err(|e| fail(SaveCause::Io(e)))?;
+    write_and_sync(file, &prepared.target, bytes, mode).map_err(|e| fail(SaveCause::Io(e)))?;
     Ok(prepared)
 }
 
+/// Writes `bytes` to `path` atomically with the Unix permissions `mode`, replacing whatever is
+/// at `path` itself: a link there is replaced, never written through (for files only this app
+/// writes, such as recovery copies).
+pub(super) fn write_in_place(path: &Path, bytes: &[u8], mode: u32) -> Result<(), SaveError> {
+    prepare_at(path, path.to_owned(), bytes, Mode::Unix(mode))?.commit()
+}
+
 /// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a mix.
+#[cfg(test)]
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     prepare(path, bytes)?.commit()
 }

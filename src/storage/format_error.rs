@@ -67,11 +67,11 @@ pub enum FormatError {
          (or its beginning is damaged)"
     )]
     MissingVersion,
-    /// The `format:` number is not one Civic Canvas ever wrote (0).
+    /// The `format:` number is not one Civic Canvas ever wrote (0 or less).
     #[error("format {found} is not a Civic Canvas board format; formats start at 1")]
     UnsupportedVersion {
         /// The number in the file.
-        found: u32,
+        found: i64,
         /// Where the number is, if found.
         position: Option<Position>,
     },
@@ -82,7 +82,7 @@ pub enum FormatError {
     )]
     NewerVersion {
         /// The number in the file.
-        found: u32,
+        found: u64,
         /// The newest format this version reads.
         supported: u32,
         /// Where the number is, if found.

@@ -33,6 +33,10 @@ pub enum LoadCause {
     /// The path is a folder.
     #[error("this is a folder, not a board file")]
     IsFolder,
+    /// Something is at the path that is not a file (a named pipe, a device, a socket): reading it
+    /// could wait forever, so it is refused before it is opened.
+    #[error("this is not an ordinary file (a named pipe, a device or a socket), so it is not read")]
+    NotAFile,
     /// The file is over [`MAX_FILE_BYTES`].
     #[error("the file is {} MB; boards over {} MB are refused", .bytes / 1_000_000, MAX_FILE_BYTES / 1024 / 1024)]
     TooLarge {
@@ -80,7 +84,8 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// The file's bytes, refusing folders and files over [`MAX_FILE_BYTES`] before reading them.
+/// The file's bytes, refusing folders, anything else that is not a file, and files over
+/// [`MAX_FILE_BYTES`] before reading them.
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadCause> {
     let io_cause = |error: io::Error| match error.kind() {
         io::ErrorKind::NotFound => LoadCause::NotFound,
@@ -90,6 +95,9 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadCause> {
     let metadata = std::fs::metadata(path).map_err(io_cause)?;
     if metadata.is_dir() {
         return Err(LoadCause::IsFolder);
+    }
+    if !metadata.is_file() {
+        return Err(LoadCause::NotAFile);
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(LoadCause::TooLarge {

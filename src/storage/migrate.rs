@@ -39,22 +39,19 @@ const _: () = assert!(CURRENT_FORMAT == 4);
 #[derive(Deserialize)]
 #[serde(rename = "Board")]
 struct Header {
+    /// Signed, so that `format: -1` is named as a number that is no format, not a number out of
+    /// range.
     #[serde(default, deserialize_with = "present")]
-    format: Option<u32>,
+    format: Option<i64>,
 }
 
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    u32::deserialize(deserializer).map(Some)
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    i64::deserialize(deserializer).map(Some)
 }
 
 /// Parses `text` as `T`, mapping parser errors to plain words.
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FormatError> {
     ron::from_str(text).map_err(|error| from_ron(&error, text))
-}
-
-/// The `format:` number of a board file's text, if it has a readable one.
-pub(super) fn format_of(text: &str) -> Option<u32> {
-    parse::<Header>(text).ok()?.format
 }
 
 /// Reads a board file of any supported format.
@@ -70,7 +67,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
     };
     let mut warnings = Vec::new();
     let current = match found {
-        0 => {
+        ..=0 => {
             return Err(FormatError::UnsupportedVersion {
                 found,
                 position: position(),
@@ -82,7 +79,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
         4 => from_v4(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
-                found,
+                found: u64::try_from(found).unwrap_or(u64::MAX),
                 supported: CURRENT_FORMAT,
                 position: position(),
             });
@@ -92,7 +89,8 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
     warnings.extend(more);
     Ok(Loaded {
         board,
-        format: found,
+        // One of the formats matched above.
+        format: u32::try_from(found).unwrap_or(CURRENT_FORMAT),
         warnings,
     })
 }

@@ -68,7 +68,7 @@ pub use format_error::FormatError;
 pub use io_words::plain as plain_io_error;
 pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, Opened, load_board, open_board};
 pub use position::Position;
-pub use safe_save::{Backup, Saved, backup_path, save_board};
+pub use safe_save::{Backup, SaveOptions, Saved, backup_path, save_board, save_board_with};
 
 use crate::model::Board;
 

@@ -56,19 +56,32 @@ pub enum Modal {
         /// The file that would be replaced.
         path: PathBuf,
     },
-    /// The board's file changed on disk since it was opened or saved: Overwrite / Save as… /
-    /// Cancel.
+    /// Saving would replace a file the user may want to keep: Overwrite / Save as… / Cancel.
     ChangedOnDisk {
         /// What happens after the board is saved.
         then: Then,
         /// The file's name.
         file_name: String,
+        /// Why the app asks.
+        why: Replacing,
     },
     /// Boards recovered after a crash, each with Restore / Discard.
     Recovery {
         /// The boards, in the order of the app's recovery list.
         boards: Vec<RecoverySummary>,
     },
+}
+
+/// Why saving asks before it replaces the board's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacing {
+    /// Another program changed the file since it was opened or saved here.
+    ChangedElsewhere,
+    /// The board was not opened from that file here (it was restored after a crash), so the
+    /// file there may hold something else.
+    NotOpenedHere,
+    /// The file is marked read-only.
+    ReadOnly,
 }
 
 /// What the user chose in a dialog.
@@ -108,8 +121,8 @@ impl Modal {
                 Self::Message { title, body } => message(ui, title, body),
                 Self::Shortcuts => shortcut_sheet(ui),
                 Self::ConfirmReplace { path } => confirm_replace(ui, path),
-                Self::ChangedOnDisk { file_name, .. } => {
-                    safety_dialogs::changed_on_disk(ui, file_name)
+                Self::ChangedOnDisk { file_name, why, .. } => {
+                    safety_dialogs::changed_on_disk(ui, file_name, *why)
                 }
                 Self::Recovery { boards } => safety_dialogs::recovered_boards(ui, boards),
             };

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::{RichText, Ui};
 
-use crate::ui::dialogs::{Choice, choice_row};
+use crate::ui::dialogs::{Choice, Replacing, choice_row};
 
 /// One recovered board as the recovery dialog lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,13 +41,35 @@ pub fn time_ago(time: Option<SystemTime>, now: SystemTime) -> String {
     }
 }
 
-/// "This file was changed by another program": Overwrite / Save as… / Cancel.
-pub(crate) fn changed_on_disk(ui: &mut Ui, file_name: &str) -> Option<Choice> {
-    ui.heading("This file was changed by another program since you opened it");
-    ui.label(format!(
-        "“{file_name}” on disk is no longer the version you opened or last saved. Saving now \
-         would replace those changes with the board on screen."
-    ));
+/// "This file was changed by another program" (or was not opened here, or is read-only):
+/// Overwrite / Save as… / Cancel.
+pub(crate) fn changed_on_disk(ui: &mut Ui, file_name: &str, why: Replacing) -> Option<Choice> {
+    let (heading, body) = match why {
+        Replacing::ChangedElsewhere => (
+            "This file was changed by another program since you opened it",
+            format!(
+                "“{file_name}” on disk is no longer the version you opened or last saved. Saving \
+                 now would replace those changes with the board on screen."
+            ),
+        ),
+        Replacing::NotOpenedHere => (
+            "This board was restored, not opened from this file",
+            format!(
+                "“{file_name}” on disk may hold something else than this board: it cannot be \
+                 told whether it is the file the board came from. Saving now would replace it \
+                 with the board on screen."
+            ),
+        ),
+        Replacing::ReadOnly => (
+            "This file is read-only",
+            format!(
+                "“{file_name}” is marked read-only, perhaps so that it is not changed. Saving now \
+                 would replace it with the board on screen."
+            ),
+        ),
+    };
+    ui.heading(heading);
+    ui.label(body);
     ui.add_space(8.0);
     choice_row(
         ui,

@@ -105,3 +105,27 @@ pub fn item_by_text(
         .unwrap_or_else(|| panic!("no item {text:?}"))
         .clone()
 }
+
+/// Queues a request to close the app's window, as the window's close button does.
+pub fn queue_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
+/// Whether the app answered a close request by keeping the window open.
+pub fn asked_to_cancel_close(harness: &Harness<'_, CivicCanvasApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|output| {
+            output
+                .commands
+                .contains(&egui::ViewportCommand::CancelClose)
+        })
+}

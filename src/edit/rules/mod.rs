@@ -27,6 +27,7 @@ pub mod frames;
 pub mod moves;
 pub mod personas;
 mod plan;
+pub mod stacking;
 #[cfg(test)]
 mod tests;
 

@@ -457,3 +457,34 @@ fn copies_of_a_frame_hold_the_copies_of_what_was_in_it() {
     let pasted = copied.ids.first().copied().unwrap();
     assert_eq!(board.item(pasted).unwrap().parent, Some(id(1)));
 }
+
+#[test]
+fn keys_that_grow_long_are_made_short_again_in_the_same_step() {
+    // The longest key a file may hold, on top: the next key above it would be longer still.
+    let mut top = note(1, 0.0, 0.0);
+    top.z = "z".repeat(256).parse().unwrap();
+    let mut board = Board::from_parts("Keys", [top, note(2, 300.0, 0.0)], []).unwrap();
+    let before = board.clone();
+    let mut third = note(3, 600.0, 0.0);
+    third.z = board.z_above_all();
+    assert!(
+        third.z.as_str().len() > 256,
+        "the key above it is too long for a file"
+    );
+    let undo = local(&mut board, Command::AddItem(Box::new(third)));
+    let stacked: Vec<u64> = board
+        .items_bottom_to_top()
+        .map(|item| item.id.raw())
+        .collect();
+    assert_eq!(stacked, [2, 1, 3], "the order is kept");
+    assert!(
+        board.items().all(|item| item.z.as_str().len() <= 2),
+        "{:?}",
+        board.items().map(|item| item.z.clone()).collect::<Vec<_>>()
+    );
+    undo.apply(&mut board).unwrap();
+    assert_eq!(
+        board, before,
+        "one undo takes back the note and the new keys"
+    );
+}

@@ -146,6 +146,11 @@ pub fn list_recovered(dir: &Path) -> Vec<RecoveredBoard> {
         let (Some(id), Some(ext)) = (path.file_stem(), path.extension()) else {
             continue;
         };
+        // Copies are files this app wrote: a link, a named pipe or a folder there is not one
+        // (and reading a pipe would wait forever).
+        if ext == "ron" && !entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            continue;
+        }
         let id = id.to_string_lossy().into_owned();
         if ext == "lock" && !dir.join(format!("{id}.ron")).exists() {
             if let Ok(Some(slot)) = RecoverySlot::claim(dir, &id) {

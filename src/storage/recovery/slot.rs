@@ -25,9 +25,10 @@ pub struct RecoverySlot {
 static SLOT_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl RecoverySlot {
-    /// Makes a new slot in `dir` (creating the folder if needed) and locks it.
+    /// Makes a new slot in `dir` (creating the folder if needed, readable only by its owner) and
+    /// locks it.
     pub fn create(dir: &Path) -> io::Result<Self> {
-        fs::create_dir_all(dir)?;
+        make_private_folder(dir)?;
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos());
@@ -55,12 +56,22 @@ impl RecoverySlot {
     }
 
     /// Locks the existing slot `id` in `dir`; `Ok(None)` if another running app holds it.
+    ///
+    /// A lock "file" that is a link (or anything but a file) is removed and made again: a lock
+    /// file is never opened through a link, so nothing is created where a link points.
     pub(super) fn claim(dir: &Path, id: &str) -> io::Result<Option<Self>> {
-        let lock = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(dir.join(format!("{id}.lock")))?;
+        let lock_path = dir.join(format!("{id}.lock"));
+        if fs::symlink_metadata(&lock_path).is_ok_and(|meta| !meta.is_file()) {
+            fs::remove_file(&lock_path)?;
+        }
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+        }
+        let lock = options.open(&lock_path)?;
         match lock.try_lock() {
             Ok(()) => Ok(Some(Self {
                 dir: dir.to_owned(),
@@ -105,6 +116,18 @@ impl RecoverySlot {
             _ => Ok(()),
         }
     }
+}
+
+/// Creates `dir` (and its parents) if needed and makes it readable only by its owner: recovery
+/// copies are boards, which may be private.
+fn make_private_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }
 
 fn lock_error(error: TryLockError) -> io::Error {

@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use super::super::atomic::write_atomically;
+use super::super::atomic::{unix_mode_of, write_in_place};
 use super::{RecoveryOrigin, RecoverySlot, recovery_text};
 use crate::model::Board;
 
@@ -108,7 +108,14 @@ impl WriterThread {
         };
         let text = recovery_text(board, origin, SystemTime::now());
         let path = slot.copy_path();
-        let report = match write_atomically(&path, text.as_bytes()) {
+        // As private as the board's file (or only for its owner, for a board never saved); a
+        // link where the copy goes is replaced, never written through.
+        let mode = origin
+            .path
+            .as_deref()
+            .and_then(unix_mode_of)
+            .map_or(0o600, |mode| mode & 0o666);
+        let report = match write_in_place(&path, text.as_bytes(), mode) {
             Ok(()) => WriterReport::Written { path, revision },
             Err(error) => WriterReport::Failed(error.to_string()),
         };
