@@ -11,6 +11,7 @@
 //! to each other. The same `items` and `seed` always give the same board, byte for byte once
 //! saved.
 
+pub mod hostile;
 mod kinds;
 mod words;
 

@@ -1,8 +1,8 @@
 //! A spatial index of rectangles on the board: a hierarchy of uniform grids.
 //!
 //! Level 0 has square cells [`CELL`] board units wide, about one note; each level's cells are
-//! [`LEVEL_FACTOR`] times wider than the one below, and the top level is a single cell that holds
-//! everything. A rectangle goes into the lowest level whose cells are at least as wide as it is,
+//! [`LEVEL_FACTOR`] times wider than the one below, and the top level holds what is wider than
+//! any cell. A rectangle goes into the lowest level whose cells are at least as wide as it is,
 //! so it lies in at most 2 × 2 cells there: a note and a 10,000-unit frame cost the same to add,
 //! move and find. Finding what is near a rectangle looks at the cells it covers on each level
 //! in use; when that is more cells than the level holds, it walks the level's cells instead, so a
@@ -10,7 +10,8 @@
 //!
 //! Coordinates anywhere in `f32` range work: a cell number is rounded towards the nearest `i64`
 //! that exists, which keeps the order of positions, so whatever overlaps in board units overlaps
-//! in cells too. A rectangle whose width or height is not finite goes into the top level.
+//! in cells too. A rectangle with a coordinate that is not finite (which only a file being
+//! repaired has) goes into the top level, where it is kept by key.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -63,7 +64,7 @@ struct Entry<K> {
 /// One grid of the hierarchy.
 #[derive(Clone, Debug)]
 struct Level<K> {
-    /// The width of a cell in board units (infinite on the top level).
+    /// The width of a cell in board units.
     cell: f32,
     cells: HashMap<(i64, i64), Vec<Entry<K>>>,
 }
@@ -122,17 +123,21 @@ struct Placement {
 /// Rectangles by key, found by where they are (see the module docs).
 #[derive(Clone, Debug)]
 pub(crate) struct SpatialIndex<K> {
-    /// Level 0 first; the last one has a single, infinite cell.
+    /// Level 0 first, up to the widest grid.
     levels: Vec<Level<K>>,
     /// How many keys each level holds, to skip empty ones.
     counts: Vec<usize>,
+    /// The top level: rectangles wider than any grid's cells, or not finite (only in a file
+    /// being repaired), each looked at on every search. Kept by key, so that thousands of them
+    /// come and go in constant time each.
+    top: HashMap<K, Rect>,
     placements: HashMap<K, Placement>,
 }
 
 impl<K> Default for SpatialIndex<K> {
     fn default() -> Self {
         let mut cell = CELL;
-        let mut levels = Vec::with_capacity(LEVELS + 1);
+        let mut levels = Vec::with_capacity(LEVELS);
         for _ in 0..LEVELS {
             levels.push(Level {
                 cell,
@@ -140,13 +145,10 @@ impl<K> Default for SpatialIndex<K> {
             });
             cell *= LEVEL_FACTOR;
         }
-        levels.push(Level {
-            cell: f32::INFINITY,
-            cells: HashMap::new(),
-        });
         Self {
             counts: vec![0; levels.len()],
             levels,
+            top: HashMap::new(),
             placements: HashMap::new(),
         }
     }
@@ -168,13 +170,17 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
     pub fn set(&mut self, key: K, bounds: Rect) {
         self.remove(key);
         let width = (bounds.max.x - bounds.min.x).max(bounds.max.y - bounds.min.y);
-        let top = self.levels.len().saturating_sub(1);
+        let finite = [bounds.min.x, bounds.min.y, bounds.max.x, bounds.max.y]
+            .iter()
+            .all(|value| value.is_finite());
         let level = self
             .levels
             .iter()
-            .position(|level| width <= level.cell)
-            .unwrap_or(top);
+            .position(|level| finite && width <= level.cell)
+            .unwrap_or(self.levels.len());
         let Some(grid) = self.levels.get_mut(level) else {
+            self.top.insert(key, bounds);
+            self.placements.insert(key, Placement { level, bounds });
             return;
         };
         for cell in grid.cells_of(bounds).each() {
@@ -195,6 +201,7 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
             return;
         };
         let Some(grid) = self.levels.get_mut(placement.level) else {
+            self.top.remove(&key);
             return;
         };
         for cell in grid.cells_of(placement.bounds).each() {
@@ -216,6 +223,11 @@ impl<K: Copy + Eq + Hash> SpatialIndex<K> {
         for (level, &count) in self.levels.iter().zip(&self.counts) {
             if count > 0 {
                 level.search(query, &mut found);
+            }
+        }
+        for (&key, bounds) in &self.top {
+            if bounds.meets(query) {
+                found(key);
             }
         }
     }

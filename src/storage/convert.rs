@@ -1,8 +1,9 @@
 //! Turning the file structs of formats 2 to 4 into the model and back. Every kind, connector and
 //! photo has the same file form in these formats, so this is shared by them.
 
+use super::LoadWarning;
+use super::locate::Locator;
 use super::v2::{BasisV2, ChannelV2, CustomFieldV2, EntryV2, ImageFormatV2, ImageV2, KindV2};
-use super::{LoadWarning, Position, position};
 use crate::model::{
     Basis, Board, Channel, CustomField, EmpathyMap, Entry, Frame, ImageFormat, ImageId, ItemKind,
     MapNode, Note, Persona, Rings, StoredImage,
@@ -139,7 +140,7 @@ impl From<ImageFormatV2> for ImageFormat {
 /// warning naming it.
 pub(super) fn read_images(
     images: Vec<ImageV2>,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Vec<(ImageId, StoredImage)> {
     let limit = crate::photos::STORED_MAX_SIDE_PX * 2;
@@ -169,11 +170,10 @@ pub(super) fn read_images(
                     },
                 )),
                 Err(problem) => {
-                    let at = position::find_string_field(text, "id", &image.id.to_string(), 0);
                     warnings.push(LoadWarning::DamagedPhoto {
                         image: image.id,
                         problem,
-                        position: at.map(|at| Position::at_byte(text, at)),
+                        position: locator.id(&image.id.to_string()),
                     });
                     None
                 }

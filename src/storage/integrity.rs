@@ -5,24 +5,18 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::locate::Locator;
 use super::validate::check_item;
-use super::{FormatError, LoadWarning, Position, position};
+use super::{FormatError, LoadWarning, Position};
 use crate::model::{Board, BoardError, Connector, ImageId, Item, ItemId, ItemKind, StoredImage};
 
 /// Refuses the file when an item's details are out of range (see [`check_item`]), pointing at
 /// the value.
-pub(super) fn check_contents(items: &[Item], text: &str) -> Result<(), FormatError> {
+pub(super) fn check_contents(items: &[Item], locator: &Locator<'_>) -> Result<(), FormatError> {
     for item in items {
         if let Err(problem) = check_item(item) {
-            let id_at = position::find_string_field(text, "id", &item.id.to_string(), 0);
-            let field_at = id_at.and_then(|id_at| {
-                let next_id = position::field_values(text, "id")
-                    .find(|&start| start > id_at)
-                    .unwrap_or(text.len());
-                position::find_field_between(text, problem.field, id_at, next_id)
-            });
             return Err(FormatError::InvalidGeometry {
-                position: field_at.or(id_at).map(|at| Position::at_byte(text, at)),
+                position: locator.field(&item.id.to_string(), problem.field),
                 item: item.id,
                 problem: problem.message,
             });
@@ -56,7 +50,7 @@ pub(super) fn forget_missing_photos(
 /// lose the link, with a warning each.
 pub(super) fn drop_bad_persona_links(
     items: &mut [Item],
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) {
     let personas: HashSet<ItemId> = items
@@ -74,13 +68,11 @@ pub(super) fn drop_bad_persona_links(
             && !personas.contains(&persona)
         {
             *link = None;
-            let at = text
-                .find(&format!("persona: Some(\"{persona}\")"))
-                .map(|at| at + "persona: Some(".len());
+            let needle = format!("persona: Some(\"{persona}\")");
             warnings.push(LoadWarning::DroppedPersonaLink {
                 item: item.id,
                 missing: persona,
-                position: at.map(|at| Position::at_byte(text, at)),
+                position: locator.in_block(&item.id.to_string(), &needle, "persona: Some(".len()),
             });
         }
     }
@@ -90,7 +82,7 @@ pub(super) fn drop_bad_persona_links(
 pub(super) fn drop_dangling_connectors(
     items: &[Item],
     connectors: Vec<Connector>,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Vec<Connector> {
     let ids: HashSet<ItemId> = items.iter().map(|item| item.id).collect();
@@ -103,11 +95,10 @@ pub(super) fn drop_dangling_connectors(
             else {
                 return true;
             };
-            let at = position::find_string_field(text, "id", &connector.id.to_string(), 0);
             warnings.push(LoadWarning::DroppedConnector {
                 connector: connector.id,
                 missing,
-                position: at.map(|at| Position::at_byte(text, at)),
+                position: locator.id(&connector.id.to_string()),
             });
             false
         })
@@ -120,25 +111,23 @@ pub(super) fn build_board(
     title: String,
     items: Vec<Item>,
     connectors: Vec<Connector>,
-    text: &str,
+    locator: &Locator<'_>,
 ) -> Result<Board, FormatError> {
     Board::from_parts(title, items, connectors).map_err(|source| {
-        let at = match &source {
-            BoardError::DuplicateItem(id) => {
-                position::find_string_field(text, "id", &id.to_string(), 1)
-            }
-            BoardError::DuplicateConnector(id) => {
-                position::find_string_field(text, "id", &id.to_string(), 1)
-            }
-            BoardError::DanglingConnector { connector, .. } => {
-                position::find_string_field(text, "id", &connector.to_string(), 0)
-            }
+        // The second time a duplicate id appears is the duplicate.
+        let (id, nth) = match &source {
+            BoardError::DuplicateItem(id) => (id.to_string(), 1),
+            BoardError::DuplicateConnector(id) => (id.to_string(), 1),
+            BoardError::DanglingConnector { connector, .. } => (connector.to_string(), 0),
             BoardError::MissingFrame { item, .. } | BoardError::FrameInItself(item) => {
-                position::find_string_field(text, "id", &item.to_string(), 0)
+                (item.to_string(), 0)
             }
         };
+        let text = locator.text();
         FormatError::InvalidBoard {
-            position: at.map(|at| Position::at_byte(text, at)),
+            position: locator
+                .nth_id(&id, nth)
+                .map(|at| Position::at_byte(text, at)),
             source,
         }
     })
@@ -150,7 +139,7 @@ pub(super) fn build_board(
 pub(super) fn members_to_parents<'a>(
     frames: impl Iterator<Item = (ItemId, &'a [ItemId])>,
     kinds: &HashMap<ItemId, bool>,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> BTreeMap<ItemId, ItemId> {
     let mut placed = BTreeMap::new();
@@ -168,14 +157,17 @@ pub(super) fn members_to_parents<'a>(
                     }
                 }
             };
-            let at = text
-                .find(&format!("\"{member}\""))
-                .filter(|_| !kinds.contains_key(&member));
+            // A member that is not in the file is pointed at where the frame lists it.
+            let position = if kinds.contains_key(&member) {
+                None
+            } else {
+                locator.in_block(&frame.to_string(), &format!("\"{member}\""), 0)
+            };
             warnings.push(LoadWarning::DroppedFrameMember {
                 frame,
                 member,
                 problem,
-                position: at.map(|at| Position::at_byte(text, at)),
+                position,
             });
         }
     }
@@ -185,7 +177,11 @@ pub(super) fn members_to_parents<'a>(
 /// Every item must name a frame of the file as its frame, and no frame may be inside itself.
 /// An item naming anything else leaves it with a warning. A frame inside itself (through other
 /// frames) is broken at the frame with the smallest id in the loop, which leaves its frame.
-pub(super) fn check_parents(items: &mut [Item], text: &str, warnings: &mut Vec<LoadWarning>) {
+pub(super) fn check_parents(
+    items: &mut [Item],
+    locator: &Locator<'_>,
+    warnings: &mut Vec<LoadWarning>,
+) {
     let frames: HashSet<ItemId> = items
         .iter()
         .filter(|item| item.as_frame().is_some())
@@ -206,7 +202,7 @@ pub(super) fn check_parents(items: &mut [Item], text: &str, warnings: &mut Vec<L
         };
         if let Some(problem) = problem {
             item.parent = None;
-            warnings.push(left_frame(item.id, frame, problem, text));
+            warnings.push(left_frame(item.id, frame, problem, locator));
         } else {
             parents.insert(item.id, frame);
         }
@@ -222,7 +218,7 @@ pub(super) fn check_parents(items: &mut [Item], text: &str, warnings: &mut Vec<L
             broken,
             frame,
             "that frame is inside this one, so this one cannot be inside it",
-            text,
+            locator,
         ));
     }
 }
@@ -257,18 +253,13 @@ fn frames_in_themselves(parents: &BTreeMap<ItemId, ItemId>) -> Vec<ItemId> {
     broken
 }
 
-fn left_frame(item: ItemId, frame: ItemId, problem: &str, text: &str) -> LoadWarning {
-    let at = position::find_string_field(text, "id", &item.to_string(), 0).and_then(|id_at| {
-        let needle = format!("parent: Some(\"{frame}\")");
-        text.get(id_at..)?
-            .find(&needle)
-            .map(|at| id_at + at + "parent: Some(".len())
-    });
+fn left_frame(item: ItemId, frame: ItemId, problem: &str, locator: &Locator<'_>) -> LoadWarning {
+    let needle = format!("parent: Some(\"{frame}\")");
     LoadWarning::LeftFrame {
         item,
         frame,
         problem: problem.to_owned(),
-        position: at.map(|at| Position::at_byte(text, at)),
+        position: locator.in_block(&item.to_string(), &needle, "parent: Some(".len()),
     }
 }
 
@@ -299,7 +290,7 @@ mod tests {
             frame(6, Some(3)),
         ];
         let mut warnings = Vec::new();
-        check_parents(&mut items, "", &mut warnings);
+        check_parents(&mut items, &Locator::new(""), &mut warnings);
         let parents: Vec<Option<u64>> = items
             .iter()
             .map(|item| item.parent.map(ItemId::raw))
@@ -324,7 +315,7 @@ mod tests {
             note,
         ];
         let mut warnings = Vec::new();
-        check_parents(&mut items, "", &mut warnings);
+        check_parents(&mut items, &Locator::new(""), &mut warnings);
         assert!(items.iter().all(|item| item.parent.is_none()));
         assert_eq!(warnings.len(), 3);
     }

@@ -25,6 +25,7 @@ use serde::{Deserialize, Deserializer};
 use super::ron_words::from_ron;
 use std::collections::HashMap;
 
+use super::locate::Locator;
 use super::{
     CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4,
 };
@@ -55,7 +56,8 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FormatError> {
 }
 
 /// Reads a board file of any supported format.
-pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
+pub(super) fn read(locator: &Locator<'_>) -> Result<Loaded, FormatError> {
+    let text = locator.text();
     let header: Header = parse(text)?;
     let Some(found) = header.format else {
         return Err(FormatError::MissingVersion);
@@ -73,9 +75,9 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
                 position: position(),
             });
         }
-        1 => from_v1(parse(text)?, text, &mut warnings)?,
-        2 => from_v2(parse(text)?, text, &mut warnings)?,
-        3 => from_v3(parse(text)?, text, &mut warnings)?,
+        1 => from_v1(parse(text)?, locator, &mut warnings)?,
+        2 => from_v2(parse(text)?, locator, &mut warnings)?,
+        3 => from_v3(parse(text)?, locator, &mut warnings)?,
         4 => from_v4(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
@@ -85,7 +87,7 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
             });
         }
     };
-    let (board, more) = current.into_board(text)?;
+    let (board, more) = current.into_board(locator)?;
     warnings.extend(more);
     Ok(Loaded {
         board,
@@ -98,28 +100,28 @@ pub(super) fn read(text: &str) -> Result<Loaded, FormatError> {
 /// Format 1 up to the current format.
 fn from_v1(
     file: v1::BoardV1,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Result<CurrentFile, FormatError> {
-    from_v2(v1_to_v2(file), text, warnings)
+    from_v2(v1_to_v2(file), locator, warnings)
 }
 
 /// Format 2 up to the current format.
 fn from_v2(
     file: v2::BoardV2,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Result<CurrentFile, FormatError> {
-    from_v3(v2_to_v3(file), text, warnings)
+    from_v3(v2_to_v3(file), locator, warnings)
 }
 
 /// Format 3 up to the current format.
 fn from_v3(
     file: v2::BoardV2,
-    text: &str,
+    locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Result<CurrentFile, FormatError> {
-    from_v4(v3_to_v4(file, text, warnings))
+    from_v4(v3_to_v4(file, locator, warnings))
 }
 
 /// Format 4 up to the current format. Format 4 is current, so this is the end of the chain.
@@ -134,7 +136,11 @@ fn from_v4(file: v4::BoardV4) -> Result<CurrentFile, FormatError> {
 /// Format 3 frames listed their members; format 4 items name their frame. Members a format 3
 /// frame could not hold (missing items, frames, items already in another frame) are left out
 /// with a warning each, as format 3 did.
-fn v3_to_v4(file: v2::BoardV2, text: &str, warnings: &mut Vec<LoadWarning>) -> v4::BoardV4 {
+fn v3_to_v4(
+    file: v2::BoardV2,
+    locator: &Locator<'_>,
+    warnings: &mut Vec<LoadWarning>,
+) -> v4::BoardV4 {
     let is_frame: HashMap<_, _> = file
         .items
         .iter()
@@ -144,7 +150,7 @@ fn v3_to_v4(file: v2::BoardV2, text: &str, warnings: &mut Vec<LoadWarning>) -> v
         v2::KindV2::Frame { members, .. } => Some((item.id, members.as_slice())),
         _ => None,
     });
-    let parents = integrity::members_to_parents(frames, &is_frame, text, warnings);
+    let parents = integrity::members_to_parents(frames, &is_frame, locator, warnings);
     v4::BoardV4 {
         format: 4,
         title: file.title,

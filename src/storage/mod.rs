@@ -49,6 +49,7 @@ mod format_error;
 mod integrity;
 mod io_words;
 mod load;
+mod locate;
 mod migrate;
 mod position;
 pub mod recovery;
@@ -67,6 +68,7 @@ pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
 pub use io_words::plain as plain_io_error;
 pub use load::{LoadCause, LoadError, MAX_FILE_BYTES, Opened, load_board, open_board};
+pub use locate::LOCATED_WARNINGS;
 pub use position::Position;
 pub use safe_save::{Backup, SaveOptions, Saved, backup_path, save_board, save_board_with};
 
@@ -283,8 +285,9 @@ pub fn board_from_ron(text: &str) -> Result<Loaded, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    let mut loaded = migrate::read(text)?;
-    let repairs = repair::repair_geometry(&mut loaded.board, text);
+    let locator = locate::Locator::new(text);
+    let mut loaded = migrate::read(&locator)?;
+    let repairs = repair::repair_geometry(&mut loaded.board, &locator);
     loaded.warnings.extend(repairs);
     // In the order a person reads the file; those without a place in it last.
     loaded.warnings.sort_by_key(|warning| {

@@ -74,27 +74,6 @@ pub(super) fn field_values<'t>(text: &'t str, field: &'t str) -> impl Iterator<I
     })
 }
 
-/// The byte offset of the `nth` (0-based) `field: "value"` in `text`.
-pub(super) fn find_string_field(text: &str, field: &str, value: &str, nth: usize) -> Option<usize> {
-    let quoted = format!("\"{value}\"");
-    field_values(text, field)
-        .filter(|&start| {
-            text.get(start..)
-                .is_some_and(|rest| rest.starts_with(&quoted))
-        })
-        .nth(nth)
-}
-
-/// The byte offset of the first `field:` value after `from` and before `until`.
-pub(super) fn find_field_between(
-    text: &str,
-    field: &str,
-    from: usize,
-    until: usize,
-) -> Option<usize> {
-    field_values(text, field).find(|&start| start > from && start < until)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,7 +123,5 @@ mod tests {
             found,
             vec![text.find("\"a\"").unwrap(), text.find("\"c\"").unwrap()]
         );
-        assert_eq!(find_string_field(text, "id", "c", 0), text.find("\"c\""));
-        assert_eq!(find_string_field(text, "id", "a", 1), None);
     }
 }

@@ -15,10 +15,9 @@
 //!
 //! [`MAX_ITEM_SIZE`]: super::MAX_ITEM_SIZE
 
-use std::collections::HashMap;
-
+use super::LoadWarning;
+use super::locate::Locator;
 use super::validate::{check_position, check_size};
-use super::{LoadWarning, Position, position};
 use crate::edit::{self, Command, Origin};
 use crate::model::{Board, Item, ItemId, MAX_COORDINATE, Point, Size};
 
@@ -31,64 +30,64 @@ const COLUMN_LENGTH: usize = 10;
 /// How many characters of an item's text a warning quotes.
 const QUOTED_CHARS: usize = 40;
 
-/// Repairs the position and size of every item that needs it, and says what was done.
-/// `text` is the file's text, used only to point each warning at the bad value.
-pub(super) fn repair_geometry(board: &mut Board, text: &str) -> Vec<LoadWarning> {
-    let bad_sizes: Vec<ItemId> = board
+/// Repairs the position and size of every item that needs it, and says what was done, in the
+/// order of the file (an item's position comes before its size). `locator` knows the file's
+/// text, used only to point each warning at the bad value.
+pub(super) fn repair_geometry(board: &mut Board, locator: &Locator<'_>) -> Vec<LoadWarning> {
+    let broken: Vec<ItemId> = board
         .items()
-        .filter(|item| check_size(item).is_err())
+        .filter(|item| check_size(item).is_err() || check_position(item).is_err())
         .map(|item| item.id)
         .collect();
-    let bad_positions: Vec<ItemId> = board
-        .items()
-        .filter(|item| check_position(item).is_err())
-        .map(|item| item.id)
-        .collect();
-    if bad_sizes.is_empty() && bad_positions.is_empty() {
+    if broken.is_empty() {
         return Vec::new();
     }
-    let finder = FieldFinder::new(text);
-    let mut warnings = Vec::new();
-    for id in bad_sizes {
-        let Some(item) = board.item(id) else { continue };
-        let field = check_size(item)
-            .err()
-            .map_or("width", |problem| problem.field);
-        let found = format!("{} × {}", item.size.width, item.size.height);
-        let (kind, quote, position) = (item.kind.name(), quote(item), finder.find(id, field));
-        let to = item.kind.usual_size();
-        let resize = Command::ResizeItem { id, to };
-        if edit::apply(board, resize, Origin::Repair).is_ok() {
-            warnings.push(LoadWarning::ResizedItem {
-                item: id,
-                kind,
-                text: quote,
-                found,
-                now: format!("{} × {}", to.width, to.height),
-                position,
-            });
-        }
-    }
     let mut spots = Spots::right_of(board.items().filter(|item| check_position(item).is_ok()));
-    for id in bad_positions {
+    let mut warnings = Vec::new();
+    for id in broken {
         let Some(item) = board.item(id) else { continue };
-        let field = check_position(item)
-            .err()
-            .map_or("x", |problem| problem.field);
-        let found = format!("({}, {})", item.pos.x, item.pos.y);
-        let (kind, quote, position) = (item.kind.name(), quote(item), finder.find(id, field));
-        let to = spots.next(item.size);
-        let move_item = Command::MoveItem { id, to };
-        if edit::apply(board, move_item, Origin::Repair).is_ok() {
-            warnings.push(LoadWarning::MovedItem {
-                item: id,
-                kind,
-                text: quote,
-                found,
-                now: format!("({}, {})", to.x, to.y),
-                position,
-            });
+        let (kind, quote, name) = (item.kind.name(), quote(item), id.to_string());
+        let bad_position = check_position(item).err().map(|problem| {
+            let found = format!("({}, {})", item.pos.x, item.pos.y);
+            (found, locator.field(&name, problem.field))
+        });
+        let bad_size = check_size(item).err().map(|problem| {
+            let found = format!("{} × {}", item.size.width, item.size.height);
+            (found, locator.field(&name, problem.field))
+        });
+        let mut resized = None;
+        if let Some((found, position)) = bad_size {
+            let to = item.kind.usual_size();
+            let resize = Command::ResizeItem { id, to };
+            if edit::apply(board, resize, Origin::Repair).is_ok() {
+                resized = Some(LoadWarning::ResizedItem {
+                    item: id,
+                    kind,
+                    text: quote.clone(),
+                    found,
+                    now: format!("{} × {}", to.width, to.height),
+                    position,
+                });
+            }
         }
+        if let Some((found, position)) = bad_position
+            && let Some(item) = board.item(id)
+        {
+            // The usual size, when the size was repaired too.
+            let to = spots.next(item.size);
+            let move_item = Command::MoveItem { id, to };
+            if edit::apply(board, move_item, Origin::Repair).is_ok() {
+                warnings.push(LoadWarning::MovedItem {
+                    item: id,
+                    kind,
+                    text: quote,
+                    found,
+                    now: format!("({}, {})", to.x, to.y),
+                    position,
+                });
+            }
+        }
+        warnings.extend(resized);
     }
     warnings
 }
@@ -158,71 +157,6 @@ impl Spots {
     }
 }
 
-/// Finds an item's field in the file's text, reading the text once however many items there are.
-struct FieldFinder<'t> {
-    text: &'t str,
-    /// Where each `id:` value starts, in order.
-    ids: Vec<usize>,
-    /// For each quoted `id:` value, the index in `ids` of its first appearance.
-    index_of: HashMap<&'t str, usize>,
-    /// Where each line starts.
-    line_starts: Vec<usize>,
-}
-
-impl<'t> FieldFinder<'t> {
-    fn new(text: &'t str) -> Self {
-        let ids: Vec<usize> = position::field_values(text, "id").collect();
-        let mut index_of = HashMap::new();
-        for (index, &start) in ids.iter().enumerate() {
-            let quoted = text
-                .get(start..)
-                .and_then(|rest| rest.strip_prefix('"'))
-                .and_then(|rest| rest.split('"').next());
-            if let Some(value) = quoted {
-                index_of.entry(value).or_insert(index);
-            }
-        }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-            .collect();
-        Self {
-            text,
-            ids,
-            index_of,
-            line_starts,
-        }
-    }
-
-    /// The line and column of byte `offset`, like [`Position::at_byte`] but without reading
-    /// the text up to it again.
-    fn position_at(&self, offset: usize) -> Position {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = self
-            .line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0);
-        let before = self.text.get(line_start..offset).unwrap_or_default();
-        Position {
-            line: line.max(1),
-            column: 1 + before.chars().count(),
-        }
-    }
-
-    /// Where the value of `field` of item `id` is, or the item's id if that is not found.
-    fn find(&self, id: ItemId, field: &str) -> Option<Position> {
-        let index = *self.index_of.get(id.to_string().as_str())?;
-        let id_at = *self.ids.get(index)?;
-        let until = self.ids.get(index + 1).copied().unwrap_or(self.text.len());
-        let field_at = self
-            .text
-            .get(id_at..until)
-            .and_then(|item_text| position::field_values(item_text, field).next())
-            .map(|offset| id_at + offset);
-        Some(self.position_at(field_at.unwrap_or(id_at)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,7 +182,7 @@ mod tests {
             items.push(note(raw, Point::new(f32::NAN, 0.0), Item::NOTE_SIZE, ""));
         }
         let mut board = Board::from_parts("t", items, []).unwrap();
-        let warnings = repair_geometry(&mut board, "");
+        let warnings = repair_geometry(&mut board, &Locator::new(""));
         assert_eq!(warnings.len(), 12);
         let spot = |raw| board.item(ItemId::from_raw(raw)).unwrap().pos;
         // Right edge 100.5, plus the gap, rounded up to a whole unit.
@@ -267,7 +201,7 @@ mod tests {
             [],
         )
         .unwrap();
-        repair_geometry(&mut board, "");
+        repair_geometry(&mut board, &Locator::new(""));
         assert_eq!(
             board.item(ItemId::from_raw(1)).unwrap().pos,
             Point::new(0.0, 0.0)
@@ -282,21 +216,8 @@ mod tests {
             [],
         )
         .unwrap();
-        repair_geometry(&mut board, "");
+        repair_geometry(&mut board, &Locator::new(""));
         assert_eq!(board.item(ItemId::from_raw(2)).unwrap().pos, far);
-    }
-
-    #[test]
-    fn positions_match_those_counted_from_the_start() {
-        let text = "(\n  id: \"a\",\n  x: NaN,\n  title: \"Ђурђевдан\", id: \"b\", x: 1.0,\n)\n";
-        let finder = FieldFinder::new(text);
-        for offset in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
-            assert_eq!(
-                finder.position_at(offset),
-                Position::at_byte(text, offset),
-                "{offset}"
-            );
-        }
     }
 
     #[test]

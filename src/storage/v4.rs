@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use super::convert::{images_to_file, kind_from_file, kind_to_file, read_images};
 use super::integrity;
+use super::locate::Locator;
 use super::v1::ColorV1;
 use super::v2::{ConnectorV2, ImageV2, KindV2};
-use super::{FormatError, LoadWarning, Position, position};
+use super::{FormatError, LoadWarning};
 use crate::model::{Board, Connector, Item, ItemId, Point, Size, ZKey};
 
 /// The whole file.
@@ -82,18 +83,19 @@ impl BoardV4 {
         }
     }
 
-    /// The board this file describes, and the repairs made while reading it. `text` is the
-    /// file's text, used only to point errors and warnings at the right line.
-    pub fn into_board(self, text: &str) -> Result<(Board, Vec<LoadWarning>), FormatError> {
+    /// The board this file describes, and the repairs made while reading it. `locator` knows
+    /// the file's text, used only to point errors and warnings at the right line.
+    pub fn into_board(
+        self,
+        locator: &Locator<'_>,
+    ) -> Result<(Board, Vec<LoadWarning>), FormatError> {
         if let Some(frame) = self
             .items
             .iter()
             .find(|item| matches!(&item.kind, KindV2::Frame { members, .. } if !members.is_empty()))
         {
-            let at = position::find_string_field(text, "id", &frame.id.to_string(), 0)
-                .and_then(|id_at| text.get(id_at..)?.find("members").map(|at| id_at + at));
             return Err(FormatError::InvalidGeometry {
-                position: at.map(|at| Position::at_byte(text, at)),
+                position: locator.field(&frame.id.to_string(), "members"),
                 item: frame.id,
                 problem: "a frame in a format 4 file does not list `members`; each item names \
                           its frame with `parent`"
@@ -113,20 +115,20 @@ impl BoardV4 {
                 parent: item.parent,
             })
             .collect();
-        integrity::check_contents(&items, text)?;
+        integrity::check_contents(&items, locator)?;
         let mut warnings = Vec::new();
-        let images = read_images(self.images, text, &mut warnings);
+        let images = read_images(self.images, locator, &mut warnings);
         integrity::forget_missing_photos(&mut items, &images, &mut warnings);
-        integrity::drop_bad_persona_links(&mut items, text, &mut warnings);
-        integrity::check_parents(&mut items, text, &mut warnings);
+        integrity::drop_bad_persona_links(&mut items, locator, &mut warnings);
+        integrity::check_parents(&mut items, locator, &mut warnings);
         let connectors: Vec<Connector> = self
             .connectors
             .into_iter()
             .map(ConnectorV2::into_connector)
             .collect();
         let connectors =
-            integrity::drop_dangling_connectors(&items, connectors, text, &mut warnings);
-        let board = integrity::build_board(self.title, items, connectors, text)?;
+            integrity::drop_dangling_connectors(&items, connectors, locator, &mut warnings);
+        let board = integrity::build_board(self.title, items, connectors, locator)?;
         Ok((board.with_images(images), warnings))
     }
 }
