@@ -1,5 +1,6 @@
 //! The `civic-canvas` command: opens the whiteboard, or runs a command-line verb.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -63,6 +64,23 @@ enum Verb {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Write a hostile board: a file made to exhaust the app, for measuring its defences.
+    #[command(
+        long_about = "Write a hostile board: a file made to exhaust the app, for measuring its \
+                      defences (see the README's \"Your data is safe\").\n\n\
+                      COUNT is how many of the hostile parts the file gets (for long-note, how \
+                      many bytes of text; for combining-marks, how many marks)."
+    )]
+    Hostile {
+        /// What the file attacks with.
+        #[arg(value_enum)]
+        kind: HostileKind,
+        /// How many hostile parts.
+        count: usize,
+        /// The file to write (replaced if it exists).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Test-only: edit a board without a window, with autosave on, then wait to be killed.
     #[command(hide = true)]
     Script {
@@ -83,6 +101,52 @@ enum Verb {
         #[arg(long)]
         print_recovered: bool,
     },
+}
+
+/// The kinds of hostile board `civic-canvas hostile` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HostileKind {
+    /// Connectors to items that are not in the file.
+    DanglingConnectors,
+    /// Photos that cannot be read.
+    DamagedPhotos,
+    /// Frames naming members that are not in the file.
+    MissingFrameMembers,
+    /// Positions that are not numbers, all on one line.
+    NanPositions,
+    /// One note of COUNT bytes.
+    LongNote,
+    /// One letter with COUNT combining marks.
+    CombiningMarks,
+    /// Persona cards with distinct 1024 × 1024 photos.
+    PersonaPhotos,
+    /// Persona cards sharing one photo stored under ids that do not match it.
+    PhotoUnderManyIds,
+    /// Notes of 100,000 × 100,000 at one spot.
+    OverlappingNotes,
+    /// Frames of 10,000 × 10,000 at one spot.
+    StackedFrames,
+}
+
+/// The `hostile` verb: writes the file as is (it may need repairs to open).
+fn hostile(kind: HostileKind, count: usize, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use civic_canvas::generate::hostile;
+    let text = match kind {
+        HostileKind::DanglingConnectors => hostile::dangling_connectors(count),
+        HostileKind::DamagedPhotos => hostile::damaged_photos(count),
+        HostileKind::MissingFrameMembers => hostile::missing_frame_members(count),
+        HostileKind::NanPositions => hostile::nan_positions_on_one_line(count),
+        HostileKind::LongNote => hostile::long_note(count),
+        HostileKind::CombiningMarks => hostile::combining_marks(count),
+        HostileKind::PersonaPhotos => hostile::persona_photos(count, 1024),
+        HostileKind::PhotoUnderManyIds => hostile::photo_under_many_ids(count),
+        HostileKind::OverlappingNotes => hostile::overlapping_notes(count, 100_000.0),
+        HostileKind::StackedFrames => hostile::stacked_frames(count, 10_000.0),
+    };
+    std::fs::write(file, &text).map_err(|error| anyhow::anyhow!("{}: {error}", file.display()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}: {} bytes", file.display(), text.len())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The hidden `script` verb (see `civic_canvas::script`).
@@ -138,6 +202,7 @@ fn main() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
         Some(Verb::Script {
             data_dir,
             file,

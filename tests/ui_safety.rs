@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use civic_canvas::app::{AppOptions, CivicCanvasApp, RecoveryConfig};
+use civic_canvas::model::{Board, Item, ItemId, MapNode, Point, ZKey};
 use civic_canvas::storage::{self, backup_path, load_board};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
@@ -14,6 +15,7 @@ use egui_kittest::Harness;
 mod common;
 use common::{
     add_note, asked_to_cancel_close, harness_with_app, item_by_text, press, queue_window_close,
+    type_text,
 };
 use egui_kittest::kittest::Queryable as _;
 
@@ -442,7 +444,7 @@ fn a_file_with_impossible_numbers_opens_with_each_repair_named() {
     let moved = board.item("3c4d5e6f70819203".parse().unwrap()).unwrap();
     assert!(moved.pos.x.is_finite() && moved.pos.y.is_finite());
     let resized = board.item("8d9eaf0112233445".parse().unwrap()).unwrap();
-    assert_eq!(resized.size, civic_canvas::model::Item::NOTE_SIZE);
+    assert_eq!(resized.size, Item::NOTE_SIZE);
     // The repaired board is unsaved, and the file is untouched until the user saves.
     assert!(harness.state().document().is_dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -530,7 +532,7 @@ fn a_restored_board_asks_before_replacing_a_file_it_was_not_opened_from() {
     let notes = dir.path().join("notes.txt");
     std::fs::write(&notes, "my own notes").unwrap();
     let writer = storage::recovery::RecoveryWriter::start(recovery.clone()).unwrap();
-    let mut board = civic_canvas::model::Board::new("Recovered");
+    let mut board = Board::new("Recovered");
     civic_canvas::edit::Command::SetTitle("Recovered".into())
         .apply(&mut board)
         .unwrap();
@@ -624,4 +626,60 @@ fn the_screenshot_mode_closes_without_asking_even_after_repairs() {
         ),
         "without asking to save"
     );
+}
+
+#[test]
+fn a_note_of_megabytes_shows_in_part_and_is_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    std::fs::write(&path, civic_canvas::generate::hostile::long_note(2_000_000)).unwrap();
+    let mut harness = harness_with(Some(path.clone()), None);
+    let text = harness
+        .state()
+        .board()
+        .items()
+        .next()
+        .unwrap()
+        .text()
+        .to_owned();
+    assert_eq!(text.len(), 2_000_000);
+    // Typing into it in place is refused with a reason.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label_contains(
+        "Not opened for typing: this text has 2000000 characters, too many to type into here",
+    );
+    assert_eq!(harness.state().canvas().editing_item(), None);
+    type_text(&mut harness, "x");
+    assert_eq!(harness.state().board().items().next().unwrap().text(), text);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        load_board(&path).unwrap().items().next().unwrap().text(),
+        text
+    );
+}
+
+#[test]
+fn a_description_of_megabytes_is_not_opened_in_the_side_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    let node = Item::map_node(
+        ItemId::from_raw(1),
+        Point::new(0.0, 0.0),
+        ZKey::middle(),
+        MapNode {
+            label: "Registry office".into(),
+            description: "Long queues. ".repeat(20_000),
+            ..MapNode::default()
+        },
+    );
+    let board = Board::from_parts("Map", [node], []).unwrap();
+    storage::save_board(&path, &board).unwrap();
+    let mut harness = harness_with(Some(path.clone()), None);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.get_by_label_contains(
+        "Not shown for typing: this text has 260000 characters, too many to type into here",
+    );
+    // The name is short enough to type into.
+    harness.get_by_role_and_label(Role::TextInput, "Name");
 }

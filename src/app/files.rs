@@ -22,9 +22,8 @@ impl CivicCanvasApp {
         match storage::open_board(&path) {
             Ok(opened) => {
                 let name = display_name(&path);
-                self.session.doc = Document::loaded(opened.board, path);
+                self.replace_document(Document::loaded(opened.board, path));
                 self.session.doc.set_disk_stamp(Some(opened.stamp));
-                self.canvas.reset();
                 self.canvas.request_fit();
                 self.set_status(format!("Opened {}", self.session.doc.file_label()));
                 if !opened.warnings.is_empty() {

@@ -103,6 +103,14 @@ impl CivicCanvasApp {
         self.shell.modal.as_ref()
     }
 
+    /// Puts `doc` in place of the board on screen, forgetting what was worked out from the old
+    /// one (revisions start again with each document).
+    fn replace_document(&mut self, doc: Document) {
+        self.session.doc = doc;
+        self.canvas.reset();
+        self.shell.search.forget_hits();
+    }
+
     fn set_status(&mut self, text: impl Into<String>) {
         self.shell.status = Some(StatusMessage {
             text: text.into(),
@@ -168,11 +176,11 @@ impl CivicCanvasApp {
             Action::FindNext | Action::FindPrevious => {
                 if !self.shell.search.open {
                     self.shell.search.open();
-                } else if let Some(hit) = self
-                    .shell
-                    .search
-                    .step(self.session.doc.board(), action == Action::FindPrevious)
-                {
+                } else if let Some(hit) = self.shell.search.step(
+                    self.session.doc.board(),
+                    self.session.doc.revision(),
+                    action == Action::FindPrevious,
+                ) {
                     self.canvas.show_hit(self.session.doc.board(), hit);
                 }
             }
@@ -220,8 +228,7 @@ impl CivicCanvasApp {
         match then {
             Then::Nothing => {}
             Then::NewBoard => {
-                self.session.doc = Document::untitled();
-                self.canvas.reset();
+                self.replace_document(Document::untitled());
                 self.canvas.view.camera = crate::ui::camera::Camera::default();
                 self.set_status("New board");
             }
@@ -351,6 +358,10 @@ impl eframe::App for CivicCanvasApp {
         });
         for action in actions {
             self.perform(&ctx, action);
+        }
+        if let Some(notice) = self.canvas.take_notice() {
+            self.set_status(notice);
+            ctx.request_repaint();
         }
         self.dropped_files(&ctx);
         self.handle_modal(&ctx);

@@ -367,7 +367,11 @@ pub fn status_bar(
             ui.separator();
             ui.label(crate::cli::board_summary(doc.board()));
             ui.separator();
-            ui.with_layout(Layout::left_to_right(egui::Align::Center), |ui| {
+            // Its own id: labels take theirs from their place, and the message must not share one
+            // with a label elsewhere (screen readers would hear only one of them).
+            let layout = Layout::left_to_right(egui::Align::Center);
+            let builder = egui::UiBuilder::new().layout(layout).id_salt("status message");
+            ui.scope_builder(builder, |ui| {
                 match message {
                     Some(message) => {
                         ui.add(egui::Label::new(RichText::new(message).strong()).truncate())

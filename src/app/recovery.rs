@@ -254,19 +254,17 @@ impl CivicCanvasApp {
             return;
         };
         let title = board.title().to_owned();
-        self.session.doc = Document::recovered(board, entry.origin.path);
-        self.session.doc.set_disk_stamp(entry.origin.stamp);
+        let mut doc = Document::recovered(board, entry.origin.path);
+        doc.set_disk_stamp(entry.origin.stamp);
         // The recovered copy stays until this board is saved or discarded; later copies
         // replace it.
         recovery.writer.adopt(entry.slot);
         recovery.schedule =
             AutosaveSchedule::new(recovery.schedule.quiet_period, recovery.schedule.max_delay);
-        recovery
-            .schedule
-            .observe(self.session.doc.revision(), Instant::now());
-        recovery.schedule.written(self.session.doc.revision());
+        recovery.schedule.observe(doc.revision(), Instant::now());
+        recovery.schedule.written(doc.revision());
         recovery.copy = CopyState::Written;
-        self.canvas.reset();
+        self.replace_document(doc);
         self.canvas.request_fit();
         self.set_status(format!("Restored “{title}”. Save it to keep it."));
         self.offer_again();

@@ -162,7 +162,8 @@ impl CivicCanvasApp {
         if self.shell.search.open {
             let request = Panel::top("find_bar")
                 .show(ui, |ui| {
-                    self.shell.search.show(ui, self.session.doc.board())
+                    let doc = &self.session.doc;
+                    self.shell.search.show(ui, doc.board(), doc.revision())
                 })
                 .inner;
             match request {
@@ -176,9 +177,9 @@ impl CivicCanvasApp {
         self.canvas.selection.highlighted = if self.shell.search.open {
             self.shell
                 .search
-                .hits(self.session.doc.board())
-                .into_iter()
-                .filter_map(|hit| match hit {
+                .hits_at(self.session.doc.board(), self.session.doc.revision())
+                .iter()
+                .filter_map(|hit| match *hit {
                     Hit::Item(id) => Some(id),
                     Hit::Connector(_) => None,
                 })

@@ -33,6 +33,16 @@ pub struct Search {
     query: String,
     current: usize,
     focus_field: bool,
+    /// The hits last found, kept until the query or the board changes: searching every text
+    /// at every paint would cost as much as the board's text.
+    found: Option<Found>,
+}
+
+#[derive(Debug)]
+struct Found {
+    query: String,
+    revision: u64,
+    hits: Vec<Hit>,
 }
 
 /// What the find bar asks the app to do.
@@ -92,22 +102,46 @@ impl Search {
             .collect()
     }
 
-    /// Moves to the next (or previous) hit; `None` when there is none.
-    pub fn step(&mut self, board: &Board, backwards: bool) -> Option<Hit> {
-        let hits = self.hits(board);
-        if hits.is_empty() {
+    /// [`Self::hits`] on the board at `revision`, found again only when the query or the
+    /// revision changed since the last call.
+    pub fn hits_at(&mut self, board: &Board, revision: u64) -> &[Hit] {
+        let stale = self
+            .found
+            .as_ref()
+            .is_none_or(|found| found.revision != revision || found.query != self.query);
+        if stale {
+            self.found = Some(Found {
+                query: self.query.clone(),
+                revision,
+                hits: self.hits(board),
+            });
+        }
+        self.found.as_ref().map_or(&[], |found| &found.hits)
+    }
+
+    /// Forgets the hits last found: the board was replaced by another.
+    pub fn forget_hits(&mut self) {
+        self.found = None;
+    }
+
+    /// Moves to the next (or previous) hit on the board at `revision`; `None` when there is
+    /// none.
+    pub fn step(&mut self, board: &Board, revision: u64, backwards: bool) -> Option<Hit> {
+        let count = self.hits_at(board, revision).len();
+        if count == 0 {
             return None;
         }
         self.current = if backwards {
-            (self.current + hits.len() - 1) % hits.len()
+            (self.current + count - 1) % count
         } else {
-            (self.current + 1) % hits.len()
+            (self.current + 1) % count
         };
-        hits.get(self.current).copied()
+        let current = self.current;
+        self.hits_at(board, revision).get(current).copied()
     }
 
-    /// Draws the find bar; returns what the user asked for.
-    pub fn show(&mut self, ui: &mut Ui, board: &Board) -> Option<SearchRequest> {
+    /// Draws the find bar for the board at `revision`; returns what the user asked for.
+    pub fn show(&mut self, ui: &mut Ui, board: &Board, revision: u64) -> Option<SearchRequest> {
         let mut request = None;
         ui.horizontal(|ui| {
             let field = labelled_text_field(
@@ -120,13 +154,14 @@ impl Search {
             if std::mem::take(&mut self.focus_field) {
                 field.request_focus();
             }
-            let hits = self.hits(board);
+            let hits = self.hits_at(board, revision);
+            let (first, count) = (hits.first().copied(), hits.len());
             if field.changed() {
                 // A new search starts at its first hit.
                 self.current = 0;
-                request = hits.first().copied().map(SearchRequest::Show);
+                request = first.map(SearchRequest::Show);
             }
-            self.current = self.current.min(hits.len().saturating_sub(1));
+            self.current = self.current.min(count.saturating_sub(1));
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let shift = ui.input(|i| i.modifiers.shift);
             let previous = ui
@@ -139,13 +174,13 @@ impl Search {
                 .clicked();
             if next || previous || entered {
                 request = self
-                    .step(board, previous || (entered && shift))
+                    .step(board, revision, previous || (entered && shift))
                     .map(SearchRequest::Show);
                 if entered {
                     field.request_focus();
                 }
             }
-            let status = match hits.len() {
+            let status = match count {
                 0 if self.query.trim().is_empty() => String::new(),
                 0 => "No matches".to_owned(),
                 n => format!("{} of {n}", self.current + 1),
@@ -202,5 +237,33 @@ mod tests {
         assert_eq!(search.hits(&board), [Hit::Item(c.id)]);
         search.query = "  ".into();
         assert!(search.hits(&board).is_empty());
+    }
+
+    #[test]
+    fn hits_are_found_again_only_when_the_query_or_the_board_changes() {
+        let note = |text: &str| {
+            Item::note(
+                crate::model::ItemId::from_raw(1),
+                Point::new(0.0, 0.0),
+                ZKey::middle(),
+                PaletteColor::Yellow,
+                text,
+            )
+        };
+        let first = Board::from_parts("Find", [note("queue")], []).unwrap();
+        let second = Board::from_parts("Find", [note("form")], []).unwrap();
+        let mut search = Search {
+            query: "queue".into(),
+            ..Search::default()
+        };
+        assert_eq!(search.hits_at(&first, 3).len(), 1);
+        // Same revision: the hits are kept (nothing looks at the board).
+        assert_eq!(search.hits_at(&second, 3).len(), 1);
+        assert!(search.hits_at(&second, 4).is_empty(), "a new revision");
+        search.query = "form".into();
+        assert_eq!(search.hits_at(&second, 4).len(), 1, "a new query");
+        assert_eq!(search.hits_at(&first, 4).len(), 1);
+        search.forget_hits();
+        assert!(search.hits_at(&first, 4).is_empty(), "another board");
     }
 }

@@ -81,3 +81,15 @@ pub fn labelled_text_field(
     )
     .labelled_by(label.id)
 }
+
+/// The longest text (in bytes) that is typed into in place or in the inspector: laying out more
+/// at every paint would make typing crawl. Longer texts stay as they are, shown in part.
+pub const MAX_EDITABLE_BYTES: usize = 100_000;
+
+/// Why a text is not opened for typing.
+pub fn too_long_to_edit(text: &str) -> String {
+    format!(
+        "this text has {} characters, too many to type into here; it is kept as it is",
+        text.chars().count()
+    )
+}

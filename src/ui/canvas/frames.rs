@@ -146,16 +146,16 @@ pub(super) fn paint_frame(
     if !look.show_text {
         return;
     }
+    let room = title_edit_rect(rect, zoom);
     let mut title = if frame.title.is_empty() {
         "Untitled frame".to_owned()
     } else {
-        frame.title.replace('\n', " ")
+        paint::room_for(&frame.title, room.size(), font.size).replace('\n', " ")
     };
     if frame.collapsed {
         let noun = if inside == 1 { "item" } else { "items" };
         title = format!("{title}  ·  {inside} {noun} hidden");
     }
-    let room = title_edit_rect(rect, zoom);
     let galley = painter.layout(title, font, Color32::WHITE, f32::INFINITY);
     let clip = painter.with_clip_rect(room.intersect(painter.clip_rect()));
     clip.galley(

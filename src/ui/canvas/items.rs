@@ -428,7 +428,11 @@ struct InPlace {
     frame_label: frames::FrameLabel,
 }
 
-/// What screen readers and UI tests call an item: its text, or what it is when it has none.
+/// How many characters of an item's text its label holds.
+const LABEL_CHARS: usize = 200;
+
+/// What screen readers and UI tests call an item: its text (its first [`LABEL_CHARS`]
+/// characters), or what it is when it has none.
 pub fn item_label(item: &Item) -> &str {
     match &item.kind {
         ItemKind::Note(note) if note.text.is_empty() => "Empty sticky note",
@@ -438,8 +442,9 @@ pub fn item_label(item: &Item) -> &str {
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
         ItemKind::Frame(frame) if frame.title.is_empty() => "Untitled frame",
+        // A label names the item; it need not hold all of a long text.
         ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) | ItemKind::Frame(_) => {
-            item.text()
+            paint::first_chars(item.text(), LABEL_CHARS)
         }
     }
 }

@@ -219,8 +219,10 @@ pub fn label_plate(painter: &Painter, connector: &Connector, points: &[Pos2], zo
             );
         }
     }
+    // Never more than the view can show, however long the label.
+    let label = paint::room_for(&connector.label, painter.clip_rect().size(), font_px);
     job.append(
-        &connector.label,
+        label,
         0.0,
         egui::TextFormat::simple(theme::note_font(font_px), theme::NOTE_TEXT),
     );

@@ -74,7 +74,7 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
         return;
     }
     let tag = painter.layout(
-        node.node_type.tag().to_uppercase(),
+        super::paint::room_for(node.node_type.tag(), inner.size(), tag_px).to_uppercase(),
         theme::note_font(tag_px),
         theme::MAP_TAG_TEXT,
         inner.width().max(1.0),
@@ -91,9 +91,10 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
         return;
     }
     let label_area = Rect::from_min_max(pos2(inner.left(), inner.top() + tag_height), inner.max);
+    let label_px = theme::NOTE_FONT_SIZE * zoom;
     let label = painter.layout(
-        node.label.clone(),
-        bold(theme::NOTE_FONT_SIZE * zoom),
+        super::paint::room_for(&node.label, label_area.size(), label_px).to_owned(),
+        bold(label_px),
         theme::NOTE_TEXT,
         label_area.width().max(1.0),
     );
@@ -158,6 +159,7 @@ fn plate(painter: &Painter, center: Pos2, text: &str, px: f32, color: Color32) {
     if px < theme::MIN_READABLE_TEXT_PX || text.is_empty() {
         return;
     }
+    let text = super::paint::room_for(text, painter.clip_rect().size(), px);
     let galley = painter.layout_no_wrap(text.to_owned(), bold(px), color);
     let size = galley.size() + vec2(px * 0.6, px * 0.2);
     let plate = Rect::from_center_size(center, size);

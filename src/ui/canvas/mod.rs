@@ -101,12 +101,20 @@ impl CanvasState {
     }
 
     /// Start typing into a note, a map node's name or a frame's title (selects it). Rings and
-    /// grids are only selected: they have no text.
+    /// grids are only selected: they have no text; a text too long to type into in place is
+    /// left alone, with a notice (see [`Self::take_notice`]).
     pub fn begin_editing(&mut self, board: &Board, id: ItemId) {
         self.selection.items = BTreeSet::from([id]);
         let Some(item) = board.item(id).filter(|item| item.has_text()) else {
             return;
         };
+        if item.text().len() > crate::ui::widgets::MAX_EDITABLE_BYTES {
+            self.gesture.notice = Some(format!(
+                "Not opened for typing: {}",
+                crate::ui::widgets::too_long_to_edit(item.text())
+            ));
+            return;
+        }
         let text = item.text().to_owned();
         self.gesture.typing = Some(TextEditing {
             id,
@@ -133,6 +141,12 @@ impl CanvasState {
         self.gesture = GestureState::default();
         self.caches = Caches::default();
         self.view.fit_pending = true;
+    }
+
+    /// A message for the status bar from the last paint (e.g. why a text was not opened for
+    /// typing), once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.gesture.notice.take()
     }
 
     /// The board's feedback loops, as last worked out.

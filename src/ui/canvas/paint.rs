@@ -135,11 +135,18 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
         StrokeKind::Inside,
     );
 
-    let mut overflowed = false;
     let inner = text_rect(rect, zoom);
     let fit = matches!(&item.kind, crate::model::ItemKind::Note(note) if note.fit_text);
+    // The smallest size the text may take decides how much of it could show.
+    let smallest = if fit { 0.5 } else { 1.0 };
+    let text = room_for(
+        item.text(),
+        inner.size(),
+        theme::NOTE_FONT_SIZE * zoom * smallest,
+    );
+    let mut overflowed = text.len() < item.text().len();
     let font_px = if fit {
-        let text = display_text(item.text());
+        let text = display_text(text);
         fitted_size(theme::NOTE_FONT_SIZE * zoom, |px| {
             painter
                 .layout(
@@ -155,14 +162,14 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     } else {
         theme::NOTE_FONT_SIZE * zoom
     };
-    if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !item.text().is_empty() {
+    if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !text.is_empty() {
         let galley = painter.layout(
-            display_text(item.text()),
+            display_text(text),
             theme::note_font(font_px),
             theme::NOTE_TEXT,
             inner.width().max(1.0),
         );
-        overflowed = galley.size().y > inner.height() + 0.5;
+        overflowed |= galley.size().y > inner.height() + 0.5;
         let mut text_clip = inner;
         if overflowed {
             // Show whole lines only, and keep them clear of the badge.
@@ -255,6 +262,39 @@ pub fn fitted_size(normal: f32, fits: impl Fn(f32) -> bool) -> f32 {
     low
 }
 
+/// At most `count` characters from the start of `text`.
+pub(crate) fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(at, _)| text.get(..at).unwrap_or(text))
+}
+
+/// The start of `text` that is all a box of `size` (on screen) can show at `px`: no visible
+/// character is narrower than [`NARROWEST_CHAR`] of the size and no line is lower than the size,
+/// so nothing past this could show (zero-width marks past it, which add nothing visible, are left
+/// out too). A text of megabytes then costs no more to lay out than what the box shows; the
+/// whole text stays on the board and in the file.
+pub(crate) fn room_for(text: &str, size: egui::Vec2, px: f32) -> &str {
+    let px = px.max(1.0);
+    let columns = (size.x.max(0.0) / (px * NARROWEST_CHAR)).ceil() as usize + 1;
+    let rows = (size.y.max(0.0) / px).ceil() as usize + 1;
+    let most_chars = columns.saturating_mul(rows).saturating_add(16);
+    let mut lines = 0;
+    for (count, (at, c)) in text.char_indices().enumerate() {
+        if count >= most_chars || lines > rows {
+            return text.get(..at).unwrap_or(text);
+        }
+        if c == '\n' {
+            lines += 1;
+        }
+    }
+    text
+}
+
+/// The advance of the narrowest visible character in the board's fonts, as a share of the font
+/// size, with room to spare (`i`, `'` and thin spaces are about a fifth).
+const NARROWEST_CHAR: f32 = 0.1;
+
 /// Note text as shown: lines starting with "- " or "* " become bullets ("• "); the stored text
 /// keeps what was typed.
 pub fn display_text(text: &str) -> String {
@@ -293,7 +333,6 @@ pub fn resize_handle(painter: &Painter, handle: Rect, hovered: bool) {
     );
 }
 
-/// A position rounded to hundredths of a board unit, so saved files stay tidy.
 /// A backdrop's or frame's title strip on screen, where it is picked up: the top of `rect`,
 /// [`Item::BACKDROP_HEADER`] board units tall at `zoom`.
 pub(super) fn title_strip(rect: Rect, zoom: f32) -> Rect {
@@ -329,5 +368,61 @@ mod tests {
             display_text("Needs:\n- forms online\n  * in Albanian\n-not a bullet\nx - y"),
             "Needs:\n• forms online\n  • in Albanian\n-not a bullet\nx - y"
         );
+    }
+
+    /// The rows of `text` laid out `width` wide that start inside `height`.
+    fn rows_shown(
+        ctx: &egui::Context,
+        text: &str,
+        px: f32,
+        width: f32,
+        height: f32,
+    ) -> Vec<String> {
+        let galley = ctx.fonts_mut(|fonts| {
+            fonts.layout(text.to_owned(), theme::note_font(px), Color32::BLACK, width)
+        });
+        galley
+            .rows
+            .iter()
+            .filter(|row| row.rect().top() < height)
+            .map(|row| row.glyphs.iter().map(|glyph| glyph.chr).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_start_of_a_long_text_shows_all_that_the_whole_text_would() {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let texts = [
+            "Residents wait hours at the registry office for a paper certificate. ".repeat(300),
+            "i".repeat(20_000),
+            "' . , | ".repeat(3_000),
+            "\u{2009}i".repeat(10_000),
+            "Громадяни чекають годинами. ქალაქი. ".repeat(500),
+            "short\n".repeat(5_000),
+            "\n".repeat(5_000) + "late",
+        ];
+        for text in &texts {
+            for (px, width, height) in [
+                (18.0, 216.0, 176.0),
+                (9.0, 400.0, 300.0),
+                (4.0, 50.0, 400.0),
+            ] {
+                let start = room_for(text, vec2(width, height), px);
+                assert!(start.len() < text.len(), "nothing left out at {px} px");
+                assert_eq!(
+                    rows_shown(&ctx, start, px, width, height),
+                    rows_shown(&ctx, text, px, width, height),
+                    "{px} px in {width} × {height}"
+                );
+            }
+        }
+        // Zero-width marks past what could show are left out too.
+        let marks = String::from("e") + &"\u{301}".repeat(10_000_000);
+        assert!(room_for(&marks, vec2(216.0, 176.0), 18.0).len() < 100_000);
+        assert_eq!(room_for("short", vec2(216.0, 176.0), 18.0), "short");
     }
 }

@@ -5,11 +5,11 @@
 use egui::text::LayoutJob;
 use egui::{
     Align2, Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Stroke, StrokeKind,
-    TextFormat, pos2, vec2,
+    TextFormat, Vec2, pos2, vec2,
 };
 use std::sync::Arc;
 
-use super::paint::{self, NoteLook};
+use super::paint::{self, NoteLook, room_for};
 use crate::model::{Basis, EmpathyMap, Entry, EntryList, Item, Persona};
 use crate::ui::theme;
 
@@ -177,10 +177,11 @@ fn header_text(painter: &Painter, persona: &Persona, header: Rect, zoom: f32) {
         return;
     }
     let mut job = LayoutJob::default();
+    let room = vec2(width, header.height());
     let name = if persona.name.is_empty() {
         "Unnamed persona"
     } else {
-        &persona.name
+        room_for(&persona.name, room, name_px)
     };
     job.append(
         name,
@@ -189,7 +190,7 @@ fn header_text(painter: &Painter, persona: &Persona, header: Rect, zoom: f32) {
     );
     if !persona.role.text.is_empty() {
         job.append(
-            &format!("\n{}", persona.role.text),
+            &format!("\n{}", room_for(&persona.role.text, room, BODY_SIZE * zoom)),
             0.0,
             TextFormat::simple(theme::note_font(BODY_SIZE * 1.1 * zoom), theme::NOTE_TEXT),
         );
@@ -197,7 +198,7 @@ fn header_text(painter: &Painter, persona: &Persona, header: Rect, zoom: f32) {
     let details: Vec<&str> = [&persona.age.text, &persona.location.text]
         .into_iter()
         .filter(|text| !text.is_empty())
-        .map(String::as_str)
+        .map(|text| room_for(text, room, BODY_SIZE * zoom))
         .collect();
     if !details.is_empty() {
         job.append(
@@ -257,6 +258,7 @@ impl Column<'_> {
 fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> bool {
     let px = BODY_SIZE * zoom;
     let width = body.width().max(1.0);
+    let room = vec2(width, body.height());
     let mut column = Column {
         painter,
         body,
@@ -266,7 +268,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
     };
     if !persona.quote.text.is_empty() {
         let galley = painter.layout(
-            format!("“{}”", persona.quote.text),
+            format!("“{}”", room_for(&persona.quote.text, room, px)),
             theme::note_font(px * 1.05),
             theme::MAP_TAG_TEXT,
             width,
@@ -282,7 +284,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         ("Accessibility", &persona.accessibility),
     ];
     for (label, entry) in facts.iter().filter(|(_, entry)| !entry.text.is_empty()) {
-        let galley = labelled(painter, label, entry, px, width);
+        let galley = labelled(painter, label, entry, px, room);
         if !column.place(galley, basis_color(&entry.basis), 4.0) {
             return false;
         }
@@ -300,7 +302,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
             "Channels",
             &Entry::new(names.join(" · ")),
             px,
-            width,
+            room,
         );
         if !column.place(galley, None, 6.0) {
             return false;
@@ -320,7 +322,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
             return false;
         }
         for entry in entries {
-            let (galley, mark) = bullet(painter, entry, px, width);
+            let (galley, mark) = bullet(painter, entry, px, room);
             if !column.place(galley, mark, 2.0) {
                 return false;
             }
@@ -328,7 +330,8 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         column.y += 6.0 * zoom;
     }
     for field in &persona.custom {
-        let galley = labelled(painter, &field.label, &field.value, px, width);
+        let label = room_for(&field.label, room, px);
+        let galley = labelled(painter, label, &field.value, px, room);
         if !column.place(galley, basis_color(&field.value.basis), 4.0) {
             return false;
         }
@@ -337,7 +340,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
 }
 
 /// "Label: text", the label in bold, indented past the mark, then how the entry is backed.
-fn labelled(painter: &Painter, label: &str, entry: &Entry, px: f32, width: f32) -> Arc<Galley> {
+fn labelled(painter: &Painter, label: &str, entry: &Entry, px: f32, room: Vec2) -> Arc<Galley> {
     let mut job = LayoutJob::default();
     job.append(
         "",
@@ -352,12 +355,12 @@ fn labelled(painter: &Painter, label: &str, entry: &Entry, px: f32, width: f32) 
         );
     }
     job.append(
-        &entry.text,
+        room_for(&entry.text, room, px),
         0.0,
         TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
     );
     append_basis(&mut job, &entry.basis, px);
-    job.wrap.max_width = width;
+    job.wrap.max_width = room.x;
     painter.layout_job(job)
 }
 
@@ -385,7 +388,7 @@ fn append_basis(job: &mut LayoutJob, basis: &Basis, px: f32) {
 
 /// A list entry: a bullet (or the assumption/evidence mark) and its text, with an evidence
 /// source after it.
-fn bullet(painter: &Painter, entry: &Entry, px: f32, width: f32) -> (Arc<Galley>, Option<Color32>) {
+fn bullet(painter: &Painter, entry: &Entry, px: f32, room: Vec2) -> (Arc<Galley>, Option<Color32>) {
     let mark = basis_color(&entry.basis);
     let mut job = LayoutJob::default();
     let lead = if mark.is_some() { "" } else { "•" };
@@ -395,12 +398,12 @@ fn bullet(painter: &Painter, entry: &Entry, px: f32, width: f32) -> (Arc<Galley>
         TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
     );
     job.append(
-        &entry.text,
+        room_for(&entry.text, room, px),
         px * if mark.is_some() { 1.0 } else { 0.5 },
         TextFormat::simple(theme::note_font(px), theme::NOTE_TEXT),
     );
     append_basis(&mut job, &entry.basis, px);
-    job.wrap.max_width = width;
+    job.wrap.max_width = room.x;
     (painter.layout_job(job), mark)
 }
 
@@ -488,7 +491,7 @@ pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &Note
         );
         column.place(heading, None, 4.0);
         for entry in map.list(list) {
-            let (galley, mark) = bullet(&cell_painter, entry, BODY_SIZE * zoom, inner.width());
+            let (galley, mark) = bullet(&cell_painter, entry, BODY_SIZE * zoom, inner.size());
             if !column.place(galley, mark, 2.0) {
                 hidden = true;
                 break;
@@ -499,7 +502,10 @@ pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &Note
         let text = if map.goal.is_empty() {
             "Goal: (double-click to write it)".to_owned()
         } else {
-            format!("Goal: {}", map.goal)
+            format!(
+                "Goal: {}",
+                room_for(&map.goal, goal.size(), NAME_SIZE * 0.85 * zoom)
+            )
         };
         let galley = clip.layout(
             text,

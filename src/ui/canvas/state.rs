@@ -79,6 +79,8 @@ pub(super) struct GestureState {
     pub(super) quick_create: Option<quick_create::QuickCreate>,
     /// A note just dropped on a persona card, waiting for a list to be chosen.
     pub(super) drop_offer: Option<persona_drop::DropOffer>,
+    /// A message for the status bar.
+    pub(super) notice: Option<String>,
 }
 
 /// What the canvas works out from the board to draw it.

@@ -8,7 +8,7 @@ use crate::edit::rules::frames;
 use crate::edit::{Command, ItemField};
 use crate::model::{Board, ConnectorId, Frame, Item, ItemId, ItemKind, Level, MapNode, NodeType};
 use crate::ui::shortcuts::Action;
-use crate::ui::widgets::{action_button, swatches};
+use crate::ui::widgets::{MAX_EDITABLE_BYTES, action_button, swatches, too_long_to_edit};
 
 mod connector_form;
 mod persona_form;
@@ -116,6 +116,16 @@ impl InspectorState {
         current: &str,
         look: FieldLook,
     ) -> Option<String> {
+        if current.len() > MAX_EDITABLE_BYTES {
+            if look.labelled {
+                ui.label(field);
+            }
+            ui.weak(format!(
+                "Not shown for typing: {}",
+                too_long_to_edit(current)
+            ));
+            return None;
+        }
         let mine = matches!(&self.typing, Some((t, f, _)) if *t == target && f == field);
         let mut buffer = match &self.typing {
             Some((_, _, text)) if mine => text.clone(),
