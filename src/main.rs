@@ -178,7 +178,20 @@ fn script(
 }
 
 fn main() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        // The reader went away (`civic-canvas check … | head`): nothing more to say.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|error| error.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        result => result,
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.verb {
         Some(Verb::Check { files }) => {
             let all_fine = civic_canvas::cli::check(&files, &mut std::io::stdout().lock())?;

@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use civic_canvas::generate::hostile;
-use civic_canvas::storage::{LOCATED_WARNINGS, LoadWarning, board_from_ron};
+use civic_canvas::model::ItemKind;
+use civic_canvas::storage::{LOCATED_WARNINGS, LoadWarning, board_from_ron, board_to_ron};
 
 /// Loads `text`, expecting `count` warnings of which the first are located at a line of the
 /// file that holds `expected(line)`.
@@ -71,4 +72,32 @@ fn eighty_thousand_impossible_positions_on_one_line() {
         .take(3)
         .collect();
     assert_eq!(line, "NaN");
+}
+
+#[test]
+fn one_photo_stored_under_a_thousand_ids_is_kept_once_under_its_own() {
+    let text = hostile::photo_under_many_ids(1000);
+    loads_with_warnings(&text, 1000, |line| line.contains("id: \""));
+    let loaded = board_from_ron(&text).unwrap();
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .all(|warning| matches!(warning, LoadWarning::RenamedPhoto { .. }))
+    );
+    let images: Vec<_> = loaded.board.used_images().collect();
+    assert_eq!(images.len(), 1);
+    let (id, image) = images[0];
+    assert_eq!(id.raw(), civic_canvas::photos::content_id(&image.bytes));
+    let photos: Vec<_> = loaded
+        .board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => persona.photo,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(photos, vec![id; 1000], "every card keeps its photo");
+    let saved = board_to_ron(&loaded.board);
+    assert!(board_from_ron(&saved).unwrap().warnings.is_empty());
 }

@@ -303,8 +303,19 @@ impl CivicCanvasApp {
     }
 }
 
+/// The largest texture side the window uses (see `raw_input_hook`).
+const MAX_TEXTURE_SIDE: usize = 4096;
+
 impl eframe::App for CivicCanvasApp {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // The glyph atlas is as wide as the largest texture allowed and grows until 80% full:
+        // with software rendering's 16,384 that is gigabytes once a zoom has drawn text at many
+        // sizes. 4,096 keeps it under 64 MB; no texture the app makes is larger.
+        raw_input.max_texture_side = Some(
+            raw_input
+                .max_texture_side
+                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
+        );
         self.hold_canvas_keys(ctx, raw_input);
     }
 

@@ -1,6 +1,8 @@
 //! Turning the file structs of formats 2 to 4 into the model and back. Every kind, connector and
 //! photo has the same file form in these formats, so this is shared by them.
 
+use std::collections::{HashMap, HashSet};
+
 use super::LoadWarning;
 use super::locate::Locator;
 use super::v2::{BasisV2, ChannelV2, CustomFieldV2, EntryV2, ImageFormatV2, ImageV2, KindV2};
@@ -136,21 +138,29 @@ impl From<ImageFormatV2> for ImageFormat {
     }
 }
 
+/// The photos of a file that could be read, each under the id its content gives.
+#[derive(Debug, Default)]
+pub(super) struct ReadImages {
+    /// The photos, each once.
+    pub(super) images: Vec<(ImageId, StoredImage)>,
+    /// The true id of each photo stored under another.
+    pub(super) renamed: HashMap<ImageId, ImageId>,
+}
+
 /// The photos of the file that could be read; each one that could not is left out with a
-/// warning naming it.
+/// warning naming it, and each stored under an id that is not its content's is kept under the
+/// true one, with a warning.
 pub(super) fn read_images(
     images: Vec<ImageV2>,
     locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
-) -> Vec<(ImageId, StoredImage)> {
+) -> ReadImages {
     let limit = crate::photos::STORED_MAX_SIDE_PX * 2;
-    images
-        .into_iter()
-        .filter_map(|image| {
-            let problem = if image.width == 0
-                || image.height == 0
-                || image.width > limit
-                || image.height > limit
+    let mut read = ReadImages::default();
+    let mut kept = HashSet::new();
+    for image in images {
+        let bytes =
+            if image.width == 0 || image.height == 0 || image.width > limit || image.height > limit
             {
                 Err(format!(
                     "it says it is {} × {} pixels; stored photos are at most {limit} a side",
@@ -159,27 +169,39 @@ pub(super) fn read_images(
             } else {
                 crate::photos::decode_base64_lines(&image.data).map_err(|error| error.to_string())
             };
-            match problem {
-                Ok(bytes) => Some((
-                    image.id,
-                    StoredImage {
-                        width: image.width,
-                        height: image.height,
-                        format: image.format.into(),
-                        bytes: bytes.into(),
-                    },
-                )),
-                Err(problem) => {
-                    warnings.push(LoadWarning::DamagedPhoto {
-                        image: image.id,
-                        problem,
-                        position: locator.id(&image.id.to_string()),
-                    });
-                    None
-                }
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                warnings.push(LoadWarning::DamagedPhoto {
+                    image: image.id,
+                    problem,
+                    position: locator.id(&image.id.to_string()),
+                });
+                continue;
             }
-        })
-        .collect()
+        };
+        let actual = ImageId::from_raw(crate::photos::content_id(&bytes));
+        if actual != image.id {
+            warnings.push(LoadWarning::RenamedPhoto {
+                stored: image.id,
+                actual,
+                position: locator.id(&image.id.to_string()),
+            });
+            read.renamed.insert(image.id, actual);
+        }
+        if kept.insert(actual) {
+            read.images.push((
+                actual,
+                StoredImage {
+                    width: image.width,
+                    height: image.height,
+                    format: image.format.into(),
+                    bytes: bytes.into(),
+                },
+            ));
+        }
+    }
+    read
 }
 
 fn entry_to_file(entry: &Entry) -> EntryV2 {

@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::convert::ReadImages;
 use super::locate::Locator;
 use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position};
-use crate::model::{Board, BoardError, Connector, ImageId, Item, ItemId, ItemKind, StoredImage};
+use crate::model::{Board, BoardError, Connector, ImageId, Item, ItemId, ItemKind};
 
 /// Refuses the file when an item's details are out of range (see [`check_item`]), pointing at
 /// the value.
@@ -25,18 +26,26 @@ pub(super) fn check_contents(items: &[Item], locator: &Locator<'_>) -> Result<()
     Ok(())
 }
 
-/// Persona photos that are not among `images` are dropped with a warning; the card keeps
-/// everything else and shows its initials.
+/// Persona photos stored under another id follow it to their true one; those that are not
+/// among the photos read are dropped with a warning, and the card keeps everything else and
+/// shows its initials.
 pub(super) fn forget_missing_photos(
     items: &mut [Item],
-    images: &[(ImageId, StoredImage)],
+    read: &ReadImages,
     warnings: &mut Vec<LoadWarning>,
 ) {
+    let known: HashSet<ImageId> = read.images.iter().map(|(id, _)| *id).collect();
     for item in items {
-        if let ItemKind::Persona(persona) = &mut item.kind
-            && let Some(photo) = persona.photo
-            && !images.iter().any(|(id, _)| *id == photo)
-        {
+        let ItemKind::Persona(persona) = &mut item.kind else {
+            continue;
+        };
+        let Some(photo) = persona.photo else {
+            continue;
+        };
+        let photo = read.renamed.get(&photo).copied().unwrap_or(photo);
+        if known.contains(&photo) {
+            persona.photo = Some(photo);
+        } else {
             persona.photo = None;
             warnings.push(LoadWarning::MissingPhoto {
                 item: item.id,

@@ -120,6 +120,21 @@ pub enum LoadWarning {
         /// Where it is in the file, if found.
         position: Option<Position>,
     },
+    /// A stored photo's id is not the one its content gives, so it is kept under the true one
+    /// (once, however many ids it was stored under) and the cards using it follow.
+    #[error(
+        "{}photo {stored} is stored under an id that does not match its content; it is kept as \
+         {actual}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    RenamedPhoto {
+        /// The id in the file.
+        stored: crate::model::ImageId,
+        /// The id its content gives.
+        actual: crate::model::ImageId,
+        /// Where it is in the file, if found.
+        position: Option<Position>,
+    },
     /// A persona's photo is not in the file; the card shows its initials instead.
     #[error("persona {item}'s photo {image} is not in the file; the card shows initials instead")]
     MissingPhoto {
@@ -237,6 +252,7 @@ impl LoadWarning {
         match self {
             Self::DroppedConnector { position, .. }
             | Self::DamagedPhoto { position, .. }
+            | Self::RenamedPhoto { position, .. }
             | Self::DroppedPersonaLink { position, .. }
             | Self::DroppedFrameMember { position, .. }
             | Self::LeftFrame { position, .. }

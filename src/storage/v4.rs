@@ -117,8 +117,8 @@ impl BoardV4 {
             .collect();
         integrity::check_contents(&items, locator)?;
         let mut warnings = Vec::new();
-        let images = read_images(self.images, locator, &mut warnings);
-        integrity::forget_missing_photos(&mut items, &images, &mut warnings);
+        let read = read_images(self.images, locator, &mut warnings);
+        integrity::forget_missing_photos(&mut items, &read, &mut warnings);
         integrity::drop_bad_persona_links(&mut items, locator, &mut warnings);
         integrity::check_parents(&mut items, locator, &mut warnings);
         let connectors: Vec<Connector> = self
@@ -129,6 +129,6 @@ impl BoardV4 {
         let connectors =
             integrity::drop_dangling_connectors(&items, connectors, locator, &mut warnings);
         let board = integrity::build_board(self.title, items, connectors, locator)?;
-        Ok((board.with_images(images), warnings))
+        Ok((board.with_images(read.images), warnings))
     }
 }

@@ -243,7 +243,7 @@ mod tests {
     fn hits_are_found_again_only_when_the_query_or_the_board_changes() {
         let note = |text: &str| {
             Item::note(
-                crate::model::ItemId::from_raw(1),
+                ItemId::from_raw(1),
                 Point::new(0.0, 0.0),
                 ZKey::middle(),
                 PaletteColor::Yellow,

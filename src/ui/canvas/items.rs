@@ -44,7 +44,10 @@ impl CanvasState {
 
         let selected = self.selection.items.contains(&item.id);
         let photo = match &item.kind {
-            ItemKind::Persona(persona) => self.photo_texture(ui.ctx(), board, persona.photo),
+            ItemKind::Persona(persona) => persona.photo.and_then(|photo| {
+                let across = persona_paint::photo_diameter(rect, zoom) * ui.pixels_per_point();
+                self.caches.photos.texture(ui.ctx(), board, photo, across)
+            }),
             _ => None,
         };
         if editing_this {

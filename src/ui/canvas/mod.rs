@@ -18,6 +18,7 @@ mod minimap;
 mod paint;
 mod persona_drop;
 mod persona_paint;
+mod photo_cache;
 mod placement;
 mod quick_create;
 mod selection;
@@ -139,7 +140,12 @@ impl CanvasState {
     pub fn reset(&mut self) {
         self.selection = Selection::default();
         self.gesture = GestureState::default();
-        self.caches = Caches::default();
+        // Photos are kept by their content, so textures made for one board serve the next.
+        let photos = std::mem::take(&mut self.caches.photos);
+        self.caches = Caches {
+            photos,
+            ..Caches::default()
+        };
         self.view.fit_pending = true;
     }
 
@@ -147,6 +153,18 @@ impl CanvasState {
     /// typing), once.
     pub fn take_notice(&mut self) -> Option<String> {
         self.gesture.notice.take()
+    }
+
+    /// Persona photo textures: how many are kept, the bytes they take, and whether photos are
+    /// still being decoded.
+    pub fn photo_memory(&self) -> (usize, usize, bool) {
+        let (count, bytes) = self.caches.photos.usage();
+        (count, bytes, self.caches.photos.busy())
+    }
+
+    /// Keeps at most `bytes` of persona photo textures (256 MB unless set).
+    pub fn set_photo_budget(&mut self, bytes: usize) {
+        self.caches.photos.set_budget(bytes);
     }
 
     /// The board's feedback loops, as last worked out.
@@ -231,6 +249,7 @@ impl CanvasState {
     /// input produced.
     pub fn show(&mut self, ui: &mut Ui, board: &Board, ids: &mut IdGen) -> CanvasOutput {
         let mut output = CanvasOutput::default();
+        self.caches.photos.begin_paint(ui.ctx());
         let viewport = ui.available_rect_before_wrap();
         self.view.viewport = viewport;
         self.caches.frames = FrameView::of(board);

@@ -77,25 +77,6 @@ impl CanvasState {
             .map(|item| item.id)
     }
 
-    /// The photo of a persona card as a texture, decoded once and kept; `None` when it has no
-    /// photo or the photo cannot be shown (the card then shows its initials).
-    pub(super) fn photo_texture(
-        &mut self,
-        ctx: &egui::Context,
-        board: &Board,
-        photo: Option<crate::model::ImageId>,
-    ) -> Option<egui::TextureId> {
-        let id = photo?;
-        if let Some(known) = self.caches.photos.0.get(&id) {
-            return known.as_ref().map(egui::TextureHandle::id);
-        }
-        let image = board.image(id)?;
-        let texture = square_texture(ctx, id, image);
-        let texture_id = texture.as_ref().map(egui::TextureHandle::id);
-        self.caches.photos.0.insert(id, texture);
-        texture_id
-    }
-
     /// Whether a dropped note is waiting for the user to choose a persona list.
     pub fn drop_offer_open(&self) -> bool {
         self.gesture.drop_offer.is_some()
@@ -172,25 +153,4 @@ impl CanvasState {
         self.gesture.typing = None;
         personas::entry_into_note(board, drag.persona, drag.list, drag.index, *note)
     }
-}
-
-/// A stored photo cropped to a centred square and uploaded as a texture; `None` if it cannot be
-/// decoded.
-fn square_texture(
-    ctx: &egui::Context,
-    id: crate::model::ImageId,
-    image: &crate::model::StoredImage,
-) -> Option<egui::TextureHandle> {
-    let rgba = crate::photos::decode_stored(image.format, &image.bytes).ok()?;
-    let (width, height) = rgba.dimensions();
-    let side = width.min(height);
-    if side == 0 {
-        return None;
-    }
-    let square =
-        image::imageops::crop_imm(&rgba, (width - side) / 2, (height - side) / 2, side, side)
-            .to_image();
-    let color =
-        egui::ColorImage::from_rgba_unmultiplied([side as usize, side as usize], square.as_raw());
-    Some(ctx.load_texture(format!("photo-{id}"), color, egui::TextureOptions::LINEAR))
 }

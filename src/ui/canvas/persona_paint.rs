@@ -96,6 +96,16 @@ pub fn persona(
     paint::outline_marks(painter, rect, radius, selected, highlighted);
 }
 
+/// How wide (in points) the photo of a card drawn in `rect` at `zoom` is.
+pub fn photo_diameter(rect: Rect, zoom: f32) -> f32 {
+    avatar_radius((HEADER_HEIGHT * zoom).min(rect.height()), zoom) * 2.0
+}
+
+/// The radius of the photo or initials circle in a header `header_height` tall at `zoom`.
+fn avatar_radius(header_height: f32, zoom: f32) -> f32 {
+    (AVATAR_RADIUS * zoom).min(header_height * 0.4)
+}
+
 /// The round photo, or the initials on a circle of the persona's colour.
 fn avatar(
     painter: &Painter,
@@ -105,7 +115,7 @@ fn avatar(
     zoom: f32,
     photo: PhotoTexture,
 ) {
-    let r = (AVATAR_RADIUS * zoom).min(header.height() * 0.4);
+    let r = avatar_radius(header.height(), zoom);
     let center = header.left_center() + vec2(PADDING * zoom + r, 0.0);
     if let Some(texture) = photo {
         // A square crop in a circle: a mesh fan with texture coordinates.

@@ -88,8 +88,8 @@ pub(super) struct GestureState {
 pub(super) struct Caches {
     /// The board's feedback loops (kept up to date by the app).
     pub(super) loops: Loops,
-    /// Persona photos as textures, by content id.
-    pub(super) photos: PhotoTextures,
+    /// Persona photos as textures, within a memory budget.
+    pub(super) photos: super::photo_cache::PhotoCache,
     /// The items hidden in collapsed frames, and each frame's number in presenting order; both
     /// worked out at the start of every paint.
     pub(super) frames: FrameView,
@@ -131,18 +131,6 @@ impl FrameView {
     /// What the title strip of frame `id` says (nothing for other items).
     pub(super) fn label(&self, id: ItemId) -> frames::FrameLabel {
         self.labels.get(&id).copied().unwrap_or_default()
-    }
-}
-
-/// Persona photos decoded into textures, by content id (`None`: could not be shown).
-#[derive(Default)]
-pub(super) struct PhotoTextures(
-    pub(super) std::collections::HashMap<crate::model::ImageId, Option<egui::TextureHandle>>,
-);
-
-impl std::fmt::Debug for PhotoTextures {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PhotoTextures({} photos)", self.0.len())
     }
 }
 
