@@ -24,8 +24,12 @@ struct Cli {
     file: Option<PathBuf>,
 
     /// Save the first complete frame of the window as a PNG file, then quit.
-    #[arg(long, value_name = "PNG")]
+    #[arg(long, value_name = "PNG", conflicts_with = "measure_frames")]
     screenshot: Option<PathBuf>,
+
+    /// Paint N frames as fast as possible, print how long a frame took, then quit.
+    #[arg(long, value_name = "N")]
+    measure_frames: Option<usize>,
 
     #[command(subcommand)]
     verb: Option<Verb>,
@@ -223,6 +227,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             wait_secs,
             print_recovered,
         }) => script(data_dir, file, commands, wait_secs, print_recovered),
-        None => civic_canvas::app::run(cli.file, cli.screenshot).map(|()| ExitCode::SUCCESS),
+        None => {
+            use civic_canvas::app::Probe;
+            let probe = match (cli.screenshot, cli.measure_frames) {
+                (Some(path), _) => Probe::Screenshot(path),
+                (None, Some(frames)) => Probe::MeasureFrames(frames),
+                (None, None) => Probe::None,
+            };
+            if let Some(report) = civic_canvas::app::run(cli.file, probe)? {
+                writeln!(std::io::stdout().lock(), "{report}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::generate::hostile;
 use civic_canvas::model::Point;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
 use common::app_harness;
@@ -66,4 +68,39 @@ fn photos_are_drawn_from_textures_as_large_as_they_show_and_within_the_budget() 
     }
     let (count, _, _) = harness.state().canvas().photo_memory();
     assert!(count < 80, "{count} textures kept");
+}
+
+/// The items the canvas drew (each drawn item is a widget named by its text).
+fn drawn(harness: &Harness<'_, CivicCanvasApp>, prefix: &str) -> Vec<String> {
+    harness
+        .query_all_by_role(Role::GenericContainer)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| label.starts_with(prefix))
+        .collect()
+}
+
+#[test]
+fn notes_under_an_opaque_one_are_not_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("overlapping.ron");
+    std::fs::write(&path, hostile::overlapping_notes(100, 100_000.0)).unwrap();
+    let mut harness = app_harness(Some(path));
+    harness.run();
+    assert_eq!(harness.state().board().items().len(), 100);
+    assert_eq!(drawn(&harness, "Note "), ["Note 99"]);
+}
+
+#[test]
+fn frames_stacked_on_one_spot_are_drawn_a_few_times_at_most() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stacked.ron");
+    std::fs::write(&path, hostile::stacked_frames(1000, 10_000.0)).unwrap();
+    let mut harness = app_harness(Some(path));
+    harness.run();
+    let frames = drawn(&harness, "Stage ");
+    // The lowest washes and the top one.
+    assert_eq!(
+        frames,
+        ["Stage 0", "Stage 1", "Stage 2", "Stage 3", "Stage 999"]
+    );
 }

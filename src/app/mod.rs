@@ -8,6 +8,7 @@ mod board_actions;
 mod clipboard;
 mod files;
 mod frame_list;
+mod frame_timing;
 mod menu_keys;
 mod panels;
 mod photos;
@@ -16,6 +17,7 @@ mod screenshot;
 mod session;
 mod shell;
 
+pub use frame_timing::{FrameReport, FrameTiming};
 pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
 
@@ -321,6 +323,9 @@ impl eframe::App for CivicCanvasApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(timing) = &mut self.shell.frame_timing {
+            timing.on_frame(&ctx);
+        }
         self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
@@ -396,40 +401,68 @@ impl eframe::App for CivicCanvasApp {
     }
 }
 
-/// Starts the desktop app, optionally with a board file. With `screenshot`, the app saves its
-/// first complete frame there as a PNG and closes; not being able to is an error.
-pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+/// What the window does besides showing the board, for checking and measuring it.
+#[derive(Clone, Debug, Default)]
+pub enum Probe {
+    /// Nothing: the app as people use it.
+    #[default]
+    None,
+    /// Save the first complete frame as a PNG at this path, then close.
+    Screenshot(PathBuf),
+    /// Paint this many frames as fast as possible, then close and report how long they took.
+    MeasureFrames(usize),
+}
+
+/// Starts the desktop app, optionally with a board file. With a screenshot, the app saves its
+/// first complete frame as a PNG and closes; not being able to is an error. With frames to
+/// measure, it returns their report.
+pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameReport>> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Civic Canvas")
         .with_app_id("civic-canvas")
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([640.0, 420.0]);
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
+    // Measured frames are not held back to the display's refresh rate.
+    options.glow_options.vsync = !matches!(probe, Probe::MeasureFrames(_));
     let app_options = AppOptions {
         file,
         native_file_dialogs: true,
     };
-    let screenshot = screenshot.map(Screenshot::new);
-    let taken = screenshot.clone();
+    let kept = probe.clone();
+    let (screenshot, timing) = match probe {
+        Probe::None => (None, None),
+        Probe::Screenshot(path) => (Some(Screenshot::new(path)), None),
+        Probe::MeasureFrames(frames) => (None, Some(FrameTiming::new(frames))),
+    };
+    let (taken, timed) = (screenshot.clone(), timing.clone());
     eframe::run_native(
         "Civic Canvas",
         options,
         Box::new(move |cc| {
             let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
-            Ok(Box::new(match screenshot {
-                // A screenshot shows the board as saved: no recovery offer, no autosave.
-                Some(screenshot) => app.with_screenshot(screenshot),
-                None => app.with_default_recovery(),
+            // Probes show the board as saved: no recovery offer, no autosave.
+            Ok(Box::new(match (screenshot, timing) {
+                (Some(screenshot), _) => app.with_screenshot(screenshot),
+                (_, Some(timing)) => app.with_frame_timing(timing),
+                (None, None) => app.with_default_recovery(),
             }))
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))?;
-    match taken {
-        Some(screenshot) => Ok(screenshot.outcome()?),
-        None => Ok(()),
+    match kept {
+        Probe::None => Ok(None),
+        Probe::Screenshot(_) => match taken {
+            Some(screenshot) => Ok(screenshot.outcome().map(|()| None)?),
+            None => Ok(None),
+        },
+        Probe::MeasureFrames(_) => timed
+            .and_then(|timing| timing.report())
+            .map(Some)
+            .ok_or_else(|| anyhow::anyhow!("the window closed before the frames were painted")),
     }
 }

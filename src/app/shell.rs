@@ -58,6 +58,8 @@ pub(super) struct Shell {
     pub(super) menu_keys: menu_keys::MenuKeys,
     /// `--screenshot`: capture the first complete paint, then close (see `screenshot.rs`).
     pub(super) screenshot: Option<Screenshot>,
+    /// `--measure-frames`: time a number of frames, then close (see `frame_timing.rs`).
+    pub(super) frame_timing: Option<super::frame_timing::FrameTiming>,
 }
 
 impl Shell {
@@ -77,6 +79,7 @@ impl Shell {
             side: SidePanels::default(),
             menu_keys: menu_keys::MenuKeys::default(),
             screenshot: None,
+            frame_timing: None,
         }
     }
 }

@@ -99,13 +99,28 @@ pub(super) fn title_edit_rect(rect: Rect, zoom: f32) -> Rect {
 /// Board units left of the title for the frame's number.
 const NUMBER_WIDTH: f32 = 64.0;
 
-/// What a frame's title strip says besides its title.
-#[derive(Clone, Copy, Debug, Default)]
+/// What a frame's title strip says besides its title, and which of its parts show.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct FrameLabel {
     /// The frame's place in the presenting order, from 1.
     pub number: usize,
     /// How many items are inside it (at any depth).
     pub inside: usize,
+    /// Whether its body gets its wash (not when enough frames below washed the same spot).
+    pub wash: bool,
+    /// Whether its title strip shows (not when opaque items above hide it).
+    pub strip: bool,
+}
+
+impl Default for FrameLabel {
+    fn default() -> Self {
+        Self {
+            number: 0,
+            inside: 0,
+            wash: true,
+            strip: true,
+        }
+    }
 }
 
 /// Paints a frame: a light body with a border (none while collapsed) and a dark title strip
@@ -117,7 +132,12 @@ pub(super) fn paint_frame(
     look: &paint::NoteLook,
     label: FrameLabel,
 ) {
-    let FrameLabel { number, inside } = label;
+    let FrameLabel {
+        number,
+        inside,
+        wash,
+        strip: strip_shows,
+    } = label;
     let rect = look.rect;
     let zoom = look.zoom;
     let radius = CornerRadius::same((6.0 * zoom).clamp(0.0, 255.0) as u8);
@@ -127,7 +147,15 @@ pub(super) fn paint_frame(
         Stroke::new(1.5, FRAME_BORDER)
     };
     if !frame.collapsed {
-        painter.rect(rect, radius, FRAME_FILL, border, StrokeKind::Inside);
+        let fill = if wash {
+            FRAME_FILL
+        } else {
+            Color32::TRANSPARENT
+        };
+        painter.rect(rect, radius, fill, border, StrokeKind::Inside);
+    }
+    if !strip_shows {
+        return;
     }
     let strip = paint::title_strip(rect, zoom);
     painter.rect(strip, radius, FRAME_STRIP, border, StrokeKind::Inside);

@@ -6,6 +6,7 @@
 //! released; a text edit emits one command when editing ends. So one gesture is one undo step.
 
 pub mod arrange;
+mod cover;
 mod edits;
 mod frames;
 mod guides;
@@ -290,17 +291,41 @@ impl CanvasState {
             .into_iter()
             .partition(|item| item.is_backdrop());
         board.sort_stacked(&mut backdrops);
+        let drawn: Vec<(&Item, Rect)> = backdrops
+            .iter()
+            .chain(&items)
+            .map(|&item| {
+                let rect = self.view.camera.screen_rect(
+                    viewport,
+                    self.display_pos(item),
+                    self.display_size(item),
+                );
+                (item, rect)
+            })
+            .collect();
+        let zoom = self.view.camera.zoom;
+        let editing = self.editing_item();
+        let selected = &self.selection.items;
+        self.caches.frames.cover = cover::cover(&drawn, viewport, zoom, |id| {
+            editing == Some(id) || selected.contains(&id)
+        });
+        let over_budget = self.caches.frames.cover.over_budget;
+        if over_budget > 0 && over_budget != self.caches.told_over_budget {
+            self.gesture.notice = Some(format!(
+                "{over_budget} items under many overlapping ones are not drawn; zoom in or move \
+                 the ones on top to see them"
+            ));
+        }
+        self.caches.told_over_budget = over_budget;
         let mut tiny = paint::TinyNotes::default();
-        for (i, item) in backdrops.iter().chain(&items).enumerate() {
+        for (i, &(item, rect)) in drawn.iter().enumerate() {
             if i == backdrops.len() {
                 tiny.flush(&painter);
                 self.paint_connectors(&painter, board, viewport);
             }
-            let rect = self.view.camera.screen_rect(
-                viewport,
-                self.display_pos(item),
-                self.display_size(item),
-            );
+            if self.caches.frames.cover.is_covered(i) {
+                continue;
+            }
             if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
                 // Far out: a coloured rectangle without a widget (select with a rectangle).
                 tiny.add(

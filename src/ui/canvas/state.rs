@@ -90,6 +90,8 @@ pub(super) struct Caches {
     pub(super) loops: Loops,
     /// Persona photos as textures, within a memory budget.
     pub(super) photos: super::photo_cache::PhotoCache,
+    /// How many overlapping items the status bar last said were left out of paints.
+    pub(super) told_over_budget: usize,
     /// The items hidden in collapsed frames, and each frame's number in presenting order; both
     /// worked out at the start of every paint.
     pub(super) frames: FrameView,
@@ -102,12 +104,15 @@ pub(super) struct FrameView {
     pub(super) hidden: BTreeSet<ItemId>,
     /// What each frame's title strip says.
     pub(super) labels: std::collections::HashMap<ItemId, frames::FrameLabel>,
+    /// What this paint leaves out, as nothing of it would show.
+    pub(super) cover: super::cover::Cover,
 }
 
 impl FrameView {
     pub(super) fn of(board: &Board) -> Self {
         Self {
             hidden: board.hidden_items(),
+            cover: super::cover::Cover::default(),
             labels: board
                 .frames()
                 .iter()
@@ -121,6 +126,7 @@ impl FrameView {
                     let label = frames::FrameLabel {
                         number: i + 1,
                         inside,
+                        ..frames::FrameLabel::default()
                     };
                     (frame.id, label)
                 })
@@ -128,9 +134,15 @@ impl FrameView {
         }
     }
 
-    /// What the title strip of frame `id` says (nothing for other items).
+    /// What the title strip of frame `id` says (nothing for other items), and which of its
+    /// parts show in this paint.
     pub(super) fn label(&self, id: ItemId) -> frames::FrameLabel {
-        self.labels.get(&id).copied().unwrap_or_default()
+        let label = self.labels.get(&id).copied().unwrap_or_default();
+        frames::FrameLabel {
+            wash: !self.cover.unwashed.contains(&id),
+            strip: !self.cover.strip_covered.contains(&id),
+            ..label
+        }
     }
 }
 
