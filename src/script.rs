@@ -128,16 +128,13 @@ fn autosave_step(doc: &Document, schedule: &mut AutosaveSchedule, writer: &Recov
 pub fn print_recovered(recovery_dir: &Path, out: &mut impl Write) -> anyhow::Result<usize> {
     let found = list_recovered(recovery_dir);
     for entry in &found {
-        let board = entry
-            .board
-            .as_ref()
-            .map_err(|problem| anyhow!("{problem}"))?;
+        let board = entry.load().map_err(|problem| anyhow!("{problem}"))?;
         let origin = entry
             .origin
             .path
             .as_ref()
             .map_or_else(|| "-".to_owned(), |path| path.display().to_string());
-        write!(out, "{RECOVERED_MARKER}{origin}\n{}", board_to_ron(board))?;
+        write!(out, "{RECOVERED_MARKER}{origin}\n{}", board_to_ron(&board))?;
     }
     Ok(found.len())
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use civic_canvas::app::{AppOptions, CivicCanvasApp, RecoveryConfig};
 use civic_canvas::model::{Board, Item, ItemId, MapNode, Point, ZKey};
+use civic_canvas::storage::recovery::{RecoveryOrigin, RecoveryWriter};
 use civic_canvas::storage::{self, backup_path, load_board};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
@@ -29,7 +30,7 @@ fn harness_with(
         quiet_period: Duration::ZERO,
         max_delay: Duration::ZERO,
     });
-    harness_with_app(move |ctx| {
+    let mut harness = harness_with_app(move |ctx| {
         let app = CivicCanvasApp::new(
             ctx,
             AppOptions {
@@ -41,7 +42,11 @@ fn harness_with(
             Some(config) => app.with_recovery(config),
             None => app,
         }
-    })
+    });
+    // Boards left by a crash are looked for on a thread of their own: wait for them.
+    harness.state_mut().wait_for_recovery_list();
+    harness.run();
+    harness
 }
 
 fn type_path(harness: &mut Harness<'_, CivicCanvasApp>, path: &Path) {
@@ -498,7 +503,7 @@ fn every_press_of_a_quick_run_of_arrow_keys_reaches_the_recovery_copy() {
     let [copy] = copies.as_slice() else {
         panic!("{} recovery copies", copies.len());
     };
-    let board = copy.board.as_ref().unwrap();
+    let board = copy.load().unwrap();
     assert_eq!(
         board.item(moved.id).unwrap().pos,
         moved.pos,
@@ -531,12 +536,12 @@ fn a_restored_board_asks_before_replacing_a_file_it_was_not_opened_from() {
     // A copy naming a file that is not a board, without a record of what that file held.
     let notes = dir.path().join("notes.txt");
     std::fs::write(&notes, "my own notes").unwrap();
-    let writer = storage::recovery::RecoveryWriter::start(recovery.clone()).unwrap();
+    let writer = RecoveryWriter::start(recovery.clone()).unwrap();
     let mut board = Board::new("Recovered");
     civic_canvas::edit::Command::SetTitle("Recovered".into())
         .apply(&mut board)
         .unwrap();
-    let origin = storage::recovery::RecoveryOrigin {
+    let origin = RecoveryOrigin {
         path: Some(notes.clone()),
         stamp: None,
     };
@@ -682,4 +687,58 @@ fn a_description_of_megabytes_is_not_opened_in_the_side_panel() {
     );
     // The name is short enough to type into.
     harness.get_by_role_and_label(Role::TextInput, "Name");
+}
+
+#[test]
+fn only_the_newest_five_copies_of_a_board_are_offered_and_the_dialog_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_board_with_note(dir.path(), "Saved");
+    let recovery = dir.path().join("recovery");
+    // Seven crashes of apps with this board open, each leaving a copy.
+    for n in 0..7 {
+        let writer = RecoveryWriter::start(recovery.clone()).unwrap();
+        let origin = RecoveryOrigin {
+            path: Some(path.clone()),
+            stamp: None,
+        };
+        writer.write(Board::new(format!("Crash {n}")), origin, 1);
+        writer.flush();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let harness = harness_with(None, Some(&recovery));
+    harness.get_by_label("Recover unsaved boards?");
+    harness
+        .get_by_label("2 older copies were deleted: the newest 5 copies of each board are kept.");
+    assert_eq!(harness.get_all_by_label("Restore").count(), 5);
+    assert_eq!(recovery_files(&recovery), 5);
+}
+
+#[test]
+fn recovered_boards_are_offered_once_found_without_the_window_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    crash_with_unsaved_note(&recovery, None, "Left by a crash");
+    // No waiting for the listing (on a thread of its own): the offer comes once the copies
+    // are found.
+    let mut harness = harness_with_app({
+        let recovery = recovery.clone();
+        move |ctx| {
+            CivicCanvasApp::new(
+                ctx,
+                AppOptions {
+                    file: None,
+                    native_file_dialogs: false,
+                },
+            )
+            .with_recovery(RecoveryConfig::in_dir(recovery))
+        }
+    });
+    let start = std::time::Instant::now();
+    while harness.query_by_label("Recover unsaved boards?").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(10), "never offered");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    click_first(&mut harness, "Restore");
+    assert_eq!(texts(&harness), ["Left by a crash"]);
 }

@@ -2,6 +2,9 @@
 //! and the offer to restore boards left by a crash.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::CivicCanvasApp;
@@ -9,7 +12,7 @@ use crate::document::{Document, UNTITLED};
 use crate::edit::Command;
 use crate::storage::recovery::{
     AutosaveSchedule, RecoveredBoard, RecoveryOrigin, RecoveryWriter, WriterReport,
-    default_recovery_dir, list_recovered,
+    default_recovery_dir, keep_newest, list_recovered_with,
 };
 use crate::ui::dialogs::{Choice, Modal, Then};
 use crate::ui::safety_dialogs::{RecoverySummary, time_ago};
@@ -61,10 +64,64 @@ pub(super) struct Recovery {
     copy: CopyState,
     /// Boards left by a crash that the user has not restored or discarded yet.
     offered: Vec<RecoveredBoard>,
+    /// The copies being looked for, while they are.
+    listing: Option<Listing>,
+    /// How many older copies were deleted when they were listed.
+    older_deleted: usize,
     /// The recovery dialog should be shown as soon as no other dialog is.
     offer_pending: bool,
     /// A write failure is on screen; the next failure is not repeated until a write works.
     failure_shown: bool,
+}
+
+/// How long the recovery copies are looked for before the status bar says so.
+const PROGRESS_AFTER: Duration = Duration::from_millis(300);
+
+/// Recovery copies being listed on a thread of their own, so the window shows at once however
+/// many copies there are.
+struct Listing {
+    /// When the listing started: its progress is shown only once it takes a while.
+    started: Instant,
+    /// Whether its progress was shown.
+    shown: bool,
+    /// How many copies are looked at, and how many there are.
+    progress: Arc<(AtomicUsize, AtomicUsize)>,
+    /// The copies found and how many older ones were deleted, once done.
+    done: Receiver<(Vec<RecoveredBoard>, usize)>,
+}
+
+impl Listing {
+    fn start(dir: PathBuf) -> Option<Self> {
+        let progress: Arc<(AtomicUsize, AtomicUsize)> = Arc::default();
+        let (sender, done) = channel();
+        let theirs = Arc::clone(&progress);
+        std::thread::Builder::new()
+            .name("recovery listing".into())
+            .spawn(move || {
+                let mut found = list_recovered_with(&dir, |looked_at, copies| {
+                    theirs.0.store(looked_at, Ordering::Relaxed);
+                    theirs.1.store(copies, Ordering::Relaxed);
+                });
+                let deleted = keep_newest(&mut found);
+                let _gone = sender.send((found, deleted));
+            })
+            .ok()?;
+        Some(Self {
+            started: Instant::now(),
+            shown: false,
+            progress,
+            done,
+        })
+    }
+
+    /// "12 of 40", while looking.
+    fn progress(&self) -> (usize, usize) {
+        let (looked_at, copies) = &*self.progress;
+        (
+            looked_at.load(Ordering::Relaxed),
+            copies.load(Ordering::Relaxed),
+        )
+    }
 }
 
 impl Drop for Recovery {
@@ -77,24 +134,39 @@ impl Drop for Recovery {
 }
 
 impl CivicCanvasApp {
-    /// Turns on autosave into `config.dir` and offers any boards a crash left there.
+    /// Turns on autosave into `config.dir` and offers any boards a crash left there, once they
+    /// are found (on a thread of their own: the window does not wait for them).
     #[must_use]
     pub fn with_recovery(mut self, config: RecoveryConfig) -> Self {
-        let offered = list_recovered(&config.dir);
-        match RecoveryWriter::start(config.dir) {
+        // The app's own slot is made first, and locked: the listing passes it by.
+        match RecoveryWriter::start(config.dir.clone()) {
             Ok(writer) => {
                 self.session.recovery = Some(Recovery {
                     writer,
                     schedule: AutosaveSchedule::new(config.quiet_period, config.max_delay),
                     copy: CopyState::None,
-                    offer_pending: !offered.is_empty(),
-                    offered,
+                    offer_pending: false,
+                    offered: Vec::new(),
+                    listing: Listing::start(config.dir),
+                    older_deleted: 0,
                     failure_shown: false,
                 });
             }
             Err(error) => self.set_status(format!("Autosave is off: {error}")),
         }
         self
+    }
+
+    /// Waits until the boards a crash left are found (for tests and scripts).
+    pub fn wait_for_recovery_list(&mut self) {
+        let Some(recovery) = self.session.recovery.as_mut() else {
+            return;
+        };
+        if let Some(listing) = recovery.listing.take()
+            && let Ok((found, deleted)) = listing.done.recv()
+        {
+            recovery.take_listed(found, deleted);
+        }
     }
 
     /// Turns on autosave in the platform's data folder (see [`RecoveryConfig::from_environment`]).
@@ -131,10 +203,39 @@ impl CivicCanvasApp {
                 WriterReport::Failed(_) => {}
             }
         }
+        let mut looking = None;
+        if let Some(listing) = &mut recovery.listing {
+            match listing.done.try_recv() {
+                Ok((found, deleted)) => {
+                    if listing.shown {
+                        looking = Some(format!(
+                            "Found {} boards left unsaved by a crash",
+                            found.len()
+                        ));
+                    }
+                    recovery.listing = None;
+                    recovery.take_listed(found, deleted);
+                }
+                Err(TryRecvError::Empty) => {
+                    let (looked_at, copies) = listing.progress();
+                    // A quick look (the usual case) shows nothing.
+                    if copies > 0 && listing.started.elapsed() > PROGRESS_AFTER {
+                        listing.shown = true;
+                        looking = Some(format!(
+                            "Looking for boards left unsaved by a crash: {looked_at} of \
+                             {copies}…"
+                        ));
+                    }
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
+                Err(TryRecvError::Disconnected) => recovery.listing = None,
+            }
+        }
         if recovery.offer_pending && self.shell.modal.is_none() {
             recovery.offer_pending = false;
             self.shell.modal = Some(Modal::Recovery {
                 boards: summaries(&recovery.offered),
+                older_deleted: recovery.older_deleted,
             });
         }
         let now = Instant::now();
@@ -183,6 +284,8 @@ impl CivicCanvasApp {
             self.set_status(format!(
                 "Could not write the recovery copy: {message}. Save the board to keep it safe."
             ));
+        } else if let Some(looking) = looking {
+            self.set_status(looking);
         }
     }
 
@@ -249,9 +352,16 @@ impl CivicCanvasApp {
         if index >= recovery.offered.len() {
             return;
         }
-        let entry = recovery.offered.remove(index);
-        let Ok(board) = entry.board else {
-            return;
+        let mut entry = recovery.offered.remove(index);
+        let board = match entry.load() {
+            Ok(board) => board,
+            Err(problem) => {
+                // Shown as it is now: it cannot be restored, only discarded.
+                entry.header = Err(problem.clone());
+                recovery.offered.insert(index, entry);
+                self.show_error("Could not restore the board", problem);
+                return;
+            }
         };
         let title = board.title().to_owned();
         let mut doc = Document::recovered(board, entry.origin.path);
@@ -277,15 +387,24 @@ impl CivicCanvasApp {
     }
 }
 
+impl Recovery {
+    /// The copies found, ready to offer.
+    fn take_listed(&mut self, found: Vec<RecoveredBoard>, deleted: usize) {
+        self.offered = found;
+        self.older_deleted = deleted;
+        self.offer_pending = !self.offered.is_empty();
+    }
+}
+
 fn summaries(boards: &[RecoveredBoard]) -> Vec<RecoverySummary> {
     let now = SystemTime::now();
     boards
         .iter()
         .map(|entry| {
             let title = entry
-                .board
+                .header
                 .as_ref()
-                .map_or("Unreadable copy", |board| board.title());
+                .map_or("Unreadable copy", |header| header.title.as_str());
             RecoverySummary {
                 title: if title.trim().is_empty() {
                     UNTITLED.to_owned()
@@ -294,9 +413,9 @@ fn summaries(boards: &[RecoveredBoard]) -> Vec<RecoverySummary> {
                 },
                 written: time_ago(entry.written_at, now),
                 contents: entry
-                    .board
+                    .header
                     .as_ref()
-                    .map(|board| board.items().len())
+                    .map(|header| header.items)
                     .map_err(Clone::clone),
                 file: entry.origin.path.as_ref().map_or_else(
                     || "Never saved".to_owned(),

@@ -69,6 +69,8 @@ pub enum Modal {
     Recovery {
         /// The boards, in the order of the app's recovery list.
         boards: Vec<RecoverySummary>,
+        /// How many older copies were deleted, past the newest few of each board.
+        older_deleted: usize,
     },
 }
 
@@ -124,7 +126,10 @@ impl Modal {
                 Self::ChangedOnDisk { file_name, why, .. } => {
                     safety_dialogs::changed_on_disk(ui, file_name, *why)
                 }
-                Self::Recovery { boards } => safety_dialogs::recovered_boards(ui, boards),
+                Self::Recovery {
+                    boards,
+                    older_deleted,
+                } => safety_dialogs::recovered_boards(ui, boards, *older_deleted),
             };
         });
         if choice.is_none() && response.should_close() {

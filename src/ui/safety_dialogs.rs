@@ -5,6 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use egui::{RichText, Ui};
 
+use crate::storage::recovery::KEPT_PER_BOARD;
 use crate::ui::dialogs::{Choice, Replacing, choice_row};
 
 /// One recovered board as the recovery dialog lists it.
@@ -94,43 +95,40 @@ pub(crate) fn changed_on_disk(ui: &mut Ui, file_name: &str, why: Replacing) -> O
     )
 }
 
-/// The boards recovered after a crash, each with Restore / Discard.
-pub(crate) fn recovered_boards(ui: &mut Ui, boards: &[RecoverySummary]) -> Option<Choice> {
+/// The boards recovered after a crash, each with Restore / Discard; `older_deleted` older
+/// copies were deleted, past the newest few of each board.
+pub(crate) fn recovered_boards(
+    ui: &mut Ui,
+    boards: &[RecoverySummary],
+    older_deleted: usize,
+) -> Option<Choice> {
     ui.heading("Recover unsaved boards?");
     ui.label(
         "Civic Canvas closed without saving these boards. Restore opens a board with its \
          changes, unsaved, so you can save it.",
     );
+    if older_deleted > 0 {
+        let copies = if older_deleted == 1 {
+            "1 older copy was".to_owned()
+        } else {
+            format!("{older_deleted} older copies were")
+        };
+        ui.label(format!(
+            "{copies} deleted: the newest {KEPT_PER_BOARD} copies of each board are kept."
+        ));
+    }
     ui.add_space(8.0);
     let mut choice = None;
-    for (index, board) in boards.iter().enumerate() {
-        ui.group(|ui| {
-            ui.set_min_width(520.0);
-            ui.label(RichText::new(&board.title).strong().size(18.0));
-            let contents = match &board.contents {
-                Ok(1) => "1 item".to_owned(),
-                Ok(count) => format!("{count} items"),
-                Err(problem) => format!("Cannot be restored: {problem}"),
-            };
-            ui.label(format!("{contents} · saved {}", board.written));
-            ui.label(format!("File: {}", board.file));
-            ui.horizontal(|ui| {
-                let restore = ui
-                    .add_enabled(board.contents.is_ok(), egui::Button::new("Restore"))
-                    .on_hover_text("Open this board with its unsaved changes");
-                if restore.clicked() {
-                    choice = Some(Choice::Restore(index));
+    let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .show(ui, |ui| {
+            for (index, board) in boards.iter().enumerate() {
+                if let Some(chosen) = recovered_board(ui, index, board) {
+                    choice = Some(chosen);
                 }
-                if ui
-                    .button("Discard")
-                    .on_hover_text("Delete this recovered copy for good")
-                    .clicked()
-                {
-                    choice = Some(Choice::DiscardRecovered(index));
-                }
-            });
+            }
         });
-    }
     ui.add_space(8.0);
     if ui
         .button("Decide later")
@@ -139,6 +137,38 @@ pub(crate) fn recovered_boards(ui: &mut Ui, boards: &[RecoverySummary]) -> Optio
     {
         choice = Some(Choice::Close);
     }
+    choice
+}
+
+/// One recovered board with its Restore and Discard buttons.
+fn recovered_board(ui: &mut Ui, index: usize, board: &RecoverySummary) -> Option<Choice> {
+    let mut choice = None;
+    ui.group(|ui| {
+        ui.set_min_width(520.0);
+        ui.label(RichText::new(&board.title).strong().size(18.0));
+        let contents = match &board.contents {
+            Ok(1) => "1 item".to_owned(),
+            Ok(count) => format!("{count} items"),
+            Err(problem) => format!("Cannot be restored: {problem}"),
+        };
+        ui.label(format!("{contents} · saved {}", board.written));
+        ui.label(format!("File: {}", board.file));
+        ui.horizontal(|ui| {
+            let restore = ui
+                .add_enabled(board.contents.is_ok(), egui::Button::new("Restore"))
+                .on_hover_text("Open this board with its unsaved changes");
+            if restore.clicked() {
+                choice = Some(Choice::Restore(index));
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text("Delete this recovered copy for good")
+                .clicked()
+            {
+                choice = Some(Choice::DiscardRecovered(index));
+            }
+        });
+    });
     choice
 }
 

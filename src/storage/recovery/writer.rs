@@ -226,7 +226,7 @@ mod tests {
         drop(writer);
         let found = list_recovered(&recovery);
         assert_eq!(found.len(), 1, "one board, one copy");
-        assert_eq!(found[0].board.as_ref().unwrap().title(), "Second");
+        assert_eq!(found[0].load().unwrap().title(), "Second");
         drop(found);
 
         let writer = RecoveryWriter::start(recovery.clone()).unwrap();
@@ -237,6 +237,6 @@ mod tests {
         // Only the copy of the first writer (never restored or discarded) is left.
         let found = list_recovered(&recovery);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].board.as_ref().unwrap().title(), "Second");
+        assert_eq!(found[0].load().unwrap().title(), "Second");
     }
 }
