@@ -5,19 +5,33 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use civic_canvas::generate::hostile;
 use civic_canvas::model::{Board, IdGen, Item, PaletteColor, Point, ZKey};
 use civic_canvas::storage::{FormatError, Position, board_from_ron, board_to_ron, load_board};
 
+/// Real boards, and small ones of each hostile kind the app has met (see `generate::hostile`).
 fn real_boards() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
+    let real = [
         "saved_boards/kickoff.ron",
         "tests/golden/v1/basic.ron",
         "tests/golden/v1/edge_values.ron",
     ]
     .iter()
-    .map(|path| std::fs::read_to_string(root.join(path)).unwrap())
-    .collect()
+    .map(|path| std::fs::read_to_string(root.join(path)).unwrap());
+    let hostile = [
+        hostile::dangling_connectors(4),
+        hostile::damaged_photos(4),
+        hostile::missing_frame_members(4),
+        hostile::nan_positions_on_one_line(4),
+        hostile::long_note(3000),
+        hostile::combining_marks(300),
+        hostile::persona_photos(2, 16),
+        hostile::photo_under_many_ids(3),
+        hostile::overlapping_notes(3, 100_000.0),
+        hostile::stacked_frames(3, 10_000.0),
+    ];
+    real.chain(hostile).collect()
 }
 
 /// A small deterministic random number generator (xorshift64*), so failures can be replayed.
