@@ -2,8 +2,9 @@
 # Installs the system libraries Civic Canvas needs on Debian or Ubuntu, if any are missing.
 # Usage: scripts/setup-linux.sh [run|test]
 #   run  - libraries the window needs at run time (X11/Wayland, OpenGL through Mesa, keyboard maps)
-#   test - what the test suite needs: `unshare` and `mount` for the full-disk tests (the UI tests
-#          run headless and need no libraries)
+#   test - what the test suite needs: `unshare` and `mount` for the full-disk tests, `setpriv` to
+#          run the unreadable-file tests as another user (the UI tests run headless and need no
+#          libraries)
 set -euo pipefail
 
 what="${1:-run}"

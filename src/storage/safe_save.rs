@@ -243,6 +243,37 @@ fn copy_new(from: &Path, to: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Item, ItemId, PaletteColor, Point, ZKey};
+
+    #[test]
+    fn a_board_that_would_not_open_again_is_not_written() {
+        // Keys squeezed between the same two, again and again, grow past what a file may hold;
+        // edits make them short again, so the board is built with one.
+        let low = ZKey::middle();
+        let mut high = ZKey::between(Some(&low), None);
+        while high.as_str().len() <= 300 {
+            high = ZKey::between(Some(&low), Some(&high));
+        }
+        let note = Item::note(
+            ItemId::from_raw(1),
+            Point::new(0.0, 0.0),
+            high,
+            PaletteColor::Yellow,
+            "Kept",
+        );
+        let board = Board::from_parts("Long keys", [note], []).unwrap_or_default();
+        assert_eq!(board.items().len(), 1);
+        let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+        let path = dir.path().join("board.ron");
+        fs::write(&path, "the file before").unwrap_or_else(|error| panic!("{error}"));
+        let error = save_board(&path, &board).unwrap_err();
+        assert!(
+            matches!(error.cause, SaveCause::WouldNotOpen { .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("would not open again"), "{error}");
+        assert_eq!(fs::read_to_string(&path).ok().as_deref(), Some("the file before"));
+    }
 
     #[test]
     fn the_format_is_read_from_the_start_of_a_file_only() {
