@@ -271,8 +271,14 @@ mod tests {
             matches!(error.cause, SaveCause::WouldNotOpen { .. }),
             "{error}"
         );
-        assert!(error.to_string().contains("would not open again"), "{error}");
-        assert_eq!(fs::read_to_string(&path).ok().as_deref(), Some("the file before"));
+        assert!(
+            error.to_string().contains("would not open again"),
+            "{error}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).ok().as_deref(),
+            Some("the file before")
+        );
     }
 
     #[test]
