@@ -208,10 +208,11 @@ impl CivicCanvasApp {
             match listing.done.try_recv() {
                 Ok((found, deleted)) => {
                     if listing.shown {
-                        looking = Some(format!(
-                            "Found {} boards left unsaved by a crash",
-                            found.len()
-                        ));
+                        looking = Some(match found.len() {
+                            0 => "No boards were left unsaved by a crash".to_owned(),
+                            1 => "Found 1 board left unsaved by a crash".to_owned(),
+                            n => format!("Found {n} boards left unsaved by a crash"),
+                        });
                     }
                     recovery.listing = None;
                     recovery.take_listed(found, deleted);
