@@ -315,6 +315,32 @@ fn zoom_to_selection_fills_the_view_with_the_selected_note() {
 }
 
 #[test]
+fn shift_and_a_digit_zoom_as_layouts_other_than_the_apps_own_send_them() {
+    let mut harness = app_harness(None);
+    add_note(&mut harness, "Focus");
+    // Serbian, Ukrainian, German: Shift+2 arrives as '"' with the key of 2.
+    let shifted = |key: Key, physical: Key| Event::Key {
+        key,
+        physical_key: Some(physical),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::SHIFT,
+    };
+    harness.event(shifted(Key::Quote, Key::Num2));
+    harness.run();
+    let note = harness.get_by_label("Focus").rect();
+    let canvas = harness.get_by_label("Board canvas").rect();
+    assert!(note.width() > canvas.width() * 0.25, "zoomed in: {note:?}");
+    // US: Shift+1 arrives as "!" with the key of 1, and fits the whole board.
+    harness.state_mut().canvas_mut().view.camera.center_in_board =
+        civic_canvas::model::Point::new(-5000.0, 4000.0);
+    harness.event(shifted(Key::Exclamationmark, Key::Num1));
+    harness.run();
+    let note = harness.get_by_label("Focus").rect();
+    assert!(canvas.contains_rect(note), "the board is in view: {note:?}");
+}
+
+#[test]
 fn find_moves_the_view_to_each_hit_in_turn() {
     let mut harness = app_harness(None);
     for text in ["Građani čekaju", "Other idea", "GRAĐANI online", "Грађани"] {

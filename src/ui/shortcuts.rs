@@ -588,15 +588,77 @@ pub fn pressed_actions(ctx: &egui::Context, typing: bool) -> Vec<Action> {
             .iter()
             .filter(|binding| binding.scope != Scope::Clipboard)
             .filter(|binding| !typing || binding.scope == Scope::Anywhere)
-            .filter(|binding| input.consume_shortcut(&binding.shortcut))
+            .filter(|binding| consume(input, &binding.shortcut))
             .map(|binding| binding.action)
             .collect()
     })
 }
 
+/// Whether `shortcut` was pressed (the press is then used up). A digit is matched by the key's
+/// place on the keyboard too: with Shift, `1` is `!` on a US layout and `2` is `"` on German,
+/// Serbian or Ukrainian ones, and on AZERTY the digits themselves need Shift.
+fn consume(input: &mut egui::InputState, shortcut: &KeyboardShortcut) -> bool {
+    let wanted = shortcut.logical_key;
+    let digit = wanted.name().len() == 1 && wanted.name().bytes().all(|b| b.is_ascii_digit());
+    let mut found = false;
+    input.events.retain(|event| {
+        let matches = !found
+            && matches!(
+                event,
+                egui::Event::Key { key, physical_key, modifiers, pressed: true, .. }
+                    if (*key == wanted || (digit && *physical_key == Some(wanted)))
+                        && modifiers.matches_logically(shortcut.modifiers)
+            );
+        found |= matches;
+        !matches
+    });
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The actions a paint with `events` runs.
+    fn actions_for(events: Vec<egui::Event>) -> Vec<Action> {
+        let ctx = egui::Context::default();
+        let mut actions = Vec::new();
+        let input = egui::RawInput {
+            events,
+            ..egui::RawInput::default()
+        };
+        ctx.run_ui(input, |ui| actions = pressed_actions(ui.ctx(), false))
+            .textures_delta
+            .clear();
+        actions
+    }
+
+    fn key(key: Key, physical_key: Option<Key>, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    #[test]
+    fn shift_and_a_digit_work_whatever_the_keyboard_layout() {
+        // US: Shift+1 is "!"; German, Serbian, Ukrainian: Shift+2 is '"'.
+        let shift = Modifiers::SHIFT;
+        let us = key(Key::Exclamationmark, Some(Key::Num1), shift);
+        assert_eq!(actions_for(vec![us]), [Action::ZoomToFit]);
+        let german = key(Key::Quote, Some(Key::Num2), shift);
+        assert_eq!(actions_for(vec![german]), [Action::ZoomToSelection]);
+        // A layout that gives the digit itself.
+        let plain = key(Key::Num1, Some(Key::Num1), shift);
+        assert_eq!(actions_for(vec![plain]), [Action::ZoomToFit]);
+        // Letters still go by what they type: on a layout where the key of "N" types something
+        // else, that something is not a new note.
+        let other = key(Key::B, Some(Key::N), Modifiers::NONE);
+        assert!(!actions_for(vec![other]).contains(&Action::NewNote));
+    }
 
     #[test]
     fn every_action_is_listed_once() {
