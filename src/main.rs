@@ -53,9 +53,11 @@ enum Verb {
     #[command(
         long_about = "Write a generated workshop board, for trying out and measuring large \
                       boards.\n\n\
-                      The board holds clusters of sticky notes under header notes, with text in \
-                      the workshop languages and connectors between neighbouring notes (half as \
-                      many as items). The same item count and seed always give the same file."
+                      The board holds clusters of items under header notes: about 70% sticky \
+                      notes with text in the workshop languages, 10% persona cards with one of 8 \
+                      photos, 20% map nodes. Every fourth cluster is in a frame named after a \
+                      workshop stage; connectors join neighbouring items (half as many as \
+                      items). The same item count and seed always give the same file."
     )]
     Generate {
         /// How many items the board gets.

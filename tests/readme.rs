@@ -1,4 +1,5 @@
-//! The README's keyboard shortcut table is the app's own table.
+//! The README says what the app does: its shortcut table is the app's own table, and its
+//! examples print what the app prints.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use civic_canvas::ui::shortcuts::markdown_table;
@@ -17,4 +18,19 @@ fn readme_lists_exactly_the_shortcuts_the_app_uses() {
         expected,
         "update the README's shortcut table to:\n{expected}"
     );
+}
+
+#[test]
+fn readme_check_example_is_what_check_prints() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let shown = readme
+        .lines()
+        .find(|line| line.starts_with("saved_boards/kickoff.ron: "))
+        .expect("the README shows `check` on the example board");
+    let mut printed = Vec::new();
+    let board = format!("{root}/saved_boards/kickoff.ron");
+    civic_canvas::cli::check(&[board.into()], &mut printed).unwrap();
+    let printed = String::from_utf8(printed).unwrap();
+    assert_eq!(printed.trim_end().replace(&format!("{root}/"), ""), shown);
 }
