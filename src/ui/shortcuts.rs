@@ -588,7 +588,7 @@ pub fn pressed_actions(ctx: &egui::Context, typing: bool) -> Vec<Action> {
             .iter()
             .filter(|binding| binding.scope != Scope::Clipboard)
             .filter(|binding| !typing || binding.scope == Scope::Anywhere)
-            .filter(|binding| consume(input, &binding.shortcut))
+            .filter(|binding| consume(input, binding.shortcut))
             .map(|binding| binding.action)
             .collect()
     })
@@ -597,7 +597,7 @@ pub fn pressed_actions(ctx: &egui::Context, typing: bool) -> Vec<Action> {
 /// Whether `shortcut` was pressed (the press is then used up). A digit is matched by the key's
 /// place on the keyboard too: with Shift, `1` is `!` on a US layout and `2` is `"` on German,
 /// Serbian or Ukrainian ones, and on AZERTY the digits themselves need Shift.
-fn consume(input: &mut egui::InputState, shortcut: &KeyboardShortcut) -> bool {
+fn consume(input: &mut egui::InputState, shortcut: KeyboardShortcut) -> bool {
     let wanted = shortcut.logical_key;
     let digit = wanted.name().len() == 1 && wanted.name().bytes().all(|b| b.is_ascii_digit());
     let mut found = false;
