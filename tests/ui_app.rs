@@ -5,7 +5,7 @@
 use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::model::{ItemKind, PaletteColor, Point};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Vec2};
+use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
@@ -409,4 +409,76 @@ fn emoji_in_notes_render_with_the_bundled_fonts() {
     add_note(&mut harness, "Great idea 👍 🎉 ✅ ❤");
     harness.get_by_label("Great idea 👍 🎉 ✅ ❤");
     harness.run();
+}
+
+/// Gives the app `events` all in one paint (as a fast typist's keys arrive), then lets it settle.
+/// The first paints go through the app's input hook as the window's do (the harness skips it).
+fn in_one_paint(harness: &mut Harness<'_, CivicCanvasApp>, events: Vec<Event>) {
+    harness.input_mut().events.extend(events);
+    for _ in 0..3 {
+        let ctx = harness.ctx.clone();
+        let mut input = std::mem::take(harness.input_mut());
+        eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut input);
+        *harness.input_mut() = input;
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Presses `key` (no modifiers) as one event, without running a paint.
+fn key_event(key: Key) -> Event {
+    Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+#[test]
+fn text_and_escape_arriving_in_one_paint_keep_every_letter() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::N);
+    type_text(&mut harness, "abcd");
+    // A fast typist: the last letters and Escape all arrive before the next paint.
+    in_one_paint(
+        &mut harness,
+        vec![Event::Text("xyz".into()), key_event(Key::Escape)],
+    );
+    assert_eq!(only_note(&harness).text(), "abcdxyz");
+    assert_eq!(
+        harness.state().canvas().editing_item(),
+        None,
+        "Escape ended it"
+    );
+}
+
+#[test]
+fn text_and_a_click_elsewhere_in_one_paint_keep_every_letter() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::N);
+    type_text(&mut harness, "abcd");
+    let away = egui::pos2(1200.0, 800.0);
+    let button = |pressed| Event::PointerButton {
+        pos: away,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    in_one_paint(
+        &mut harness,
+        vec![
+            Event::Text("xyz".into()),
+            Event::PointerMoved(away),
+            button(true),
+            button(false),
+        ],
+    );
+    assert_eq!(only_note(&harness).text(), "abcdxyz");
+    assert_eq!(
+        harness.state().canvas().editing_item(),
+        None,
+        "the click ended it"
+    );
 }

@@ -112,6 +112,48 @@ impl CivicCanvasApp {
 
     /// Takes Tab presses away from egui's focus moving when the canvas has the keyboard, so Tab
     /// walks through the items instead; they are handed back in [`Self::return_held_keys`].
+    /// While text is typed, an Escape or a click that ends typing waits for the next paint when
+    /// text or keys came before it in this one: egui lets go of the keyboard at the start of a
+    /// paint, before the text field could take in what was typed before the Escape. Input held
+    /// from the last paint goes first.
+    pub(super) fn defer_typing_enders(
+        &mut self,
+        ctx: &egui::Context,
+        raw_input: &mut egui::RawInput,
+    ) {
+        if !self.shell.deferred_events.is_empty() {
+            let mut events = std::mem::take(&mut self.shell.deferred_events);
+            events.append(&mut raw_input.events);
+            raw_input.events = events;
+        }
+        if !ctx.text_edit_focused() && self.canvas.editing_item().is_none() {
+            return;
+        }
+        let mut typed = false;
+        let ender = raw_input.events.iter().position(|event| {
+            let ends = matches!(
+                event,
+                Event::Key {
+                    key: Key::Escape,
+                    pressed: true,
+                    ..
+                } | Event::PointerButton { pressed: true, .. }
+            );
+            if ends && typed {
+                return true;
+            }
+            typed |= matches!(
+                event,
+                Event::Text(_) | Event::Paste(_) | Event::Key { pressed: true, .. }
+            );
+            false
+        });
+        if let Some(at) = ender {
+            self.shell.deferred_events = raw_input.events.split_off(at);
+            ctx.request_repaint();
+        }
+    }
+
     pub(super) fn hold_canvas_keys(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         if self.shell.modal.is_some()
             || ctx.text_edit_focused()

@@ -318,6 +318,7 @@ impl eframe::App for CivicCanvasApp {
                 .max_texture_side
                 .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
         );
+        self.defer_typing_enders(ctx, raw_input);
         self.hold_canvas_keys(ctx, raw_input);
     }
 

@@ -48,6 +48,9 @@ pub(super) struct Shell {
     pub(super) close_confirmed: bool,
     /// Key presses held back from egui's focus handling (see `clipboard.rs`).
     pub(super) held_keys: Vec<egui::Event>,
+    /// Input that ends typing (Escape, a click) and what came after it, held for the next paint
+    /// because text typed before it arrived in the same paint (see `clipboard.rs`).
+    pub(super) deferred_events: Vec<egui::Event>,
     /// The find bar.
     pub(super) search: Search,
     /// Text being typed in the inspector.
@@ -74,6 +77,7 @@ impl Shell {
             window_title: String::new(),
             close_confirmed: false,
             held_keys: Vec::new(),
+            deferred_events: Vec::new(),
             search: Search::default(),
             inspector: InspectorState::default(),
             side: SidePanels::default(),
