@@ -419,3 +419,65 @@ fn resizing_a_frame_takes_in_the_notes_it_covers_and_lets_go_of_the_rest() {
     );
     assert!(members(&harness, "Ideas").is_empty());
 }
+
+/// The part of the board in view.
+fn in_view(harness: &Harness<'_, CivicCanvasApp>) -> civic_canvas::model::Rect {
+    let canvas = harness.get_by_label("Board canvas").rect();
+    let camera = harness.state().canvas().view.camera;
+    let (min, max) = camera.visible_board_rect(canvas);
+    civic_canvas::model::Rect::spanning(min, max)
+}
+
+#[test]
+fn a_second_empty_frame_goes_beside_the_first_and_the_view_shows_it() {
+    let mut harness = app_harness(None);
+    frame_selection(&mut harness, "First");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    frame_selection(&mut harness, "Second");
+    let (first, second) = (
+        item_by_text(&harness, "First"),
+        item_by_text(&harness, "Second"),
+    );
+    assert!(
+        !first.rect().overlaps(second.rect()),
+        "{:?} and {:?}",
+        first.rect(),
+        second.rect()
+    );
+    assert_eq!(second.parent, None);
+    assert!(
+        in_view(&harness).encloses(second.rect()),
+        "the view shows it"
+    );
+    // Its title strip, where a frame is picked up, is its own.
+    let strip = civic_canvas::model::Point::new(second.pos.x + 40.0, second.pos.y + 10.0);
+    assert_eq!(
+        harness.state().board().item_at(strip).map(|item| item.id),
+        Some(second.id)
+    );
+}
+
+#[test]
+fn a_frame_made_around_notes_in_a_stage_is_nested_and_drawn_above_it() {
+    let mut harness = app_harness(None);
+    for text in ["Queues", "Paper forms", "Opening hours", "Fees"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    frame_selection(&mut harness, "Ideation");
+    let stage = item_by_text(&harness, "Ideation");
+    let cluster: BTreeSet<ItemId> =
+        [id_of(&harness, "Queues"), id_of(&harness, "Paper forms")].into();
+    harness.state_mut().canvas_mut().selection.items = cluster.clone();
+    frame_selection(&mut harness, "Waiting");
+    let inner = item_by_text(&harness, "Waiting");
+    assert_eq!(inner.parent, Some(stage.id), "nested in the stage");
+    assert_eq!(members(&harness, "Waiting"), cluster);
+    // Drawn (and picked) above the stage: its title strip is on top.
+    let strip = civic_canvas::model::Point::new(inner.pos.x + 40.0, inner.pos.y + 10.0);
+    assert_eq!(
+        harness.state().board().item_at(strip).map(|item| item.id),
+        Some(inner.id)
+    );
+    harness.get_by_label("Waiting");
+}

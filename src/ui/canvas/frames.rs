@@ -14,15 +14,27 @@ use crate::ui::theme;
 
 impl CanvasState {
     /// One step that adds a frame: around the selected items, which go into it, or an empty
-    /// one in the middle of the view. The new frame is selected with its title ready for typing.
+    /// one in the free place nearest the middle of the view, which the view then shows. The new
+    /// frame is selected with its title ready for typing.
     pub fn new_frame(&mut self, board: &Board, ids: &mut IdGen) -> Command {
         let id = ids.item_id(|id| board.item(id).is_some());
-        let command = frames::frame_around(
-            board,
-            id,
-            &self.selection.items,
-            self.view.camera.center_in_board,
-        );
+        let empty = !self
+            .selection
+            .items
+            .iter()
+            .any(|&id| board.item(id).is_some());
+        let center = if empty {
+            self.free_frame_center(board)
+        } else {
+            self.view.camera.center_in_board
+        };
+        let command = frames::frame_around(board, id, &self.selection.items, center);
+        if empty && let Some(frame) = added_item(&command) {
+            let (min, max) = self.view.camera.visible_board_rect(self.view.viewport);
+            if !crate::model::Rect::spanning(min, max).encloses(frame.rect()) {
+                self.fit_items(std::iter::once(frame));
+            }
+        }
         self.start_typing_new(id);
         command
     }
@@ -94,6 +106,15 @@ pub(super) fn title_edit_rect(rect: Rect, zoom: f32) -> Rect {
         strip.min + Vec2::new(NUMBER_WIDTH * zoom, 0.0),
         strip.max - Vec2::new(12.0 * zoom, 0.0),
     )
+}
+
+/// The item a step adds first, if it adds one.
+fn added_item(command: &Command) -> Option<&Item> {
+    match command {
+        Command::AddItem(item) => Some(item),
+        Command::Batch { commands, .. } => commands.iter().find_map(added_item),
+        _ => None,
+    }
 }
 
 /// Board units left of the title for the frame's number.

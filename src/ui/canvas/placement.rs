@@ -230,6 +230,21 @@ impl CanvasState {
     }
 }
 
+impl CanvasState {
+    /// The centre of the free place nearest the middle of the view where an empty frame covers
+    /// nothing at all (frames included), preferably wholly in view.
+    pub(super) fn free_frame_center(&self, board: &Board) -> Point {
+        let size = Item::FRAME_SIZE;
+        let center = self.view.camera.center_in_board;
+        let anchor = Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
+        let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
+        let in_view = Rect::spanning(visible_min, visible_max);
+        let on_screen = |pos: Point| in_view.encloses(Rect::at(pos, size));
+        let pos = free_spot_among(board, anchor, size, on_screen, |_| true);
+        Point::new(pos.x + size.width / 2.0, pos.y + size.height / 2.0)
+    }
+}
+
 /// Where a new item goes, by its centre.
 #[derive(Clone, Copy, Debug)]
 pub enum Spot {
@@ -241,21 +256,32 @@ pub enum Spot {
     Auto,
 }
 
-/// The free place nearest to `anchor` where an item of `size` overlaps nothing, preferring places
-/// where `visible` holds. Candidates are the anchor, the four sides of the items nearest to it (so
-/// new notes line up with what is already there) and a grid of half-note steps around it.
+/// The free place nearest to `anchor` where an item of `size` overlaps nothing but backdrops
+/// (which are meant to be covered), preferring places where `visible` holds. Candidates are the
+/// anchor, the four sides of the items nearest to it (so new notes line up with what is already
+/// there) and a grid of half-note steps around it.
 pub(super) fn free_spot(
     board: &Board,
     anchor: Point,
     size: Size,
     visible: impl Fn(Point) -> bool,
 ) -> Point {
-    // Backdrops are meant to be covered.
+    free_spot_among(board, anchor, size, visible, |item| !item.is_backdrop())
+}
+
+/// [`free_spot`], where the items `blocks` says are in the way.
+fn free_spot_among(
+    board: &Board,
+    anchor: Point,
+    size: Size,
+    visible: impl Fn(Point) -> bool,
+    blocks: impl Fn(&Item) -> bool,
+) -> Point {
     let overlaps = |pos: Point| {
         let spot = Rect::at(pos, size);
         board
             .items()
-            .filter(|item| !item.is_backdrop())
+            .filter(|item| blocks(item))
             .any(|item| spot.overlaps(item.rect()))
     };
     let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
