@@ -43,6 +43,9 @@ fn harness_with(
             None => app,
         }
     });
+    // The window settles first, as it does when the copies take a while to look through: the
+    // offer must then show without waiting for another event.
+    harness.run();
     // Boards left by a crash are looked for on a thread of their own: wait for them.
     harness.state_mut().wait_for_recovery_list();
     harness.run();

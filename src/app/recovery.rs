@@ -238,6 +238,8 @@ impl CivicCanvasApp {
                 boards: summaries(&recovery.offered),
                 older_deleted: recovery.older_deleted,
             });
+            // The dialogs were drawn earlier in this paint: draw it now, not at the next event.
+            ctx.request_repaint();
         }
         let now = Instant::now();
         let typing = self.canvas.unsaved_typing(self.session.doc.board());
