@@ -371,3 +371,39 @@ fn thousands_of_broken_items_are_repaired_quickly_and_stay_on_the_board() {
     );
     assert_saves_clean(&loaded);
 }
+
+#[test]
+fn names_titles_and_labels_lose_their_line_breaks_with_a_warning_each() {
+    let text = golden("v4/persona.ron")
+        .replacen("name: \"Ana Petrović\"", "name: \"Enter test\\n\"", 1)
+        .replacen(
+            "label: \"Young parents\"",
+            "label: \"Young\\r\\n\\tparents\"",
+            1,
+        );
+    let loaded = board_from_ron(&text).unwrap();
+    let names: Vec<String> = loaded
+        .board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => Some(persona.name.clone()),
+            ItemKind::MapNode(node) => Some(node.label.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(names.contains(&"Enter test".to_owned()), "{names:?}");
+    assert!(names.contains(&"Young parents".to_owned()), "{names:?}");
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+    let lines: Vec<&str> = text.lines().collect();
+    for warning in &loaded.warnings {
+        assert!(matches!(warning, LoadWarning::LineBreaksRemoved { .. }));
+        let position = warning.position().expect("located");
+        let line = lines[position.line - 1];
+        assert!(
+            line.contains("name:") || line.contains("label:"),
+            "{warning}: {line}"
+        );
+    }
+    assert!(loaded.warnings[0].to_string().contains("“Enter test”"));
+    assert_saves_clean(&loaded);
+}

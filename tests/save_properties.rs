@@ -12,7 +12,7 @@ use civic_canvas::edit::rules::{frames, moves};
 use civic_canvas::edit::{Command, Origin};
 use civic_canvas::model::{
     Board, Connector, ConnectorId, Frame, IdGen, Item, ItemId, MAX_COORDINATE, MAX_ITEM_SIZE,
-    MapNode, PaletteColor, Point, Size, ZKey,
+    MapNode, PaletteColor, Point, Size, ZKey, one_line,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron, load_board, save_board};
 use proptest::prelude::*;
@@ -98,12 +98,14 @@ fn board() -> impl Strategy<Value = Board> {
             let pos = Point::new(part.pos.0, part.pos.1);
             let mut item = match part.kind {
                 0 => Item::note(id, pos, part.z, PaletteColor::Green, part.text),
+                // Names and titles are one line (a file's line breaks in them are taken out,
+                // with a warning); a note's text keeps its lines.
                 1 => Item::map_node(
                     id,
                     pos,
                     part.z,
                     MapNode {
-                        label: part.text,
+                        label: one_line(&part.text).unwrap_or(part.text),
                         ..MapNode::default()
                     },
                 ),
@@ -112,7 +114,7 @@ fn board() -> impl Strategy<Value = Board> {
                     pos,
                     Size::new(part.size.0, part.size.1),
                     part.z,
-                    Frame::new(part.text, 1),
+                    Frame::new(one_line(&part.text).unwrap_or(part.text), 1),
                 ),
             };
             item.size = Size::new(part.size.0, part.size.1);

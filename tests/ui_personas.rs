@@ -380,3 +380,17 @@ fn an_image_dropped_on_a_persona_card_becomes_its_photo() {
     assert!(other.state().board().items().next().is_none());
     assert_eq!(other.state().board().used_images().count(), 0);
 }
+
+#[test]
+fn enter_finishes_a_name_typed_in_place_without_a_line_break() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    type_text(&mut harness, "Enter test");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(the_persona(&harness).name, "Enter test");
+    assert_eq!(
+        harness.state().canvas().editing_item(),
+        None,
+        "Enter finished it"
+    );
+}

@@ -13,7 +13,7 @@ use civic_canvas::edit::{
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
     Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType,
-    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey,
+    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey, one_line,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -71,6 +71,11 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A name, title or label: one line (a file's line breaks in them are taken out on loading).
+fn name() -> impl Strategy<Value = String> {
+    text().prop_map(|text| one_line(&text).unwrap_or(text))
+}
+
 fn point() -> impl Strategy<Value = Point> {
     (-50_000.0_f32..50_000.0, -50_000.0_f32..50_000.0).prop_map(|(x, y)| Point::new(x, y))
 }
@@ -90,9 +95,9 @@ fn level() -> impl Strategy<Value = Level> {
 fn map_node() -> impl Strategy<Value = MapNode> {
     let node_type = prop_oneof![
         4 => prop::sample::select(NodeType::BUILT_IN.to_vec()),
-        1 => text().prop_map(NodeType::Custom),
+        1 => name().prop_map(NodeType::Custom),
     ];
-    (text(), node_type, text(), level(), level()).prop_map(
+    (name(), node_type, text(), level(), level()).prop_map(
         |(label, node_type, description, influence, interest)| MapNode {
             label,
             node_type,
@@ -261,7 +266,7 @@ fn start_board() -> impl Strategy<Value = Board> {
         prop::collection::vec((point(), color(), text()), 0..12),
         prop::collection::vec((point(), map_node()), 0..6),
         prop::option::of(backdrop_kind()),
-        text(),
+        name(),
     )
         .prop_map(|(seed, notes, nodes, backdrop, title)| {
             let mut ids = IdGen::seeded(seed);

@@ -9,7 +9,9 @@ use super::convert::ReadImages;
 use super::locate::Locator;
 use super::validate::check_item;
 use super::{FormatError, LoadWarning, Position};
-use crate::model::{Board, BoardError, Connector, ImageId, Item, ItemId, ItemKind};
+use crate::model::{
+    Board, BoardError, Connector, ImageId, Item, ItemId, ItemKind, put_on_one_line,
+};
 
 /// Refuses the file when an item's details are out of range (see [`check_item`]), pointing at
 /// the value.
@@ -51,6 +53,53 @@ pub(super) fn forget_missing_photos(
                 item: item.id,
                 image: photo,
             });
+        }
+    }
+}
+
+/// Names, titles and labels (one line each) lose the line breaks and other control characters
+/// a file gave them, with a warning each: the board's title, and each item's and connector's
+/// one-line texts (see [`Item::one_line_texts_mut`]).
+pub(super) fn put_names_on_one_line(
+    title: &mut String,
+    items: &mut [Item],
+    connectors: &mut [Connector],
+    locator: &Locator<'_>,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    let mut fix = |text: &mut String, what: String, position: Option<Position>| {
+        if put_on_one_line(text) {
+            warnings.push(LoadWarning::LineBreaksRemoved {
+                what,
+                text: text.chars().take(40).collect(),
+                position,
+            });
+        }
+    };
+    fix(title, "the board's title".to_owned(), None);
+    for item in items.iter_mut() {
+        let id = item.id.to_string();
+        let kind = match item.kind {
+            ItemKind::Frame(_) => "frame",
+            ItemKind::Persona(_) => "persona",
+            ItemKind::EmpathyMap(_) => "empathy map",
+            _ => "map node",
+        };
+        for (field, text) in item.one_line_texts_mut() {
+            let position = locator.field(&id, field);
+            let word = match field {
+                "label" => "name",
+                "node_type" => "type",
+                other => other,
+            };
+            fix(text, format!("the {word} of {kind} {id}"), position);
+        }
+    }
+    for connector in connectors.iter_mut() {
+        let id = connector.id.to_string();
+        for (field, text) in connector.one_line_texts_mut() {
+            let position = locator.field(&id, field);
+            fix(text, format!("the {field} of connector {id}"), position);
         }
     }
 }
@@ -275,6 +324,7 @@ fn left_frame(item: ItemId, frame: ItemId, problem: &str, locator: &Locator<'_>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::model::{Frame, Point, Size, ZKey};
 
     fn frame(raw: u64, parent: Option<u64>) -> Item {

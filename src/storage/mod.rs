@@ -135,6 +135,21 @@ pub enum LoadWarning {
         /// Where it is in the file, if found.
         position: Option<Position>,
     },
+    /// A name, title or label held line breaks or other control characters, which one line
+    /// cannot show; each run of them became a space.
+    #[error(
+        "{}{what}{} held line breaks or other control characters; they were taken out",
+        position.map(|p| format!("{p}: ")).unwrap_or_default(),
+        quoted(text)
+    )]
+    LineBreaksRemoved {
+        /// Whose name, title or label, e.g. "the name of persona 0400000000000001".
+        what: String,
+        /// The start of the text as it is now.
+        text: String,
+        /// Where it is in the file, if found.
+        position: Option<Position>,
+    },
     /// A persona's photo is not in the file; the card shows its initials instead.
     #[error("persona {item}'s photo {image} is not in the file; the card shows initials instead")]
     MissingPhoto {
@@ -253,6 +268,7 @@ impl LoadWarning {
             Self::DroppedConnector { position, .. }
             | Self::DamagedPhoto { position, .. }
             | Self::RenamedPhoto { position, .. }
+            | Self::LineBreaksRemoved { position, .. }
             | Self::DroppedPersonaLink { position, .. }
             | Self::DroppedFrameMember { position, .. }
             | Self::LeftFrame { position, .. }

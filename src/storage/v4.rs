@@ -126,9 +126,17 @@ impl BoardV4 {
             .into_iter()
             .map(ConnectorV2::into_connector)
             .collect();
-        let connectors =
+        let mut connectors =
             integrity::drop_dangling_connectors(&items, connectors, locator, &mut warnings);
-        let board = integrity::build_board(self.title, items, connectors, locator)?;
+        let mut title = self.title;
+        integrity::put_names_on_one_line(
+            &mut title,
+            &mut items,
+            &mut connectors,
+            locator,
+            &mut warnings,
+        );
+        let board = integrity::build_board(title, items, connectors, locator)?;
         Ok((board.with_images(read.images), warnings))
     }
 }

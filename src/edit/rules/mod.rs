@@ -11,6 +11,8 @@
 //!   frame's items stay on the board, in the frame around it (if any).
 //! - **Deleting.** A deleted item's connectors go with it, and map nodes and empathy maps that
 //!   stood for a deleted persona lose the link.
+//! - **Names.** Names, titles and labels stay on one line: their line breaks and
+//!   other control characters become spaces. Only a note's text has lines.
 //! - **Maps.** A map node that lands on an influence/interest grid takes the influence and
 //!   interest of its cell; setting a node's influence or interest while it sits on a grid moves
 //!   it to the matching cell. A node that still has its type's colour takes the new type's
@@ -25,6 +27,7 @@ pub mod arrange;
 pub mod copies;
 pub mod frames;
 pub mod moves;
+mod names;
 pub mod personas;
 mod plan;
 pub mod stacking;
@@ -44,6 +47,7 @@ pub fn expand(board: &Board, command: Command) -> Result<Command, EditError> {
     let was_batch = matches!(command, Command::Batch { .. });
     let mut commands = Vec::new();
     flatten(command, &mut commands);
+    names::put_on_one_line_in(board, &mut commands);
     let mut plan = Plan::of(board, &commands);
     let cascade = delete_cascade(&plan);
     let grew = !cascade.is_empty();

@@ -488,3 +488,38 @@ fn keys_that_grow_long_are_made_short_again_in_the_same_step() {
         "one undo takes back the note and the new keys"
     );
 }
+
+#[test]
+fn names_titles_and_labels_stay_on_one_line_and_notes_keep_their_lines() {
+    let mut board = frame_and_note();
+    let node = Item::map_node(
+        id(3),
+        Point::new(3000.0, 0.0),
+        ZKey::middle().after(),
+        MapNode {
+            label: "Social\nworkers".to_owned(),
+            ..MapNode::default()
+        },
+    );
+    local(&mut board, Command::AddItem(Box::new(node)));
+    local(
+        &mut board,
+        Command::SetText {
+            id: id(1),
+            text: "Stage 1:\r\n\tIdeation".to_owned(),
+        },
+    );
+    local(
+        &mut board,
+        Command::SetText {
+            id: id(2),
+            text: "Two\nlines".to_owned(),
+        },
+    );
+    local(&mut board, Command::SetTitle("Kickoff\n".to_owned()));
+    let text = |raw| board.item(id(raw)).unwrap().text().to_owned();
+    assert_eq!(text(3), "Social workers");
+    assert_eq!(text(1), "Stage 1: Ideation");
+    assert_eq!(text(2), "Two\nlines");
+    assert_eq!(board.title(), "Kickoff");
+}

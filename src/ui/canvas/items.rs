@@ -286,15 +286,17 @@ impl CanvasState {
             ItemKind::Frame(_) => "Name this frame…",
             _ => "Type your note…",
         };
-        // A frame's title is one line, typed on its dark title strip; Enter finishes it.
-        let is_frame = matches!(item.kind, ItemKind::Frame(_));
-        let (text_color, edit) = if is_frame {
-            (
-                egui::Color32::WHITE,
-                TextEdit::singleline(&mut editing.buffer),
-            )
+        // Only a note's text has lines; a name, a goal or a frame's title is one line, and
+        // Enter finishes it. A frame's title is typed on its dark title strip.
+        let text_color = if matches!(item.kind, ItemKind::Frame(_)) {
+            egui::Color32::WHITE
         } else {
-            (theme::NOTE_TEXT, TextEdit::multiline(&mut editing.buffer))
+            theme::NOTE_TEXT
+        };
+        let edit = if matches!(item.kind, ItemKind::Note(_)) {
+            TextEdit::multiline(&mut editing.buffer)
+        } else {
+            TextEdit::singleline(&mut editing.buffer)
         };
         let output = ui.put(
             inner,
