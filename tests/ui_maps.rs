@@ -343,3 +343,75 @@ fn a_selection_rectangle_on_top_of_rings_takes_the_nodes_and_leaves_the_rings() 
     assert_eq!(selected.len(), 2, "{selected:?}");
     assert!(selected.iter().all(|text| !text.is_empty()), "{selected:?}");
 }
+
+/// The text shapes painted in the last frame, in paint order: each text and where it is.
+fn painted_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<(String, egui::Rect)> {
+    fn collect(shape: &egui::Shape, into: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => {
+                for shape in shapes {
+                    collect(shape, into);
+                }
+            }
+            egui::Shape::Text(text) => {
+                into.push((text.galley.text().to_owned(), text.visual_bounding_rect()));
+            }
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    texts
+}
+
+#[test]
+fn connector_labels_are_drawn_above_the_nodes_on_the_free_part_of_their_lines() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saved_boards/birth-registration-map.ron");
+    let mut harness = app_harness(Some(path));
+    harness.run();
+    for zoom_step in 0..3 {
+        let texts = painted_texts(&harness);
+        let nodes: Vec<(usize, egui::Rect)> = harness
+            .state()
+            .board()
+            .items()
+            .filter_map(|item| match &item.kind {
+                ItemKind::MapNode(node) => Some(node.label.clone()),
+                _ => None,
+            })
+            .flat_map(|label| {
+                let drawn: Vec<(usize, egui::Rect)> = texts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (text, _))| *text == label)
+                    .map(|(at, _)| at)
+                    .zip(harness.query_all_by_label(&label).map(|node| node.rect()))
+                    .collect();
+                drawn
+            })
+            .collect();
+        assert!(nodes.len() > 5, "the nodes are drawn: {nodes:?}");
+        for label in ["birth notice", "funds and audits"] {
+            let (at, rect) = texts
+                .iter()
+                .enumerate()
+                .find_map(|(at, (text, rect))| text.ends_with(label).then_some((at, *rect)))
+                .unwrap_or_else(|| panic!("{label} is drawn at zoom step {zoom_step}"));
+            for (node_at, node) in &nodes {
+                assert!(
+                    !rect.intersects(*node) || at > *node_at,
+                    "{label} at {rect:?} is under a node at {node:?} (zoom step {zoom_step})"
+                );
+                assert!(
+                    !rect.intersects(*node),
+                    "{label} at {rect:?} covers a node at {node:?} (zoom step {zoom_step})"
+                );
+            }
+        }
+        press(&mut harness, Modifiers::COMMAND, Key::Plus);
+        harness.run();
+    }
+}

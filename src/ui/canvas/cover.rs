@@ -156,6 +156,26 @@ impl Cover {
 }
 
 /// Keeps `cover` among the largest [`MOST_COVERS`] rectangles.
+impl super::CanvasState {
+    /// Finds the items wholly covered by those drawn over them (`drawn`, bottom to top), to leave
+    /// out of this paint, and says so once when the fill budget leaves some out.
+    pub(super) fn find_covered(&mut self, drawn: &[(&Item, Rect)], viewport: Rect) {
+        let editing = self.editing_item();
+        let selected = &self.selection.items;
+        self.caches.frames.cover = cover(drawn, viewport, self.view.camera.zoom, |id| {
+            editing == Some(id) || selected.contains(&id)
+        });
+        let over_budget = self.caches.frames.cover.over_budget;
+        if over_budget > 0 && over_budget != self.caches.told_over_budget {
+            self.gesture.notice = Some(format!(
+                "{over_budget} items under many overlapping ones are not drawn; zoom in or move \
+                 the ones on top to see them"
+            ));
+        }
+        self.caches.told_over_budget = over_budget;
+    }
+}
+
 fn remember(covers: &mut Vec<Rect>, cover: Rect) {
     if !cover.is_positive() {
         return;

@@ -82,8 +82,13 @@ fn segments(points: &[Pos2]) -> impl Iterator<Item = (Pos2, Pos2)> + '_ {
 
 /// The point half way along a polyline, and the direction there.
 fn midpoint(points: &[Pos2]) -> (Pos2, Vec2) {
+    point_along(points, 0.5)
+}
+
+/// The point `share` (0 to 1) of the way along a polyline, and the direction there.
+fn point_along(points: &[Pos2], share: f32) -> (Pos2, Vec2) {
     let total: f32 = segments(points).map(|(a, b)| (b - a).length()).sum();
-    let mut left = total / 2.0;
+    let mut left = total * share;
     for (a, b) in segments(points) {
         let length = (b - a).length();
         if length >= left && length > 0.0 {
@@ -94,6 +99,58 @@ fn midpoint(points: &[Pos2]) -> (Pos2, Vec2) {
     }
     let first = points.first().copied().unwrap_or(Pos2::ZERO);
     (first, Vec2::X)
+}
+
+/// The shares of the way along a line tried for its label, from the middle outwards.
+const LABEL_SPOTS: [f32; 13] = [
+    0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88, 0.06, 0.94,
+];
+
+/// Where the centre of a label plate of `size` goes along `points`: the middle of the line when
+/// the plate covers none of `items` (screen rectangles of the items drawn), else the place
+/// nearest the middle where it covers none; when the free part of the line is too short for
+/// it, beside the line; else where it covers least.
+fn label_center(points: &[Pos2], size: Vec2, items: &[Rect]) -> Pos2 {
+    let reach = points
+        .iter()
+        .fold(Rect::NOTHING, |rect, &point| {
+            rect.union(Rect::from_pos(point))
+        })
+        .expand2(size * 2.5);
+    let near: Vec<Rect> = items
+        .iter()
+        .filter(|rect| rect.intersects(reach))
+        .copied()
+        .collect();
+    let covered = |center: Pos2| -> f32 {
+        let plate = Rect::from_center_size(center, size);
+        near.iter()
+            .map(|rect| rect.intersect(plate))
+            .filter(Rect::is_positive)
+            .map(|overlap| overlap.area())
+            .sum()
+    };
+    let along = LABEL_SPOTS
+        .iter()
+        .map(|&share| point_along(points, share).0);
+    let beside = LABEL_SPOTS[..5].iter().flat_map(|&share| {
+        let (point, direction) = point_along(points, share);
+        let across = direction.rot90();
+        // From the line to the plate's edge, measured across the line, and a gap.
+        let half = (across.x * size.x).abs() / 2.0 + (across.y * size.y).abs() / 2.0 + 3.0;
+        [1.0, -1.0, 2.0, -2.0].map(|side| point + across * half * side)
+    });
+    let mut best = (f32::INFINITY, midpoint(points).0);
+    for center in along.chain(beside) {
+        let area = covered(center);
+        if area <= 0.0 {
+            return center;
+        }
+        if area < best.0 {
+            best = (area, center);
+        }
+    }
+    best.1
 }
 
 /// Paints an arrow head with its tip at `tip`, pointing along `direction`.
@@ -111,8 +168,8 @@ fn arrow_head(painter: &Painter, tip: Pos2, direction: Vec2, length: f32, color:
 }
 
 /// Paints a connector along `points` with its arrows, line style, polarity and delay mark.
-/// Its label is painted separately (see [`label_plate`]), after every line, so no line crosses
-/// a label.
+/// Its label is painted separately (see [`label_plate`]), after every line and item, so
+/// nothing covers a label.
 pub fn paint(painter: &Painter, connector: &Connector, points: &[Pos2], zoom: f32, selected: bool) {
     let (Some(&start), Some(&end)) = (points.first(), points.last()) else {
         return;
@@ -189,9 +246,15 @@ pub fn paint(painter: &Painter, connector: &Connector, points: &[Pos2], zoom: f3
     }
 }
 
-/// The label (and relation kind) on a plate in the middle of the line.
-pub fn label_plate(painter: &Painter, connector: &Connector, points: &[Pos2], zoom: f32) {
-    let (middle, _) = midpoint(points);
+/// The label (and relation kind) on a plate on the line: in the middle, or along the free part
+/// of the line when the middle is on one of `items` (the screen rectangles of the items drawn).
+pub fn label_plate(
+    painter: &Painter,
+    connector: &Connector,
+    points: &[Pos2],
+    zoom: f32,
+    items: &[Rect],
+) {
     let font_px = theme::CONNECTOR_FONT_SIZE * zoom;
     if font_px < theme::MIN_READABLE_TEXT_PX {
         return;
@@ -228,7 +291,8 @@ pub fn label_plate(painter: &Painter, connector: &Connector, points: &[Pos2], zo
     );
     job.halign = egui::Align::Center;
     let galley = painter.layout_job(job);
-    let plate = Rect::from_center_size(middle, galley.size() + vec2(8.0, 4.0) * zoom);
+    let size = galley.size() + vec2(8.0, 4.0) * zoom;
+    let plate = Rect::from_center_size(label_center(points, size, items), size);
     painter.rect_filled(plate, CornerRadius::same(4), theme::CANVAS_BACKGROUND);
     painter.galley(
         pos2(plate.center().x, plate.top() + 2.0 * zoom),
@@ -267,8 +331,15 @@ impl CanvasState {
         ))
     }
 
-    /// Connectors go under the items, so notes stay readable where lines cross them.
-    pub(super) fn paint_connectors(&self, painter: &Painter, board: &Board, viewport: Rect) {
+    /// Connectors go under the items, so notes stay readable where lines cross them. Returns
+    /// the connectors drawn and their paths, for their labels to be drawn above the items
+    /// ([`label_plate`]).
+    pub(super) fn paint_connectors<'b>(
+        &self,
+        painter: &Painter,
+        board: &'b Board,
+        viewport: Rect,
+    ) -> Vec<(&'b Connector, Vec<Pos2>)> {
         let mut far_lines = egui::Mesh::default();
         let mut labels = Vec::new();
         for connector in self.connectors_near_view(board, viewport) {
@@ -297,10 +368,32 @@ impl CanvasState {
             painter.add(Shape::mesh(far_lines));
         }
         self.paint_highlighted_loop(painter, board);
-        for (connector, points) in labels {
-            label_plate(painter, connector, &points, self.view.camera.zoom);
-        }
         self.paint_loop_markers(painter, board);
+        labels
+    }
+
+    /// Paints the labels of the connectors drawn (`labels`) above the items drawn (`drawn`,
+    /// bottom to top, the first `backdrops` of them backdrops), on the free part of their lines.
+    pub(super) fn paint_labels(
+        &self,
+        painter: &Painter,
+        labels: Vec<(&Connector, Vec<Pos2>)>,
+        drawn: &[(&Item, Rect)],
+        backdrops: usize,
+    ) {
+        if labels.is_empty() {
+            return;
+        }
+        let shown: Vec<Rect> = drawn
+            .iter()
+            .enumerate()
+            .skip(backdrops)
+            .filter(|&(i, _)| !self.caches.frames.cover.is_covered(i))
+            .map(|(_, &(_, rect))| rect)
+            .collect();
+        for (connector, points) in labels {
+            label_plate(painter, connector, &points, self.view.camera.zoom, &shown);
+        }
     }
 
     /// The connectors that may cross the view, sorted by id: those the board's spatial index

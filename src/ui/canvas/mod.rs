@@ -303,25 +303,13 @@ impl CanvasState {
                 (item, rect)
             })
             .collect();
-        let zoom = self.view.camera.zoom;
-        let editing = self.editing_item();
-        let selected = &self.selection.items;
-        self.caches.frames.cover = cover::cover(&drawn, viewport, zoom, |id| {
-            editing == Some(id) || selected.contains(&id)
-        });
-        let over_budget = self.caches.frames.cover.over_budget;
-        if over_budget > 0 && over_budget != self.caches.told_over_budget {
-            self.gesture.notice = Some(format!(
-                "{over_budget} items under many overlapping ones are not drawn; zoom in or move \
-                 the ones on top to see them"
-            ));
-        }
-        self.caches.told_over_budget = over_budget;
+        self.find_covered(&drawn, viewport);
         let mut tiny = paint::TinyNotes::default();
+        let mut labels = Vec::new();
         for (i, &(item, rect)) in drawn.iter().enumerate() {
             if i == backdrops.len() {
                 tiny.flush(&painter);
-                self.paint_connectors(&painter, board, viewport);
+                labels = self.paint_connectors(&painter, board, viewport);
             }
             if self.caches.frames.cover.is_covered(i) {
                 continue;
@@ -341,8 +329,9 @@ impl CanvasState {
         }
         tiny.flush(&painter);
         if items.is_empty() {
-            self.paint_connectors(&painter, board, viewport);
+            labels = self.paint_connectors(&painter, board, viewport);
         }
+        self.paint_labels(&painter, labels, &drawn, backdrops.len());
         output
             .commands
             .extend(self.finish_connecting(ui, &painter, board, ids));
