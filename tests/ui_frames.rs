@@ -481,3 +481,101 @@ fn a_frame_made_around_notes_in_a_stage_is_nested_and_drawn_above_it() {
     );
     harness.get_by_label("Waiting");
 }
+
+/// A board file with a "Personas" frame holding a persona card on its left and notes filling
+/// the rest of it.
+fn persona_in_a_full_frame(dir: &std::path::Path) -> std::path::PathBuf {
+    use civic_canvas::model::{
+        Board, IdGen, Item as BoardItem, PaletteColor, Persona, Point, Size, ZKey,
+    };
+    let mut ids = IdGen::seeded(7);
+    let mut next = || ids.item_id(|_| false);
+    let frame_id = next();
+    let mut frame = BoardItem::frame(
+        frame_id,
+        Point::new(0.0, 0.0),
+        Size::new(1600.0, 1000.0),
+        ZKey::middle(),
+        Frame::new("Personas", 1),
+    );
+    frame.parent = None;
+    let mut items = vec![frame];
+    let mut persona = BoardItem::persona(
+        next(),
+        Point::new(40.0, 120.0),
+        ZKey::middle().after(),
+        PaletteColor::Blue,
+        Persona {
+            name: "Ana".to_owned(),
+            ..Persona::default()
+        },
+    );
+    persona.parent = Some(frame_id);
+    items.push(persona);
+    for row in 0..4 {
+        for column in 0..4 {
+            let mut note = BoardItem::note(
+                next(),
+                Point::new(480.0 + 270.0 * column as f32, 100.0 + 220.0 * row as f32),
+                ZKey::middle().after(),
+                PaletteColor::Yellow,
+                format!("Need {row}.{column}"),
+            );
+            note.parent = Some(frame_id);
+            items.push(note);
+        }
+    }
+    let board = Board::from_parts("Placement", items, []).unwrap();
+    let path = dir.join("personas.ron");
+    civic_canvas::storage::save_board(&path, &board).unwrap();
+    path
+}
+
+#[test]
+fn an_empathy_map_goes_to_free_space_beside_its_persona_and_the_view_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(Some(persona_in_a_full_frame(dir.path())));
+    harness.run();
+    harness.get_by_label("Ana").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::E);
+    harness.run();
+    let board = harness.state().board();
+    let map = board
+        .items()
+        .find(|item| matches!(item.kind, civic_canvas::model::ItemKind::EmpathyMap(_)))
+        .expect("an empathy map")
+        .clone();
+    let persona = item_by_text(&harness, "Ana");
+    let spot = map.rect();
+    for item in board.items().filter(|item| item.id != map.id) {
+        if item.as_frame().is_some() {
+            let inside = item.rect().encloses(spot) && !spot.overlaps(item.title_strip());
+            let outside = !spot.overlaps(item.rect());
+            assert!(
+                inside || outside,
+                "the map {spot:?} sits on the frame's edge or title"
+            );
+        } else {
+            assert!(
+                !spot.overlaps(item.rect()),
+                "the map {spot:?} covers {:?}",
+                item.text()
+            );
+        }
+    }
+    // Beside its persona: no further from it than its own width.
+    let gap = (spot.center().x - persona.rect().center().x)
+        .abs()
+        .max((spot.center().y - persona.rect().center().y).abs());
+    assert!(gap < 1.5 * map.size.width, "{gap} from the persona");
+    // And in view.
+    let canvas = harness.get_by_label("Board canvas").rect();
+    let shown = harness
+        .get_by_role_and_label(egui::accesskit::Role::GenericContainer, "Empathy map")
+        .rect();
+    assert!(
+        canvas.contains_rect(shown),
+        "the map {shown:?} is in the canvas {canvas:?}"
+    );
+}

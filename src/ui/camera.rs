@@ -103,6 +103,40 @@ impl Camera {
         self.zoom = zoom.clamp(Self::MIN_ZOOM, Self::MAX_FIT_ZOOM);
         self.center_in_board = Point::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y));
     }
+
+    /// Brings the board rectangle `(min, max)` into view with a margin, moving as little as it
+    /// can: nothing when it is in view, a pan when it fits at this zoom, else a fit.
+    pub fn reveal(&mut self, viewport: Rect, min: Point, max: Point) {
+        let margin = 48.0 / self.zoom;
+        let (visible_min, visible_max) = self.visible_board_rect(viewport);
+        if min.x >= visible_min.x
+            && min.y >= visible_min.y
+            && max.x <= visible_max.x
+            && max.y <= visible_max.y
+        {
+            return;
+        }
+        let room = (
+            visible_max.x - visible_min.x - 2.0 * margin,
+            visible_max.y - visible_min.y - 2.0 * margin,
+        );
+        if max.x - min.x > room.0 || max.y - min.y > room.1 {
+            self.fit(viewport, min, max);
+            return;
+        }
+        // The smallest move on each axis that puts the rectangle inside the margins.
+        let shift = |low: f32, high: f32, view_low: f32, view_high: f32| {
+            if low < view_low + margin {
+                low - (view_low + margin)
+            } else if high > view_high - margin {
+                high - (view_high - margin)
+            } else {
+                0.0
+            }
+        };
+        self.center_in_board.x += shift(min.x, max.x, visible_min.x, visible_max.x);
+        self.center_in_board.y += shift(min.y, max.y, visible_min.y, visible_max.y);
+    }
 }
 
 /// The screen position of a board point as a `Pos2` (helper for tests and painting).
@@ -116,6 +150,27 @@ mod tests {
 
     fn viewport() -> Rect {
         Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 600.0))
+    }
+
+    #[test]
+    fn reveal_pans_as_little_as_it_can_and_zooms_out_only_for_what_does_not_fit() {
+        let mut camera = Camera::default();
+        // In view: nothing moves.
+        camera.reveal(
+            viewport(),
+            Point::new(-100.0, -100.0),
+            Point::new(100.0, 100.0),
+        );
+        assert_eq!(camera, Camera::default());
+        // Off to the right: a pan that leaves the margin, at the same zoom.
+        camera.reveal(viewport(), Point::new(500.0, 0.0), Point::new(700.0, 100.0));
+        assert_eq!(camera.zoom, 1.0);
+        let (min, max) = camera.visible_board_rect(viewport());
+        assert!((max.x - 748.0).abs() < 0.01, "{min:?} {max:?}");
+        assert_eq!(camera.center_in_board.y, 0.0);
+        // Larger than the view: fitted.
+        camera.reveal(viewport(), Point::new(0.0, 0.0), Point::new(3000.0, 100.0));
+        assert!(camera.zoom < 0.3, "{camera:?}");
     }
 
     #[test]

@@ -204,29 +204,50 @@ impl CanvasState {
     }
 
     /// Where a new item of `size` goes: centred on `center_in_board` when given; otherwise
-    /// beside the selected item or in the middle of the view, where it covers nothing.
-    fn place_new(&self, board: &Board, size: Size, spot: Spot) -> Point {
+    /// beside the selected item (in the free place nearest its right side, inside or wholly
+    /// outside the frames there) or in the middle of the view, where it covers nothing. The view
+    /// follows it when it lands out of view.
+    fn place_new(&mut self, board: &Board, size: Size, spot: Spot) -> Point {
         let top_left_for =
             |center: Point| Point::new(center.x - size.width / 2.0, center.y - size.height / 2.0);
         let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
         let in_view = Rect::spanning(visible_min, visible_max);
         let on_screen = |pos: Point| in_view.encloses(Rect::at(pos, size));
-        let pos = match spot {
-            Spot::Exact(center) => top_left_for(center),
-            Spot::Near(center) => free_spot(board, top_left_for(center), size, on_screen),
-            Spot::Auto => {
-                // Beside the selected note when that spot is in view; otherwise mid-view.
-                let beside_selection = self
-                    .single_selection()
-                    .and_then(|id| board.item(id))
-                    .map(|item| item.pos.offset(item.size.width + NOTE_GAP, 0.0))
-                    .filter(|&pos| on_screen(pos));
-                let anchor = beside_selection
-                    .unwrap_or_else(|| top_left_for(self.view.camera.center_in_board));
-                free_spot(board, anchor, size, on_screen)
+        let source = self.single_selection().and_then(|id| board.item(id));
+        let pos = match (spot, source) {
+            (Spot::Exact(center), _) => top_left_for(center),
+            (Spot::Near(center), _) => free_spot(board, top_left_for(center), size, on_screen),
+            (Spot::Auto, Some(source)) => {
+                let beside = source.pos.offset(source.size.width + NOTE_GAP, 0.0);
+                free_spot_among(board, beside, size, |_| true, fits_badly)
             }
-        };
-        pos.tidy()
+            (Spot::Auto, None) => free_spot(
+                board,
+                top_left_for(self.view.camera.center_in_board),
+                size,
+                on_screen,
+            ),
+        }
+        .tidy();
+        let placed = Rect::at(pos, size);
+        self.view
+            .camera
+            .reveal(self.view.viewport, placed.min, placed.max);
+        pos
+    }
+}
+
+/// Whether a new item at `spot` would sit badly on `item`: covering it, or, for a frame, its
+/// title or its edge (a new item goes wholly inside a frame or wholly outside it). Stakeholder
+/// rings and grids are meant to be covered.
+fn fits_badly(item: &Item, spot: Rect) -> bool {
+    match item.kind {
+        ItemKind::Frame(_) => {
+            let frame = item.rect();
+            spot.overlaps(frame) && (!frame.encloses(spot) || spot.overlaps(item.title_strip()))
+        }
+        ItemKind::Rings(_) | ItemKind::InterestGrid => false,
+        _ => spot.overlaps(item.rect()),
     }
 }
 
@@ -240,7 +261,9 @@ impl CanvasState {
         let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
         let in_view = Rect::spanning(visible_min, visible_max);
         let on_screen = |pos: Point| in_view.encloses(Rect::at(pos, size));
-        let pos = free_spot_among(board, anchor, size, on_screen, |_| true);
+        let pos = free_spot_among(board, anchor, size, on_screen, |item, spot| {
+            spot.overlaps(item.rect())
+        });
         Point::new(pos.x + size.width / 2.0, pos.y + size.height / 2.0)
     }
 }
@@ -266,23 +289,22 @@ pub(super) fn free_spot(
     size: Size,
     visible: impl Fn(Point) -> bool,
 ) -> Point {
-    free_spot_among(board, anchor, size, visible, |item| !item.is_backdrop())
+    free_spot_among(board, anchor, size, visible, |item, spot| {
+        !item.is_backdrop() && spot.overlaps(item.rect())
+    })
 }
 
-/// [`free_spot`], where the items `blocks` says are in the way.
+/// [`free_spot`], where `blocks` says whether an item is in the way of a spot.
 fn free_spot_among(
     board: &Board,
     anchor: Point,
     size: Size,
     visible: impl Fn(Point) -> bool,
-    blocks: impl Fn(&Item) -> bool,
+    blocks: impl Fn(&Item, Rect) -> bool,
 ) -> Point {
     let overlaps = |pos: Point| {
         let spot = Rect::at(pos, size);
-        board
-            .items()
-            .filter(|item| blocks(item))
-            .any(|item| spot.overlaps(item.rect()))
+        board.items().any(|item| blocks(item, spot))
     };
     let distance = |pos: Point| (pos.x - anchor.x).hypot(pos.y - anchor.y);
 
