@@ -579,3 +579,62 @@ fn an_empathy_map_goes_to_free_space_beside_its_persona_and_the_view_follows() {
         "the map {shown:?} is in the canvas {canvas:?}"
     );
 }
+
+#[test]
+fn notes_added_with_n_fill_their_frame_in_reading_order_and_grow_it_when_full() {
+    use civic_canvas::model::{Board, IdGen, Item as BoardItem, PaletteColor, Point, Size, ZKey};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ids = IdGen::seeded(11);
+    let frame_id = ids.item_id(|_| false);
+    let frame = BoardItem::frame(
+        frame_id,
+        Point::new(0.0, 0.0),
+        Size::new(1100.0, 600.0),
+        ZKey::middle(),
+        Frame::new("Ideation", 1),
+    );
+    let mut first = BoardItem::note(
+        ids.item_id(|_| false),
+        Point::new(24.0, 72.0),
+        ZKey::middle().after(),
+        PaletteColor::Yellow,
+        "Need 0",
+    );
+    first.parent = Some(frame_id);
+    let board = Board::from_parts("Fill", [frame, first], []).unwrap();
+    let path = dir.path().join("fill.ron");
+    civic_canvas::storage::save_board(&path, &board).unwrap();
+    let mut harness = app_harness(Some(path));
+    harness.run();
+    harness.get_by_label("Need 0").click();
+    harness.run();
+    for n in 1..=9 {
+        press(&mut harness, Modifiers::NONE, Key::N);
+        type_text(&mut harness, &format!("Need {n}"));
+        press(&mut harness, Modifiers::NONE, Key::Escape);
+    }
+    let frame = item_by_text(&harness, "Ideation");
+    let notes: Vec<Item> = (0..=9)
+        .map(|n| item_by_text(&harness, &format!("Need {n}")))
+        .collect();
+    for pair in notes.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        assert!(
+            (after.pos.y, after.pos.x) > (before.pos.y, before.pos.x),
+            "{:?} at {:?} comes before {:?} at {:?} in reading order",
+            after.text(),
+            after.pos,
+            before.text(),
+            before.pos
+        );
+        assert_eq!(after.parent, Some(frame.id), "{:?} is in the frame", after.text());
+        assert!(frame.rect().encloses(after.rect()), "{:?}", after.text());
+    }
+    for (i, a) in notes.iter().enumerate() {
+        for b in &notes[i + 1..] {
+            assert!(!a.rect().overlaps(b.rect()), "{:?} {:?}", a.text(), b.text());
+        }
+    }
+    assert!(frame.size.height > 600.0, "the full frame grew: {:?}", frame.size);
+    assert_eq!(frame.size.width, 1100.0);
+}

@@ -8,6 +8,7 @@
 pub mod arrange;
 mod cover;
 mod edits;
+mod frame_fill;
 mod frames;
 mod guides;
 mod items;

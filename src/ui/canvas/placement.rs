@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{CanvasState, TextEditing};
+use super::{CanvasState, TextEditing, frame_fill};
 use crate::edit::Command;
 use crate::model::{
     Board, Connector, IdGen, Item, ItemId, ItemKind, MapNode, PaletteColor, Point, Rect, Size, ZKey,
@@ -77,11 +77,7 @@ impl CanvasState {
             };
             self.new_map_node(board, ids, template, spot)
         } else {
-            let center = match spot {
-                Spot::Exact(center) => Some(center),
-                Spot::Near(_) | Spot::Auto => None,
-            };
-            self.new_note(board, ids, center)
+            self.note_at(board, ids, spot, None)
         };
         let Command::AddItem(item) = &new_item else {
             return Some(new_item);
@@ -170,16 +166,43 @@ impl CanvasState {
     }
 
     /// A new note, selected and ready for typing. With `center_in_board` it goes exactly there
-    /// (a double-click); otherwise next to the selected note, or in the middle of the view, in the
-    /// first spot where it covers no other item.
+    /// (a double-click); otherwise in the first free place of the frame the selection is in
+    /// (which grows when full), else next to the selected item, or in the middle of the view, in
+    /// the first spot where it covers no other item.
     pub fn new_note(
         &mut self,
         board: &Board,
         ids: &mut IdGen,
         center_in_board: Option<Point>,
     ) -> Command {
+        let in_frame = self
+            .frame_to_fill(board)
+            .filter(|_| center_in_board.is_none())
+            .map(|frame| frame_fill::slot_in_frame(board, frame, Item::NOTE_SIZE));
         let spot = center_in_board.map_or(Spot::Auto, Spot::Exact);
-        let pos = self.place_new(board, Item::NOTE_SIZE, spot);
+        self.note_at(board, ids, spot, in_frame)
+    }
+
+    /// A new note at `spot`, or in `in_frame` (a place in a frame), selected and ready for
+    /// typing.
+    fn note_at(
+        &mut self,
+        board: &Board,
+        ids: &mut IdGen,
+        spot: Spot,
+        in_frame: Option<frame_fill::FrameSlot>,
+    ) -> Command {
+        let size = Item::NOTE_SIZE;
+        let (pos, grow) = match in_frame {
+            Some(place) => {
+                let placed = Rect::at(place.pos, size);
+                self.view
+                    .camera
+                    .reveal(self.view.viewport, placed.min, placed.max);
+                (place.pos, place.grow)
+            }
+            None => (self.place_new(board, size, spot), None),
+        };
         let id = ids.item_id(|id| board.item(id).is_some());
         let item = Item::note(
             id,
@@ -189,7 +212,15 @@ impl CanvasState {
             "",
         );
         self.start_typing_new(id);
-        Command::AddItem(Box::new(item))
+        let add = Command::AddItem(Box::new(item));
+        match grow {
+            // The frame grows first, so the note lands in it and joins it.
+            Some((frame, to)) => Command::Batch {
+                label: "Add note",
+                commands: vec![Command::ResizeItem { id: frame, to }, add],
+            },
+            None => add,
+        }
     }
 
     /// Selects a just-created item and starts typing into it.
