@@ -48,7 +48,8 @@ fn parse_line(line: &str, doc: &Document, ids: &mut IdGen) -> anyhow::Result<Opt
             let text = parts.next().unwrap_or_default();
             let board = doc.board();
             let id = ids.item_id(|id| board.item(id).is_some());
-            let note = Item::note(id, at, board.z_above_all(), PaletteColor::Yellow, text);
+            let note =
+                Item::note(id, at, board.z_above_all(), PaletteColor::Yellow, text).fitting_text();
             Ok(Some(Command::AddItem(Box::new(note))))
         }
         "undo" => Ok(None),

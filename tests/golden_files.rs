@@ -213,6 +213,8 @@ fn map_board() -> Board {
                 persona: None,
             },
         );
+        // The size the golden files were written with.
+        item.size = Size::new(220.0, 120.0);
         if n == 9 {
             item.color = PaletteColor::Pink;
         }
@@ -436,7 +438,7 @@ fn persona_board() -> Board {
         item.size = Size::new(380.0, 520.0);
         item
     };
-    let node = Item::map_node(
+    let mut node = Item::map_node(
         ItemId::from_raw(0x0400_0000_0000_0003),
         Point::new(0.0, 600.0),
         "a2".parse().unwrap(),
@@ -449,6 +451,8 @@ fn persona_board() -> Board {
             persona: Some(ana_id),
         },
     );
+    // The size the golden files were written with.
+    node.size = Size::new(220.0, 120.0);
     let items = [
         card(ana_id, 0.0, "a0", PaletteColor::Blue, ana),
         card(

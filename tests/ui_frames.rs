@@ -627,14 +627,28 @@ fn notes_added_with_n_fill_their_frame_in_reading_order_and_grow_it_when_full() 
             before.text(),
             before.pos
         );
-        assert_eq!(after.parent, Some(frame.id), "{:?} is in the frame", after.text());
+        assert_eq!(
+            after.parent,
+            Some(frame.id),
+            "{:?} is in the frame",
+            after.text()
+        );
         assert!(frame.rect().encloses(after.rect()), "{:?}", after.text());
     }
     for (i, a) in notes.iter().enumerate() {
         for b in &notes[i + 1..] {
-            assert!(!a.rect().overlaps(b.rect()), "{:?} {:?}", a.text(), b.text());
+            assert!(
+                !a.rect().overlaps(b.rect()),
+                "{:?} {:?}",
+                a.text(),
+                b.text()
+            );
         }
     }
-    assert!(frame.size.height > 600.0, "the full frame grew: {:?}", frame.size);
+    assert!(
+        frame.size.height > 600.0,
+        "the full frame grew: {:?}",
+        frame.size
+    );
     assert_eq!(frame.size.width, 1100.0);
 }

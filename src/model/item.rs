@@ -138,11 +138,11 @@ impl Item {
     /// The default size of a new sticky note.
     pub const NOTE_SIZE: Size = Size::new(240.0, 200.0);
     /// The default size of a new persona card.
-    pub const PERSONA_SIZE: Size = Size::new(380.0, 520.0);
+    pub const PERSONA_SIZE: Size = Size::new(520.0, 720.0);
     /// The default size of a new empathy map.
     pub const EMPATHY_MAP_SIZE: Size = Size::new(960.0, 720.0);
     /// The default size of a new map node.
-    pub const MAP_NODE_SIZE: Size = Size::new(220.0, 120.0);
+    pub const MAP_NODE_SIZE: Size = Size::new(260.0, 150.0);
     /// The default size of a new backdrop (rings or grid).
     pub const BACKDROP_SIZE: Size = Size::new(1200.0, 1248.0);
     /// The default size of a new, empty frame.
@@ -172,6 +172,15 @@ impl Item {
             kind: ItemKind::Note(Note::new(text)),
             parent: None,
         }
+    }
+
+    /// This note with its text fitted to it ([`Note::fit_text`]), as notes people add are.
+    #[must_use]
+    pub fn fitting_text(mut self) -> Self {
+        if let ItemKind::Note(note) = &mut self.kind {
+            note.fit_text = true;
+        }
+        self
     }
 
     /// A new map node with its top-left corner at `pos`, coloured by its type.

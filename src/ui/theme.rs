@@ -35,7 +35,7 @@ pub const OVERFLOW_BADGE: Color32 = Color32::from_rgb(0x3d, 0x3d, 0x3d);
 /// Connector lines and arrow heads.
 pub const CONNECTOR: Color32 = Color32::from_rgb(0x4a, 0x4a, 0x4a);
 /// Connector label size in board units.
-pub const CONNECTOR_FONT_SIZE: f32 = 16.0;
+pub const CONNECTOR_FONT_SIZE: f32 = 18.0;
 
 /// Note text size in board units (at 100% zoom, in screen pixels).
 pub const NOTE_FONT_SIZE: f32 = 18.0;

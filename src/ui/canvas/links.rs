@@ -272,7 +272,7 @@ pub fn label_plate(
         job.append(
             relation,
             0.0,
-            egui::TextFormat::simple(theme::note_font(font_px * 0.75), theme::MAP_TAG_TEXT),
+            egui::TextFormat::simple(theme::note_font(font_px), theme::MAP_TAG_TEXT),
         );
         if !connector.label.is_empty() {
             job.append(

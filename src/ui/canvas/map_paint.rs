@@ -9,7 +9,7 @@ use crate::model::{GRID_QUADRANTS, Item, MapNode, NodeShape, Rings};
 use crate::ui::theme;
 
 /// Type tags are this size in board units; labels are [`theme::NOTE_FONT_SIZE`], bold.
-const TAG_FONT_SIZE: f32 = 13.0;
+const TAG_FONT_SIZE: f32 = 18.0;
 /// Backdrop names and quadrant names, in board units.
 const BACKDROP_FONT_SIZE: f32 = 22.0;
 

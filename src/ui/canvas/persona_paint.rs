@@ -14,12 +14,12 @@ use crate::model::{Basis, EmpathyMap, Entry, EntryList, Item, Persona};
 use crate::ui::theme;
 
 /// Board-unit sizes of the card's parts.
-const HEADER_HEIGHT: f32 = 112.0;
-const AVATAR_RADIUS: f32 = 40.0;
+const HEADER_HEIGHT: f32 = 124.0;
+const AVATAR_RADIUS: f32 = 46.0;
 const PADDING: f32 = 14.0;
-const NAME_SIZE: f32 = 22.0;
-const BODY_SIZE: f32 = 14.0;
-const HEADING_SIZE: f32 = 12.0;
+const NAME_SIZE: f32 = 28.0;
+const BODY_SIZE: f32 = 20.0;
+const HEADING_SIZE: f32 = 18.0;
 
 fn bold(size_px: f32) -> FontId {
     FontId::new(size_px, egui::FontFamily::Name(theme::BOLD.into()))
@@ -382,7 +382,7 @@ fn append_basis(job: &mut LayoutJob, basis: &Basis, px: f32) {
         Basis::Assumption => job.append(
             " · assumption",
             0.0,
-            TextFormat::simple(bold(px * 0.85), theme::ASSUMPTION_TEXT),
+            TextFormat::simple(bold(px * 0.9), theme::ASSUMPTION_TEXT),
         ),
         Basis::Evidence(source) => job.append(
             &if source.is_empty() {
@@ -391,7 +391,7 @@ fn append_basis(job: &mut LayoutJob, basis: &Basis, px: f32) {
                 format!(" ({source})")
             },
             0.0,
-            TextFormat::simple(theme::note_font(px * 0.85), theme::MAP_TAG_TEXT),
+            TextFormat::simple(theme::note_font(px * 0.9), theme::MAP_TAG_TEXT),
         ),
     }
 }

@@ -48,6 +48,7 @@ impl CanvasState {
                     self.settings.new_note_color,
                     line.clone(),
                 )
+                .fitting_text()
             })
             .collect();
         self.insert_copies(board, ids, "Paste", notes, [], egui::Vec2::ZERO)
@@ -210,7 +211,8 @@ impl CanvasState {
             board.z_above_all(),
             self.settings.new_note_color,
             "",
-        );
+        )
+        .fitting_text();
         self.start_typing_new(id);
         let add = Command::AddItem(Box::new(item));
         match grow {
