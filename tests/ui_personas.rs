@@ -10,27 +10,14 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_persona, app_harness, press, type_text};
+use common::{add_persona, app_harness, click_in_inspector, press, type_text};
 use egui_kittest::kittest::Queryable as _;
 
 fn the_persona(harness: &Harness<'_, CivicCanvasApp>) -> Persona {
-    harness
-        .state()
-        .board()
-        .items()
-        .find_map(|item| match &item.kind {
-            ItemKind::Persona(persona) => Some((**persona).clone()),
-            _ => None,
-        })
+    common::personas(harness)
+        .into_iter()
+        .next()
         .expect("a persona on the board")
-}
-
-/// Scrolls the inspector to the control named `label` (the form is long) and clicks it.
-fn click_in_inspector(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 /// Types into the inspector field named `field` and presses Enter to finish it.

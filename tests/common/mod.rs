@@ -108,6 +108,27 @@ pub fn add_persona(harness: &mut Harness<'_, CivicCanvasApp>, name: &str) {
     press(harness, Modifiers::NONE, Key::Escape);
 }
 
+/// The persona cards on the board, in the board's order.
+pub fn personas(harness: &Harness<'_, CivicCanvasApp>) -> Vec<civic_canvas::model::Persona> {
+    harness
+        .state()
+        .board()
+        .items()
+        .filter_map(|item| match &item.kind {
+            civic_canvas::model::ItemKind::Persona(persona) => Some((**persona).clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Scrolls the inspector to the control named `label` (a form may be long) and clicks it.
+pub fn click_in_inspector(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
 /// Drags with the primary button from `from` to `to` in a few pointer moves.
 pub fn drag(harness: &mut Harness<'_, CivicCanvasApp>, from: Pos2, to: Pos2) {
     harness.hover_at(from);

@@ -82,9 +82,11 @@ impl CanvasState {
         }
     }
 
-    /// Selects `frame` and fits it in the view.
+    /// Selects `frame` and fits it in the view, as a step through the frames in presenting
+    /// order: it opens no inspector (see [`super::Selection::presenting`]).
     pub fn show_frame(&mut self, frame: &Item) {
         self.selection.items = BTreeSet::from([frame.id]);
+        self.selection.presenting = Some(frame.id);
         self.request_fit_items(std::iter::once(frame), Camera::MAX_FIT_ZOOM);
     }
 

@@ -235,6 +235,12 @@ impl CanvasState {
         {
             self.selection.connector = None;
         }
+        // Once the shown frame is no longer what is selected, it is an ordinary selection again.
+        if let Some(frame) = self.selection.presenting
+            && self.single_selection() != Some(frame)
+        {
+            self.selection.presenting = None;
+        }
         self.settle_view(board, viewport);
 
         let background = ui.interact(

@@ -39,6 +39,22 @@ pub struct Selection {
     pub connector: Option<ConnectorId>,
     /// Items outlined as search hits.
     pub highlighted: BTreeSet<ItemId>,
+    /// The frame last shown by stepping through the frames in presenting order (Page Down, Page
+    /// Up, the frame list). It stays selected, so the next step goes on from it and frame keys
+    /// act on it, but it opens no inspector over the presentation until it is picked by hand.
+    pub presenting: Option<ItemId>,
+}
+
+impl Selection {
+    /// The single selected item, when it was picked by the user rather than shown by stepping
+    /// through frames: what the inspector shows.
+    pub fn picked(&self) -> Option<ItemId> {
+        let mut iter = self.items.iter();
+        match (iter.next(), iter.next()) {
+            (Some(&id), None) if self.presenting != Some(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// View settings that menus and keys turn on and off one by one.
