@@ -156,8 +156,10 @@ impl CivicCanvasApp {
     /// Ctrl+I: hides the inspector, or shows it (also for a frame shown by Page Down). Hidden
     /// stays hidden for whatever is selected next, until shown again.
     pub(super) fn toggle_inspector(&mut self, ctx: &egui::Context) {
-        let presented =
-            self.canvas.selection.presenting.is_some() && self.canvas.selection.picked().is_none();
+        let selection = &self.canvas.selection;
+        let presented = selection
+            .presenting
+            .is_some_and(|frame| self.canvas.single_selection() == Some(frame));
         if presented {
             self.canvas.selection.presenting = None;
             self.shell.inspector_hidden = false;

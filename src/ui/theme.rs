@@ -52,7 +52,7 @@ pub const RESIZE_HANDLE_SIZE: f32 = 14.0;
 /// Text smaller than this on screen (pixels) is not drawn at all.
 pub const MIN_READABLE_TEXT_PX: f32 = 4.0;
 /// The inspector panel's width until the user drags its edge, in screen points.
-pub const INSPECTOR_WIDTH: f32 = 360.0;
+pub const INSPECTOR_WIDTH: f32 = 380.0;
 /// The narrowest the inspector panel can be dragged; narrower hides it.
 pub const INSPECTOR_MIN_WIDTH: f32 = 280.0;
 /// The widest the inspector panel can be dragged.

@@ -184,11 +184,11 @@ fn entry_buttons(
 ) -> Option<EntryEdit> {
     let mut changed = None;
     {
-        let up = ui.add_enabled(i > 0, egui::Button::new("Up").small());
+        let up = ui.add_enabled(i > 0, small_button("Up"));
         if up.on_hover_text("Move this entry up").clicked() {
             changed = Some(EntryEdit::Move(i, i - 1));
         }
-        let down = ui.add_enabled(i + 1 < count, egui::Button::new("Down").small());
+        let down = ui.add_enabled(i + 1 < count, small_button("Down"));
         if down.on_hover_text("Move this entry down").clicked() {
             changed = Some(EntryEdit::Move(i, i + 1));
         }
@@ -200,13 +200,20 @@ fn entry_buttons(
         let handle = ui.dnd_drag_source(
             Id::unique(("persona_entry_drag", owner, list.name(), i)),
             drag,
-            |ui| ui.add(egui::Button::new("Drag out").small()),
+            |ui| ui.add(small_button("Drag out")),
         );
         handle
             .response
             .on_hover_text("Drag onto the canvas to make this entry a sticky note again");
     }
     changed
+}
+
+/// A small button whose label never breaks across lines (in a narrow row it moves to the next).
+fn small_button(text: &str) -> egui::Button<'_> {
+    egui::Button::new(text)
+        .small()
+        .wrap_mode(egui::TextWrapMode::Extend)
 }
 
 /// The custom fields: name and value each, with its mark and a remove button, and an add
