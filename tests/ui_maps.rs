@@ -9,17 +9,8 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{app_harness, click_at, drag, item_by_text, press, type_text};
+use common::{add_node, app_harness, click_at, drag, item_by_text, press, type_text};
 use egui_kittest::kittest::Queryable as _;
-
-/// Shift+N, the type's number key, the name, Escape.
-fn add_node(harness: &mut Harness<'_, CivicCanvasApp>, number: Key, name: &str) {
-    press(harness, Modifiers::SHIFT, Key::N);
-    harness.get_by_label("Add a map node");
-    press(harness, Modifiers::NONE, number);
-    type_text(harness, name);
-    press(harness, Modifiers::NONE, Key::Escape);
-}
 
 fn undo(harness: &mut Harness<'_, CivicCanvasApp>) {
     press(harness, Modifiers::COMMAND, Key::Z);
@@ -85,7 +76,11 @@ fn build_a_small_stakeholder_map_by_dragging_a_connector_and_setting_its_polarit
 #[test]
 fn connect_joins_two_selected_items_and_a_click_near_the_line_selects_it() {
     let mut harness = app_harness(None);
+    // Each node where the pointer is, well apart, so that the line between them is long
+    // enough to click beside the nodes' connection handles.
+    harness.hover_at(egui::pos2(300.0, 450.0));
     add_node(&mut harness, Key::Num3, "Ministry");
+    harness.hover_at(egui::pos2(800.0, 450.0));
     add_node(&mut harness, Key::Num7, "Civil status law");
     press(&mut harness, Modifiers::COMMAND, Key::A);
     press(&mut harness, Modifiers::NONE, Key::C);

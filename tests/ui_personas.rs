@@ -10,27 +10,14 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 
 mod common;
-use common::{app_harness, press, type_text};
+use common::{add_persona, app_harness, click_in_inspector, press, type_text};
 use egui_kittest::kittest::Queryable as _;
 
 fn the_persona(harness: &Harness<'_, CivicCanvasApp>) -> Persona {
-    harness
-        .state()
-        .board()
-        .items()
-        .find_map(|item| match &item.kind {
-            ItemKind::Persona(persona) => Some((**persona).clone()),
-            _ => None,
-        })
+    common::personas(harness)
+        .into_iter()
+        .next()
         .expect("a persona on the board")
-}
-
-/// Scrolls the inspector to the control named `label` (the form is long) and clicks it.
-fn click_in_inspector(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 /// Types into the inspector field named `field` and presses Enter to finish it.
@@ -46,12 +33,6 @@ fn fill(harness: &mut Harness<'_, CivicCanvasApp>, field: &str, text: &str) {
     harness.event(Event::Text(text.to_owned()));
     harness.run();
     press(harness, Modifiers::NONE, Key::Enter);
-}
-
-fn add_persona(harness: &mut Harness<'_, CivicCanvasApp>, name: &str) {
-    press(harness, Modifiers::NONE, Key::P);
-    type_text(harness, name);
-    press(harness, Modifiers::NONE, Key::Escape);
 }
 
 #[test]
@@ -87,6 +68,44 @@ fn a_persona_is_created_named_and_filled_in_one_undo_step_per_field() {
     undo(&mut harness);
     assert_eq!(the_persona(&harness).role, Entry::default());
     assert_eq!(the_persona(&harness).name, "Ana Petrović");
+}
+
+/// The text of every galley painted with its top-left corner inside `area` in the last paint.
+fn texts_painted_in(harness: &Harness<'_, CivicCanvasApp>, area: egui::Rect) -> Vec<String> {
+    fn walk(shape: &egui::Shape, area: egui::Rect, texts: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) if area.contains(text.pos) => {
+                texts.push(text.galley.text().to_owned());
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, area, texts)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, area, &mut texts);
+    }
+    texts
+}
+
+#[test]
+fn a_persona_card_draws_no_bullet_for_an_entry_not_yet_typed() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Ana");
+    click_in_inspector(&mut harness, "Add to needs");
+    fill(&mut harness, "Needs 1", "Forms on the phone");
+    click_in_inspector(&mut harness, "Add to needs");
+    assert_eq!(
+        the_persona(&harness).needs,
+        [Entry::new("Forms on the phone"), Entry::default()]
+    );
+
+    let card = harness.get_by_label("Ana").rect();
+    let texts = texts_painted_in(&harness, card);
+    let bullets: Vec<&String> = texts.iter().filter(|text| text.contains('•')).collect();
+    assert_eq!(bullets.len(), 1, "bullets drawn on the card: {bullets:?}");
+    assert!(bullets[0].contains("Forms on the phone"), "{bullets:?}");
+    assert!(texts.iter().any(|text| text == "NEEDS"), "{texts:?}");
 }
 
 #[test]

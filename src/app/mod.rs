@@ -203,6 +203,7 @@ impl CivicCanvasApp {
             Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
             Action::TogglePersonaGallery => self.shell.side.gallery = !self.shell.side.gallery,
             Action::ToggleFrameList => self.shell.side.frame_list = !self.shell.side.frame_list,
+            Action::ToggleInspector => self.toggle_inspector(ctx),
             Action::ToggleGuides => {
                 self.canvas.settings.smart_guides = !self.canvas.settings.smart_guides;
                 self.say_on_off("Smart guides are", self.canvas.settings.smart_guides);
@@ -285,7 +286,11 @@ impl CivicCanvasApp {
         }
         // A note being edited counts as typing even in the paint its text field lets go of the
         // keyboard (Escape), so that Escape ends the edit without clearing the selection.
-        let typing = ctx.text_edit_focused() || self.canvas.editing_item().is_some();
+        // The same goes for an inspector field, and for an entry just added in the inspector
+        // that is about to take the keyboard: letters typed straight after the click go into it.
+        let typing = ctx.text_edit_focused()
+            || self.canvas.editing_item().is_some()
+            || self.shell.inspector.has_keyboard(ctx);
         // While the menu bar has the keyboard, arrows and letters are for the menus.
         let keys_taken = typing || self.shell.menu_keys.active();
         for action in shortcuts::pressed_actions(ctx, keys_taken) {
@@ -364,14 +369,13 @@ impl eframe::App for CivicCanvasApp {
             .loops_mut()
             .refresh(self.session.doc.board(), self.session.doc.revision());
         self.side_panels(ui, &mut commands, &mut actions);
+        let inspected = self.inspector_panel(ui, &mut commands, &mut actions);
         CentralPanel::no_frame().show(ui, |ui| {
-            let canvas = ui.max_rect();
             let output = self
                 .canvas
                 .show(ui, self.session.doc.board(), &mut self.session.ids);
             commands.extend(output.commands);
             actions.extend(output.actions);
-            self.inspector_overlay(ui, canvas, &mut commands, &mut actions);
         });
         for action in actions {
             self.perform(&ctx, action);
@@ -392,6 +396,11 @@ impl eframe::App for CivicCanvasApp {
             .is_some_and(|s| s.shown_at.elapsed() < STATUS_DURATION)
         {
             ctx.request_repaint_after(Duration::from_millis(500));
+        }
+        if self.inspector_target() != inspected {
+            // The panel beside the canvas opens or closes for the new selection: show that now,
+            // not at the next input.
+            ctx.request_repaint();
         }
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);

@@ -72,6 +72,7 @@ fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Re
                 Action::ToggleMapKey,
                 Action::TogglePersonaGallery,
                 Action::ToggleFrameList,
+                Action::ToggleInspector,
                 Action::ToggleSnap,
                 Action::ToggleGuides,
             ],

@@ -12,6 +12,7 @@ use crate::ui::file_dialog::FileDialogs;
 use crate::ui::inspector::{self, InspectorState, Target};
 use crate::ui::search::{Hit, Search, SearchRequest};
 use crate::ui::shortcuts::Action;
+use crate::ui::theme;
 
 /// A short message in the status bar (e.g. "Saved kickoff.ron").
 #[derive(Debug)]
@@ -57,6 +58,8 @@ pub(super) struct Shell {
     pub(super) inspector: InspectorState,
     /// Which side panels are shown.
     pub(super) side: SidePanels,
+    /// Whether the inspector on the right is hidden (Ctrl+I): kept whatever is selected.
+    pub(super) inspector_hidden: bool,
     /// The menu bar from the keyboard.
     pub(super) menu_keys: menu_keys::MenuKeys,
     /// `--screenshot`: capture the first complete paint, then close (see `screenshot.rs`).
@@ -81,6 +84,7 @@ impl Shell {
             search: Search::default(),
             inspector: InspectorState::default(),
             side: SidePanels::default(),
+            inspector_hidden: false,
             menu_keys: menu_keys::MenuKeys::default(),
             screenshot: None,
             frame_timing: None,
@@ -89,41 +93,88 @@ impl Shell {
 }
 
 impl CivicCanvasApp {
-    /// The inspector for the selected map item or connector, floating over the right of the
-    /// canvas (so the board does not shift when the selection changes).
-    pub(super) fn inspector_overlay(
+    /// What the inspector shows: the map node, backdrop, persona, empathy map, frame or connector
+    /// the user picked, if any (a frame shown by Page Down is not picked).
+    pub(super) fn inspector_target(&self) -> Option<Target> {
+        Target::for_selection(
+            self.session.doc.board(),
+            self.canvas.selection.picked(),
+            self.canvas.selection.connector,
+        )
+    }
+
+    /// The inspector, in a panel on the right of the canvas (the canvas never runs under it),
+    /// while something it shows is selected. Hidden, it is a narrow strip with a button to show
+    /// it again. Returns what it showed.
+    pub(super) fn inspector_panel(
         &mut self,
-        ui: &egui::Ui,
-        canvas: egui::Rect,
+        ui: &mut egui::Ui,
         commands: &mut Vec<Command>,
         actions: &mut Vec<Action>,
-    ) {
-        let Some(target) = Target::for_selection(
-            self.session.doc.board(),
-            self.canvas.single_selection(),
-            self.canvas.selection.connector,
-        ) else {
-            return;
-        };
-        let margin = 8.0;
-        egui::Area::new(egui::Id::unique("inspector"))
-            .order(egui::Order::Middle)
-            .fixed_pos(canvas.right_top() + egui::vec2(-margin, margin))
-            .pivot(egui::Align2::RIGHT_TOP)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::window(ui.style()).show(ui, |ui| {
-                    ui.set_width(300.0);
-                    ui.set_max_width(300.0);
-                    ui.set_max_height(canvas.height() - 4.0 * margin);
-                    commands.extend(inspector::show(
-                        ui,
-                        &mut self.shell.inspector,
-                        self.session.doc.board(),
-                        target,
-                        actions,
-                    ));
+    ) -> Option<Target> {
+        let target = self.inspector_target()?;
+        let mut expanded = !self.shell.inspector_hidden;
+        let frame = egui::Frame::side_top_panel(ui.style());
+        let strip = Panel::right("inspector_strip")
+            .frame(frame)
+            .resizable(true)
+            .exact_size(theme::INSPECTOR_STRIP_WIDTH);
+        let panel = Panel::right("inspector")
+            .frame(frame)
+            .resizable(true)
+            .default_size(theme::INSPECTOR_WIDTH)
+            .size_range(theme::INSPECTOR_MIN_WIDTH..=theme::INSPECTOR_MAX_WIDTH);
+        Panel::show_switched(ui, &mut expanded, strip, panel, |ui, open| {
+            // Named for screen readers (and tests), with the whole panel as its place on screen.
+            let area = ui.max_rect() + frame.total_margin();
+            ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                node.set_label("Inspector");
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: area.min.x.into(),
+                    y0: area.min.y.into(),
+                    x1: area.max.x.into(),
+                    y1: area.max.y.into(),
                 });
             });
+            if open {
+                commands.extend(inspector::show(
+                    ui,
+                    &mut self.shell.inspector,
+                    self.session.doc.board(),
+                    target,
+                    actions,
+                ));
+            } else if inspector::show_button(ui).clicked() {
+                actions.push(Action::ToggleInspector);
+            }
+        });
+        // Dragging the panel's edge past its narrowest hides it, and dragging the strip opens it.
+        self.shell.inspector_hidden = !expanded;
+        Some(target)
+    }
+
+    /// Ctrl+I: hides the inspector, or shows it (also for a frame shown by Page Down). Hidden
+    /// stays hidden for whatever is selected next, until shown again.
+    pub(super) fn toggle_inspector(&mut self, ctx: &egui::Context) {
+        let selection = &self.canvas.selection;
+        let presented = selection
+            .presenting
+            .is_some_and(|frame| self.canvas.single_selection() == Some(frame));
+        if presented {
+            self.canvas.selection.presenting = None;
+            self.shell.inspector_hidden = false;
+        } else {
+            self.shell.inspector_hidden = !self.shell.inspector_hidden;
+        }
+        if self.inspector_target().is_none() {
+            let keys = Action::ToggleInspector.shortcut_text(ctx);
+            self.set_status(if self.shell.inspector_hidden {
+                format!("The inspector is hidden ({keys} shows it)")
+            } else {
+                "The inspector shows when a node, persona, frame or connector is selected"
+                    .to_owned()
+            });
+        }
     }
 
     /// The frame list, the map key and the persona gallery on the left, when shown.

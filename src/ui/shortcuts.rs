@@ -126,6 +126,8 @@ pub enum Action {
     TogglePersonaGallery,
     /// Show or hide the list of frames.
     ToggleFrameList,
+    /// Show or hide the inspector beside the canvas.
+    ToggleInspector,
     /// Turn snapping to the grid on or off.
     ToggleSnap,
     /// Turn smart guides on or off.
@@ -225,6 +227,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
     bind(Action::TogglePersonaGallery, SHIFT, Key::P, Scope::Canvas),
     bind(Action::ToggleFrameList, SHIFT, Key::F, Scope::Canvas),
+    bind(Action::ToggleInspector, CMD, Key::I, Scope::Canvas),
     bind(Action::ToggleCollapse, SHIFT, Key::C, Scope::Canvas),
     bind(Action::NewFrame, NONE, Key::F, Scope::Canvas),
     bind(Action::NextFrame, NONE, Key::PageDown, Scope::Canvas),
@@ -257,7 +260,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 63] = [
+    pub const ALL: [Self; 64] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -317,6 +320,7 @@ impl Action {
         Self::ToggleMapKey,
         Self::TogglePersonaGallery,
         Self::ToggleFrameList,
+        Self::ToggleInspector,
         Self::ToggleSnap,
         Self::ToggleGuides,
         Self::ShowShortcuts,
@@ -352,6 +356,7 @@ impl Action {
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
             Self::ToggleFrameList => "Frame list",
+            Self::ToggleInspector => "Inspector",
             Self::NewFrame => "Frame",
             Self::ToggleCollapse => "Collapse or expand frame",
             Self::NextFrame => "Next frame",
@@ -428,6 +433,10 @@ impl Action {
             }
             Self::ToggleFrameList => {
                 "Show or hide the list of frames in presenting order, to go to, reorder or collapse"
+            }
+            Self::ToggleInspector => {
+                "Show or hide the inspector: the details of the selected node, persona, frame or \
+                 connector, beside the canvas"
             }
             Self::NewFrame => {
                 "Put a frame around the selected items (or an empty one mid-view) and name it"

@@ -51,6 +51,14 @@ pub const SELECTION_STROKE_WIDTH: f32 = 3.0;
 pub const RESIZE_HANDLE_SIZE: f32 = 14.0;
 /// Text smaller than this on screen (pixels) is not drawn at all.
 pub const MIN_READABLE_TEXT_PX: f32 = 4.0;
+/// The inspector panel's width until the user drags its edge, in screen points.
+pub const INSPECTOR_WIDTH: f32 = 380.0;
+/// The narrowest the inspector panel can be dragged; narrower hides it.
+pub const INSPECTOR_MIN_WIDTH: f32 = 280.0;
+/// The widest the inspector panel can be dragged.
+pub const INSPECTOR_MAX_WIDTH: f32 = 640.0;
+/// The width of the strip a hidden inspector leaves, with its button to show it again.
+pub const INSPECTOR_STRIP_WIDTH: f32 = 40.0;
 
 /// The fill of an item with this palette colour.
 pub const fn fill(color: PaletteColor) -> Color32 {

@@ -7,13 +7,22 @@ use std::path::PathBuf;
 use civic_canvas::app::{AppOptions, CivicCanvasApp};
 use egui::{Event, Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 /// A harness around an app built by `build`, in a 1400×900 window at 60 frames a second.
 pub fn harness_with_app(
     build: impl FnOnce(&egui::Context) -> CivicCanvasApp + 'static,
 ) -> Harness<'static, CivicCanvasApp> {
+    sized_harness_with_app(Vec2::new(1400.0, 900.0), build)
+}
+
+/// A harness around an app built by `build`, in a window of `size` at 60 frames a second.
+pub fn sized_harness_with_app(
+    size: Vec2,
+    build: impl FnOnce(&egui::Context) -> CivicCanvasApp + 'static,
+) -> Harness<'static, CivicCanvasApp> {
     Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
+        .with_size(size)
         .with_step_dt(1.0 / 60.0)
         // Tooltips take half a second to appear: allow that many frames to settle.
         .with_max_steps(120)
@@ -45,11 +54,79 @@ pub fn type_text(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
     harness.run();
 }
 
+/// Types `text` as a keyboard does: for each character, the press of its key (a letter or a
+/// digit; Shift for capitals), the character, and the key's release, then a paint. Unlike
+/// [`type_text`], this reaches single-key shortcuts when no text field has the keyboard.
+pub fn type_on_keyboard(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
+    for ch in text.chars() {
+        let key = Key::from_name(&ch.to_uppercase().to_string());
+        let modifiers = if ch.is_uppercase() {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        let key_event = |pressed| {
+            key.map(|key| Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed,
+                repeat: false,
+                modifiers,
+            })
+        };
+        if let Some(press) = key_event(true) {
+            harness.event(press);
+        }
+        harness.event(Event::Text(ch.to_string()));
+        if let Some(release) = key_event(false) {
+            harness.event(release);
+        }
+        harness.run();
+    }
+}
+
 /// Presses `N`, types `text` into the new note and presses Escape to finish.
 pub fn add_note(harness: &mut Harness<'_, CivicCanvasApp>, text: &str) {
     press(harness, Modifiers::NONE, Key::N);
     type_text(harness, text);
     press(harness, Modifiers::NONE, Key::Escape);
+}
+
+/// Shift+N, the type's number key, the name, Escape: a map node, left selected.
+pub fn add_node(harness: &mut Harness<'_, CivicCanvasApp>, number: Key, name: &str) {
+    press(harness, Modifiers::SHIFT, Key::N);
+    harness.get_by_label("Add a map node");
+    press(harness, Modifiers::NONE, number);
+    type_text(harness, name);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+/// `P`, the name, Escape: a persona card, left selected.
+pub fn add_persona(harness: &mut Harness<'_, CivicCanvasApp>, name: &str) {
+    press(harness, Modifiers::NONE, Key::P);
+    type_text(harness, name);
+    press(harness, Modifiers::NONE, Key::Escape);
+}
+
+/// The persona cards on the board, in the board's order.
+pub fn personas(harness: &Harness<'_, CivicCanvasApp>) -> Vec<civic_canvas::model::Persona> {
+    harness
+        .state()
+        .board()
+        .items()
+        .filter_map(|item| match &item.kind {
+            civic_canvas::model::ItemKind::Persona(persona) => Some((**persona).clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Scrolls the inspector to the control named `label` (a form may be long) and clicks it.
+pub fn click_in_inspector(harness: &mut Harness<'_, CivicCanvasApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
 }
 
 /// Drags with the primary button from `from` to `to` in a few pointer moves.

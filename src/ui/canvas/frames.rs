@@ -10,6 +10,7 @@ use super::{CanvasState, paint};
 use crate::edit::Command;
 use crate::edit::rules::frames;
 use crate::model::{Board, Frame, IdGen, Item, ItemId};
+use crate::ui::camera::Camera;
 use crate::ui::theme;
 
 impl CanvasState {
@@ -32,7 +33,7 @@ impl CanvasState {
         if empty && let Some(frame) = added_item(&command) {
             let (min, max) = self.view.camera.visible_board_rect(self.view.viewport);
             if !crate::model::Rect::spanning(min, max).encloses(frame.rect()) {
-                self.fit_items(std::iter::once(frame));
+                self.request_fit_items(std::iter::once(frame), Camera::MAX_FIT_ZOOM);
             }
         }
         self.start_typing_new(id);
@@ -81,10 +82,12 @@ impl CanvasState {
         }
     }
 
-    /// Selects `frame` and fits it in the view.
+    /// Selects `frame` and fits it in the view, as a step through the frames in presenting
+    /// order: it opens no inspector (see [`super::Selection::presenting`]).
     pub fn show_frame(&mut self, frame: &Item) {
         self.selection.items = BTreeSet::from([frame.id]);
-        self.fit_items(std::iter::once(frame));
+        self.selection.presenting = Some(frame.id);
+        self.request_fit_items(std::iter::once(frame), Camera::MAX_FIT_ZOOM);
     }
 
     /// The items inside the selected frames that are not selected themselves: they move with

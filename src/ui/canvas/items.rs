@@ -103,6 +103,10 @@ impl CanvasState {
             return;
         }
         let modifiers = ui.input(|i| i.modifiers);
+        if response.clicked() || response.secondary_clicked() || response.drag_started() {
+            // Picked by hand: a frame shown by Page Down now opens in the inspector.
+            self.selection.presenting = None;
+        }
         if response.clicked() {
             if modifiers.shift || modifiers.command {
                 if !self.selection.items.remove(&item.id) {

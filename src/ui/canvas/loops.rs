@@ -99,8 +99,7 @@ impl CanvasState {
             .iter()
             .filter_map(|&id| board.item(id))
             .collect();
-        self.fit_items(items.into_iter());
-        self.view.camera.set_zoom(self.view.camera.zoom.min(1.0));
+        self.request_fit_items(items.into_iter(), 1.0);
     }
 
     /// Paints every loop's marker: a circular arrow around its tag.

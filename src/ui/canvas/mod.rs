@@ -26,6 +26,7 @@ mod quick_create;
 mod selection;
 mod shapes;
 mod state;
+mod view;
 
 use std::collections::BTreeSet;
 
@@ -41,7 +42,6 @@ use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2
 
 use crate::edit::Command;
 use crate::model::{Board, IdGen, Item, ItemId, Point, Rect as BoardRect, Size};
-use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 
 /// The snapping step, in board units: half the distance between grid dots.
@@ -77,11 +77,6 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
-    /// Fit all items into view at the next paint.
-    pub fn request_fit(&mut self) {
-        self.view.fit_pending = true;
-    }
-
     /// The note being edited in place, if any.
     pub fn editing_item(&self) -> Option<ItemId> {
         self.gesture.typing.as_ref().map(|editing| editing.id)
@@ -148,7 +143,7 @@ impl CanvasState {
             photos,
             ..Caches::default()
         };
-        self.view.fit_pending = true;
+        self.request_fit();
     }
 
     /// A message for the status bar from the last paint (e.g. why a text was not opened for
@@ -177,31 +172,6 @@ impl CanvasState {
     /// The board's feedback loops, to bring up to date.
     pub fn loops_mut(&mut self) -> &mut Loops {
         &mut self.caches.loops
-    }
-
-    /// Zooms by `factor` around the middle of the view.
-    pub fn zoom_by(&mut self, factor: f32) {
-        let center = self.view.viewport.center();
-        self.view
-            .camera
-            .zoom_around(self.view.viewport, center, factor);
-    }
-
-    fn fit_to_board(&mut self, board: &Board) {
-        if board.items().len() == 0 {
-            self.view.camera = Camera::default();
-        } else {
-            self.fit_items(board.items());
-        }
-    }
-
-    /// Zooms and centres so all `items` are in view.
-    fn fit_items<'a>(&mut self, items: impl Iterator<Item = &'a Item>) {
-        if let Some(bounds) = BoardRect::around(items.map(Item::rect)) {
-            self.view
-                .camera
-                .fit(self.view.viewport, bounds.min, bounds.max);
-        }
     }
 
     /// Whether Space is held for panning (not while typing).
@@ -253,7 +223,6 @@ impl CanvasState {
         let mut output = CanvasOutput::default();
         self.caches.photos.begin_paint(ui.ctx());
         let viewport = ui.available_rect_before_wrap();
-        self.view.viewport = viewport;
         self.caches.frames = FrameView::of(board);
         let hidden = &self.caches.frames.hidden;
         self.selection
@@ -267,10 +236,13 @@ impl CanvasState {
         {
             self.selection.connector = None;
         }
-        if self.view.fit_pending {
-            self.view.fit_pending = false;
-            self.fit_to_board(board);
+        // Once the shown frame is no longer what is selected, it is an ordinary selection again.
+        if let Some(frame) = self.selection.presenting
+            && self.single_selection() != Some(frame)
+        {
+            self.selection.presenting = None;
         }
+        self.settle_view(board, viewport);
 
         let background = ui.interact(
             viewport,

@@ -293,7 +293,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         ("Languages", &persona.languages),
         ("Accessibility", &persona.accessibility),
     ];
-    for (label, entry) in facts.iter().filter(|(_, entry)| !entry.text.is_empty()) {
+    for (label, entry) in facts.iter().filter(|(_, entry)| has_text(entry)) {
         let galley = labelled(painter, label, entry, px, room);
         if !column.place(galley, basis_color(&entry.basis), 4.0) {
             return false;
@@ -319,7 +319,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         }
     }
     for list in EntryList::PERSONA {
-        let entries = persona.list(list);
+        let entries: Vec<&Entry> = shown_entries(persona.list(list)).collect();
         if entries.is_empty() {
             continue;
         }
@@ -339,7 +339,7 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         }
         column.y += 6.0 * zoom;
     }
-    for field in &persona.custom {
+    for field in persona.custom.iter().filter(|field| has_text(&field.value)) {
         let label = room_for(&field.label, room, px);
         let galley = labelled(painter, label, &field.value, px, room);
         if !column.place(galley, basis_color(&field.value.basis), 4.0) {
@@ -347,6 +347,17 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         }
     }
     true
+}
+
+/// Whether an entry has something to show: an entry just added and not yet typed into draws
+/// nothing (no bare bullet, no lone mark).
+fn has_text(entry: &Entry) -> bool {
+    !entry.text.trim().is_empty()
+}
+
+/// The entries of a list that are drawn.
+fn shown_entries(entries: &[Entry]) -> impl Iterator<Item = &Entry> {
+    entries.iter().filter(|entry| has_text(entry))
 }
 
 /// "Label: text", the label in bold, indented past the mark, then how the entry is backed.
@@ -500,7 +511,7 @@ pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &Note
             theme::MAP_TAG_TEXT,
         );
         column.place(heading, None, 4.0);
-        for entry in map.list(list) {
+        for entry in shown_entries(map.list(list)) {
             let (galley, mark) = bullet(&cell_painter, entry, BODY_SIZE * zoom, inner.size());
             if !column.place(galley, mark, 2.0) {
                 hidden = true;

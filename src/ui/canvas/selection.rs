@@ -7,6 +7,7 @@ use egui::{Painter, Rect, Response, Shape, Stroke, Ui};
 
 use super::{CanvasState, Gesture};
 use crate::model::{Board, Item, ItemId, Point, Rect as BoardRect};
+use crate::ui::camera::Camera;
 use crate::ui::theme;
 
 impl CanvasState {
@@ -110,7 +111,7 @@ impl CanvasState {
         }
     }
 
-    fn selection_screen_bounds(&self, board: &Board) -> Option<Rect> {
+    pub(super) fn selection_screen_bounds(&self, board: &Board) -> Option<Rect> {
         self.selection
             .items
             .iter()
@@ -149,15 +150,8 @@ impl CanvasState {
 
     /// Pans (without zooming) so the item is fully in view, if it is not already.
     pub fn scroll_into_view(&mut self, board: &Board, id: ItemId) {
-        let Some(item) = board.item(id) else {
-            return;
-        };
-        let rect = self
-            .view
-            .camera
-            .screen_rect(self.view.viewport, item.pos, item.size);
-        if !self.view.viewport.shrink(16.0).contains_rect(rect) {
-            self.view.camera.center_in_board = item.center();
+        if let Some(item) = board.item(id) {
+            self.request_reveal(item.rect());
         }
     }
 
@@ -174,17 +168,15 @@ impl CanvasState {
                 .filter(|frame| frame.as_frame().is_some_and(|f| f.collapsed))
             {
                 self.selection.items = BTreeSet::from([frame.id]);
-                self.view.camera.center_in_board = frame
+                let title = frame
                     .pos
                     .offset(frame.size.width / 2.0, Item::BACKDROP_HEADER / 2.0);
+                self.request_centre(title, false);
                 return;
             }
             self.selection.items = BTreeSet::from([id]);
         }
-        self.view.camera.center_in_board = center;
-        if self.view.camera.zoom < READABLE_ZOOM {
-            self.view.camera.set_zoom(1.0);
-        }
+        self.request_centre(center, true);
     }
 
     /// Zooms so the selection (or, with nothing selected, the whole board) fills the view.
@@ -198,13 +190,10 @@ impl CanvasState {
         if selected.is_empty() {
             self.request_fit();
         } else {
-            self.fit_items(selected.into_iter());
+            self.request_fit_items(selected.into_iter(), Camera::MAX_FIT_ZOOM);
         }
     }
 }
-
-/// Below this zoom a search hit is brought to 100% so its text can be read.
-const READABLE_ZOOM: f32 = 0.6;
 
 /// Item ids in reading order: by rows (items whose tops are within half a note of each other
 /// share a row), left to right within a row.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use egui::{Rect, Vec2};
 
-use super::{Loops, frames, guides, persona_drop, quick_create};
+use super::{Loops, frames, guides, persona_drop, quick_create, view};
 use crate::model::{Board, ConnectorId, ItemId, PaletteColor, Point, Size};
 use crate::ui::camera::Camera;
 
@@ -16,8 +16,8 @@ pub struct View {
     pub camera: Camera,
     /// The canvas on screen, as of the last paint.
     pub(super) viewport: Rect,
-    /// Whether the next paint fits the whole board in view.
-    pub(super) fit_pending: bool,
+    /// The change of view to make at the next paint, once the canvas knows its size.
+    pub(super) request: Option<view::ViewRequest>,
 }
 
 impl Default for View {
@@ -25,7 +25,7 @@ impl Default for View {
         Self {
             camera: Camera::default(),
             viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
-            fit_pending: true,
+            request: Some(view::ViewRequest::FitBoard),
         }
     }
 }
@@ -39,6 +39,22 @@ pub struct Selection {
     pub connector: Option<ConnectorId>,
     /// Items outlined as search hits.
     pub highlighted: BTreeSet<ItemId>,
+    /// The frame last shown by stepping through the frames in presenting order (Page Down, Page
+    /// Up, the frame list). It stays selected, so the next step goes on from it and frame keys
+    /// act on it, but it opens no inspector over the presentation until it is picked by hand.
+    pub presenting: Option<ItemId>,
+}
+
+impl Selection {
+    /// The single selected item, when it was picked by the user rather than shown by stepping
+    /// through frames: what the inspector shows.
+    pub fn picked(&self) -> Option<ItemId> {
+        let mut iter = self.items.iter();
+        match (iter.next(), iter.next()) {
+            (Some(&id), None) if self.presenting != Some(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// View settings that menus and keys turn on and off one by one.

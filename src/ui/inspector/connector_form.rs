@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, Ui};
 
-use super::{InspectorState, Target, heading};
+use super::{InspectorState, Target};
 use crate::edit::{Command, ConnectorField};
 use crate::model::{
     Arrows, Board, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route,
@@ -23,7 +23,6 @@ pub(super) fn show(
         id: connector.id,
         field,
     };
-    heading(ui, "Connector");
     let name = |id| {
         board
             .item(id)

@@ -1,18 +1,23 @@
-//! The inspector: a side panel with every property of the selected map node, backdrop or
-//! connector. Each finished field edit (a click, or a text field losing the keyboard) is one
-//! command, so one undo step.
+//! The inspector: the panel beside the canvas with every property of the selected map node,
+//! backdrop, persona, empathy map, frame or connector. Each finished field edit (a click, or a
+//! text field losing the keyboard) is one command, so one undo step.
 
-use egui::{ComboBox, RichText, ScrollArea, TextEdit, Ui};
+use egui::{ComboBox, RichText, ScrollArea, Ui};
 
 use crate::edit::rules::frames;
 use crate::edit::{Command, ItemField};
 use crate::model::{Board, ConnectorId, Frame, Item, ItemId, ItemKind, Level, MapNode, NodeType};
 use crate::ui::shortcuts::Action;
-use crate::ui::widgets::{MAX_EDITABLE_BYTES, action_button, swatches, too_long_to_edit};
+use crate::ui::widgets::{action_button, swatches};
 
 mod connector_form;
+mod entries;
+mod fields;
 mod persona_form;
 mod rings_form;
+
+pub use fields::InspectorState;
+use fields::Naming;
 
 /// What the inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,117 +52,8 @@ impl Target {
     }
 }
 
-/// The text being typed into one inspector field, kept until the field lets go.
-#[derive(Debug, Default)]
-pub struct InspectorState {
-    typing: Option<(Target, String, String)>,
-}
-
-/// How a text field looks: with its name above it or not, one line or several.
-#[derive(Clone, Copy)]
-struct FieldLook {
-    labelled: bool,
-    multiline: bool,
-}
-
-impl InspectorState {
-    /// A text field named `field` bound to `current`; returns the new text once the field lets
-    /// go with a changed value.
-    fn text_field(
-        &mut self,
-        ui: &mut Ui,
-        target: Target,
-        field: &str,
-        current: &str,
-        multiline: bool,
-    ) -> Option<String> {
-        let look = FieldLook {
-            labelled: true,
-            multiline,
-        };
-        self.edit(ui, (target, field), current, look)
-    }
-
-    /// A several-line field without a label above it; `field` names it for screen readers.
-    fn text_field_unlabelled(
-        &mut self,
-        ui: &mut Ui,
-        target: Target,
-        field: &str,
-        current: &str,
-    ) -> Option<String> {
-        let look = FieldLook {
-            labelled: false,
-            multiline: true,
-        };
-        self.edit(ui, (target, field), current, look)
-    }
-
-    /// A one-line field without a label above it (a list entry); `field` names it for screen
-    /// readers and tests.
-    fn entry_field(
-        &mut self,
-        ui: &mut Ui,
-        target: Target,
-        field: &str,
-        current: &str,
-    ) -> Option<String> {
-        let look = FieldLook {
-            labelled: false,
-            multiline: false,
-        };
-        self.edit(ui, (target, field), current, look)
-    }
-
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        (target, field): (Target, &str),
-        current: &str,
-        look: FieldLook,
-    ) -> Option<String> {
-        if current.len() > MAX_EDITABLE_BYTES {
-            if look.labelled {
-                ui.label(field);
-            }
-            ui.weak(format!(
-                "Not shown for typing: {}",
-                too_long_to_edit(current)
-            ));
-            return None;
-        }
-        let mine = matches!(&self.typing, Some((t, f, _)) if *t == target && f == field);
-        let mut buffer = match &self.typing {
-            Some((_, _, text)) if mine => text.clone(),
-            _ => current.to_owned(),
-        };
-        if look.labelled {
-            ui.label(field);
-        }
-        let edit = if look.multiline {
-            TextEdit::multiline(&mut buffer).desired_rows(3)
-        } else {
-            TextEdit::singleline(&mut buffer)
-        };
-        let response = ui.add(
-            edit.id(egui::Id::unique(("inspector", field)))
-                .desired_width(ui.available_width()),
-        );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field));
-        if response.has_focus() {
-            self.typing = Some((target, field.to_owned(), buffer.clone()));
-        }
-        if response.lost_focus() {
-            if mine {
-                self.typing = None;
-            }
-            return (buffer != current).then_some(buffer);
-        }
-        None
-    }
-}
-
-/// Shows the inspector for `target`; returns the changes the user made.
+/// Shows the inspector for `target` under its heading and a button that hides it; returns the
+/// changes the user made.
 pub fn show(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -165,48 +61,16 @@ pub fn show(
     target: Target,
     actions: &mut Vec<Action>,
 ) -> Vec<Command> {
+    state.begin_paint();
     let mut commands = Vec::new();
+    let Some(title) = title(board, target) else {
+        return commands;
+    };
+    header(ui, title, actions);
     ScrollArea::vertical().show(ui, |ui| match target {
         Target::Item(id) => {
             if let Some(item) = board.item(id) {
-                match &item.kind {
-                    ItemKind::MapNode(node) => {
-                        map_node(ui, state, board, item, node, &mut commands);
-                    }
-                    ItemKind::Rings(rings) => {
-                        rings_form::show(ui, state, item, rings, &mut commands);
-                    }
-                    ItemKind::Persona(persona) => {
-                        ui.horizontal(|ui| {
-                            if action_button(ui, Action::ChoosePhoto).clicked() {
-                                actions.push(Action::ChoosePhoto);
-                            }
-                            if persona.photo.is_some()
-                                && ui
-                                    .button("Remove photo")
-                                    .on_hover_text("Show the initials instead of the photo")
-                                    .clicked()
-                            {
-                                commands.push(Command::SetField {
-                                    id: item.id,
-                                    field: ItemField::Photo(None),
-                                });
-                            }
-                        });
-                        commands.extend(persona_form::show(ui, state, item, persona));
-                        ui.add_space(8.0);
-                        if action_button(ui, Action::NewEmpathyMap).clicked() {
-                            actions.push(Action::NewEmpathyMap);
-                        }
-                    }
-                    ItemKind::EmpathyMap(map) => {
-                        commands.extend(persona_form::show_empathy(ui, state, board, item, map));
-                    }
-                    ItemKind::Frame(frame) => {
-                        frame_form(ui, state, board, item, frame, &mut commands);
-                    }
-                    ItemKind::Note(_) | ItemKind::InterestGrid => {}
-                }
+                item_form(ui, state, board, item, actions, &mut commands);
             }
         }
         Target::Connector(id) => {
@@ -218,6 +82,93 @@ pub fn show(
     commands
 }
 
+/// The heading of the inspector for `target`, if it shows anything for it.
+fn title(board: &Board, target: Target) -> Option<&'static str> {
+    match target {
+        Target::Connector(id) => board.connector(id).map(|_| "Connector"),
+        Target::Item(id) => match board.item(id)?.kind {
+            ItemKind::MapNode(_) => Some("Map node details"),
+            ItemKind::Rings(_) => Some("Stakeholder rings"),
+            ItemKind::Persona(_) => Some("Persona details"),
+            ItemKind::EmpathyMap(_) => Some("Empathy map details"),
+            ItemKind::Frame(_) => Some("Frame"),
+            ItemKind::Note(_) | ItemKind::InterestGrid => None,
+        },
+    }
+}
+
+/// The heading, with the button that hides the inspector on the right.
+fn header(ui: &mut Ui, title: &str, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).heading().strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let keys = Action::ToggleInspector.shortcut_text(ui.ctx());
+            if ui
+                .button("»")
+                .on_hover_text(format!("Hide the inspector ({keys})"))
+                .accessible_name("Hide inspector")
+                .clicked()
+            {
+                actions.push(Action::ToggleInspector);
+            }
+        });
+    });
+    ui.add_space(4.0);
+}
+
+/// The button on the strip a hidden inspector leaves, to show it again.
+pub fn show_button(ui: &mut Ui) -> egui::Response {
+    let keys = Action::ToggleInspector.shortcut_text(ui.ctx());
+    ui.add_space(4.0);
+    ui.button("«")
+        .on_hover_text(format!("Show the inspector ({keys})"))
+        .accessible_name("Show inspector")
+}
+
+/// The form of an item: a map node, a backdrop, a persona, an empathy map or a frame.
+fn item_form(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    board: &Board,
+    item: &Item,
+    actions: &mut Vec<Action>,
+    commands: &mut Vec<Command>,
+) {
+    match &item.kind {
+        ItemKind::MapNode(node) => map_node(ui, state, board, item, node, commands),
+        ItemKind::Rings(rings) => rings_form::show(ui, state, item, rings, commands),
+        ItemKind::Persona(persona) => {
+            ui.horizontal(|ui| {
+                if action_button(ui, Action::ChoosePhoto).clicked() {
+                    actions.push(Action::ChoosePhoto);
+                }
+                if persona.photo.is_some()
+                    && ui
+                        .button("Remove photo")
+                        .on_hover_text("Show the initials instead of the photo")
+                        .clicked()
+                {
+                    commands.push(Command::SetField {
+                        id: item.id,
+                        field: ItemField::Photo(None),
+                    });
+                }
+            });
+            commands.extend(persona_form::show(ui, state, item, persona));
+            ui.add_space(8.0);
+            if action_button(ui, Action::NewEmpathyMap).clicked() {
+                actions.push(Action::NewEmpathyMap);
+            }
+        }
+        ItemKind::EmpathyMap(map) => {
+            commands.extend(persona_form::show_empathy(ui, state, board, item, map));
+        }
+        ItemKind::Frame(frame) => frame_form(ui, state, board, item, frame, commands),
+        ItemKind::Note(_) | ItemKind::InterestGrid => {}
+    }
+}
+
 fn frame_form(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -226,7 +177,6 @@ fn frame_form(
     frame: &Frame,
     commands: &mut Vec<Command>,
 ) {
-    heading(ui, "Frame");
     if let Some(title) = state.text_field(ui, Target::Item(item.id), "Title", &frame.title, false) {
         commands.push(Command::SetText {
             id: item.id,
@@ -251,12 +201,6 @@ fn frame_form(
     });
 }
 
-pub(super) fn heading(ui: &mut Ui, text: &str) {
-    ui.add_space(4.0);
-    ui.label(RichText::new(text).heading().strong());
-    ui.add_space(4.0);
-}
-
 fn map_node(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -267,7 +211,6 @@ fn map_node(
 ) {
     let target = Target::Item(item.id);
     let set = |field: ItemField| Command::SetField { id: item.id, field };
-    heading(ui, "Map node details");
     if let Some(label) = state.text_field(ui, target, "Name", &node.label, false) {
         commands.push(Command::SetText {
             id: item.id,

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{InspectorState, Target, heading};
+use super::{InspectorState, Target};
 use crate::edit::{Command, ItemField, ListRef, ListValue};
 use crate::model::{Item, ItemId, Rings};
 
@@ -16,7 +16,6 @@ pub(super) fn show(
     commands: &mut Vec<Command>,
 ) {
     let target = Target::Item(item.id);
-    heading(ui, "Stakeholder rings");
     ui.label("Presets");
     for (name, names) in Rings::PRESETS {
         if ui.button(name).clicked() {
@@ -149,8 +148,15 @@ fn name_list(
             }
         });
     }
-    if names.len() < most && ui.button(format!("Add {}", kind.to_lowercase())).clicked() {
-        changed = Some(NameEdit::Add(format!("{kind} {}", names.len() + 1)));
+    if names.len() < most
+        && ui
+            .button(format!("Add {}", kind.to_lowercase()))
+            .on_hover_text(format!("Add a {} and name it", kind.to_lowercase()))
+            .clicked()
+    {
+        let name = format!("{kind} {}", names.len() + 1);
+        state.focus_when_shown(target, name.clone());
+        changed = Some(NameEdit::Add(name));
     }
     changed
 }
