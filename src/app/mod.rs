@@ -336,7 +336,7 @@ impl eframe::App for CivicCanvasApp {
         let mut commands = Vec::new();
         let menu_buttons = Panel::top("menu_bar")
             .show(ui, |ui| {
-                panels::menu_bar(ui, &self.session.doc, &mut actions)
+                panels::menu_bar(ui, &self.session.doc, &self.canvas, &mut actions)
             })
             .inner;
         self.shell.menu_keys.after_bar(&ctx, &menu_buttons);

@@ -80,7 +80,7 @@ pub(super) fn show(
     commands.extend(custom_fields(ui, state, item.id, &persona.custom));
     ui.add_space(8.0);
     ui.label("Colour");
-    if let Some(color) = swatches(ui, Some(item.color)) {
+    if let Some(color) = swatches(ui, Some(item.color), "colour of this card") {
         commands.push(Command::SetColor { id: item.id, color });
     }
     commands
