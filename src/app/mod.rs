@@ -16,6 +16,7 @@ mod recovery;
 mod screenshot;
 mod session;
 mod shell;
+mod wheel_clicks;
 
 pub use frame_timing::{FrameReport, FrameTiming};
 pub use recovery::RecoveryConfig;
@@ -69,6 +70,11 @@ impl CivicCanvasApp {
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
         theme::install_fonts(ctx);
         theme::apply_style(ctx);
+        ctx.options_mut(|options| {
+            let input = &mut options.input_options;
+            input.scroll_zoom_speed =
+                crate::ui::camera::Camera::scroll_zoom_speed(input.line_scroll_speed);
+        });
         let mut app = Self {
             session: Session::new(),
             canvas: CanvasState::default(),
@@ -318,6 +324,7 @@ impl eframe::App for CivicCanvasApp {
                 .max_texture_side
                 .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
         );
+        wheel_clicks::merge_doubled_zoom_notches(&mut raw_input.events);
         self.defer_typing_enders(ctx, raw_input);
         self.hold_canvas_keys(ctx, raw_input);
     }

@@ -252,6 +252,7 @@ impl CanvasState {
         let mut output = CanvasOutput::default();
         self.caches.photos.begin_paint(ui.ctx());
         let viewport = ui.available_rect_before_wrap();
+        let resized = viewport.size() != self.view.viewport.size();
         self.view.viewport = viewport;
         self.caches.frames = FrameView::of(board);
         let hidden = &self.caches.frames.hidden;
@@ -266,9 +267,15 @@ impl CanvasState {
         {
             self.selection.connector = None;
         }
-        if self.view.fit_pending {
+        // A view still as a fit left it is fitted again to a canvas of a new size.
+        let untouched = self.view.fitted == Some(self.view.camera);
+        if self.view.fit_pending || (resized && untouched) {
             self.view.fit_pending = false;
             self.fit_to_board(board);
+            let shows_items = board.items().len() > 0;
+            self.view.fitted = shows_items.then_some(self.view.camera);
+        } else if !untouched {
+            self.view.fitted = None;
         }
 
         let background = ui.interact(
