@@ -17,10 +17,12 @@ mod screenshot;
 mod session;
 mod shell;
 mod wheel_clicks;
+mod window_place;
 
 pub use frame_timing::{FrameReport, FrameTiming};
 pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
+pub use window_place::WindowPlace;
 
 use session::Session;
 use shell::{STATUS_DURATION, Shell, StatusMessage};
@@ -104,6 +106,14 @@ impl CivicCanvasApp {
     /// The canvas state, to set the view from outside (tests, benchmarks).
     pub fn canvas_mut(&mut self) -> &mut CanvasState {
         &mut self.canvas
+    }
+
+    /// Follows the window's size, place and maximised state, and keeps them in `path` when the
+    /// window closes (see [`WindowPlace`]); `place` is where the window opened.
+    #[must_use]
+    pub fn with_window_place(mut self, path: PathBuf, place: WindowPlace) -> Self {
+        self.shell.window_place = Some((place, path));
+        self
     }
 
     /// The dialog on screen, if any.
@@ -329,6 +339,14 @@ impl eframe::App for CivicCanvasApp {
         self.hold_canvas_keys(ctx, raw_input);
     }
 
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some((place, path)) = &self.shell.window_place {
+            // Nobody is left to tell: the window is gone. The next start opens at the usual
+            // size.
+            let _saved = place.save(path);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if let Some(timing) = &mut self.shell.frame_timing {
@@ -402,6 +420,9 @@ impl eframe::App for CivicCanvasApp {
         }
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
+        if let Some((place, _)) = &mut self.shell.window_place {
+            ctx.input(|i| place.follow(i.viewport()));
+        }
         // `--screenshot`: after everything else, so the capture shows the whole frame.
         if let Some(screenshot) = &mut self.shell.screenshot {
             screenshot.on_frame(&ctx);
@@ -425,11 +446,21 @@ pub enum Probe {
 /// first complete frame as a PNG and closes; not being able to is an error. With frames to
 /// measure, it returns their report.
 pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameReport>> {
-    let viewport = egui::ViewportBuilder::default()
-        .with_title("Civic Canvas")
-        .with_app_id("civic-canvas")
-        .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([640.0, 420.0]);
+    // The window opens where it was last closed; probes always open it at the usual size.
+    let place_path = matches!(probe, Probe::None)
+        .then(crate::storage::recovery::default_data_dir)
+        .flatten()
+        .map(|dir| WindowPlace::path_in(&dir));
+    let place = place_path
+        .as_deref()
+        .and_then(WindowPlace::load)
+        .unwrap_or_default();
+    let viewport = place.apply(
+        egui::ViewportBuilder::default()
+            .with_title("Civic Canvas")
+            .with_app_id("civic-canvas")
+            .with_min_inner_size(WindowPlace::MIN_SIZE),
+    );
     let mut options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
@@ -454,10 +485,14 @@ pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameRe
         Box::new(move |cc| {
             let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
             // Probes show the board as saved: no recovery offer, no autosave.
-            Ok(Box::new(match (screenshot, timing) {
+            let app = match (screenshot, timing) {
                 (Some(screenshot), _) => app.with_screenshot(screenshot),
                 (_, Some(timing)) => app.with_frame_timing(timing),
                 (None, None) => app.with_default_recovery(),
+            };
+            Ok(Box::new(match place_path {
+                Some(path) => app.with_window_place(path, place),
+                None => app,
             }))
         }),
     )

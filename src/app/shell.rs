@@ -63,6 +63,9 @@ pub(super) struct Shell {
     pub(super) screenshot: Option<Screenshot>,
     /// `--measure-frames`: time a number of frames, then close (see `frame_timing.rs`).
     pub(super) frame_timing: Option<super::frame_timing::FrameTiming>,
+    /// The window's size and place as it follows them, and the file they are kept in when it
+    /// closes (not for probes and tests).
+    pub(super) window_place: Option<(super::WindowPlace, std::path::PathBuf)>,
 }
 
 impl Shell {
@@ -84,6 +87,7 @@ impl Shell {
             menu_keys: menu_keys::MenuKeys::default(),
             screenshot: None,
             frame_timing: None,
+            window_place: None,
         }
     }
 }
