@@ -8,17 +8,26 @@
 use egui::{Event, Modifiers, MouseWheelUnit};
 
 /// Drops the second of each pair of identical one-line zoom scrolls (Ctrl held) that arrive
-/// back to back. A wheel reports one line per notch, so two notches turned within one paint (a
-/// sixtieth of a second) zoom one step; scrolling to pan is left alone.
+/// back to back (X11 repeats the state of the modifier keys between them, which does not count).
+/// A wheel reports one line per notch, so two notches turned within one paint (a sixtieth of a
+/// second) zoom one step; scrolling to pan is left alone.
 pub(super) fn merge_doubled_zoom_notches(events: &mut Vec<Event>) {
-    let mut previous_kept: Option<Event> = None;
+    let mut unpaired: Option<Event> = None;
     events.retain(|event| {
-        let doubled = previous_kept
-            .as_ref()
-            .is_some_and(|previous| previous == event && is_one_line_zoom_notch(event));
-        // A pair is two: the event after a dropped one starts afresh.
-        previous_kept = (!doubled).then(|| event.clone());
-        !doubled
+        if matches!(event, Event::ModifiersChanged(_)) {
+            return true;
+        }
+        if !is_one_line_zoom_notch(event) {
+            unpaired = None;
+            return true;
+        }
+        if unpaired.as_ref() == Some(event) {
+            // A pair is two: the next notch starts afresh.
+            unpaired = None;
+            return false;
+        }
+        unpaired = Some(event.clone());
+        true
     });
 }
 
@@ -68,6 +77,25 @@ mod tests {
         assert_eq!(
             kept(vec![notch.clone(), out.clone(), out.clone()]),
             [notch, out]
+        );
+    }
+
+    #[test]
+    fn the_modifier_keys_repeated_between_the_two_do_not_part_them() {
+        // As X11 sends a notch of a wheel reported as button clicks.
+        let notch = wheel(MouseWheelUnit::Line, 1.0, Modifiers::COMMAND);
+        let ctrl = Event::ModifiersChanged(Modifiers::COMMAND);
+        let events = vec![
+            ctrl.clone(),
+            notch.clone(),
+            ctrl.clone(),
+            ctrl.clone(),
+            notch.clone(),
+            ctrl.clone(),
+        ];
+        assert_eq!(
+            kept(events),
+            [ctrl.clone(), notch, ctrl.clone(), ctrl.clone(), ctrl]
         );
     }
 
