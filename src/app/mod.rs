@@ -112,7 +112,7 @@ impl CivicCanvasApp {
     /// window closes (see [`WindowPlace`]); `place` is where the window opened.
     #[must_use]
     pub fn with_window_place(mut self, path: PathBuf, place: WindowPlace) -> Self {
-        self.shell.window_place = Some((place, path));
+        self.shell.window_place = Some(window_place::WindowMemory::new(place, path));
         self
     }
 
@@ -340,10 +340,10 @@ impl eframe::App for CivicCanvasApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if let Some((place, path)) = &self.shell.window_place {
+        if let Some(memory) = &self.shell.window_place {
             // Nobody is left to tell: the window is gone. The next start opens at the usual
             // size.
-            let _saved = place.save(path);
+            let _saved = memory.save();
         }
     }
 
@@ -420,8 +420,8 @@ impl eframe::App for CivicCanvasApp {
         }
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
-        if let Some((place, _)) = &mut self.shell.window_place {
-            ctx.input(|i| place.follow(i.viewport()));
+        if let Some(memory) = &mut self.shell.window_place {
+            memory.on_paint(&ctx);
         }
         // `--screenshot`: after everything else, so the capture shows the whole frame.
         if let Some(screenshot) = &mut self.shell.screenshot {

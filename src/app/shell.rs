@@ -65,7 +65,7 @@ pub(super) struct Shell {
     pub(super) frame_timing: Option<super::frame_timing::FrameTiming>,
     /// The window's size and place as it follows them, and the file they are kept in when it
     /// closes (not for probes and tests).
-    pub(super) window_place: Option<(super::WindowPlace, std::path::PathBuf)>,
+    pub(super) window_place: Option<super::window_place::WindowMemory>,
 }
 
 impl Shell {

@@ -9,6 +9,56 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+/// The window's place as the app follows it, and the file it is kept in.
+#[derive(Debug)]
+pub(super) struct WindowMemory {
+    /// Where the window is now (its size and position while not maximised).
+    place: WindowPlace,
+    /// The file the place is kept in when the window closes.
+    path: PathBuf,
+    /// Paints since the window opened, until it has been maximised as it was last time.
+    paints: u32,
+}
+
+impl WindowMemory {
+    /// Follows a window opened at `place`, to keep where it is in `path`.
+    pub(super) fn new(place: WindowPlace, path: PathBuf) -> Self {
+        Self {
+            place,
+            path,
+            paints: 0,
+        }
+    }
+
+    /// Once per paint: follows the window and, in the second paint, maximises it if it was
+    /// maximised last time. X11 does not maximise a window made while hidden, and eframe shows
+    /// the window only after its first paint.
+    pub(super) fn on_paint(&mut self, ctx: &egui::Context) {
+        let opening = self.paints < 2;
+        if opening {
+            self.paints += 1;
+            if self.place.maximized {
+                if self.paints == 2 {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+                } else {
+                    ctx.request_repaint();
+                }
+            }
+        }
+        // While it opens, the window may not be maximised yet: that is not a change.
+        let was_maximized = self.place.maximized;
+        ctx.input(|i| self.place.follow(i.viewport()));
+        if opening {
+            self.place.maximized |= was_maximized;
+        }
+    }
+
+    /// Keeps the window's place in the file, for the next start.
+    pub(super) fn save(&self) -> std::io::Result<()> {
+        self.place.save(&self.path)
+    }
+}
+
 /// Where and how big the window was when it was last closed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +229,43 @@ mod tests {
         assert_eq!(builder.inner_size, Some(egui::vec2(1000.0, 710.0)));
         assert_eq!(builder.position, Some(egui::pos2(120.0, 80.0)));
         assert_eq!(builder.maximized, Some(true));
+    }
+
+    #[test]
+    fn a_window_maximised_last_time_is_maximised_once_it_is_on_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = WindowPlace {
+            maximized: true,
+            ..WindowPlace::default()
+        };
+        let mut memory = WindowMemory::new(place, WindowPlace::path_in(dir.path()));
+        let ctx = egui::Context::default();
+        let normal = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
+        let mut maximise_asked = Vec::new();
+        // The window shows, not maximised yet, then the window manager maximises it.
+        for (maximized, rect) in [(false, normal), (false, normal), (true, screen)] {
+            let mut input = egui::RawInput::default();
+            input
+                .viewports
+                .insert(egui::ViewportId::ROOT, window(maximized, rect, rect));
+            let mut output = ctx.run_ui(input, |ui| memory.on_paint(ui.ctx()));
+            output.textures_delta.clear();
+            let commands = &output.viewport_output[&egui::ViewportId::ROOT].commands;
+            maximise_asked.push(commands.contains(&egui::ViewportCommand::Maximized(true)));
+            assert!(
+                memory.place.maximized,
+                "not maximised yet while opening is not a change of the user's"
+            );
+        }
+        assert_eq!(
+            maximise_asked,
+            [false, true, false],
+            "asked once, in the second paint (eframe shows the window after the first)"
+        );
+        assert_eq!(memory.place.size, [1400.0, 900.0], "the size to go back to");
+        memory.save().unwrap();
+        assert!(WindowPlace::load(&memory.path).unwrap().maximized);
     }
 
     #[test]
