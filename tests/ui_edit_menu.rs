@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 mod common;
-use common::{add_note, app_harness, item_by_text, press, type_text};
+use common::{add_note, app_harness, item_by_text, press, selected_texts, type_text};
 
 /// Lets the app settle while playing the system's part in copy and paste, as eframe does: keeps
 /// the text the app copies, and answers the app's request to paste with a paste of that text.
@@ -56,19 +56,6 @@ fn lowest<'a>(harness: &'a Harness<'_, CivicCanvasApp>, label: &'a str) -> egui_
         .get_all_by_label(label)
         .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
         .unwrap()
-}
-
-fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
-    let app = harness.state();
-    let mut texts: Vec<String> = app
-        .canvas()
-        .selection
-        .items
-        .iter()
-        .map(|&id| app.board().item(id).unwrap().text().to_owned())
-        .collect();
-    texts.sort();
-    texts
 }
 
 fn colors(harness: &Harness<'_, CivicCanvasApp>) -> Vec<(String, PaletteColor)> {

@@ -709,21 +709,13 @@ mod tests {
 
     #[test]
     fn alt_and_a_digit_recolour_in_toolbar_order() {
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-            Key::Num0,
-        ];
-        for (color, digit) in PaletteColor::ALL.into_iter().zip(digits) {
+        // Alt+1 for the first colour, …, Alt+0 for the tenth.
+        let digits: Vec<Key> = (1..=10)
+            .map(|n| Key::from_name(&(n % 10).to_string()).unwrap())
+            .collect();
+        for (color, &digit) in PaletteColor::ALL.iter().zip(&digits) {
             let event = key(digit, Some(digit), Modifiers::ALT);
-            assert_eq!(actions_for(vec![event]), [Action::Recolor(color)]);
+            assert_eq!(actions_for(vec![event]), [Action::Recolor(*color)]);
         }
         // Alt with a digit means nothing else, and a digit with other keys is not a colour.
         for binding in BINDINGS {

@@ -186,6 +186,20 @@ impl CanvasState {
             .zoom_around(self.view.viewport, center, factor);
     }
 
+    /// Fits the board in view when asked to, or when the canvas was `resized` while the view is
+    /// still as a fit left it (nobody panned or zoomed since).
+    fn fit_when_due(&mut self, board: &Board, resized: bool) {
+        let untouched = self.view.fitted == Some(self.view.camera);
+        if self.view.fit_pending || (resized && untouched) {
+            self.view.fit_pending = false;
+            self.fit_to_board(board);
+            let shows_items = board.items().len() > 0;
+            self.view.fitted = shows_items.then_some(self.view.camera);
+        } else if !untouched {
+            self.view.fitted = None;
+        }
+    }
+
     fn fit_to_board(&mut self, board: &Board) {
         if board.items().len() == 0 {
             self.view.camera = Camera::default();
@@ -267,16 +281,7 @@ impl CanvasState {
         {
             self.selection.connector = None;
         }
-        // A view still as a fit left it is fitted again to a canvas of a new size.
-        let untouched = self.view.fitted == Some(self.view.camera);
-        if self.view.fit_pending || (resized && untouched) {
-            self.view.fit_pending = false;
-            self.fit_to_board(board);
-            let shows_items = board.items().len() > 0;
-            self.view.fitted = shows_items.then_some(self.view.camera);
-        } else if !untouched {
-            self.view.fitted = None;
-        }
+        self.fit_when_due(board, resized);
 
         let background = ui.interact(
             viewport,
