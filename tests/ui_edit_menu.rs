@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use civic_canvas::app::CivicCanvasApp;
-use civic_canvas::model::PaletteColor;
+use civic_canvas::model::{PaletteColor, Rect};
 use egui::{Event, Key, Modifiers, OutputCommand, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -114,6 +114,22 @@ fn edit_menu_selects_all_copies_pastes_cuts_and_finds_like_the_keys() {
             .iter()
             .all(|id| !originals.contains(id)),
         "the copies are selected, with ids of their own"
+    );
+    // The copies go mid-view, not where the menu was clicked.
+    let app = harness.state();
+    let pasted = Rect::around(
+        app.canvas()
+            .selection
+            .items
+            .iter()
+            .map(|&id| app.board().item(id).unwrap().rect()),
+    )
+    .unwrap()
+    .center();
+    let view = app.canvas().view.camera.center_in_board;
+    assert!(
+        (pasted.x - view.x).abs() < 1.0 && (pasted.y - view.y).abs() < 1.0,
+        "pasted around {pasted:?}, the middle of the view is {view:?}"
     );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().board().items().len(), 2, "one undo step");

@@ -53,9 +53,7 @@ impl CivicCanvasApp {
                 self.copy(ctx);
             }
             Action::Cut => self.cut(ctx),
-            // The text to paste only comes with the system's paste event (see `clipboard.rs`):
-            // ask for one, as Ctrl+V does.
-            Action::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Action::Paste => self.request_paste(ctx),
             Action::Duplicate => {
                 let command = self
                     .canvas

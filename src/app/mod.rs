@@ -420,6 +420,7 @@ impl eframe::App for CivicCanvasApp {
         }
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
+        self.shell.menu_paste_paints = self.shell.menu_paste_paints.saturating_sub(1);
         if let Some(memory) = &mut self.shell.window_place {
             memory.on_paint(&ctx);
         }

@@ -48,6 +48,9 @@ pub(super) struct Shell {
     pub(super) close_confirmed: bool,
     /// Key presses held back from egui's focus handling (see `clipboard.rs`).
     pub(super) held_keys: Vec<egui::Event>,
+    /// Paints left in which a paste comes from *Edit → Paste* (the system answers the app's
+    /// request in the next paint): it goes mid-view, not where the menu was clicked.
+    pub(super) menu_paste_paints: u8,
     /// Input that ends typing (Escape, a click) and what came after it, held for the next paint
     /// because text typed before it arrived in the same paint (see `clipboard.rs`).
     pub(super) deferred_events: Vec<egui::Event>,
@@ -80,6 +83,7 @@ impl Shell {
             window_title: String::new(),
             close_confirmed: false,
             held_keys: Vec::new(),
+            menu_paste_paints: 0,
             deferred_events: Vec::new(),
             search: Search::default(),
             inspector: InspectorState::default(),
