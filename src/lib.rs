@@ -10,7 +10,7 @@
 //! | [`photos`] | persona photos: hostile image bytes decoded with limits, downscaled, re-encoded, base64 lines, content ids |
 //! | [`document`] | an open board and the one gateway every change passes through ([`document::Document::apply`]) |
 //! | [`ui`] | egui drawing and interaction: canvas, camera, dialogs, theme, shortcut table |
-//! | [`app`] | the eframe app: the open session and the window shell; applies commands once per paint |
+//! | [`app`] | the eframe app: the open session, the window shell and the window's size and place kept between runs; applies commands once per paint |
 //! | [`cli`] | command-line verbs such as `civic-canvas check` and `civic-canvas generate` |
 //! | [`generate`] | realistic generated boards of any size, for benchmarks and trials |
 //! | [`script`] | a hidden windowless mode that edits a board with autosave on (for the crash test) |

@@ -8,21 +8,8 @@ use egui::{Event, Key, Modifiers, OutputCommand, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, app_harness, drag, item_by_text, press};
+use common::{add_note, app_harness, drag, item_by_text, press, selected_texts};
 use egui_kittest::kittest::Queryable as _;
-
-fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
-    let app = harness.state();
-    let mut texts: Vec<String> = app
-        .canvas()
-        .selection
-        .items
-        .iter()
-        .map(|&id| app.board().item(id).unwrap().text().to_owned())
-        .collect();
-    texts.sort();
-    texts
-}
 
 /// The text the app put on the clipboard in the last frame (check right after `step`).
 fn copied_text(harness: &Harness<'_, CivicCanvasApp>) -> String {

@@ -53,8 +53,7 @@ impl CivicCanvasApp {
                 self.copy(ctx);
             }
             Action::Cut => self.cut(ctx),
-            // The text to paste only comes with the system's paste event (see `clipboard.rs`).
-            Action::Paste => {}
+            Action::Paste => self.request_paste(ctx),
             Action::Duplicate => {
                 let command = self
                     .canvas
@@ -88,6 +87,18 @@ impl CivicCanvasApp {
                 self.apply_some(command);
             }
             Action::ZoomToSelection => self.canvas.zoom_to_selection(self.session.doc.board()),
+            Action::Recolor(color) => {
+                self.commit_typing();
+                if self.canvas.selection.items.is_empty() {
+                    self.set_status(
+                        "Select items to colour them (the toolbar palette sets the colour of new notes)",
+                    );
+                }
+                let command = self
+                    .canvas
+                    .recolor_selection(self.session.doc.board(), color);
+                self.apply_some(command);
+            }
             Action::NewFrame
             | Action::ToggleCollapse
             | Action::NextFrame

@@ -34,7 +34,11 @@ impl CivicCanvasApp {
     /// Pastes clipboard text at the pointer: copied items with fresh ids, or one note per line.
     pub(super) fn paste(&mut self, ctx: &egui::Context, text: &str) {
         self.commit_typing();
-        let target = self.canvas.paste_target(ctx);
+        let target = if self.shell.menu_paste_paints > 0 {
+            self.canvas.view.camera.center_in_board
+        } else {
+            self.canvas.paste_target(ctx)
+        };
         let command = match clipboard_content(text) {
             ClipboardContent::Items(copied) => {
                 let items: Vec<_> = copied.items().cloned().collect();
@@ -87,6 +91,13 @@ impl CivicCanvasApp {
         if let Some(command) = command {
             self.apply(command);
         }
+    }
+
+    /// *Edit → Paste*: asks the system for the clipboard, as `Ctrl+V` does; the paste arrives as
+    /// an event in the next paint.
+    pub(super) fn request_paste(&mut self, ctx: &egui::Context) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+        self.shell.menu_paste_paints = 2;
     }
 
     /// Copy, cut and paste arrive from the system as events rather than key presses.

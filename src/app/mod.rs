@@ -16,10 +16,13 @@ mod recovery;
 mod screenshot;
 mod session;
 mod shell;
+mod wheel_clicks;
+mod window_place;
 
 pub use frame_timing::{FrameReport, FrameTiming};
 pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
+pub use window_place::WindowPlace;
 
 use session::Session;
 use shell::{STATUS_DURATION, Shell, StatusMessage};
@@ -69,6 +72,11 @@ impl CivicCanvasApp {
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
         theme::install_fonts(ctx);
         theme::apply_style(ctx);
+        ctx.options_mut(|options| {
+            let input = &mut options.input_options;
+            input.scroll_zoom_speed =
+                crate::ui::camera::Camera::scroll_zoom_speed(input.line_scroll_speed);
+        });
         let mut app = Self {
             session: Session::new(),
             canvas: CanvasState::default(),
@@ -98,6 +106,14 @@ impl CivicCanvasApp {
     /// The canvas state, to set the view from outside (tests, benchmarks).
     pub fn canvas_mut(&mut self) -> &mut CanvasState {
         &mut self.canvas
+    }
+
+    /// Follows the window's size, place and maximised state, and keeps them in `path` when the
+    /// window closes (see [`WindowPlace`]); `place` is where the window opened.
+    #[must_use]
+    pub fn with_window_place(mut self, path: PathBuf, place: WindowPlace) -> Self {
+        self.shell.window_place = Some(window_place::WindowMemory::new(place, path));
+        self
     }
 
     /// The dialog on screen, if any.
@@ -323,8 +339,17 @@ impl eframe::App for CivicCanvasApp {
                 .max_texture_side
                 .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
         );
+        wheel_clicks::merge_doubled_zoom_notches(&mut raw_input.events);
         self.defer_typing_enders(ctx, raw_input);
         self.hold_canvas_keys(ctx, raw_input);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(memory) = &self.shell.window_place {
+            // Nobody is left to tell: the window is gone. The next start opens at the usual
+            // size.
+            let _saved = memory.save();
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -341,7 +366,7 @@ impl eframe::App for CivicCanvasApp {
         let mut commands = Vec::new();
         let menu_buttons = Panel::top("menu_bar")
             .show(ui, |ui| {
-                panels::menu_bar(ui, &self.session.doc, &mut actions)
+                panels::menu_bar(ui, &self.session.doc, &self.canvas, &mut actions)
             })
             .inner;
         self.shell.menu_keys.after_bar(&ctx, &menu_buttons);
@@ -404,6 +429,10 @@ impl eframe::App for CivicCanvasApp {
         }
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
+        self.shell.menu_paste_paints = self.shell.menu_paste_paints.saturating_sub(1);
+        if let Some(memory) = &mut self.shell.window_place {
+            memory.on_paint(&ctx);
+        }
         // `--screenshot`: after everything else, so the capture shows the whole frame.
         if let Some(screenshot) = &mut self.shell.screenshot {
             screenshot.on_frame(&ctx);
@@ -427,11 +456,21 @@ pub enum Probe {
 /// first complete frame as a PNG and closes; not being able to is an error. With frames to
 /// measure, it returns their report.
 pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameReport>> {
-    let viewport = egui::ViewportBuilder::default()
-        .with_title("Civic Canvas")
-        .with_app_id("civic-canvas")
-        .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([640.0, 420.0]);
+    // The window opens where it was last closed; probes always open it at the usual size.
+    let place_path = matches!(probe, Probe::None)
+        .then(crate::storage::recovery::default_data_dir)
+        .flatten()
+        .map(|dir| WindowPlace::path_in(&dir));
+    let place = place_path
+        .as_deref()
+        .and_then(WindowPlace::load)
+        .unwrap_or_default();
+    let viewport = place.apply(
+        egui::ViewportBuilder::default()
+            .with_title("Civic Canvas")
+            .with_app_id("civic-canvas")
+            .with_min_inner_size(WindowPlace::MIN_SIZE),
+    );
     let mut options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
@@ -456,10 +495,14 @@ pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameRe
         Box::new(move |cc| {
             let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
             // Probes show the board as saved: no recovery offer, no autosave.
-            Ok(Box::new(match (screenshot, timing) {
+            let app = match (screenshot, timing) {
                 (Some(screenshot), _) => app.with_screenshot(screenshot),
                 (_, Some(timing)) => app.with_frame_timing(timing),
                 (None, None) => app.with_default_recovery(),
+            };
+            Ok(Box::new(match place_path {
+                Some(path) => app.with_window_place(path, place),
+                None => app,
             }))
         }),
     )

@@ -4,20 +4,30 @@ use egui::{Button, Layout, RichText, Ui};
 
 use crate::document::Document;
 use crate::edit::Command;
-use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, Rings};
+use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Rings};
 use crate::ui::canvas::{CanvasState, Spot};
 use crate::ui::shortcuts::Action;
-use crate::ui::widgets::{action_button, labelled_text_field, swatches, toolbar_button};
+use crate::ui::widgets::{action_button_enabled, labelled_text_field, swatches, toolbar_button};
 
 /// File, Edit, Arrange, View and Help menus. Chosen actions are pushed to `actions`; returns
 /// the menus' buttons, left to right (for keyboard access).
-pub fn menu_bar(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Response> {
+pub fn menu_bar(
+    ui: &mut Ui,
+    doc: &Document,
+    canvas: &CanvasState,
+    actions: &mut Vec<Action>,
+) -> Vec<egui::Response> {
     egui::MenuBar::new()
-        .ui(ui, |ui| menus(ui, doc, actions))
+        .ui(ui, |ui| menus(ui, doc, canvas, actions))
         .inner
 }
 
-fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Response> {
+fn menus(
+    ui: &mut Ui,
+    doc: &Document,
+    canvas: &CanvasState,
+    actions: &mut Vec<Action>,
+) -> Vec<egui::Response> {
     let file = ui.menu_button("File", |ui| {
         menu_items(
             ui,
@@ -32,6 +42,8 @@ fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Re
         undo_redo_item(ui, actions, Action::Undo, history.undo_label());
         undo_redo_item(ui, actions, Action::Redo, history.redo_label());
         ui.separator();
+        clipboard_items(ui, doc, canvas, actions);
+        ui.separator();
         menu_items(
             ui,
             actions,
@@ -43,9 +55,20 @@ fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Re
                 Action::NewFrame,
                 Action::Connect,
                 Action::EditText,
-                Action::Delete,
             ],
         );
+        ui.menu_button("Colour", |ui| {
+            let selected = !canvas.selection.items.is_empty();
+            for color in PaletteColor::ALL {
+                menu_item(ui, actions, Action::Recolor(color), selected);
+            }
+        })
+        .response
+        .on_hover_text(format!(
+            "Colour the selected items ({} to {}, in the order of the palette)",
+            Action::Recolor(PaletteColor::Yellow).first_shortcut_text(ui.ctx()),
+            Action::Recolor(PaletteColor::White).first_shortcut_text(ui.ctx()),
+        ));
     });
     let arrange = ui.menu_button("Arrange", |ui| {
         menu_items(ui, actions, Action::ARRANGE);
@@ -99,11 +122,33 @@ fn menus(ui: &mut Ui, doc: &Document, actions: &mut Vec<Action>) -> Vec<egui::Re
 
 fn menu_items(ui: &mut Ui, actions: &mut Vec<Action>, items: &[Action]) {
     for &action in items {
-        if action_button(ui, action).clicked() {
-            actions.push(action);
-            ui.close();
-        }
+        menu_item(ui, actions, action, true);
     }
+}
+
+/// One menu entry for `action`, greyed out unless `enabled`.
+fn menu_item(ui: &mut Ui, actions: &mut Vec<Action>, action: Action, enabled: bool) {
+    if action_button_enabled(ui, action, enabled).clicked() {
+        actions.push(action);
+        ui.close();
+    }
+}
+
+/// Cut, copy, paste, duplicate and delete, then select all and find: the same actions as their
+/// keys, greyed out when there is nothing for them to work on.
+fn clipboard_items(ui: &mut Ui, doc: &Document, canvas: &CanvasState, actions: &mut Vec<Action>) {
+    let selected = !canvas.selection.items.is_empty();
+    menu_item(ui, actions, Action::Cut, selected);
+    menu_item(ui, actions, Action::Copy, selected);
+    // What the clipboard holds is only known once it is pasted.
+    menu_item(ui, actions, Action::Paste, true);
+    menu_item(ui, actions, Action::Duplicate, selected);
+    let connector = canvas.selection.connector.is_some();
+    menu_item(ui, actions, Action::Delete, selected || connector);
+    ui.separator();
+    let has_items = doc.board().items().len() > 0;
+    menu_item(ui, actions, Action::SelectAll, has_items);
+    menu_item(ui, actions, Action::Find, true);
 }
 
 /// "Undo move" / "Redo edit text", greyed out when there is nothing to undo or redo.
@@ -150,8 +195,13 @@ pub fn toolbar(
             .single_selection()
             .and_then(|id| board.item(id))
             .map_or(canvas.settings.new_note_color, |item| item.color);
-        if let Some(color) = swatches(ui, Some(current)) {
-            commands.extend(canvas.recolor_selection(board, color));
+        let purpose = "colour of the selection, or of new notes while nothing is selected";
+        if let Some(color) = swatches(ui, Some(current), purpose) {
+            if canvas.selection.items.is_empty() {
+                canvas.settings.new_note_color = color;
+            } else {
+                commands.extend(canvas.recolor_selection(board, color));
+            }
         }
         ui.separator();
         if toolbar_button(ui, Action::Undo, doc.history().undo_label().is_some()).clicked() {
@@ -266,7 +316,7 @@ pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
 pub fn map_key(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
     ui.add_space(4.0);
     ui.label(RichText::new("Map key").heading().strong());
-    let mut types: Vec<(&NodeType, crate::model::PaletteColor)> = board
+    let mut types: Vec<(&NodeType, PaletteColor)> = board
         .items()
         .filter_map(|item| match &item.kind {
             ItemKind::MapNode(node) => Some((&node.node_type, item.color)),

@@ -49,6 +49,9 @@ pub(super) struct Shell {
     pub(super) close_confirmed: bool,
     /// Key presses held back from egui's focus handling (see `clipboard.rs`).
     pub(super) held_keys: Vec<egui::Event>,
+    /// Paints left in which a paste comes from *Edit → Paste* (the system answers the app's
+    /// request in the next paint): it goes mid-view, not where the menu was clicked.
+    pub(super) menu_paste_paints: u8,
     /// Input that ends typing (Escape, a click) and what came after it, held for the next paint
     /// because text typed before it arrived in the same paint (see `clipboard.rs`).
     pub(super) deferred_events: Vec<egui::Event>,
@@ -66,6 +69,9 @@ pub(super) struct Shell {
     pub(super) screenshot: Option<Screenshot>,
     /// `--measure-frames`: time a number of frames, then close (see `frame_timing.rs`).
     pub(super) frame_timing: Option<super::frame_timing::FrameTiming>,
+    /// The window's size and place as it follows them, and the file they are kept in when it
+    /// closes (not for probes and tests).
+    pub(super) window_place: Option<super::window_place::WindowMemory>,
 }
 
 impl Shell {
@@ -80,6 +86,7 @@ impl Shell {
             window_title: String::new(),
             close_confirmed: false,
             held_keys: Vec::new(),
+            menu_paste_paints: 0,
             deferred_events: Vec::new(),
             search: Search::default(),
             inspector: InspectorState::default(),
@@ -88,6 +95,7 @@ impl Shell {
             menu_keys: menu_keys::MenuKeys::default(),
             screenshot: None,
             frame_timing: None,
+            window_place: None,
         }
     }
 }

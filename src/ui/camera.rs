@@ -35,6 +35,17 @@ impl Camera {
     pub const MAX_FIT_ZOOM: f32 = 1.5;
     /// Zoom factor of one zoom-in or zoom-out step.
     pub const ZOOM_STEP: f32 = 1.25;
+    /// Zoom factor of one notch of a mouse wheel turned with Ctrl held: small enough to stop
+    /// where you mean to (trackpads and smooth wheels zoom in proportion to how far they move).
+    pub const WHEEL_NOTCH_ZOOM: f32 = 1.15;
+
+    /// The `scroll_zoom_speed` that makes egui zoom by [`Self::WHEEL_NOTCH_ZOOM`] per wheel
+    /// notch: egui zooms by `exp(speed × points scrolled)` and counts a notch (one line) as
+    /// `line_scroll_speed` points. egui's own speed gives about 1.22 per notch (1.49 where X11
+    /// reports each notch twice; the app counts those once).
+    pub fn scroll_zoom_speed(line_scroll_speed: f32) -> f32 {
+        Self::WHEEL_NOTCH_ZOOM.ln() / line_scroll_speed.max(1.0)
+    }
 
     /// Where a board point appears on screen, for a canvas occupying `viewport`.
     pub fn screen_from_board(&self, viewport: Rect, pos_in_board: Point) -> Pos2 {

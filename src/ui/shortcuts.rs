@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::model::PaletteColor;
+
 /// Something the user can ask the app to do, from a menu, a button or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -108,6 +110,8 @@ pub enum Action {
     BringToFront,
     /// Stack the selection below everything.
     SendToBack,
+    /// Give the selected items this palette colour (the new-note colour stays as it is).
+    Recolor(PaletteColor),
     /// Fit all items in the view.
     ZoomToFit,
     /// Fit the selection in the view.
@@ -169,6 +173,10 @@ const fn bind(action: Action, modifiers: Modifiers, key: Key, scope: Scope) -> B
     }
 }
 
+const fn recolor(color: PaletteColor, digit: Key) -> Binding {
+    bind(Action::Recolor(color), ALT, digit, Scope::Canvas)
+}
+
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
@@ -223,6 +231,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::ArrangeGrid, ALT, Key::G, Scope::Canvas),
     bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
+    // Alt and a digit: the palette's colours in toolbar order, Alt+0 the tenth.
+    recolor(PaletteColor::Yellow, Key::Num1),
+    recolor(PaletteColor::Orange, Key::Num2),
+    recolor(PaletteColor::Red, Key::Num3),
+    recolor(PaletteColor::Pink, Key::Num4),
+    recolor(PaletteColor::Purple, Key::Num5),
+    recolor(PaletteColor::Blue, Key::Num6),
+    recolor(PaletteColor::Teal, Key::Num7),
+    recolor(PaletteColor::Green, Key::Num8),
+    recolor(PaletteColor::Grey, Key::Num9),
+    recolor(PaletteColor::White, Key::Num0),
     bind(Action::NewConnectedNote, CMD, Key::Enter, Scope::Canvas),
     bind(Action::NewMapNode, SHIFT, Key::N, Scope::Canvas),
     bind(Action::TogglePersonaGallery, SHIFT, Key::P, Scope::Canvas),
@@ -260,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 64] = [
+    pub const ALL: [Self; 74] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -311,6 +330,16 @@ impl Action {
         Self::ArrangeGrid,
         Self::BringToFront,
         Self::SendToBack,
+        Self::Recolor(PaletteColor::Yellow),
+        Self::Recolor(PaletteColor::Orange),
+        Self::Recolor(PaletteColor::Red),
+        Self::Recolor(PaletteColor::Pink),
+        Self::Recolor(PaletteColor::Purple),
+        Self::Recolor(PaletteColor::Blue),
+        Self::Recolor(PaletteColor::Teal),
+        Self::Recolor(PaletteColor::Green),
+        Self::Recolor(PaletteColor::Grey),
+        Self::Recolor(PaletteColor::White),
         Self::ZoomToFit,
         Self::ZoomToSelection,
         Self::ZoomIn,
@@ -381,6 +410,7 @@ impl Action {
             Self::ZoomToSelection => "Zoom to selection",
             Self::SendToBack => "Send to back",
             Self::BringToFront => "Bring to front",
+            Self::Recolor(color) => color.label(),
             Self::NudgeDownFar => "Move far down",
             Self::NudgeUpFar => "Move far up",
             Self::NudgeRightFar => "Move far right",
@@ -472,6 +502,7 @@ impl Action {
             Self::ZoomToSelection => "Fit the selected items in the view",
             Self::SendToBack => "Stack the selection below every other item",
             Self::BringToFront => "Stack the selection above every other item",
+            Self::Recolor(color) => recolor_description(color),
             Self::NudgeDownFar => "Move the selection 100 units down",
             Self::NudgeUpFar => "Move the selection 100 units up",
             Self::NudgeRightFar => "Move the selection 100 units right",
@@ -539,6 +570,22 @@ impl Action {
         } else {
             format!("{} ({keys})", self.description())
         }
+    }
+}
+
+/// What recolouring with `color` does, in words.
+const fn recolor_description(color: PaletteColor) -> &'static str {
+    match color {
+        PaletteColor::Yellow => "Colour the selection yellow",
+        PaletteColor::Orange => "Colour the selection orange",
+        PaletteColor::Red => "Colour the selection red",
+        PaletteColor::Pink => "Colour the selection pink",
+        PaletteColor::Purple => "Colour the selection purple",
+        PaletteColor::Blue => "Colour the selection blue",
+        PaletteColor::Teal => "Colour the selection teal",
+        PaletteColor::Green => "Colour the selection green",
+        PaletteColor::Grey => "Colour the selection grey",
+        PaletteColor::White => "Colour the selection white",
     }
 }
 
@@ -667,6 +714,25 @@ mod tests {
         // else, that something is not a new note.
         let other = key(Key::B, Some(Key::N), Modifiers::NONE);
         assert!(!actions_for(vec![other]).contains(&Action::NewNote));
+    }
+
+    #[test]
+    fn alt_and_a_digit_recolour_in_toolbar_order() {
+        // Alt+1 for the first colour, …, Alt+0 for the tenth.
+        let digits: Vec<Key> = (1..=10)
+            .map(|n| Key::from_name(&(n % 10).to_string()).unwrap())
+            .collect();
+        for (color, &digit) in PaletteColor::ALL.iter().zip(&digits) {
+            let event = key(digit, Some(digit), Modifiers::ALT);
+            assert_eq!(actions_for(vec![event]), [Action::Recolor(*color)]);
+        }
+        // Alt with a digit means nothing else, and a digit with other keys is not a colour.
+        for binding in BINDINGS {
+            let digit = digits.contains(&binding.shortcut.logical_key);
+            let alt = binding.shortcut.modifiers.alt;
+            let is_recolor = matches!(binding.action, Action::Recolor(_));
+            assert_eq!(digit && alt, is_recolor, "{:?}", binding.action);
+        }
     }
 
     #[test]

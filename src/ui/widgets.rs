@@ -9,11 +9,17 @@ use crate::ui::theme;
 /// A button for `action`: its label, its shortcut on the right (in menus) and a tooltip that
 /// names the shortcut.
 pub fn action_button(ui: &mut Ui, action: Action) -> Response {
+    action_button_enabled(ui, action, true)
+}
+
+/// [`action_button`], greyed out (with its tooltip still shown) unless `enabled`.
+pub fn action_button_enabled(ui: &mut Ui, action: Action, enabled: bool) -> Response {
     let shortcut = action.first_shortcut_text(ui.ctx());
     let tooltip = action.tooltip(ui.ctx());
     let response = ui
-        .add(Button::new(action.label()).shortcut_text(shortcut))
-        .on_hover_text(tooltip);
+        .add_enabled(enabled, Button::new(action.label()).shortcut_text(shortcut))
+        .on_hover_text(tooltip.clone())
+        .on_disabled_hover_text(tooltip);
     // Screen readers (and tests) know the entry by its name; the shortcut is in the tooltip.
     response.widget_info(|| WidgetInfo::labeled(Role::Button, response.enabled(), action.label()));
     response
@@ -30,8 +36,9 @@ pub fn toolbar_button(ui: &mut Ui, action: Action, enabled: bool) -> Response {
 /// A row of palette colour swatches; returns the colour clicked in this paint.
 ///
 /// `current` is outlined. Each swatch is labelled with its colour name for screen readers and
-/// tests, and names itself in a tooltip (so colour is never the only cue).
-pub fn swatches(ui: &mut Ui, current: Option<PaletteColor>) -> Option<PaletteColor> {
+/// tests, and names itself, its shortcut and `purpose` (what a click colours) in a tooltip (so
+/// colour is never the only cue).
+pub fn swatches(ui: &mut Ui, current: Option<PaletteColor>, purpose: &str) -> Option<PaletteColor> {
     let mut picked = None;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -49,11 +56,9 @@ pub fn swatches(ui: &mut Ui, current: Option<PaletteColor>) -> Option<PaletteCol
             };
             ui.painter()
                 .rect_stroke(rect, radius, outline, StrokeKind::Inside);
+            let keys = Action::Recolor(color).shortcut_text(ui.ctx());
             if response
-                .on_hover_text(format!(
-                    "{} (colour of the selection and of new notes)",
-                    color.label()
-                ))
+                .on_hover_text(format!("{} ({keys}): {purpose}", color.label()))
                 .clicked()
             {
                 picked = Some(color);

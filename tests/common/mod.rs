@@ -183,6 +183,20 @@ pub fn item_by_text(
         .clone()
 }
 
+/// The texts of the selected items, sorted.
+pub fn selected_texts(harness: &Harness<'_, CivicCanvasApp>) -> Vec<String> {
+    let app = harness.state();
+    let mut texts: Vec<String> = app
+        .canvas()
+        .selection
+        .items
+        .iter()
+        .map(|&id| app.board().item(id).unwrap().text().to_owned())
+        .collect();
+    texts.sort();
+    texts
+}
+
 /// Queues a request to close the app's window, as the window's close button does.
 pub fn queue_window_close(harness: &mut Harness<'_, CivicCanvasApp>) {
     harness

@@ -60,16 +60,21 @@ const HEADER_BYTES: u64 = 64 * 1024;
 /// How many characters of the title a header keeps.
 const HEADER_TITLE_CHARS: usize = 200;
 
-/// The recovery folder: `$CIVIC_CANVAS_DATA_DIR/recovery` when that variable is set, otherwise
-/// `recovery` in the platform's data folder for Civic Canvas (`~/.local/share/civic-canvas` on
-/// Linux, `~/Library/Application Support/org.Civic-Canvas.civic-canvas` on macOS,
+/// The app's data folder: `$CIVIC_CANVAS_DATA_DIR` when that variable is set, otherwise the
+/// platform's data folder for Civic Canvas (`~/.local/share/civic-canvas` on Linux,
+/// `~/Library/Application Support/org.Civic-Canvas.civic-canvas` on macOS,
 /// `%APPDATA%\Civic Canvas\civic-canvas\data` on Windows). `None` if there is no home folder.
-pub fn default_recovery_dir() -> Option<PathBuf> {
+pub fn default_data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|dir| !dir.is_empty()) {
-        return Some(PathBuf::from(dir).join("recovery"));
+        return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("org", "Civic Canvas", "civic-canvas")
-        .map(|dirs| dirs.data_dir().join("recovery"))
+        .map(|dirs| dirs.data_dir().to_owned())
+}
+
+/// The recovery folder: `recovery` in the app's data folder (see [`default_data_dir`]).
+pub fn default_recovery_dir() -> Option<PathBuf> {
+    default_data_dir().map(|dir| dir.join("recovery"))
 }
 
 /// The text of a recovery file.

@@ -25,9 +25,9 @@ impl CanvasState {
         Some(Command::delete_items(&ids))
     }
 
-    /// Gives every selected item `color`; also used for new notes from now on.
-    pub fn recolor_selection(&mut self, board: &Board, color: PaletteColor) -> Option<Command> {
-        self.settings.new_note_color = color;
+    /// Gives every selected item `color`, as one step. The colour of new notes stays as it is
+    /// (only the toolbar palette sets it, while nothing is selected).
+    pub fn recolor_selection(&self, board: &Board, color: PaletteColor) -> Option<Command> {
         let commands: Vec<Command> = self
             .selection
             .items

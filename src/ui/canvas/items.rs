@@ -515,7 +515,8 @@ pub(super) fn item_context_menu(
         }
         ui.separator();
         ui.label("Colour");
-        if let Some(color) = crate::ui::widgets::swatches(ui, Some(item.color)) {
+        let purpose = "colour of the selection";
+        if let Some(color) = crate::ui::widgets::swatches(ui, Some(item.color), purpose) {
             output
                 .commands
                 .extend(state.recolor_selection(board, color));

@@ -76,11 +76,18 @@ impl CanvasState {
     /// Takes in the canvas's place on screen for this paint, then carries out the view change
     /// asked for since the last paint. Without one, a canvas that changed size (a panel opened
     /// or closed beside it, the window was resized) leaves the board where it was on screen,
-    /// and only pans if its new edge would cut off the selection.
+    /// and only pans if its new edge would cut off the selection; but a view still as a fit of
+    /// the whole board left it (a window just opened, then maximised) is fitted again.
     pub(super) fn settle_view(&mut self, board: &Board, viewport: Rect) {
         let before = std::mem::replace(&mut self.view.viewport, viewport);
+        let untouched = self.view.fitted == Some(self.view.camera);
         if let Some(request) = self.view.request.take() {
             self.carry_out(board, request);
+            let fitted_board = request == ViewRequest::FitBoard && board.items().len() > 0;
+            self.view.fitted = fitted_board.then_some(self.view.camera);
+        } else if untouched && before.size() != viewport.size() {
+            self.carry_out(board, ViewRequest::FitBoard);
+            self.view.fitted = Some(self.view.camera);
         } else if before != viewport {
             self.view.camera.pan_by(before.center() - viewport.center());
             self.keep_selection_in_view(board, before);

@@ -249,7 +249,7 @@ fn map_node(
     }
     ui.add_space(6.0);
     ui.label("Colour");
-    if let Some(color) = swatches(ui, Some(item.color)) {
+    if let Some(color) = swatches(ui, Some(item.color), "colour of this node") {
         commands.push(Command::SetColor { id: item.id, color });
     }
 }

@@ -123,7 +123,7 @@ pub(super) fn show(
         commands.extend(custom_fields(ui, state, item.id, &persona.custom));
     });
     section(ui, &COLOUR, 0, |ui| {
-        if let Some(color) = swatches(ui, Some(item.color)) {
+        if let Some(color) = swatches(ui, Some(item.color), "colour of this card") {
             commands.push(Command::SetColor { id: item.id, color });
         }
     });
