@@ -196,10 +196,7 @@ impl CanvasState {
         let size = Item::NOTE_SIZE;
         let (pos, grow) = match in_frame {
             Some(place) => {
-                let placed = Rect::at(place.pos, size);
-                self.view
-                    .camera
-                    .reveal(self.view.viewport, placed.min, placed.max);
+                self.follow(place.pos, size);
                 (place.pos, place.grow)
             }
             None => (self.place_new(board, size, spot), None),
@@ -223,6 +220,14 @@ impl CanvasState {
             },
             None => add,
         }
+    }
+
+    /// Brings a new item at `pos` into view, moving the view as little as it can.
+    fn follow(&mut self, pos: Point, size: Size) {
+        let placed = Rect::at(pos, size);
+        self.view
+            .camera
+            .reveal(self.view.viewport, placed.min, placed.max);
     }
 
     /// Selects a just-created item and starts typing into it.
@@ -262,10 +267,7 @@ impl CanvasState {
             ),
         }
         .tidy();
-        let placed = Rect::at(pos, size);
-        self.view
-            .camera
-            .reveal(self.view.viewport, placed.min, placed.max);
+        self.follow(pos, size);
         pos
     }
 }
