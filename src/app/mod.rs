@@ -344,6 +344,12 @@ impl eframe::App for CivicCanvasApp {
         self.hold_canvas_keys(ctx, raw_input);
     }
 
+    /// The canvas's background: the window is cleared to it, so the canvas does not paint it
+    /// again (under software rendering every pass over the whole window costs).
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        theme::CANVAS_BACKGROUND.to_normalized_gamma_f32()
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         if let Some(memory) = &self.shell.window_place {
             // Nobody is left to tell: the window is gone. The next start opens at the usual

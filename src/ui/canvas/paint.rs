@@ -7,9 +7,10 @@ use crate::ui::theme;
 
 use super::super::camera::Camera;
 
-/// Paints the background and a dot grid that fades out instead of crowding when zoomed out.
+/// Paints a dot grid that fades out instead of crowding when zoomed out. The background colour
+/// under it is the window's clear colour (see `CivicCanvasApp::clear_color`): filling the whole
+/// canvas again would cost a pass over every pixel under software rendering.
 pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
-    painter.rect_filled(viewport, CornerRadius::ZERO, theme::CANVAS_BACKGROUND);
     let mut spacing = theme::GRID_SPACING;
     while spacing * camera.zoom < 18.0 {
         spacing *= 5.0;
