@@ -103,6 +103,10 @@ impl WindowPlace {
 
     /// The place kept in `path`; `None` when there is none or it cannot be used.
     pub fn load(path: &Path) -> Option<Self> {
+        // Only an ordinary file is read: opening a named pipe would wait for a writer forever.
+        if !std::fs::metadata(path).ok()?.is_file() {
+            return None;
+        }
         let file = std::fs::File::open(path).ok()?;
         let mut text = String::new();
         let read = file
@@ -300,6 +304,26 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         std::fs::create_dir(&path).unwrap();
         assert_eq!(WindowPlace::load(&path), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_passed_over_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = WindowPlace::path_in(dir.path());
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (sender, loaded) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _sent = sender.send(WindowPlace::load(&path));
+        });
+        let loaded = loaded
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading the pipe waited");
+        assert_eq!(loaded, None);
     }
 
     #[test]
