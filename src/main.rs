@@ -87,6 +87,38 @@ enum Verb {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Measure how fast the window is with a board: pan, zoom, pointer moves and key strokes.
+    #[command(
+        long_about = "Measure how fast the window is with a board on this computer: a check to \
+                      run before a workshop.\n\n\
+                      Opens the real window at --size, shows the board (fitted, or at 100% \
+                      around its middle), then pans it continuously (2 points across and 1 down \
+                      per frame, reversing every second) with vsync off and a paint forced every \
+                      frame. Then it zooms in and out by 10% a few times and sends pointer moves \
+                      and key strokes as the window system would. It prints the time from start \
+                      to the first complete frame, the median, 95th and 99th percentile frame \
+                      intervals while panning, frames a second, processor time per frame (all \
+                      threads, the renderer's included), the cost of a zoom step, a pointer move \
+                      and a key stroke, the peak memory, and a verdict. A remembered window size \
+                      is not used."
+    )]
+    Measure {
+        /// The board file to measure with.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How the board is shown: fitted in view, or at 100% around its middle.
+        #[arg(long, value_enum, default_value_t = ViewArg::Fit)]
+        view: ViewArg,
+        /// How long to pan, in seconds.
+        #[arg(long, default_value_t = 5.0, value_parser = parse_seconds)]
+        seconds: f64,
+        /// The window's inner size in points, width by height (e.g. 1600x1000).
+        #[arg(long, default_value = "1600x1000", value_parser = parse_size)]
+        size: [u32; 2],
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Test-only: edit a board without a window, with autosave on, then wait to be killed.
     #[command(hide = true)]
     Script {
@@ -132,6 +164,82 @@ enum HostileKind {
     OverlappingNotes,
     /// Frames of 10,000 × 10,000 at one spot.
     StackedFrames,
+}
+
+/// How `measure` shows the board.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ViewArg {
+    /// The whole board in view.
+    Fit,
+    /// At 100%, around the middle of the board.
+    #[value(name = "100")]
+    Actual,
+}
+
+/// `--seconds`: a number of seconds from 0.1 to 600.
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if (0.1..=600.0).contains(&seconds) {
+        Ok(seconds)
+    } else {
+        Err(format!(
+            "{seconds} s is out of range: use 0.1 to 600 seconds"
+        ))
+    }
+}
+
+/// `--size`: width by height (`1600x1000`), each side from 320 to 16,384 points.
+fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let wrong = || format!("`{text}` is not a size: write it as WIDTHxHEIGHT, e.g. 1600x1000");
+    let (width, height) = text.trim().split_once(['x', 'X', '×']).ok_or_else(wrong)?;
+    let parse_side = |side: &str| side.trim().parse::<u32>().map_err(|_| wrong());
+    let size = [parse_side(width)?, parse_side(height)?];
+    if size.iter().all(|side| (320..=16_384).contains(side)) {
+        Ok(size)
+    } else {
+        Err(format!(
+            "{}×{} is out of range: each side from 320 to 16384",
+            size[0], size[1]
+        ))
+    }
+}
+
+/// The `measure` verb.
+fn measure(
+    file: PathBuf,
+    view: ViewArg,
+    seconds: f64,
+    size: [u32; 2],
+    json: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
+    use civic_canvas::app::{MeasureSpec, MeasureView, Probe, ProbeReport};
+    // A file that does not open would only show a message in the window: say so here instead.
+    if let Err(error) = civic_canvas::storage::open_board(&file) {
+        anyhow::bail!("{error}");
+    }
+    let spec = MeasureSpec {
+        view: match view {
+            ViewArg::Fit => MeasureView::Fit,
+            ViewArg::Actual => MeasureView::Actual,
+        },
+        pan: std::time::Duration::from_secs_f64(seconds),
+        size,
+        started,
+    };
+    let report = civic_canvas::app::run(Some(file), &Probe::Measure(spec))?;
+    let mut out = std::io::stdout().lock();
+    if let Some(ProbeReport::Measure(report)) = report {
+        if json {
+            writeln!(out, "{}", report.to_json())?;
+        } else {
+            writeln!(out, "{report}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The `hostile` verb: writes the file as is (it may need repairs to open).
@@ -184,7 +292,8 @@ fn script(
 }
 
 fn main() -> anyhow::Result<ExitCode> {
-    match run(Cli::parse()) {
+    let started = std::time::Instant::now();
+    match run(Cli::parse(), started) {
         // The reader went away (`civic-canvas check … | head`): nothing more to say.
         Err(error)
             if error
@@ -197,7 +306,7 @@ fn main() -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     match cli.verb {
         Some(Verb::Check { files }) => {
             let all_fine = civic_canvas::cli::check(&files, &mut std::io::stdout().lock())?;
@@ -222,6 +331,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
+        Some(Verb::Measure {
+            file,
+            view,
+            seconds,
+            size,
+            json,
+        }) => measure(file, view, seconds, size, json, started),
         Some(Verb::Script {
             data_dir,
             file,
@@ -236,7 +352,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (None, Some(frames)) => Probe::MeasureFrames(frames),
                 (None, None) => Probe::None,
             };
-            if let Some(report) = civic_canvas::app::run(cli.file, probe)? {
+            if let Some(civic_canvas::app::ProbeReport::Frames(report)) =
+                civic_canvas::app::run(cli.file, &probe)?
+            {
                 writeln!(std::io::stdout().lock(), "{report}")?;
             }
             Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ mod clipboard;
 mod files;
 mod frame_list;
 mod frame_timing;
+mod measure;
 mod menu_keys;
 mod panels;
 mod photos;
@@ -20,6 +21,7 @@ mod wheel_clicks;
 mod window_place;
 
 pub use frame_timing::{FrameReport, FrameTiming};
+pub use measure::{EventCost, Measure, MeasureReport, MeasureSpec, MeasureView};
 pub use recovery::RecoveryConfig;
 pub use screenshot::{Screenshot, ScreenshotError};
 pub use window_place::WindowPlace;
@@ -342,6 +344,7 @@ impl eframe::App for CivicCanvasApp {
         wheel_clicks::merge_doubled_zoom_notches(&mut raw_input.events);
         self.defer_typing_enders(ctx, raw_input);
         self.hold_canvas_keys(ctx, raw_input);
+        self.measure_input(raw_input);
     }
 
     /// The canvas's background: the window is cleared to it, so the canvas does not paint it
@@ -363,6 +366,7 @@ impl eframe::App for CivicCanvasApp {
         if let Some(timing) = &mut self.shell.frame_timing {
             timing.on_frame(&ctx);
         }
+        self.measure_frame(&ctx);
         self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
@@ -456,13 +460,25 @@ pub enum Probe {
     Screenshot(PathBuf),
     /// Paint this many frames as fast as possible, then close and report how long they took.
     MeasureFrames(usize),
+    /// Pan, zoom and send events while timing (`civic-canvas measure`), then close and report.
+    Measure(MeasureSpec),
+}
+
+/// What a probe found.
+#[derive(Clone, Debug)]
+pub enum ProbeReport {
+    /// `--measure-frames`.
+    Frames(FrameReport),
+    /// `measure`.
+    Measure(MeasureReport),
 }
 
 /// Starts the desktop app, optionally with a board file. With a screenshot, the app saves its
-/// first complete frame as a PNG and closes; not being able to is an error. With frames to
-/// measure, it returns their report.
-pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameReport>> {
-    // The window opens where it was last closed; probes always open it at the usual size.
+/// first complete frame as a PNG and closes; not being able to is an error. A measuring probe
+/// returns its report.
+pub fn run(file: Option<PathBuf>, probe: &Probe) -> anyhow::Result<Option<ProbeReport>> {
+    // The window opens where it was last closed; probes always open it at the usual size (or,
+    // to measure, at the size asked for).
     let place_path = matches!(probe, Probe::None)
         .then(crate::storage::recovery::default_data_dir)
         .flatten()
@@ -471,40 +487,45 @@ pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameRe
         .as_deref()
         .and_then(WindowPlace::load)
         .unwrap_or_default();
-    let viewport = place.apply(
+    let mut viewport = place.apply(
         egui::ViewportBuilder::default()
             .with_title("Civic Canvas")
             .with_app_id("civic-canvas")
             .with_min_inner_size(WindowPlace::MIN_SIZE),
     );
+    if let Probe::Measure(spec) = &probe {
+        let [width, height] = spec.size;
+        viewport = viewport.with_inner_size([width as f32, height as f32]);
+    }
     let mut options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     // Measured frames are not held back to the display's refresh rate.
-    options.glow_options.vsync = !matches!(probe, Probe::MeasureFrames(_));
+    options.glow_options.vsync = !matches!(probe, Probe::MeasureFrames(_) | Probe::Measure(_));
     let app_options = AppOptions {
         file,
         native_file_dialogs: true,
     };
-    let kept = probe.clone();
-    let (screenshot, timing) = match probe {
-        Probe::None => (None, None),
-        Probe::Screenshot(path) => (Some(Screenshot::new(path)), None),
-        Probe::MeasureFrames(frames) => (None, Some(FrameTiming::new(frames))),
+    let (screenshot, timing, measure) = match &probe {
+        Probe::None => (None, None, None),
+        Probe::Screenshot(path) => (Some(Screenshot::new(path.to_owned())), None, None),
+        Probe::MeasureFrames(frames) => (None, Some(FrameTiming::new(*frames)), None),
+        Probe::Measure(spec) => (None, None, Some(Measure::new(*spec))),
     };
-    let (taken, timed) = (screenshot.clone(), timing.clone());
+    let (taken, timed, measured) = (screenshot.clone(), timing.clone(), measure.clone());
     eframe::run_native(
         "Civic Canvas",
         options,
         Box::new(move |cc| {
             let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
             // Probes show the board as saved: no recovery offer, no autosave.
-            let app = match (screenshot, timing) {
-                (Some(screenshot), _) => app.with_screenshot(screenshot),
-                (_, Some(timing)) => app.with_frame_timing(timing),
-                (None, None) => app.with_default_recovery(),
+            let app = match (screenshot, timing, measure) {
+                (Some(screenshot), _, _) => app.with_screenshot(screenshot),
+                (_, Some(timing), _) => app.with_frame_timing(timing),
+                (_, _, Some(measure)) => app.with_measure(measure),
+                (None, None, None) => app.with_default_recovery(),
             };
             Ok(Box::new(match place_path {
                 Some(path) => app.with_window_place(path, place),
@@ -513,7 +534,8 @@ pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameRe
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not start the window: {error}"))?;
-    match kept {
+    let unfinished = || anyhow::anyhow!("the window closed before the frames were painted");
+    match probe {
         Probe::None => Ok(None),
         Probe::Screenshot(_) => match taken {
             Some(screenshot) => Ok(screenshot.outcome().map(|()| None)?),
@@ -521,7 +543,11 @@ pub fn run(file: Option<PathBuf>, probe: Probe) -> anyhow::Result<Option<FrameRe
         },
         Probe::MeasureFrames(_) => timed
             .and_then(|timing| timing.report())
-            .map(Some)
-            .ok_or_else(|| anyhow::anyhow!("the window closed before the frames were painted")),
+            .map(|report| Some(ProbeReport::Frames(report)))
+            .ok_or_else(unfinished),
+        Probe::Measure(_) => measured
+            .and_then(|measure| measure.report())
+            .map(|report| Some(ProbeReport::Measure(report)))
+            .ok_or_else(unfinished),
     }
 }

@@ -69,6 +69,8 @@ pub(super) struct Shell {
     pub(super) screenshot: Option<Screenshot>,
     /// `--measure-frames`: time a number of frames, then close (see `frame_timing.rs`).
     pub(super) frame_timing: Option<super::frame_timing::FrameTiming>,
+    /// `measure`: pan, zoom and send events while timing, then close (see `measure.rs`).
+    pub(super) measure: Option<super::measure::Measure>,
     /// The window's size and place as it follows them, and the file they are kept in when it
     /// closes (not for probes and tests).
     pub(super) window_place: Option<super::window_place::WindowMemory>,
@@ -95,6 +97,7 @@ impl Shell {
             menu_keys: menu_keys::MenuKeys::default(),
             screenshot: None,
             frame_timing: None,
+            measure: None,
             window_place: None,
         }
     }

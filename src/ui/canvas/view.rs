@@ -65,6 +65,18 @@ impl CanvasState {
         self.view.request = Some(ViewRequest::Reveal(bounds));
     }
 
+    /// Shows the board through `camera` from now on, instead of any change of view asked for.
+    pub fn show_through(&mut self, camera: Camera) {
+        self.view.camera = camera;
+        self.view.request = None;
+        self.view.fitted = None;
+    }
+
+    /// The canvas's rectangle on screen in the last paint.
+    pub fn viewport(&self) -> Rect {
+        self.view.viewport
+    }
+
     /// Zooms by `factor` around the middle of the view.
     pub fn zoom_by(&mut self, factor: f32) {
         let center = self.view.viewport.center();
