@@ -355,8 +355,11 @@ impl CanvasState {
                 continue;
             }
             if paint::TinyNotes::is_tiny(from_rect) && paint::TinyNotes::is_tiny(to_rect) {
-                // Far out: a hairline between centres, all in one mesh.
-                paint::hairline(&mut far_lines, from_rect.center(), to_rect.center());
+                // Far out: a hairline between centres, all in one mesh, unless the two notes
+                // (drawn over it) hide it all but a point.
+                if paint::shown_between(from_rect, to_rect) >= 1.0 {
+                    paint::hairline(&mut far_lines, from_rect.center(), to_rect.center());
+                }
                 continue;
             }
             let points = path((from, from_rect), (to, to_rect), connector.props.route);

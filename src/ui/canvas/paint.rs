@@ -75,6 +75,35 @@ impl TinyNotes {
     }
 }
 
+/// How much of the line between the centres of two rectangles shows outside both, in points.
+///
+/// Far out, the notes of a cluster are a few points apart and drawn over the lines joining
+/// them: most of those lines would not show at all, yet each one costs the renderer.
+pub fn shown_between(a: Rect, b: Rect) -> f32 {
+    let along = b.center() - a.center();
+    let length = along.length();
+    if length <= 0.0 {
+        return 0.0;
+    }
+    let direction = along / length;
+    // How far a line from a rectangle's centre runs before it leaves the rectangle.
+    let inside = |rect: Rect| {
+        let half = rect.size() / 2.0;
+        let across = if direction.x == 0.0 {
+            f32::INFINITY
+        } else {
+            half.x / direction.x.abs()
+        };
+        let down = if direction.y == 0.0 {
+            f32::INFINITY
+        } else {
+            half.y / direction.y.abs()
+        };
+        across.min(down)
+    };
+    (length - inside(a) - inside(b)).max(0.0)
+}
+
 /// Adds a one-point-wide line from `a` to `b` to `mesh` (two triangles, no anti-aliasing).
 pub fn hairline(mesh: &mut egui::Mesh, a: egui::Pos2, b: egui::Pos2) {
     let direction = (b - a).normalized();
@@ -92,6 +121,30 @@ pub fn hairline(mesh: &mut egui::Mesh, a: egui::Pos2, b: egui::Pos2) {
 
 /// Notes narrower than this on screen (points) get no shadow: it would not show.
 const SHADOW_MIN_PX: f32 = 60.0;
+
+/// Paints the shadow under an opaque card (a note, a persona card) about to be painted over it,
+/// on cards wide enough for it to show.
+///
+/// The shadow is the card's shape moved down a little and grown by a point, but only the strip
+/// the card leaves uncovered is painted: its bottom edge, with the rounded corners. Under
+/// software rendering every pixel painted costs, and the whole shape would paint the card's
+/// area twice.
+pub fn shadow(painter: &Painter, rect: Rect, radius: CornerRadius, zoom: f32) {
+    if rect.width() <= SHADOW_MIN_PX {
+        return;
+    }
+    let whole = rect.translate(vec2(0.0, 3.0 * zoom.min(1.0))).expand(1.0);
+    // From where the card's bottom corners start to round, down to the shadow's bottom.
+    let corner = f32::from(radius.sw.max(radius.se));
+    let top = (rect.bottom() - corner - 1.0).max(whole.top());
+    let strip = Rect::from_min_max(pos2(whole.left(), top), whole.max);
+    let strip_radius = CornerRadius {
+        nw: 0,
+        ne: 0,
+        ..radius
+    };
+    painter.rect_filled(strip, strip_radius, theme::ITEM_SHADOW);
+}
 
 /// How a note should be drawn in this paint.
 pub struct NoteLook {
@@ -124,10 +177,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     } = *look;
     let radius =
         CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
-    if rect.width() > SHADOW_MIN_PX {
-        let shadow = rect.translate(vec2(0.0, 3.0 * zoom.min(1.0)));
-        painter.rect_filled(shadow.expand(1.0), radius, theme::ITEM_SHADOW);
-    }
+    shadow(painter, rect, radius, zoom);
     painter.rect_filled(rect, radius, theme::fill(item.color));
     painter.rect_stroke(
         rect,
@@ -349,6 +399,20 @@ pub(super) fn title_strip(rect: Rect, zoom: f32) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_between_two_rectangles_shows_only_in_the_gap() {
+        let square = |x: f32, y: f32| Rect::from_min_size(pos2(x, y), vec2(4.0, 4.0));
+        // Side by side with a gap of 6: 6 of the 10 between centres show.
+        assert!((shown_between(square(0.0, 0.0), square(10.0, 0.0)) - 6.0).abs() < 1e-4);
+        // Touching or overlapping: nothing shows.
+        assert_eq!(shown_between(square(0.0, 0.0), square(4.0, 0.0)), 0.0);
+        assert_eq!(shown_between(square(0.0, 0.0), square(1.0, 1.0)), 0.0);
+        assert_eq!(shown_between(square(0.0, 0.0), square(0.0, 0.0)), 0.0);
+        // Diagonal, corner to corner 3 apart on each axis: the gap is 3·√2.
+        let shown = shown_between(square(0.0, 0.0), square(7.0, 7.0));
+        assert!((shown - 3.0 * 2f32.sqrt()).abs() < 1e-4, "{shown}");
+    }
 
     #[test]
     fn fitted_text_grows_for_a_few_words_and_shrinks_for_many() {

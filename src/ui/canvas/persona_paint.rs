@@ -53,13 +53,7 @@ pub fn persona(
         highlighted,
     } = *look;
     let radius = CornerRadius::same((8.0 * zoom).round().clamp(0.0, 255.0) as u8);
-    if rect.width() > 60.0 {
-        painter.rect_filled(
-            rect.translate(vec2(0.0, 3.0 * zoom.min(1.0))).expand(1.0),
-            radius,
-            theme::ITEM_SHADOW,
-        );
-    }
+    paint::shadow(painter, rect, radius, zoom);
     painter.rect_filled(rect, radius, Color32::WHITE);
     let header = Rect::from_min_size(
         rect.min,
