@@ -33,6 +33,26 @@ pub struct Board {
     /// Where the items and connectors are, kept up to date on every change so hit testing and
     /// drawing part of the board look only at what is near. Boxed: it is larger than the rest.
     index: Box<BoardIndex>,
+    /// Which state of which board this is (see [`Self::stamp`]).
+    stamp: Stamp,
+}
+
+/// A number no other board state in this process has had: a new board draws one, and every
+/// change draws another. A copy keeps it until it changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Stamp(u64);
+
+impl Stamp {
+    fn fresh() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl Default for Stamp {
+    fn default() -> Self {
+        Self::fresh()
+    }
 }
 
 impl PartialEq for Board {
@@ -123,6 +143,7 @@ impl Board {
     #[must_use]
     pub fn with_images(mut self, images: impl IntoIterator<Item = (ImageId, StoredImage)>) -> Self {
         self.images.extend(images);
+        self.touch();
         self
     }
 
@@ -299,12 +320,26 @@ impl Board {
             .unwrap_or(1)
     }
 
+    /// Which state of which board this is: two boards with the same stamp hold the same items,
+    /// connectors, title and photos (one is a copy of the other, and neither has changed since).
+    /// What is worked out from a board (a picture of it, counts) can be kept for as long as its
+    /// stamp stays the same.
+    pub fn stamp(&self) -> Stamp {
+        self.stamp
+    }
+
+    /// Marks the board as changed (see [`Self::stamp`]).
+    fn touch(&mut self) {
+        self.stamp = Stamp::fresh();
+    }
+
     /// Whether the board has no items and no connectors.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.connectors.is_empty()
     }
 
     pub(crate) fn set_title(&mut self, title: String) -> String {
+        self.touch();
         std::mem::replace(&mut self.title, title)
     }
 
@@ -312,6 +347,7 @@ impl Board {
     /// [`Self::set_parent`]). A new z key, position or size takes effect in the stacking order and
     /// the spatial index when the returned value is dropped.
     pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<ItemMut<'_>> {
+        self.touch();
         let item = self.items.get_mut(&id)?;
         Some(ItemMut::new(
             item,
@@ -335,6 +371,7 @@ impl Board {
 
     /// Restacks an item; returns its old key.
     pub(crate) fn set_z(&mut self, id: ItemId, z: ZKey) -> Option<ZKey> {
+        self.touch();
         let item = self.items.get_mut(&id)?;
         let old = std::mem::replace(&mut item.z, z.clone());
         self.stacking.remove(&(old.clone(), id));
@@ -361,6 +398,7 @@ impl Board {
         if self.items.contains_key(&item.id) {
             return Err(BoardError::DuplicateItem(item.id));
         }
+        self.touch();
         self.stacking.insert((item.z.clone(), item.id));
         if item.as_frame().is_some() {
             self.frames.insert(item.id);
@@ -376,6 +414,7 @@ impl Board {
     /// Takes an item off the board. The items in it (if it is a frame) must have left it first.
     pub(crate) fn remove_item(&mut self, id: ItemId) -> Option<Item> {
         let item = self.items.remove(&id)?;
+        self.touch();
         self.stacking.remove(&(item.z.clone(), id));
         self.frames.remove(&id);
         if let Some(frame) = item.parent {
@@ -397,6 +436,7 @@ impl Board {
         if self.connectors.contains_key(&connector.id) {
             return Err(BoardError::DuplicateConnector(connector.id));
         }
+        self.touch();
         self.index.add_connector(&connector);
         self.connectors.insert(connector.id, connector);
         Ok(())
@@ -404,6 +444,7 @@ impl Board {
 
     /// A connector to change in place; its ends must not change (they are checked on insert).
     pub(crate) fn connector_mut(&mut self, id: ConnectorId) -> Option<&mut Connector> {
+        self.touch();
         self.connectors.get_mut(&id)
     }
 
@@ -412,16 +453,19 @@ impl Board {
         if self.images.contains_key(&id) {
             return false;
         }
+        self.touch();
         self.images.insert(id, image);
         true
     }
 
     pub(crate) fn remove_image(&mut self, id: ImageId) -> Option<StoredImage> {
+        self.touch();
         self.images.remove(&id)
     }
 
     pub(crate) fn remove_connector(&mut self, id: ConnectorId) -> Option<Connector> {
         let connector = self.connectors.remove(&id)?;
+        self.touch();
         self.index.remove_connector(&connector);
         Some(connector)
     }

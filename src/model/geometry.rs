@@ -122,6 +122,15 @@ impl Rect {
         }
     }
 
+    /// The part both rectangles cover, if they share at least a point.
+    #[must_use]
+    pub fn intersection(self, other: Self) -> Option<Self> {
+        self.meets(other).then(|| Self {
+            min: Point::new(self.min.x.max(other.min.x), self.min.y.max(other.min.y)),
+            max: Point::new(self.max.x.min(other.max.x), self.max.y.min(other.max.y)),
+        })
+    }
+
     /// Whether the two rectangles share at least a point (edges included).
     pub fn meets(self, other: Self) -> bool {
         self.min.x <= other.max.x
@@ -168,6 +177,18 @@ impl Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_intersection_is_the_part_both_cover() {
+        let a = Rect::spanning(Point::new(0.0, 0.0), Point::new(10.0, 10.0));
+        let b = Rect::spanning(Point::new(5.0, -5.0), Point::new(20.0, 5.0));
+        assert_eq!(
+            a.intersection(b),
+            Some(Rect::spanning(Point::new(5.0, 0.0), Point::new(10.0, 5.0)))
+        );
+        let apart = Rect::spanning(Point::new(11.0, 0.0), Point::new(12.0, 1.0));
+        assert_eq!(a.intersection(apart), None);
+    }
 
     #[test]
     fn limits_name_the_coordinate_or_extent_that_is_wrong() {

@@ -21,7 +21,7 @@ mod persona;
 mod spatial;
 mod z_order;
 
-pub use board::{Board, BoardError, KindCounts};
+pub use board::{Board, BoardError, KindCounts, Stamp};
 pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route};
 pub use frame::Frame;
 pub use geometry::{MAX_COORDINATE, MAX_ITEM_SIZE, Point, Rect, Size, tidy};

@@ -112,6 +112,7 @@ impl Board {
                 return Err(BoardError::FrameInItself(id));
             }
         }
+        self.touch();
         if let Some(item) = self.items.get_mut(&id) {
             item.parent = frame;
         }

@@ -255,3 +255,38 @@ fn items_in_a_large_part_of_a_board_come_bottom_to_top() {
     assert_eq!(few.len(), 3);
     assert_eq!(few, expected_few);
 }
+
+#[test]
+fn every_change_gives_the_board_a_new_stamp_and_a_copy_keeps_it() {
+    let mut board = two_notes();
+    let copy = board.clone();
+    assert_eq!(copy.stamp(), board.stamp());
+    assert_ne!(Board::new("Index").stamp(), Board::new("Index").stamp());
+
+    let mut seen = vec![board.stamp()];
+    let mut changed = |board: &Board| {
+        assert!(!seen.contains(&board.stamp()), "a change kept an old stamp");
+        seen.push(board.stamp());
+    };
+    board.set_pos(ItemId::from_raw(1), Point::new(10.0, 0.0));
+    changed(&board);
+    board.set_size(ItemId::from_raw(1), Size::new(50.0, 50.0));
+    changed(&board);
+    board.set_z(ItemId::from_raw(1), ZKey::middle().after().after());
+    changed(&board);
+    board.set_title("Renamed".to_owned());
+    changed(&board);
+    board
+        .connector_mut(ConnectorId::from_raw(10))
+        .unwrap()
+        .label = "uses".to_owned();
+    changed(&board);
+    board.remove_connector(ConnectorId::from_raw(10));
+    changed(&board);
+    let removed = board.remove_item(ItemId::from_raw(2)).unwrap();
+    changed(&board);
+    board.insert_item(removed).unwrap();
+    changed(&board);
+    // The copy taken before is still the board it was.
+    assert_eq!(copy.stamp(), seen[0]);
+}

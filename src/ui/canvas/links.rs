@@ -334,11 +334,15 @@ impl CanvasState {
     /// Connectors go under the items, so notes stay readable where lines cross them. Returns
     /// the connectors drawn and their paths, for their labels to be drawn above the items
     /// ([`label_plate`]).
+    ///
+    /// Without `hairlines`, connectors between two far items are left out: the far picture
+    /// has them.
     pub(super) fn paint_connectors<'b>(
         &self,
         painter: &Painter,
         board: &'b Board,
         viewport: Rect,
+        hairlines: bool,
     ) -> Vec<(&'b Connector, Vec<Pos2>)> {
         let mut far_lines = egui::Mesh::default();
         let mut labels = Vec::new();
@@ -357,7 +361,7 @@ impl CanvasState {
             if paint::TinyNotes::is_tiny(from_rect) && paint::TinyNotes::is_tiny(to_rect) {
                 // Far out: a hairline between centres, all in one mesh, unless the two notes
                 // (drawn over it) hide it all but a point.
-                if paint::shown_between(from_rect, to_rect) >= 1.0 {
+                if hairlines && paint::shown_between(from_rect, to_rect) >= 1.0 {
                     paint::hairline(&mut far_lines, from_rect.center(), to_rect.center());
                 }
                 continue;

@@ -1,10 +1,16 @@
 //! The minimap: the whole board in miniature in a corner, with the visible part outlined.
 //! Click or drag on it to move the view there.
 
-use egui::{CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo, vec2};
+use std::collections::BTreeSet;
+
+use egui::{
+    Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, TextureHandle, TextureOptions,
+    Ui, WidgetInfo, pos2, vec2,
+};
 
 use super::CanvasState;
-use crate::model::{Board, Item, Point};
+use super::raster::Raster;
+use crate::model::{Board, Item, ItemId, Point, Rect as BoardRect, Stamp};
 use crate::ui::theme;
 
 /// Size of the minimap on screen, in points.
@@ -30,15 +36,13 @@ impl CanvasState {
         response.widget_info(|| WidgetInfo::labeled(Role::GenericContainer, true, "Minimap"));
 
         let (visible_min, visible_max) = self.view.camera.visible_board_rect(self.view.viewport);
-        let mut min = visible_min;
-        let mut max = visible_max;
-        for item in board.items() {
-            min = Point::new(min.x.min(item.pos.x), min.y.min(item.pos.y));
-            max = Point::new(
-                max.x.max(item.pos.x + item.size.width),
-                max.y.max(item.pos.y + item.size.height),
-            );
-        }
+        let visible = BoardRect::spanning(visible_min, visible_max);
+        let shown = self
+            .caches
+            .minimap
+            .board_bounds(board)
+            .map_or(visible, |bounds| bounds.union(visible));
+        let (min, max) = (shown.min, shown.max);
         let inner = frame.shrink(6.0);
         let scale = (inner.width() / (max.x - min.x).max(1.0))
             .min(inner.height() / (max.y - min.y).max(1.0));
@@ -53,33 +57,14 @@ impl CanvasState {
             Stroke::new(1.0, theme::MINIMAP_BORDER),
             StrokeKind::Inside,
         );
-        // Backdrops and frames first, as outlines, so the items on them show.
-        let (backdrops, items): (Vec<&Item>, Vec<&Item>) = board
-            .items()
-            .filter(|item| !self.caches.frames.hidden.contains(&item.id))
-            .partition(|item| item.is_backdrop());
-        for item in backdrops.into_iter().chain(items) {
-            let size = item.shown_size();
-            let rect = Rect::from_min_max(
-                to_map(item.pos),
-                to_map(item.pos.offset(size.width, size.height)),
-            );
-            if item.is_backdrop() {
-                painter.rect_stroke(
-                    rect,
-                    CornerRadius::ZERO,
-                    Stroke::new(1.0, theme::MINIMAP_BORDER),
-                    StrokeKind::Inside,
-                );
-                continue;
-            }
-            // The darker border shade keeps white notes visible on the light map.
-            painter.rect_filled(
-                rect.expand(0.25),
-                CornerRadius::ZERO,
-                theme::border(item.color),
-            );
-        }
+        let map = Mapping {
+            area: inner,
+            origin,
+            scale,
+        };
+        self.caches
+            .minimap
+            .paint(painter, board, map, &self.caches.frames.hidden);
         let view = Rect::from_min_max(to_map(visible_min), to_map(visible_max)).intersect(frame);
         painter.rect_stroke(
             view,
@@ -98,4 +83,126 @@ impl CanvasState {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
     }
+}
+
+/// Where the board goes in the minimap: board point `p` is at `origin + p × scale`, and the
+/// board is drawn within `area` (on screen).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Mapping {
+    area: Rect,
+    origin: egui::Pos2,
+    scale: f32,
+}
+
+/// What a minimap picture was drawn for: the same again shows the same.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Drawn {
+    stamp: Stamp,
+    map: Mapping,
+    pixels_per_point: f32,
+}
+
+/// The board in the minimap as a picture, drawn again only when the board or the mapping
+/// changes: a board of thousands of items would otherwise be thousands of shapes every frame.
+#[derive(Default)]
+pub(super) struct MinimapPicture {
+    drawn: Option<Drawn>,
+    texture: Option<TextureHandle>,
+    /// The rectangle around all items, for the board of this stamp.
+    bounds: Option<(Stamp, Option<BoardRect>)>,
+    /// How many times the picture was drawn.
+    pub(super) redrawn: u64,
+}
+
+impl std::fmt::Debug for MinimapPicture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MinimapPicture")
+            .field("drawn", &self.drawn)
+            .field("redrawn", &self.redrawn)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MinimapPicture {
+    /// The rectangle around all the board's items (worked out once per board state).
+    fn board_bounds(&mut self, board: &Board) -> Option<BoardRect> {
+        match self.bounds {
+            Some((stamp, bounds)) if stamp == board.stamp() => bounds,
+            _ => {
+                let bounds = BoardRect::around(board.items().map(Item::rect));
+                self.bounds = Some((board.stamp(), bounds));
+                bounds
+            }
+        }
+    }
+
+    /// Paints the board into the minimap, drawing the picture again first if it is out of date.
+    fn paint(
+        &mut self,
+        painter: &egui::Painter,
+        board: &Board,
+        map: Mapping,
+        hidden: &BTreeSet<ItemId>,
+    ) {
+        let pixels_per_point = painter.ctx().pixels_per_point();
+        let drawn = Drawn {
+            stamp: board.stamp(),
+            map,
+            pixels_per_point,
+        };
+        if self.drawn != Some(drawn) || self.texture.is_none() {
+            let image = draw(board, map, hidden, pixels_per_point).into_image();
+            match &mut self.texture {
+                Some(texture) => texture.set(image, TextureOptions::NEAREST),
+                None => {
+                    self.texture = Some(painter.ctx().load_texture(
+                        "minimap",
+                        image,
+                        TextureOptions::NEAREST,
+                    ));
+                }
+            }
+            self.drawn = Some(drawn);
+            self.redrawn += 1;
+        }
+        if let Some(texture) = &self.texture {
+            painter.image(
+                texture.id(),
+                map.area,
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        }
+    }
+}
+
+/// Draws the board into a minimap picture covering `map.area`: backdrops and frames first, as
+/// outlines, so the items on them show, then the items (hidden ones left out).
+fn draw(board: &Board, map: Mapping, hidden: &BTreeSet<ItemId>, pixels_per_point: f32) -> Raster {
+    let pixels = |length: f32| (length * pixels_per_point).round().max(1.0) as usize;
+    let mut raster = Raster::new(pixels(map.area.width()), pixels(map.area.height()));
+    let to_pixels = |p: Point| {
+        ((map.origin + vec2(p.x, p.y) * map.scale - map.area.min) * pixels_per_point).to_pos2()
+    };
+    let (backdrops, items): (Vec<&Item>, Vec<&Item>) = board
+        .items()
+        .filter(|item| !hidden.contains(&item.id))
+        .partition(|item| item.is_backdrop());
+    for item in backdrops.into_iter().chain(items) {
+        let size = item.shown_size();
+        let rect = Rect::from_min_max(
+            to_pixels(item.pos),
+            to_pixels(item.pos.offset(size.width, size.height)),
+        );
+        if item.is_backdrop() {
+            raster.stroke_rect(rect, pixels_per_point, theme::MINIMAP_BORDER);
+        } else {
+            // The darker border shade keeps white notes visible on the light map.
+            raster.fill_rect(
+                rect.expand(0.25 * pixels_per_point),
+                theme::border(item.color),
+            );
+        }
+    }
+    raster
 }

@@ -8,6 +8,7 @@
 pub mod arrange;
 mod cover;
 mod edits;
+mod far;
 mod frame_fill;
 mod frames;
 mod guides;
@@ -23,6 +24,7 @@ mod persona_paint;
 mod photo_cache;
 mod placement;
 mod quick_create;
+mod raster;
 mod selection;
 mod shapes;
 mod state;
@@ -159,6 +161,12 @@ impl CanvasState {
         (count, bytes, self.caches.photos.busy())
     }
 
+    /// How many times the picture of the far board and the minimap's picture have been drawn
+    /// (each is drawn again only when the board, the zoom or the part in view changes).
+    pub fn pictures_drawn(&self) -> (u64, u64) {
+        (self.caches.far.redrawn, self.caches.minimap.redrawn)
+    }
+
     /// Keeps at most `bytes` of persona photo textures (256 MB unless set).
     pub fn set_photo_budget(&mut self, bytes: usize) {
         self.caches.photos.set_budget(bytes);
@@ -277,33 +285,7 @@ impl CanvasState {
             })
             .collect();
         self.find_covered(&drawn, viewport);
-        let mut tiny = paint::TinyNotes::default();
-        let mut labels = Vec::new();
-        for (i, &(item, rect)) in drawn.iter().enumerate() {
-            if i == backdrops.len() {
-                tiny.flush(&painter);
-                labels = self.paint_connectors(&painter, board, viewport);
-            }
-            if self.caches.frames.cover.is_covered(i) {
-                continue;
-            }
-            if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
-                // Far out: a coloured rectangle without a widget (select with a rectangle).
-                tiny.add(
-                    &painter,
-                    item,
-                    rect,
-                    self.selection.items.contains(&item.id),
-                );
-                continue;
-            }
-            tiny.flush(&painter);
-            self.show_item(ui, &painter, board, item, rect, &mut output);
-        }
-        tiny.flush(&painter);
-        if items.is_empty() {
-            labels = self.paint_connectors(&painter, board, viewport);
-        }
+        let labels = self.paint_items(ui, &painter, board, &drawn, backdrops.len(), &mut output);
         self.paint_labels(&painter, labels, &drawn, backdrops.len());
         output
             .commands
@@ -317,6 +299,76 @@ impl CanvasState {
 
         self.background_interaction(board, ids, &background, &mut output);
         output
+    }
+
+    /// Paints the items on screen (`drawn`, with their rectangles: the first `backdrops` of them
+    /// backdrops) with the connectors between the backdrops and the rest, and returns the
+    /// connectors drawn, for their labels.
+    fn paint_items<'b>(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        board: &'b Board,
+        drawn: &[(&'b Item, Rect)],
+        backdrops: usize,
+        output: &mut CanvasOutput,
+    ) -> Vec<(&'b crate::model::Connector, Vec<egui::Pos2>)> {
+        let viewport = self.view.viewport;
+        let mut tiny = paint::TinyNotes::default();
+        let mut labels = None;
+        for (i, &(item, rect)) in drawn.iter().enumerate() {
+            if i == backdrops {
+                tiny.flush(painter);
+                let rest = drawn.get(i..).unwrap_or_default();
+                let pictured = self.far_out(rest)
+                    && self.caches.far.prepare(
+                        painter.ctx(),
+                        board,
+                        &self.view.camera,
+                        viewport,
+                        &self.caches.frames.hidden,
+                    );
+                labels = Some(self.paint_connectors(painter, board, viewport, !pictured));
+                if pictured {
+                    self.caches.far.paint(painter, &self.view.camera, viewport);
+                    self.outline_selected_far_items(painter, rest);
+                    break;
+                }
+            }
+            if self.caches.frames.cover.is_covered(i) {
+                continue;
+            }
+            if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
+                // Far out: a coloured rectangle without a widget (select with a rectangle).
+                tiny.add(painter, item, rect, self.selection.items.contains(&item.id));
+                continue;
+            }
+            tiny.flush(painter);
+            self.show_item(ui, painter, board, item, rect, output);
+        }
+        tiny.flush(painter);
+        // With only backdrops in view, the connectors go above them all.
+        labels.unwrap_or_else(|| self.paint_connectors(painter, board, viewport, true))
+    }
+
+    /// Whether the items in view above the backdrops (`items`, with their rectangles on screen)
+    /// are all far out, and many: drawn as one picture of the far board ([`far`]) rather than
+    /// one by one. Not while a gesture shows items away from their place.
+    fn far_out(&self, items: &[(&Item, Rect)]) -> bool {
+        items.len() >= far::MIN_ITEMS
+            && self.moved_ids().is_empty()
+            && items.iter().all(|&(item, rect)| {
+                paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id)
+            })
+    }
+
+    /// The outlines of the selected items among far `items` (drawn in the far picture).
+    fn outline_selected_far_items(&self, painter: &egui::Painter, items: &[(&Item, Rect)]) {
+        for &(item, rect) in items {
+            if self.selection.items.contains(&item.id) {
+                paint::outline_tiny(painter, rect);
+            }
+        }
     }
 
     /// The items on screen (and the one being edited), bottom to top.

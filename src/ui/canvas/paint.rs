@@ -58,12 +58,7 @@ impl TinyNotes {
         self.mesh.add_colored_rect(rect, theme::fill(item.color));
         if selected {
             self.flush(painter);
-            painter.rect_stroke(
-                rect.expand(1.0),
-                CornerRadius::ZERO,
-                Stroke::new(2.0, theme::SELECTION),
-                StrokeKind::Outside,
-            );
+            outline_tiny(painter, rect);
         }
     }
 
@@ -102,6 +97,16 @@ pub fn shown_between(a: Rect, b: Rect) -> f32 {
         across.min(down)
     };
     (length - inside(a) - inside(b)).max(0.0)
+}
+
+/// The outline of a selected item drawn as a tiny note.
+pub fn outline_tiny(painter: &Painter, rect: Rect) {
+    painter.rect_stroke(
+        rect.expand(1.0),
+        CornerRadius::ZERO,
+        Stroke::new(2.0, theme::SELECTION),
+        StrokeKind::Outside,
+    );
 }
 
 /// Adds a one-point-wide line from `a` to `b` to `mesh` (two triangles, no anti-aliasing).

@@ -116,6 +116,10 @@ pub(super) struct Caches {
     /// The items hidden in collapsed frames, and each frame's number in presenting order; both
     /// worked out at the start of every paint.
     pub(super) frames: FrameView,
+    /// The far board as a picture (see `far.rs`).
+    pub(super) far: super::far::FarPicture,
+    /// The board in the minimap as a picture (see `minimap.rs`).
+    pub(super) minimap: super::minimap::MinimapPicture,
 }
 
 /// What the canvas knows about frames while painting.
