@@ -209,12 +209,8 @@ pub(super) fn paint_frame(
         title = format!("{title}  ·  {inside} {noun} hidden");
     }
     let galley = painter.layout(title, font, Color32::WHITE, f32::INFINITY);
-    let clip = painter.with_clip_rect(room.intersect(painter.clip_rect()));
-    clip.galley(
-        egui::pos2(room.min.x, room.center().y - galley.size().y / 2.0),
-        galley,
-        Color32::WHITE,
-    );
+    let at = egui::pos2(room.min.x, room.center().y - galley.size().y / 2.0);
+    paint::clipped_galley(painter, room, at, galley, Color32::WHITE);
 }
 
 /// A frame's body: a faint wash so the items on it stay the thing to look at.

@@ -80,13 +80,8 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
         inner.width().max(1.0),
     );
     let tag_height = tag.size().y;
-    painter
-        .with_clip_rect(inner.intersect(painter.clip_rect()))
-        .galley(
-            pos2(inner.center().x - tag.size().x / 2.0, inner.top()),
-            tag,
-            theme::MAP_TAG_TEXT,
-        );
+    let at = pos2(inner.center().x - tag.size().x / 2.0, inner.top());
+    super::paint::clipped_galley(painter, inner, at, tag, theme::MAP_TAG_TEXT);
     if !show_text || node.label.is_empty() {
         return;
     }
@@ -101,9 +96,7 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
     // Centred in the space under the tag; clipped (never spilling) when it is too long.
     let top = label_area.top() + ((label_area.height() - label.size().y) / 2.0).max(0.0);
     let origin = pos2(label_area.center().x - label.size().x / 2.0, top);
-    painter
-        .with_clip_rect(label_area.intersect(painter.clip_rect()))
-        .galley(origin, label, theme::NOTE_TEXT);
+    super::paint::clipped_galley(painter, label_area, origin, label, theme::NOTE_TEXT);
 }
 
 /// A small filled outline of a node shape, for the map key.

@@ -99,6 +99,26 @@ pub fn shown_between(a: Rect, b: Rect) -> f32 {
     (length - inside(a) - inside(b)).max(0.0)
 }
 
+/// Paints `galley` at `pos`, cut off at the edges of `clip`.
+///
+/// When the text lies within `clip` anyway, it is painted without a clip of its own: every
+/// change of clip starts a new batch of triangles for the renderer, and a board of notes would
+/// otherwise send one for every text.
+pub fn clipped_galley(
+    painter: &Painter,
+    clip: Rect,
+    pos: egui::Pos2,
+    galley: std::sync::Arc<egui::Galley>,
+    color: Color32,
+) {
+    let clip = clip.intersect(painter.clip_rect());
+    if clip.contains_rect(galley.rect.translate(pos.to_vec2())) {
+        painter.galley(pos, galley, color);
+    } else {
+        painter.with_clip_rect(clip).galley(pos, galley, color);
+    }
+}
+
 /// The outline of a selected item drawn as a tiny note.
 pub fn outline_tiny(painter: &Painter, rect: Rect) {
     painter.rect_stroke(
@@ -239,9 +259,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
                 .unwrap_or(0.0);
             text_clip.max.y = inner.top() + last_whole_line;
         }
-        painter
-            .with_clip_rect(text_clip.intersect(painter.clip_rect()))
-            .galley(inner.min, galley, theme::NOTE_TEXT);
+        clipped_galley(painter, text_clip, inner.min, galley, theme::NOTE_TEXT);
         if overflowed {
             overflow_badge(painter, rect, zoom);
         }

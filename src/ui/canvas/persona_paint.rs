@@ -215,9 +215,8 @@ fn header_text(painter: &Painter, persona: &Persona, header: Rect, zoom: f32) {
     job.wrap.max_rows = 4;
     let galley = painter.layout_job(job);
     let top = header.center().y - galley.size().y / 2.0;
-    painter
-        .with_clip_rect(header.intersect(painter.clip_rect()))
-        .galley(pos2(left, top.max(header.top())), galley, theme::NOTE_TEXT);
+    let at = pos2(left, top.max(header.top()));
+    paint::clipped_galley(painter, header, at, galley, theme::NOTE_TEXT);
 }
 
 /// Places blocks of text one under the other inside the card's body.
