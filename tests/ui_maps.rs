@@ -410,3 +410,36 @@ fn connector_labels_are_drawn_above_the_nodes_on_the_free_part_of_their_lines() 
         harness.run();
     }
 }
+
+#[test]
+fn a_click_on_the_bow_of_a_curved_connector_selects_it() {
+    let mut harness = app_harness(None);
+    harness.hover_at(egui::pos2(300.0, 450.0));
+    add_node(&mut harness, Key::Num3, "Ministry");
+    harness.hover_at(egui::pos2(900.0, 450.0));
+    add_node(&mut harness, Key::Num7, "Civil status law");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    let link = harness.state().board().connectors().next().unwrap().id;
+    harness.get_by_label("Curved").click();
+    harness.run();
+    assert_eq!(
+        harness.state().board().connector(link).unwrap().props.route,
+        civic_canvas::model::Route::Curved
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().canvas().selection.connector, None);
+
+    // Halfway along the curve is well above (or below) both nodes, outside the rectangle
+    // around them.
+    let a = harness.get_by_label("Ministry").rect();
+    let b = harness.get_by_label("Civil status law").rect();
+    let bow = harness
+        .state()
+        .canvas()
+        .connector_midpoint(harness.state().board(), link)
+        .unwrap();
+    assert!(!a.union(b).contains(bow), "{bow:?} is off the nodes");
+    click_at(&mut harness, bow);
+    assert_eq!(harness.state().canvas().selection.connector, Some(link));
+}

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::connector::CONNECTOR_BOW;
 use super::spatial::SpatialIndex;
 use super::{Connector, ConnectorId, Item, ItemId, Point, Rect};
 
@@ -54,9 +55,19 @@ impl BoardIndex {
         self.connectors.remove(connector.id);
     }
 
+    /// A connector's reach is the rectangle around its two items, grown on every side by as far
+    /// as a curved connector's control point lies from the line between their centres (twice
+    /// [`CONNECTOR_BOW`] of the distance between them): a curve never leaves the triangle of its
+    /// ends and its control point, so every point of the line, straight or curved, lies within.
     fn place_connector(&mut self, id: ConnectorId, from: ItemId, to: ItemId) {
         if let (Some(from), Some(to)) = (self.items.bounds(from), self.items.bounds(to)) {
-            self.connectors.set(id, from.union(to));
+            let (a, b) = (from.center(), to.center());
+            let bow = 2.0 * CONNECTOR_BOW * (b.x - a.x).hypot(b.y - a.y);
+            let reach = from.union(to);
+            self.connectors.set(
+                id,
+                Rect::spanning(reach.min.offset(-bow, -bow), reach.max.offset(bow, bow)),
+            );
         }
     }
 

@@ -105,6 +105,10 @@ pub enum LineStyle {
     Dashed,
 }
 
+/// How far a curved connector bows away from the straight line between its items' centres, at
+/// most, as a share of the distance between them (its control point sits twice as far out).
+pub const CONNECTOR_BOW: f32 = 0.2;
+
 /// The path a connector takes between its items.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Route {

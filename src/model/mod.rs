@@ -22,7 +22,9 @@ mod spatial;
 mod z_order;
 
 pub use board::{Board, BoardError, KindCounts, Stamp};
-pub use connector::{Arrows, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route};
+pub use connector::{
+    Arrows, CONNECTOR_BOW, Connector, ConnectorProps, LineStyle, Polarity, Relation, Route,
+};
 pub use frame::Frame;
 pub use geometry::{MAX_COORDINATE, MAX_ITEM_SIZE, Point, Rect, Size, tidy};
 pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};

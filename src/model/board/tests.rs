@@ -1,6 +1,6 @@
 use super::*;
 use crate::edit::{Command, History};
-use crate::model::{IdGen, PaletteColor, Rings};
+use crate::model::{CONNECTOR_BOW, IdGen, PaletteColor, Rings};
 
 fn note(raw: u64, x: f32, y: f32, z: &ZKey) -> Item {
     Item::note(
@@ -71,8 +71,9 @@ fn a_moved_item_is_found_where_it_went_and_undo_brings_it_back() {
         connectors_in(&board, (-10_000.0, 5000.0), (-9000.0, 6000.0)),
         vec![10]
     );
+    // Not as far the other way (beyond how far a curve between them could bow).
     assert_eq!(
-        connectors_in(&board, (100.0, -500.0), (200.0, -400.0)),
+        connectors_in(&board, (100.0, -15_000.0), (200.0, -14_900.0)),
         Vec::<u64>::new()
     );
 
@@ -88,6 +89,28 @@ fn a_moved_item_is_found_where_it_went_and_undo_brings_it_back() {
         connectors_in(&board, (2000.0, 50.0), (2001.0, 51.0)),
         vec![10]
     );
+}
+
+#[test]
+fn a_connector_is_found_along_the_bow_of_its_curve_but_not_far_beyond() {
+    // Two notes side by side: a curve between them bows above or below the line joining them,
+    // outside both notes.
+    let board = two_notes();
+    let [a, b] = [1, 2].map(|raw| board.item(ItemId::from_raw(raw)).unwrap().rect().center());
+    let distance = (b.x - a.x).hypot(b.y - a.y);
+    let middle = a.x.midpoint(b.x);
+    for side in [-1.0, 1.0] {
+        let bow = a.y + side * CONNECTOR_BOW * distance;
+        assert_eq!(
+            connectors_in(&board, (middle, bow), (middle + 1.0, bow + 1.0)),
+            vec![10]
+        );
+        let beyond = a.y + side * 3.0 * CONNECTOR_BOW * distance;
+        assert_eq!(
+            connectors_in(&board, (middle, beyond), (middle + 1.0, beyond + 1.0)),
+            Vec::<u64>::new()
+        );
+    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ const CURVE_STEPS: usize = 24;
 /// How far from a connector (screen points) a click still picks it.
 pub const PICK_DISTANCE: f32 = 7.0;
 /// How far a curved connector bows out, as a share of its length.
-const BOW: f32 = 0.2;
+const BOW: f32 = crate::model::CONNECTOR_BOW;
 /// Screen diameter of the connection handle.
 const HANDLE_SIZE: f32 = 18.0;
 
@@ -428,9 +428,16 @@ impl CanvasState {
     }
 
     /// The connector nearest to `screen_pos`, if one passes within [`PICK_DISTANCE`].
+    ///
+    /// Only the connectors whose reach (see [`Board::connectors_in`]) comes within that
+    /// distance are looked at, through the board's spatial index.
     pub(super) fn connector_at(&self, board: &Board, screen_pos: Pos2) -> Option<ConnectorId> {
+        let camera = &self.view.camera;
+        let at = camera.board_from_screen(self.view.viewport, screen_pos);
+        let pick = PICK_DISTANCE / camera.zoom;
         board
-            .connectors()
+            .connectors_in(at.offset(-pick, -pick), at.offset(pick, pick))
+            .into_iter()
             .filter_map(|connector| {
                 let points = self.connector_path(board, connector)?;
                 let distance = distance_to_path(&points, screen_pos);
