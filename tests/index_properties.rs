@@ -6,8 +6,8 @@
 
 use civic_canvas::edit::{Command, History, rules};
 use civic_canvas::model::{
-    Board, Connector, ConnectorId, IdGen, Item, ItemKind, MapNode, PaletteColor, Point, Rings,
-    Size, ZKey,
+    Board, CONNECTOR_BOW, Connector, ConnectorId, IdGen, Item, ItemKind, MapNode, PaletteColor,
+    Point, Rings, Size, ZKey,
 };
 use proptest::prelude::*;
 
@@ -163,21 +163,15 @@ fn meets(item: &Item, min: Point, max: Point) -> bool {
         && item.pos.y + item.size.height >= min.y
 }
 
-/// The rectangle around a connector's two items, as (min, max).
+/// The rectangle around a connector's two items, grown on every side by how far a curve
+/// between them could bow (twice `CONNECTOR_BOW` of the distance between their centres), as
+/// (min, max).
 fn reach(board: &Board, connector: &Connector) -> (Point, Point) {
-    let corners = [connector.from, connector.to].map(|id| {
-        let item = board.item(id).unwrap();
-        let far = item.pos.offset(item.size.width, item.size.height);
-        (
-            Point::new(item.pos.x.min(far.x), item.pos.y.min(far.y)),
-            Point::new(item.pos.x.max(far.x), item.pos.y.max(far.y)),
-        )
-    });
-    let [(min_a, max_a), (min_b, max_b)] = corners;
-    (
-        Point::new(min_a.x.min(min_b.x), min_a.y.min(min_b.y)),
-        Point::new(max_a.x.max(max_b.x), max_a.y.max(max_b.y)),
-    )
+    let [a, b] = [connector.from, connector.to].map(|id| board.item(id).unwrap().rect());
+    let (from, to) = (a.center(), b.center());
+    let bow = 2.0 * CONNECTOR_BOW * (to.x - from.x).hypot(to.y - from.y);
+    let around = a.union(b);
+    (around.min.offset(-bow, -bow), around.max.offset(bow, bow))
 }
 
 /// Points worth testing: every item's corners, centre and title strip, just outside its edges,
