@@ -222,19 +222,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     );
     let mut overflowed = text.len() < item.text().len();
     let font_px = if fit {
-        let text = display_text(text);
-        fitted_size(theme::NOTE_FONT_SIZE * zoom, |px| {
-            painter
-                .layout(
-                    text.clone(),
-                    theme::note_font(px),
-                    theme::NOTE_TEXT,
-                    inner.width().max(1.0),
-                )
-                .size()
-                .y
-                <= inner.height()
-        })
+        fit_text_size(painter, item, &display_text(text), inner, zoom)
     } else {
         theme::NOTE_FONT_SIZE * zoom
     };
@@ -316,6 +304,51 @@ pub(super) fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
         theme::note_font(badge.height() * 0.9),
         Color32::WHITE,
     );
+}
+
+/// The size at which a note's text (`text`, as displayed) fills the box `inner` on screen at
+/// `zoom` ([`fitted_size`]).
+///
+/// Text and box grow together with the zoom, so the size found is remembered as a share of the
+/// zoom, with the text and the note's size it was found for: at the next zoom step one layout
+/// checks that it still fits, instead of the search's eight (a zoom step lays out every text in
+/// view again, and the search would multiply that). When it no longer fits, it is searched for
+/// again.
+fn fit_text_size(painter: &Painter, item: &Item, text: &str, inner: Rect, zoom: f32) -> f32 {
+    use std::hash::{Hash as _, Hasher as _};
+    let fits = |px: f32| {
+        painter
+            .layout(
+                text.to_owned(),
+                theme::note_font(px),
+                theme::NOTE_TEXT,
+                inner.width().max(1.0),
+            )
+            .size()
+            .y
+            <= inner.height()
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    // The box in tenths of a board unit: the same note at another zoom.
+    let in_board = |length: f32| (length / zoom.max(f32::MIN_POSITIVE) * 10.0).round() as i64;
+    let found_for = (
+        hasher.finish(),
+        in_board(inner.width()),
+        in_board(inner.height()),
+    );
+    let key = egui::Id::unique(("fitted text", item.id));
+    let ctx = painter.ctx();
+    let remembered = ctx.data(|data| data.get_temp::<((u64, i64, i64), f32)>(key));
+    if let Some((was_for, share)) = remembered
+        && was_for == found_for
+        && fits(share * zoom)
+    {
+        return share * zoom;
+    }
+    let px = fitted_size(theme::NOTE_FONT_SIZE * zoom, fits);
+    ctx.data_mut(|data| data.insert_temp(key, (found_for, px / zoom)));
+    px
 }
 
 /// The largest text size, from half to three times `normal`, at which `fits` holds (found by
@@ -435,6 +468,59 @@ mod tests {
         // Diagonal, corner to corner 3 apart on each axis: the gap is 3·√2.
         let shown = shown_between(square(0.0, 0.0), square(7.0, 7.0));
         assert!((shown - 3.0 * 2f32.sqrt()).abs() < 1e-4, "{shown}");
+    }
+
+    #[test]
+    fn the_fitted_text_size_is_remembered_across_zoom_steps_but_not_across_changes() {
+        use crate::model::{IdGen, PaletteColor, Point, ZKey};
+        let item = Item::note(
+            IdGen::seeded(3).item_id(|_| false),
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Yellow,
+            "",
+        )
+        .fitting_text();
+        let ctx = egui::Context::default();
+        let mut sizes = Vec::new();
+        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let painter = ui.painter();
+            let inner = |zoom: f32| Rect::from_min_size(pos2(0.0, 0.0), vec2(176.0, 126.0) * zoom);
+            let searched = |text: &str, zoom: f32| {
+                fitted_size(theme::NOTE_FONT_SIZE * zoom, |px| {
+                    painter
+                        .layout(
+                            text.to_owned(),
+                            theme::note_font(px),
+                            theme::NOTE_TEXT,
+                            inner(zoom).width(),
+                        )
+                        .size()
+                        .y
+                        <= inner(zoom).height()
+                })
+            };
+            let long = "many words about waiting times at the counter ".repeat(4);
+            let short = "Book online";
+            // The long text, zoomed in step by step; then the note says something short.
+            for (text, zoom) in [
+                (long.as_str(), 1.0),
+                (&long, 1.1),
+                (&long, 1.21),
+                (short, 1.21),
+            ] {
+                sizes.push((
+                    fit_text_size(painter, &item, text, inner(zoom), zoom),
+                    searched(text, zoom),
+                ));
+            }
+        });
+        for (remembered, searched) in sizes {
+            assert!(
+                (remembered - searched).abs() <= searched * 0.03,
+                "{remembered} against {searched}"
+            );
+        }
     }
 
     #[test]
