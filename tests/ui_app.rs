@@ -482,3 +482,17 @@ fn text_and_a_click_elsewhere_in_one_paint_keep_every_letter() {
         "the click ended it"
     );
 }
+
+#[test]
+fn the_status_bar_counts_what_the_board_holds_after_every_change() {
+    let mut harness = app_harness(None);
+    harness.get_by_label("0 items, 0 connectors");
+    add_note(&mut harness, "Longer opening hours");
+    harness.get_by_label("1 item (1 note), 0 connectors");
+    add_note(&mut harness, "Forms on the phone");
+    harness.get_by_label("2 items (2 notes), 0 connectors");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(harness.state().board().is_empty());
+    harness.get_by_label("0 items, 0 connectors");
+}

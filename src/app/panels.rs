@@ -4,7 +4,7 @@ use egui::{Button, Layout, RichText, Ui};
 
 use crate::document::Document;
 use crate::edit::Command;
-use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Rings};
+use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Rings, Stamp};
 use crate::ui::canvas::{CanvasState, Spot};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button_enabled, labelled_text_field, swatches, toolbar_button};
@@ -383,6 +383,21 @@ fn feedback_loops(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
     }
 }
 
+/// What the board holds, in words (see [`crate::cli::board_summary`]), worked out once per
+/// state of the board rather than by counting every item in every paint.
+fn summary(ctx: &egui::Context, board: &Board) -> String {
+    let key = egui::Id::unique("board summary");
+    let stamp = board.stamp();
+    if let Some((for_stamp, text)) = ctx.data(|data| data.get_temp::<(Stamp, String)>(key))
+        && for_stamp == stamp
+    {
+        return text;
+    }
+    let text = crate::cli::board_summary(board);
+    ctx.data_mut(|data| data.insert_temp(key, (stamp, text.clone())));
+    text
+}
+
 /// Status message or hints on the left; item count and zoom controls on the right.
 pub fn status_bar(
     ui: &mut Ui,
@@ -416,7 +431,7 @@ pub fn status_bar(
                 actions.push(Action::ZoomOut);
             }
             ui.separator();
-            ui.label(crate::cli::board_summary(doc.board()));
+            ui.label(summary(ui.ctx(), doc.board()));
             ui.separator();
             // Its own id: labels take theirs from their place, and the message must not share one
             // with a label elsewhere (screen readers would hear only one of them).
