@@ -66,6 +66,8 @@ impl Paints {
             time: Some(self.time),
             focused: true,
             events,
+            // As in the app's window: textures up to 4096 pixels a side.
+            max_texture_side: Some(4096),
             ..RawInput::default()
         };
         let mut commands = Vec::new();

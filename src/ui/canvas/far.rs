@@ -18,8 +18,9 @@ use crate::ui::theme;
 
 /// Below this many far items in view, triangles are cheap enough: no picture is drawn.
 pub(super) const MIN_ITEMS: usize = 200;
-/// No picture is wider or taller than this many pixels (the app's largest texture).
-const MAX_SIDE: f32 = 4096.0;
+/// No picture is wider or taller than this many pixels (the app's largest texture), nor than
+/// the renderer takes.
+const MAX_SIDE: usize = 4096;
 /// The picture is shown in squares of this many pixels, leaving out those with nothing in them:
 /// the renderer's cost follows the pixels it covers, even transparent ones.
 const TILE: usize = 128;
@@ -119,7 +120,8 @@ impl FarPicture {
             });
         if !current {
             let bounds = BoardRect::around(board.items().map(Item::rect));
-            let Some(region) = region_around(bounds, visible, scale) else {
+            let max_side = ctx.input(|input| input.max_texture_side).min(MAX_SIDE);
+            let Some(region) = region_around(bounds, visible, scale, max_side as f32) else {
                 return false;
             };
             let mapping = Mapping { region, scale };
@@ -173,10 +175,15 @@ impl FarPicture {
 
 /// The part of the board to draw: the view and half a view around it on every side (so a pan
 /// stays within it for a while), within the board's items, and small enough for one picture.
-fn region_around(bounds: Option<BoardRect>, visible: BoardRect, scale: f32) -> Option<BoardRect> {
+fn region_around(
+    bounds: Option<BoardRect>,
+    visible: BoardRect,
+    scale: f32,
+    max_side: f32,
+) -> Option<BoardRect> {
     let fits = |rect: BoardRect| {
         let size = rect.size();
-        size.width * scale <= MAX_SIDE && size.height * scale <= MAX_SIDE
+        (size.width * scale).ceil() <= max_side && (size.height * scale).ceil() <= max_side
     };
     let seen = visible.size();
     let margin = seen.width.max(seen.height) / 2.0;
@@ -309,11 +316,13 @@ mod tests {
         let (board, _) = board();
         let view = BoardRect::spanning(Point::new(0.0, 0.0), Point::new(800.0, 500.0));
         let bounds = BoardRect::around(board.items().map(Item::rect));
-        let region = region_around(bounds, view, 0.5).unwrap();
+        let region = region_around(bounds, view, 0.5, 4096.0).unwrap();
         assert!(region.encloses(view));
         assert!(region.size().width > view.size().width, "{region:?}");
         // Far too large for one picture even without a margin: none.
         let huge = BoardRect::spanning(Point::new(0.0, 0.0), Point::new(100_000.0, 10.0));
-        assert_eq!(region_around(bounds, huge, 1.0), None);
+        assert_eq!(region_around(bounds, huge, 1.0, 4096.0), None);
+        // The renderer's own limit counts too.
+        assert_eq!(region_around(bounds, view, 0.5, 256.0), None);
     }
 }

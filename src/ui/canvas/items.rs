@@ -67,6 +67,7 @@ impl CanvasState {
             &look,
             photo,
             self.caches.frames.label(item.id),
+            &self.caches.frames.holes,
         );
 
         let alone = selected && self.selection.items.len() == 1;
@@ -381,7 +382,7 @@ fn in_place_background(
             )
         }
         ItemKind::Frame(frame) => {
-            frames::paint_frame(painter, frame, &look, frame_label);
+            frames::paint_frame(painter, frame, &look, frame_label, &[]);
             let inner = frames::title_edit_rect(rect, zoom);
             (inner, frames::title_font(zoom), egui::Align2::LEFT_CENTER)
         }
@@ -459,13 +460,14 @@ pub fn item_label(item: &Item) -> &str {
 }
 
 /// Paints any item in its own way (`photo`: a persona's photo texture; `frame_label`: what a
-/// frame's title strip says besides its title).
+/// frame's title strip says besides its title; `holes`: where opaque cards will cover a frame).
 pub(super) fn paint_item(
     painter: &egui::Painter,
     item: &Item,
     look: &paint::NoteLook,
     photo: persona_paint::PhotoTexture,
     frame_label: frames::FrameLabel,
+    holes: &[Rect],
 ) {
     match &item.kind {
         ItemKind::Note(_) => {
@@ -478,7 +480,7 @@ pub(super) fn paint_item(
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }
         ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
-        ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label),
+        ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
     }
 }
 

@@ -43,7 +43,7 @@ pub use state::{CanvasSettings, Selection, View};
 use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use crate::edit::Command;
-use crate::model::{Board, IdGen, Item, ItemId, Point, Rect as BoardRect, Size};
+use crate::model::{Board, IdGen, Item, ItemId, ItemKind, Point, Rect as BoardRect, Size};
 use crate::ui::shortcuts::Action;
 
 /// The snapping step, in board units: half the distance between grid dots.
@@ -314,6 +314,7 @@ impl CanvasState {
         output: &mut CanvasOutput,
     ) -> Vec<(&'b crate::model::Connector, Vec<egui::Pos2>)> {
         let viewport = self.view.viewport;
+        self.caches.frames.holes = self.opaque_cards(drawn, backdrops);
         let mut tiny = paint::TinyNotes::default();
         let mut labels = None;
         for (i, &(item, rect)) in drawn.iter().enumerate() {
@@ -349,6 +350,31 @@ impl CanvasState {
         tiny.flush(painter);
         // With only backdrops in view, the connectors go above them all.
         labels.unwrap_or_else(|| self.paint_connectors(painter, board, viewport, true))
+    }
+
+    /// Where this paint draws opaque cards (notes and persona cards) above the backdrops, on
+    /// screen, less their rounded corners: a frame's body is not painted under them. Only when
+    /// they are few enough to be worth it (far out, frames are small on screen anyway).
+    fn opaque_cards(&self, drawn: &[(&Item, Rect)], backdrops: usize) -> Vec<Rect> {
+        const MOST: usize = 400;
+        let cards = drawn.len().saturating_sub(backdrops);
+        if cards > MOST {
+            return Vec::new();
+        }
+        let corner = (8.0 * self.view.camera.zoom).max(1.0) + 1.0;
+        drawn
+            .iter()
+            .enumerate()
+            .skip(backdrops)
+            .filter(|&(i, &(item, rect))| {
+                matches!(item.kind, ItemKind::Note(_) | ItemKind::Persona(_))
+                    && !self.caches.frames.cover.is_covered(i)
+                    && !paint::TinyNotes::is_tiny(rect)
+                    && self.editing_item() != Some(item.id)
+            })
+            .map(|(_, &(_, rect))| rect.shrink(corner))
+            .filter(Rect::is_positive)
+            .collect()
     }
 
     /// Whether the items in view above the backdrops (`items`, with their rectangles on screen)

@@ -131,6 +131,9 @@ pub(super) struct FrameView {
     pub(super) labels: std::collections::HashMap<ItemId, frames::FrameLabel>,
     /// What this paint leaves out, as nothing of it would show.
     pub(super) cover: super::cover::Cover,
+    /// Where this paint draws opaque cards (notes, persona cards) above the frames, on screen:
+    /// a frame's body need not be painted under them (see `frames::paint_wash`).
+    pub(super) holes: Vec<Rect>,
 }
 
 impl FrameView {
@@ -138,6 +141,7 @@ impl FrameView {
         Self {
             hidden: board.hidden_items(),
             cover: super::cover::Cover::default(),
+            holes: Vec::new(),
             labels: board
                 .frames()
                 .iter()
