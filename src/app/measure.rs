@@ -55,6 +55,8 @@ pub struct MeasureSpec {
     pub started: Instant,
 }
 
+/// How long the first complete frame waits for photos still being decoded.
+const PHOTOS_AT_MOST: Duration = Duration::from_secs(20);
 /// Frames painted before panning starts, after the first complete one.
 const WARM_UP: u32 = 3;
 /// How far the view pans each frame, in points.
@@ -395,9 +397,13 @@ impl Measure {
                             zoom: 1.0,
                         });
                     }
-                } else if ctx.cumulative_frame_nr() >= 2 && !canvas.photo_memory().2 {
+                } else if ctx.cumulative_frame_nr() >= 2
+                    && (!canvas.photo_memory().2
+                        || now.saturating_duration_since(self.spec.started) > PHOTOS_AT_MOST)
+                {
                     // The frame before this one is on screen (eframe shows the window after
-                    // its first frame) and drew every photo.
+                    // its first frame) and drew every photo (or photos took too long: the
+                    // measuring goes on without them).
                     self.first_frame = Some(now.saturating_duration_since(self.spec.started));
                     self.phase = Phase::WarmUp(WARM_UP);
                 }

@@ -262,7 +262,6 @@ impl CanvasState {
         self.navigate(ui, viewport, &background);
         self.marquee(ui, board, &background);
         let painter = ui.painter_at(viewport);
-        paint::background(&painter, viewport, &self.view.camera);
 
         // Backdrops, then connectors, then everything else: lines run over the rings and grids
         // that nodes sit on, and under the nodes and notes themselves. Backdrops go in the
@@ -285,6 +284,8 @@ impl CanvasState {
             })
             .collect();
         self.find_covered(&drawn, viewport);
+        let frame_bodies = self.frame_bodies(drawn.get(..backdrops.len()).unwrap_or_default());
+        paint::background(&painter, viewport, &self.view.camera, &frame_bodies);
         let labels = self.paint_items(ui, &painter, board, &drawn, backdrops.len(), &mut output);
         self.paint_labels(&painter, labels, &drawn, backdrops.len());
         output
@@ -350,6 +351,29 @@ impl CanvasState {
         tiny.flush(painter);
         // With only backdrops in view, the connectors go above them all.
         labels.unwrap_or_else(|| self.paint_connectors(painter, board, viewport, true))
+    }
+
+    /// Where the frames among the backdrops about to be drawn (`backdrops`, with their
+    /// rectangles on screen) paint their bodies, less their rounded corners: a frame's body
+    /// hides the dot grid under it, so those dots need not be drawn. None when there are many.
+    fn frame_bodies(&self, backdrops: &[(&Item, Rect)]) -> Vec<Rect> {
+        const MOST: usize = 64;
+        let corner = 6.0 * self.view.camera.zoom + 2.0;
+        let bodies: Vec<Rect> = backdrops
+            .iter()
+            .enumerate()
+            .filter(|&(i, &(item, _))| {
+                item.as_frame().is_some_and(|frame| !frame.collapsed)
+                    && !self.caches.frames.cover.is_covered(i)
+            })
+            .map(|(_, &(_, rect))| rect.shrink(corner))
+            .filter(Rect::is_positive)
+            .collect();
+        if bodies.len() > MOST {
+            Vec::new()
+        } else {
+            bodies
+        }
     }
 
     /// Where this paint draws opaque cards (notes and persona cards) above the backdrops, on

@@ -7,10 +7,11 @@ use crate::ui::theme;
 
 use super::super::camera::Camera;
 
-/// Paints a dot grid that fades out instead of crowding when zoomed out. The background colour
-/// under it is the window's clear colour (see `CivicCanvasApp::clear_color`): filling the whole
-/// canvas again would cost a pass over every pixel under software rendering.
-pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
+/// Paints a dot grid that fades out instead of crowding when zoomed out, leaving out the dots
+/// inside `hidden` (frame bodies painted over them). The background colour under it is the
+/// window's clear colour (see `CivicCanvasApp::clear_color`): filling the whole canvas again
+/// would cost a pass over every pixel under software rendering.
+pub fn background(painter: &Painter, viewport: Rect, camera: &Camera, hidden: &[Rect]) {
     let mut spacing = theme::GRID_SPACING;
     while spacing * camera.zoom < 18.0 {
         spacing *= 5.0;
@@ -27,6 +28,9 @@ pub fn background(painter: &Painter, viewport: Rect, camera: &Camera) {
         for gx in first_x..=last_x {
             let board = crate::model::Point::new(gx as f32 * spacing, gy as f32 * spacing);
             let center = camera.screen_from_board(viewport, board);
+            if hidden.iter().any(|rect| rect.contains(center)) {
+                continue;
+            }
             mesh.add_colored_rect(
                 Rect::from_center_size(center, vec2(half, half) * 2.0),
                 theme::GRID_DOT,
