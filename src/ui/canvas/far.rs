@@ -143,6 +143,17 @@ impl FarPicture {
         true
     }
 
+    /// Lets the picture go (its texture can take tens of megabytes) while the board is not far
+    /// out; it is drawn again when it is.
+    pub(super) fn forget(&mut self) {
+        if self.texture.is_some() {
+            *self = Self {
+                redrawn: self.redrawn,
+                ..Self::default()
+            };
+        }
+    }
+
     /// Paints the picture [`Self::prepare`] got ready.
     pub(super) fn paint(&self, painter: &Painter, camera: &Camera, viewport: Rect) {
         let (Some(texture), Some(region)) = (&self.texture, self.region) else {

@@ -331,6 +331,9 @@ impl CanvasState {
                         &self.caches.frames.hidden,
                     );
                 labels = Some(self.paint_connectors(painter, board, viewport, !pictured));
+                if !pictured {
+                    self.caches.far.forget();
+                }
                 if pictured {
                     self.caches.far.paint(painter, &self.view.camera, viewport);
                     self.outline_selected_far_items(painter, rest);
