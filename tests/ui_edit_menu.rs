@@ -281,3 +281,37 @@ fn the_edit_menu_colours_the_selection_and_names_the_keys() {
     press(&mut harness, Modifiers::NONE, Key::F1);
     harness.get_by_label("Colour the selection purple");
 }
+
+#[test]
+fn paste_in_the_canvas_menu_pastes_where_it_was_opened() {
+    let mut harness = app_harness(None);
+    // A right-click away from the middle of the view (where Edit → Paste puts things) and
+    // from the menu (where the pointer is when Paste is chosen).
+    let canvas = harness.get_by_label("Board canvas").rect();
+    let spot = canvas.left_top() + egui::vec2(200.0, 150.0);
+    harness.event(Event::PointerMoved(spot));
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    let opened_at = harness
+        .state()
+        .canvas()
+        .view
+        .camera
+        .board_from_screen(canvas, spot);
+    let mut clipboard = "Idea from the clipboard".to_owned();
+    harness.get_by_label("Paste").click();
+    run_with_clipboard(&mut harness, &mut clipboard);
+
+    let note = item_by_text(&harness, "Idea from the clipboard");
+    let centre = note.rect().center();
+    let away = (centre.x - opened_at.x).hypot(centre.y - opened_at.y);
+    assert!(away < 1.0, "pasted {away} units from where the menu opened");
+    assert_eq!(harness.state().board().items().len(), 1);
+}

@@ -34,10 +34,11 @@ impl CivicCanvasApp {
     /// Pastes clipboard text at the pointer: copied items with fresh ids, or one note per line.
     pub(super) fn paste(&mut self, ctx: &egui::Context, text: &str) {
         self.commit_typing();
-        let target = if self.shell.menu_paste_paints > 0 {
-            self.canvas.view.camera.center_in_board
-        } else {
-            self.canvas.paste_target(ctx)
+        let spot = self.canvas.take_paste_spot();
+        let target = match spot {
+            Some(spot) if self.shell.menu_paste_paints > 0 => spot,
+            _ if self.shell.menu_paste_paints > 0 => self.canvas.view.camera.center_in_board,
+            _ => self.canvas.paste_target(ctx),
         };
         let command = match clipboard_content(text) {
             ClipboardContent::Items(copied) => {

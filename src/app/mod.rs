@@ -440,6 +440,11 @@ impl eframe::App for CivicCanvasApp {
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
         self.shell.menu_paste_paints = self.shell.menu_paste_paints.saturating_sub(1);
+        if self.shell.menu_paste_paints == 0 {
+            // No paste came of the menu's request (an empty clipboard): a later Ctrl+V goes to
+            // the pointer as usual.
+            self.canvas.take_paste_spot();
+        }
         if let Some(memory) = &mut self.shell.window_place {
             memory.on_paint(&ctx);
         }

@@ -67,6 +67,12 @@ impl CanvasState {
             }
         });
         ui.separator();
+        // Paste where the menu was opened (the clipboard's text arrives in a later paint).
+        if action_button(ui, Action::Paste).clicked() {
+            self.gesture.paste_at = at;
+            output.actions.push(Action::Paste);
+            ui.close();
+        }
         for action in [
             Action::NewPersona,
             Action::NewFrame,

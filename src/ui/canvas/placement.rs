@@ -9,6 +9,11 @@ use crate::model::{
 };
 
 impl CanvasState {
+    /// Where a paste chosen from the canvas's right-click menu goes (once), if one was.
+    pub fn take_paste_spot(&mut self) -> Option<Point> {
+        self.gesture.paste_at.take()
+    }
+
     /// Where pasted things go: the pointer when it is over the canvas, else the middle of the view.
     pub fn paste_target(&self, ctx: &egui::Context) -> Point {
         ctx.input(|i| i.pointer.hover_pos())

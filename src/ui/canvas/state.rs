@@ -96,6 +96,8 @@ pub(super) struct GestureState {
     pub(super) typing: Option<TextEditing>,
     /// Where the canvas's right-click menu was opened, on the board.
     pub(super) menu_at: Option<Point>,
+    /// Where a paste chosen from that menu goes, until the clipboard's text arrives.
+    pub(super) paste_at: Option<Point>,
     /// The quick-create menu of map node types, when open.
     pub(super) quick_create: Option<quick_create::QuickCreate>,
     /// A note just dropped on a persona card, waiting for a list to be chosen.
