@@ -39,20 +39,27 @@ impl std::fmt::Display for FrameReport {
 impl FrameReport {
     /// The report on frames that started at `starts` (the last start ends the last frame).
     pub fn of(starts: &[Instant]) -> Option<Self> {
-        let mut frames: Vec<Duration> = starts
-            .windows(2)
-            .filter_map(|pair| match pair {
-                [start, next] => Some(next.saturating_duration_since(*start)),
-                _ => None,
-            })
-            .collect();
-        frames.sort_unstable();
+        let frames = sorted_intervals(starts);
         Some(Self {
             frames: frames.len(),
             median: *frames.get(frames.len() / 2)?,
             slowest: *frames.last()?,
         })
     }
+}
+
+/// How long each frame took, shortest first, from the times frames started (the last start
+/// ends the last frame).
+pub(super) fn sorted_intervals(starts: &[Instant]) -> Vec<Duration> {
+    let mut frames: Vec<Duration> = starts
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [start, next] => Some(next.saturating_duration_since(*start)),
+            _ => None,
+        })
+        .collect();
+    frames.sort_unstable();
+    frames
 }
 
 /// Times `wanted` frames, then closes the window.

@@ -489,15 +489,7 @@ impl Measure {
     }
 
     fn finish(&mut self) {
-        let mut intervals: Vec<Duration> = self
-            .frame_starts
-            .windows(2)
-            .filter_map(|pair| match pair {
-                [start, next] => Some(next.saturating_duration_since(*start)),
-                _ => None,
-            })
-            .collect();
-        intervals.sort_unstable();
+        let intervals = super::frame_timing::sorted_intervals(&self.frame_starts);
         let total: Duration = intervals.iter().sum();
         self.zoom_steps.sort_unstable();
         let report = MeasureReport {

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Color32, Painter, Rect, TextureHandle, TextureOptions, pos2, vec2};
+use egui::{Color32, Painter, Rect, TextureHandle, pos2, vec2};
 
 use super::paint::{TinyNotes, shown_between};
 use super::raster::Raster;
@@ -128,13 +128,7 @@ impl FarPicture {
             let raster = draw(board, mapping, hidden, pixels_per_point);
             self.tiles = raster.used_tiles(TILE);
             let image = raster.into_image();
-            match &mut self.texture {
-                Some(texture) => texture.set(image, TextureOptions::NEAREST),
-                None => {
-                    self.texture =
-                        Some(ctx.load_texture("far board", image, TextureOptions::NEAREST));
-                }
-            }
+            super::raster::show_in(&mut self.texture, ctx, "far board", image);
             self.drawn = Some(drawn);
             self.region = Some(region);
             self.bounds = bounds;

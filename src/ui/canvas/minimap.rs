@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use egui::{
-    Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, TextureHandle, TextureOptions,
-    Ui, WidgetInfo, pos2, vec2,
+    Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, TextureHandle, Ui, WidgetInfo,
+    pos2, vec2,
 };
 
 use super::CanvasState;
@@ -152,16 +152,7 @@ impl MinimapPicture {
         };
         if self.drawn != Some(drawn) || self.texture.is_none() {
             let image = draw(board, map, hidden, pixels_per_point).into_image();
-            match &mut self.texture {
-                Some(texture) => texture.set(image, TextureOptions::NEAREST),
-                None => {
-                    self.texture = Some(painter.ctx().load_texture(
-                        "minimap",
-                        image,
-                        TextureOptions::NEAREST,
-                    ));
-                }
-            }
+            super::raster::show_in(&mut self.texture, painter.ctx(), "minimap", image);
             self.drawn = Some(drawn);
             self.redrawn += 1;
         }

@@ -9,6 +9,20 @@
 
 use egui::{Color32, ColorImage, Pos2, Rect};
 
+/// Puts `image` in `texture`, making the texture (called `name`) the first time: pixel for
+/// pixel, as the pictures are shown at their own size.
+pub fn show_in(
+    texture: &mut Option<egui::TextureHandle>,
+    ctx: &egui::Context,
+    name: &str,
+    image: ColorImage,
+) {
+    match texture {
+        Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
+        None => *texture = Some(ctx.load_texture(name, image, egui::TextureOptions::NEAREST)),
+    }
+}
+
 /// A picture being drawn: premultiplied pixels, row by row, transparent where nothing is.
 #[derive(Clone, Debug)]
 pub struct Raster {
