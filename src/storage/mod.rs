@@ -40,6 +40,7 @@
 //! overwrite a file from a newer version; [`DiskStamp`] notices files changed by other programs;
 //! [`recovery`] keeps copies of unsaved boards for after a crash.
 
+mod assemble;
 mod atomic;
 pub mod clipboard;
 mod convert;
@@ -63,6 +64,7 @@ mod v4;
 mod validate;
 
 pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
+pub use assemble::board_from_parts_repaired;
 pub use atomic::{SaveCause, SaveError};
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
