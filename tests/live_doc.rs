@@ -69,12 +69,22 @@ impl Window {
         );
     }
 
-    /// Takes in updates from colleagues and shows the merged board.
+    /// Takes in updates from colleagues and shows the merged board, through the gateway, as
+    /// one change that is not in this window's undo history.
     fn receive(&mut self, updates: &[Vec<u8>]) {
         for update in updates {
             self.shared.apply_remote(update).unwrap();
         }
-        self.doc = Document::loaded(self.shared.project().board, PathBuf::from("board.ron"));
+        let undo_before = self.doc.history().undo_label();
+        if let Some(changes) = self.shared.changes_to(self.doc.board()) {
+            self.doc.apply(changes, Origin::Remote).unwrap();
+        }
+        assert_eq!(self.doc.history().undo_label(), undo_before);
+        assert_eq!(
+            board_to_ron(self.doc.board()),
+            board_to_ron(&self.shared.project().board),
+            "the window shows what the shared board holds"
+        );
     }
 
     fn board(&self) -> &Board {
@@ -159,6 +169,44 @@ fn a_move_and_a_recolour_of_one_note_both_survive() {
         assert_eq!(merged.pos, Point::new(500.0, 40.0));
         assert_eq!(merged.color, PaletteColor::Pink);
     }
+}
+
+#[test]
+fn undo_takes_back_my_change_and_keeps_a_colleagues_change_to_the_same_note() {
+    let mut ids = IdGen::seeded(11);
+    let item = note(&mut ids, "Residents need SMS");
+    let (id, start) = (item.id, item.pos);
+    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
+    let mut b = Window::joining(&a, 2);
+    a.apply(Command::MoveItem {
+        id,
+        to: Point::new(800.0, 300.0),
+    });
+    exchange(&mut a, &mut b);
+    b.apply(Command::SetColor {
+        id,
+        color: PaletteColor::Pink,
+    });
+    b.apply(Command::SetText {
+        id,
+        text: "Residents need SMS updates".into(),
+    });
+    exchange(&mut a, &mut b);
+    assert_eq!(
+        a.doc.history().undo_label(),
+        Some("Move"),
+        "only my own step"
+    );
+    let undone = a.doc.undo().unwrap().unwrap();
+    a.write(&undone);
+    exchange(&mut a, &mut b);
+    for window in [&a, &b] {
+        let merged = window.board().item(id).unwrap();
+        assert_eq!(merged.pos, start);
+        assert_eq!(merged.color, PaletteColor::Pink);
+        assert_eq!(merged.text(), "Residents need SMS updates");
+    }
+    assert_eq!(b.doc.history().undo_label(), Some("Edit text"));
 }
 
 #[test]

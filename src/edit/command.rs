@@ -18,6 +18,9 @@ pub enum Command {
     /// Take an item off the board. Its connectors must be removed and the items in it (if it is
     /// a frame) must leave it first; [`super::apply`] does both in the same step.
     RemoveItem(ItemId),
+    /// Replaces an item with this one, of the same kind and id: a colleague's change to any of
+    /// its fields, as the shared board has it now.
+    PutItem(Box<Item>),
     /// Move an item so its top-left corner is at `to`.
     MoveItem {
         /// The item.
@@ -143,6 +146,9 @@ pub enum EditError {
     /// The command names an item that is not on the board.
     #[error("item {0} is not on the board")]
     MissingItem(ItemId),
+    /// The command would turn an item into another kind of item.
+    #[error("item {0} cannot become another kind of item")]
+    OtherKind(ItemId),
     /// The command names a photo that is not stored.
     #[error("photo {0} is not stored in the board")]
     MissingImage(ImageId),
@@ -219,6 +225,7 @@ impl Command {
                 ItemKind::Frame(_) => "Add frame",
             },
             Self::RemoveItem(_) => "Delete",
+            Self::PutItem(_) => "Change",
             Self::MoveItem { .. } => "Move",
             Self::ResizeItem { .. } => "Resize",
             Self::SetText { .. } => "Edit text",
@@ -274,6 +281,7 @@ impl Command {
                 let item = board.remove_item(id).ok_or(EditError::MissingItem(id))?;
                 Ok(Self::AddItem(Box::new(item)))
             }
+            Self::PutItem(item) => put_item(board, *item),
             Self::MoveItem { id, to } => {
                 check_position(id, to)?;
                 let from = board.set_pos(id, to).ok_or(EditError::MissingItem(id))?;
@@ -402,6 +410,23 @@ impl Command {
             other => other.apply(board),
         }
     }
+}
+
+/// Replaces the item with `item`'s id by `item` (see [`Command::PutItem`]); returns the command
+/// that puts the old one back.
+fn put_item(board: &mut Board, item: Item) -> Result<Command, EditError> {
+    let id = item.id;
+    let current = board.item(id).ok_or(EditError::MissingItem(id))?;
+    if std::mem::discriminant(&current.kind) != std::mem::discriminant(&item.kind) {
+        return Err(EditError::OtherKind(id));
+    }
+    check_new_item(board, &item)?;
+    // The frame first: `set_parent` refuses a missing frame or a frame inside itself.
+    let old_parent = board.set_parent(id, item.parent)?;
+    let mut slot = item_mut(board, id)?;
+    let mut old = std::mem::replace(&mut *slot, item);
+    old.parent = old_parent;
+    Ok(Command::PutItem(Box::new(old)))
 }
 
 fn item_mut(board: &mut Board, id: ItemId) -> Result<ItemMut<'_>, EditError> {

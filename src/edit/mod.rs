@@ -66,7 +66,7 @@ impl Changed {
 
     fn note(&mut self, command: &Command) {
         match command {
-            Command::AddItem(item) => {
+            Command::AddItem(item) | Command::PutItem(item) => {
                 self.items.insert(item.id);
             }
             Command::RemoveItem(id)

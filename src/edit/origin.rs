@@ -16,6 +16,9 @@ pub enum Origin {
     Script,
     /// A repair made while loading a file (an item moved back onto the board, …).
     Repair,
+    /// Colleagues' changes in a live session, read out of the shared board: applied exactly,
+    /// never undone here.
+    Remote,
 }
 
 impl Origin {

@@ -14,8 +14,9 @@ use yrs::{
 use super::fields::{
     Fields, connector_fields, connector_from_fields, item_fields, item_from_fields,
 };
+use super::remote::changes_between;
 use super::splice::splice;
-use crate::edit::Changed;
+use crate::edit::{Changed, Command};
 use crate::model::{Board, ImageFormat, ImageId, StoredImage, ZKey};
 use crate::storage::board_from_parts_repaired;
 
@@ -220,6 +221,13 @@ impl SharedBoard {
         let mut txn = self.doc.transact_mut();
         txn.apply_update(update)
             .map_err(|e| LiveError::Malformed(e.to_string()))
+    }
+
+    /// What the gateway applies, with [`crate::edit::Origin::Remote`], to bring `shown` (the
+    /// board a window shows) to what the shared document holds now; `None` when it already
+    /// does.
+    pub fn changes_to(&self, shown: &Board) -> Option<Command> {
+        changes_between(shown, &self.project().board)
     }
 
     /// The board as the shared document has it now.

@@ -17,6 +17,54 @@ mod basics {
     }
 
     #[test]
+    fn put_item_replaces_every_field_and_its_inverse_puts_the_old_item_back() {
+        let (mut board, id) = board_with_note();
+        let frame = Item::frame(
+            ItemId::from_raw(9),
+            Point::new(-100.0, -100.0),
+            Size::new(1000.0, 600.0),
+            ZKey::middle().before(),
+            crate::model::Frame::new("Ideas", 1),
+        );
+        Command::AddItem(Box::new(frame.clone()))
+            .apply(&mut board)
+            .unwrap();
+        let before = board.clone();
+        let mut changed = board.item(id).unwrap().clone();
+        changed.pos = Point::new(40.0, 50.0);
+        changed.z = ZKey::middle().after();
+        changed.color = PaletteColor::Pink;
+        changed.parent = Some(frame.id);
+        changed.kind = ItemKind::Note(crate::model::Note::new("Hi there"));
+        let inverse = Command::PutItem(Box::new(changed.clone()))
+            .apply(&mut board)
+            .unwrap();
+        assert_eq!(board.item(id), Some(&changed));
+        assert_eq!(board.member_ids(frame.id).collect::<Vec<_>>(), [id]);
+        assert_eq!(
+            board.items_bottom_to_top().last().map(|item| item.id),
+            Some(id)
+        );
+        inverse.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+
+        let mut other_kind = changed.clone();
+        other_kind.kind = ItemKind::InterestGrid;
+        assert_eq!(
+            Command::PutItem(Box::new(other_kind)).apply(&mut board),
+            Err(EditError::OtherKind(id))
+        );
+        let mut inside_itself = frame.clone();
+        inside_itself.parent = Some(frame.id);
+        assert!(
+            Command::PutItem(Box::new(inside_itself))
+                .apply(&mut board)
+                .is_err()
+        );
+        assert_eq!(board, before);
+    }
+
+    #[test]
     fn move_returns_the_old_position() {
         let (mut board, id) = board_with_note();
         let inverse = Command::MoveItem {
