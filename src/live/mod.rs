@@ -10,10 +10,12 @@
 //! read back with [`SharedBoard::project`], which accepts any merged state.
 
 mod fields;
+mod net;
 mod remote;
 mod shared;
 mod splice;
 
+pub use net::{Connection, Incoming, Status};
 pub use remote::changes_between;
 pub use shared::{LiveError, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard};
 pub use splice::{Splice, splice};

@@ -1,0 +1,107 @@
+// The relay for Civic Canvas live sessions: a standard Yjs websocket relay
+// (@y/websocket-server), with the checks a workshop needs.
+//
+//   node relay/server.mjs [--port 1234] [--lan] [--token SECRET] [--public-url URL]
+//                         [--stop-with-stdin]
+//
+// - Listens on 127.0.0.1 (this computer only) unless --lan is given (every network interface).
+// - A room is the path of the websocket URL: ws://HOST:PORT/ROOM. Room ids are 32 to 64 letters
+//   and digits (the app makes them from 128 random bits); anything else is refused.
+// - With --token, a connection must carry ?token=SECRET or it is refused.
+// - A message over 16 MB closes its connection; a room that has taken in more than 200 MB
+//   (the most a board file may hold) refuses further changes.
+// - With --stop-with-stdin it stops when its standard input closes (for tests and scripts that
+//   start it, so it never outlives them).
+// - It prints one line when it is ready: `relay listening on ws://HOST:PORT` (with --port 0 the
+//   port is chosen by the system), which scripts and tests read.
+
+import http from 'node:http'
+import { WebSocketServer } from 'ws'
+import { setupWSConnection } from '@y/websocket-server/utils'
+
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+const MAX_ROOM_BYTES = 200 * 1024 * 1024
+const ROOM = /^[A-Za-z0-9]{32,64}$/
+
+function options (argv) {
+  const found = { port: 1234, host: '127.0.0.1', token: null, publicUrl: null, stdin: false }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = () => {
+      const next = argv[++i]
+      if (next === undefined) fail(`${arg} needs a value`)
+      return next
+    }
+    if (arg === '--port') found.port = Number.parseInt(value(), 10)
+    else if (arg === '--lan') found.host = '0.0.0.0'
+    else if (arg === '--token') found.token = value()
+    else if (arg === '--public-url') found.publicUrl = value()
+    else if (arg === '--stop-with-stdin') found.stdin = true
+    else if (arg === '--help') {
+      console.log('node relay/server.mjs [--port 1234] [--lan] [--token SECRET] [--public-url URL] [--stop-with-stdin]')
+      process.exit(0)
+    } else fail(`unknown option ${arg}`)
+  }
+  if (!Number.isInteger(found.port) || found.port < 0 || found.port > 65535) {
+    fail('--port needs a number from 0 to 65535')
+  }
+  return found
+}
+
+function fail (message) {
+  console.error(`relay: ${message}`)
+  process.exit(2)
+}
+
+const settings = options(process.argv.slice(2))
+const received = new Map() // room → bytes taken in
+
+const server = http.createServer((_request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+  response.end('Civic Canvas relay\n')
+})
+
+const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+
+server.on('upgrade', (request, socket, head) => {
+  const url = new URL(request.url ?? '/', 'http://relay')
+  const room = url.pathname.slice(1)
+  const refuse = (status, why) => {
+    socket.write(`HTTP/1.1 ${status} ${why}\r\nConnection: close\r\n\r\n`)
+    socket.destroy()
+  }
+  if (!ROOM.test(room)) return refuse(404, 'No such room')
+  if (settings.token !== null && url.searchParams.get('token') !== settings.token) {
+    return refuse(401, 'Token required')
+  }
+  sockets.handleUpgrade(request, socket, head, (connection) => {
+    connection.on('message', (data) => {
+      const total = (received.get(room) ?? 0) + data.length
+      received.set(room, total)
+      if (total > MAX_ROOM_BYTES) {
+        connection.close(1009, 'The board is larger than 200 MB')
+      }
+    })
+    setupWSConnection(connection, request, { docName: room })
+  })
+})
+
+server.listen(settings.port, settings.host, () => {
+  const { port } = server.address()
+  const host = settings.host === '0.0.0.0' ? '0.0.0.0' : '127.0.0.1'
+  console.log(`relay listening on ws://${host}:${port}`)
+  if (settings.publicUrl !== null) console.log(`public address ${settings.publicUrl}`)
+})
+
+function stop () {
+  sockets.clients.forEach((client) => client.terminate())
+  server.close(() => process.exit(0))
+  setTimeout(() => process.exit(0), 500).unref()
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop)
+if (settings.stdin) {
+  process.stdin.on('end', stop)
+  process.stdin.on('error', stop)
+  process.stdin.resume()
+}

@@ -1,0 +1,270 @@
+//! The connection to a relay: a thread of its own that speaks the standard y-websocket protocol
+//! (sync step 1 and 2, then updates) with any Yjs relay, so the window never waits for the
+//! network.
+//!
+//! The thread keeps its own copy of the shared document. Changes made at the window reach it as
+//! updates ([`Connection::send`]), are added to that copy and sent on; what the relay sends is
+//! added to the copy and handed to the window ([`Connection::try_recv`]), which is woken to take
+//! it. While the relay cannot be reached, the window's changes collect in the copy; on every
+//! (re)connection the two sides tell each other what they have, and each sends what the other
+//! lacks, so edits made offline merge as soon as the relay is back.
+
+use std::io::ErrorKind;
+use std::net::TcpStream;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tungstenite::protocol::WebSocketConfig;
+use tungstenite::stream::MaybeTlsStream;
+use tungstenite::{Message as Frame, WebSocket};
+use yrs::sync::{Message, MessageReader, SyncMessage};
+use yrs::updates::decoder::{Decode, DecoderV1};
+use yrs::updates::encoder::Encode;
+use yrs::{Doc, OffsetKind, Options, ReadTxn, Transact, Update};
+
+use super::MAX_UPDATE_BYTES;
+
+/// How long the thread waits for the relay before looking for the window's changes.
+const POLL: Duration = Duration::from_millis(20);
+/// The longest wait between two tries to reach the relay.
+const MAX_RETRY: Duration = Duration::from_secs(5);
+
+/// How the connection stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Reaching the relay (the first time, or again after losing it).
+    Connecting,
+    /// In the room: changes go both ways.
+    Connected,
+    /// The relay cannot be reached or closed the connection; trying again shortly.
+    Offline(String),
+}
+
+/// What the connection hands to the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Incoming {
+    /// An update from colleagues, to apply to the window's shared board.
+    Update(Vec<u8>),
+    /// The connection changed.
+    Status(Status),
+    /// Something the relay sent was refused; the session goes on.
+    Refused(String),
+}
+
+enum Outgoing {
+    Update(Vec<u8>),
+    Stop,
+}
+
+/// A live connection to one room of a relay.
+pub struct Connection {
+    to_thread: Sender<Outgoing>,
+    from_thread: Receiver<Incoming>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Connection")
+    }
+}
+
+impl Connection {
+    /// Starts connecting to the room at `url` (`ws://HOST:PORT/ROOM`, with `?token=…` when the
+    /// relay asks for one), beginning with the shared board's whole state `state`. `wake` is
+    /// called (from the connection's thread) whenever there is something to take.
+    pub fn open(url: &str, state: &[u8], wake: impl Fn() + Send + 'static) -> Self {
+        let (to_thread, commands) = mpsc::channel();
+        let (events, from_thread) = mpsc::channel();
+        let copy = Doc::with_options(Options {
+            offset_kind: OffsetKind::Utf16,
+            ..Options::default()
+        });
+        if let Ok(update) = Update::decode_v1(state) {
+            // The window's own state: it decoded there, so it applies here.
+            let _ = copy.transact_mut().apply_update(update);
+        }
+        let mut link = Link {
+            url: url.to_owned(),
+            copy,
+            commands,
+            events,
+            wake: Box::new(wake),
+        };
+        let thread = std::thread::Builder::new()
+            .name("live session".into())
+            .spawn(move || link.run())
+            .ok();
+        Self {
+            to_thread,
+            from_thread,
+            thread,
+        }
+    }
+
+    /// Sends a change made at the window (an update from
+    /// [`super::SharedBoard::write_changes`]); kept until the relay can be reached.
+    pub fn send(&self, update: Vec<u8>) {
+        if !update.is_empty() {
+            let _ = self.to_thread.send(Outgoing::Update(update));
+        }
+    }
+
+    /// The next thing the connection has for the window, if any.
+    pub fn try_recv(&self) -> Option<Incoming> {
+        self.from_thread.try_recv().ok()
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        let _ = self.to_thread.send(Outgoing::Stop);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The connection's side of the thread.
+struct Link {
+    url: String,
+    copy: Doc,
+    commands: Receiver<Outgoing>,
+    events: Sender<Incoming>,
+    wake: Box<dyn Fn() + Send>,
+}
+
+/// Why a session with the relay ended.
+enum End {
+    Stop,
+    Lost(String),
+}
+
+impl Link {
+    fn run(&mut self) {
+        let mut retry = Duration::from_millis(250);
+        loop {
+            self.tell(Incoming::Status(Status::Connecting));
+            let end = match self.connect() {
+                Ok(mut socket) => {
+                    retry = Duration::from_millis(250);
+                    self.tell(Incoming::Status(Status::Connected));
+                    let end = self.session(&mut socket);
+                    let _ = socket.close(None);
+                    let _ = socket.flush();
+                    end
+                }
+                Err(why) => End::Lost(why),
+            };
+            match end {
+                End::Stop => return,
+                End::Lost(why) => self.tell(Incoming::Status(Status::Offline(why))),
+            }
+            // Wait before trying again, taking the window's changes meanwhile.
+            let until = std::time::Instant::now() + retry;
+            while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+                match self.commands.recv_timeout(left) {
+                    Ok(Outgoing::Update(update)) => self.take_local(&update),
+                    Ok(Outgoing::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                    Err(RecvTimeoutError::Timeout) => break,
+                }
+            }
+            retry = (retry * 2).min(MAX_RETRY);
+        }
+    }
+
+    fn connect(&self) -> Result<WebSocket<MaybeTlsStream<TcpStream>>, String> {
+        let config = WebSocketConfig::default()
+            .max_message_size(Some(MAX_UPDATE_BYTES))
+            .max_frame_size(Some(MAX_UPDATE_BYTES));
+        let (mut socket, _) = tungstenite::client::connect_with_config(&self.url, Some(config), 0)
+            .map_err(|e| format!("the relay cannot be reached ({e})"))?;
+        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+            let _ = stream.set_nodelay(true);
+            stream
+                .set_read_timeout(Some(POLL))
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(socket)
+    }
+
+    /// One session with the relay, until it ends.
+    fn session(&mut self, socket: &mut WebSocket<MaybeTlsStream<TcpStream>>) -> End {
+        let hello = Message::Sync(SyncMessage::SyncStep1(self.copy.transact().state_vector()));
+        if let Err(e) = socket.send(Frame::binary(hello.encode_v1())) {
+            return End::Lost(e.to_string());
+        }
+        loop {
+            loop {
+                match self.commands.try_recv() {
+                    Ok(Outgoing::Update(update)) => {
+                        self.take_local(&update);
+                        let message = Message::Sync(SyncMessage::Update(update));
+                        if let Err(e) = socket.send(Frame::binary(message.encode_v1())) {
+                            return End::Lost(e.to_string());
+                        }
+                    }
+                    Ok(Outgoing::Stop) | Err(TryRecvError::Disconnected) => return End::Stop,
+                    Err(TryRecvError::Empty) => break,
+                }
+            }
+            match socket.read() {
+                Ok(Frame::Binary(bytes)) => {
+                    for reply in self.take_remote(&bytes) {
+                        if let Err(e) = socket.send(Frame::binary(reply.encode_v1())) {
+                            return End::Lost(e.to_string());
+                        }
+                    }
+                }
+                Ok(Frame::Close(_)) => return End::Lost("the relay closed the connection".into()),
+                Ok(_) => {}
+                Err(tungstenite::Error::Io(e))
+                    if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) => return End::Lost(e.to_string()),
+            }
+        }
+    }
+
+    /// Adds a change made at the window to the thread's copy.
+    fn take_local(&self, update: &[u8]) {
+        if let Ok(update) = Update::decode_v1(update) {
+            let _ = self.copy.transact_mut().apply_update(update);
+        }
+    }
+
+    /// Takes in what the relay sent; returns the replies it asks for.
+    fn take_remote(&self, bytes: &[u8]) -> Vec<Message> {
+        let mut replies = Vec::new();
+        let mut decoder = DecoderV1::from(bytes);
+        for message in MessageReader::new(&mut decoder) {
+            match message {
+                Ok(Message::Sync(SyncMessage::SyncStep1(remote))) => {
+                    let missing = self.copy.transact().encode_diff_v1(&remote);
+                    replies.push(Message::Sync(SyncMessage::SyncStep2(missing)));
+                }
+                Ok(Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update))) => {
+                    match Update::decode_v1(&update) {
+                        Ok(changes) => match self.copy.transact_mut().apply_update(changes) {
+                            Ok(()) => self.tell(Incoming::Update(update)),
+                            Err(e) => self.tell(Incoming::Refused(e.to_string())),
+                        },
+                        Err(e) => self.tell(Incoming::Refused(e.to_string())),
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.tell(Incoming::Refused(e.to_string()));
+                    break;
+                }
+            }
+        }
+        replies
+    }
+
+    fn tell(&self, incoming: Incoming) {
+        if self.events.send(incoming).is_ok() {
+            (self.wake)();
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Live sessions through a real relay (`relay/server.mjs`, the standard Yjs relay) on
+//! 127.0.0.1: windows converge, a late joiner gets everything, a client built on the official
+//! `yjs` and `y-websocket` packages reads and writes the board, and when the relay is killed
+//! both windows keep editing and merge once it is back.
+//!
+//! Needs Node and `npm ci --prefix relay` (the README's test command does both).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use civic_canvas::document::Document;
+use civic_canvas::edit::{Command, Origin};
+use civic_canvas::live::{Connection, Incoming, SharedBoard, Status};
+use civic_canvas::model::{Board, IdGen, Item, PaletteColor, Point, ZKey};
+use civic_canvas::storage::{board_to_ron, load_board};
+
+/// How long anything here may take before the test fails.
+const LIMIT: Duration = Duration::from_secs(20);
+
+/// A relay of our own, stopped when dropped (and when this test process ends, as it stops when
+/// its standard input closes).
+struct Relay {
+    child: Child,
+    port: u16,
+}
+
+impl Relay {
+    fn start(port: u16) -> Self {
+        let mut child = Process::new("node")
+            .args(["relay/server.mjs", "--stop-with-stdin", "--port"])
+            .arg(port.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("node runs (the README's test command installs it)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| {
+                panic!("the relay did not start: {line:?} (run npm ci --prefix relay)")
+            });
+        Self { child, port }
+    }
+
+    fn url(&self, room: &str) -> String {
+        format!("ws://127.0.0.1:{}/{room}", self.port)
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A window in a live session: its document (the gateway), its shared board and its connection.
+struct Window {
+    doc: Document,
+    shared: SharedBoard,
+    link: Connection,
+    status: Status,
+}
+
+impl Window {
+    /// The window that starts the session with `board`.
+    fn start(board: &Board, url: &str) -> Self {
+        let mut shared = SharedBoard::new();
+        shared.write_board(board);
+        Self::open(shared, url)
+    }
+
+    /// A window joining: it writes nothing until it has the board.
+    fn join(url: &str) -> Self {
+        Self::open(SharedBoard::new(), url)
+    }
+
+    fn open(shared: SharedBoard, url: &str) -> Self {
+        let link = Connection::open(url, &shared.state(), || {});
+        Self {
+            doc: Document::loaded(shared.project().board, PathBuf::from("board.ron")),
+            shared,
+            link,
+            status: Status::Connecting,
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        let changed = self.doc.apply(command, Origin::Local).unwrap();
+        self.link
+            .send(self.shared.write_changes(self.doc.board(), &changed));
+    }
+
+    /// Takes what the connection has, as the window does each frame.
+    fn pump(&mut self) {
+        let mut any = false;
+        while let Some(incoming) = self.link.try_recv() {
+            match incoming {
+                Incoming::Update(update) => {
+                    self.shared.apply_remote(&update).unwrap();
+                    any = true;
+                }
+                Incoming::Status(status) => self.status = status,
+                Incoming::Refused(why) => panic!("refused: {why}"),
+            }
+        }
+        if any && let Some(changes) = self.shared.changes_to(self.doc.board()) {
+            self.doc.apply(changes, Origin::Remote).unwrap();
+        }
+    }
+
+    fn ron(&self) -> String {
+        board_to_ron(self.doc.board())
+    }
+}
+
+/// Pumps the windows until `done` holds, or fails after [`LIMIT`].
+fn wait(windows: &mut [&mut Window], what: &str, done: impl Fn(&[&mut Window]) -> bool) {
+    let start = Instant::now();
+    loop {
+        for window in windows.iter_mut() {
+            window.pump();
+        }
+        if done(windows) {
+            return;
+        }
+        assert!(start.elapsed() < LIMIT, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn same_board(windows: &[&mut Window]) -> bool {
+    windows
+        .iter()
+        .zip(windows.iter().skip(1))
+        .all(|(one, next)| one.ron() == next.ron())
+}
+
+/// How many items the first window shows.
+fn items(windows: &[&mut Window]) -> usize {
+    windows.first().map_or(0, |w| w.doc.board().items().len())
+}
+
+fn note(ids: &mut IdGen, text: &str, x: f32) -> Item {
+    Item::note(
+        ids.item_id(|_| false),
+        Point::new(x, 900.0),
+        ZKey::middle().after(),
+        PaletteColor::Orange,
+        text,
+    )
+}
+
+fn room(n: u8) -> String {
+    format!("{:0>32}", format!("room{n}"))
+}
+
+#[test]
+fn windows_a_late_joiner_and_a_third_party_client_share_one_board() {
+    let relay = Relay::start(0);
+    let url = relay.url(&room(1));
+    let board = load_board(std::path::Path::new("saved_boards/kickoff.ron")).unwrap();
+    let mut host = Window::start(&board, &url);
+    let mut guest = Window::join(&url);
+    wait(
+        &mut [&mut host, &mut guest],
+        "the guest has the board",
+        same_board,
+    );
+    assert_eq!(guest.ron(), board_to_ron(&board));
+
+    let mut ids = IdGen::seeded(21);
+    let first = board.items().next().unwrap().id;
+    host.apply(Command::AddItem(Box::new(note(
+        &mut ids,
+        "From the host",
+        0.0,
+    ))));
+    guest.apply(Command::MoveItem {
+        id: first,
+        to: Point::new(-300.0, -300.0),
+    });
+    wait(
+        &mut [&mut host, &mut guest],
+        "both changes are on both",
+        |w| same_board(w) && items(w) == board.items().len() + 1,
+    );
+    assert_eq!(
+        host.doc.board().item(first).unwrap().pos,
+        Point::new(-300.0, -300.0)
+    );
+    assert_eq!(
+        host.doc.history().undo_label(),
+        Some("Add note"),
+        "not the guest's move"
+    );
+
+    let mut late = Window::join(&url);
+    wait(
+        &mut [&mut host, &mut late],
+        "the late joiner has everything",
+        same_board,
+    );
+
+    let output = Process::new("node")
+        .args([
+            "relay/tools/third-party-client.mjs",
+            &format!("ws://127.0.0.1:{}", relay.port),
+        ])
+        .arg(room(1))
+        .arg("Posted by another Yjs client")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read = String::from_utf8_lossy(&output.stdout);
+    assert!(read.contains("From the host"), "{read}");
+    wait(
+        &mut [&mut host, &mut guest, &mut late],
+        "the other client's note arrived",
+        |w| {
+            same_board(w)
+                && w.first().is_some_and(|w| {
+                    w.doc
+                        .board()
+                        .items()
+                        .any(|item| item.text() == "Posted by another Yjs client")
+                })
+        },
+    );
+}
+
+#[test]
+fn when_the_relay_dies_both_keep_editing_and_merge_when_it_is_back() {
+    let relay = Relay::start(0);
+    let port = relay.port;
+    let url = relay.url(&room(2));
+    let mut ids = IdGen::seeded(22);
+    let board = Board::from_parts("Relay test", [note(&mut ids, "Start", 0.0)], []).unwrap();
+    let mut a = Window::start(&board, &url);
+    let mut b = Window::join(&url);
+    wait(&mut [&mut a, &mut b], "b has the board", same_board);
+
+    drop(relay);
+    wait(&mut [&mut a, &mut b], "both see the relay gone", |w| {
+        w.iter().all(|w| matches!(w.status, Status::Offline(_)))
+    });
+    a.apply(Command::AddItem(Box::new(note(
+        &mut ids,
+        "Offline at a",
+        300.0,
+    ))));
+    b.apply(Command::AddItem(Box::new(note(
+        &mut ids,
+        "Offline at b",
+        600.0,
+    ))));
+    assert_ne!(a.ron(), b.ron());
+
+    // The relay comes back empty, on the same port: the windows bring it everything.
+    let _relay = Relay::start(port);
+    wait(&mut [&mut a, &mut b], "both edits are on both", |w| {
+        same_board(w) && items(w) == 3
+    });
+    assert_eq!(a.status, Status::Connected);
+}
