@@ -31,6 +31,19 @@ struct Cli {
     #[arg(long, value_name = "N")]
     measure_frames: Option<usize>,
 
+    #[arg(
+        long,
+        value_name = "RELAY_URL",
+        conflicts_with = "join",
+        help = "Share the board live through the relay at RELAY_URL (e.g. ws://127.0.0.1:1234) \
+                and print the link colleagues join with"
+    )]
+    share: Option<String>,
+
+    /// Join the live session at LINK (the link a colleague shared).
+    #[arg(long, value_name = "LINK")]
+    join: Option<String>,
+
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -230,7 +243,7 @@ fn measure(
         size,
         started,
     };
-    let report = civic_canvas::app::run(Some(file), &Probe::Measure(spec))?;
+    let report = civic_canvas::app::run(Some(file), None, &Probe::Measure(spec))?;
     let mut out = std::io::stdout().lock();
     if let Some(ProbeReport::Measure(report)) = report {
         if json {
@@ -352,8 +365,13 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
                 (None, Some(frames)) => Probe::MeasureFrames(frames),
                 (None, None) => Probe::None,
             };
+            let live = match (cli.share, cli.join) {
+                (Some(relay), _) => Some(civic_canvas::app::LiveStart::Share(relay)),
+                (None, Some(link)) => Some(civic_canvas::app::LiveStart::Join(link)),
+                (None, None) => None,
+            };
             if let Some(civic_canvas::app::ProbeReport::Frames(report)) =
-                civic_canvas::app::run(cli.file, &probe)?
+                civic_canvas::app::run(cli.file, live, &probe)?
             {
                 writeln!(std::io::stdout().lock(), "{report}")?;
             }

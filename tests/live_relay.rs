@@ -6,9 +6,8 @@
 //! Needs Node and `npm ci --prefix relay` (the README's test command does both).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command as Process, Stdio};
+use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
 use civic_canvas::document::Document;
@@ -17,52 +16,12 @@ use civic_canvas::live::{Connection, Incoming, SharedBoard, Status};
 use civic_canvas::model::{Board, IdGen, Item, PaletteColor, Point, ZKey};
 use civic_canvas::storage::{board_to_ron, load_board};
 
+#[path = "common/relay.rs"]
+mod relay;
+use relay::Relay;
+
 /// How long anything here may take before the test fails.
 const LIMIT: Duration = Duration::from_secs(20);
-
-/// A relay of our own, stopped when dropped (and when this test process ends, as it stops when
-/// its standard input closes).
-struct Relay {
-    child: Child,
-    port: u16,
-}
-
-impl Relay {
-    fn start(port: u16) -> Self {
-        let mut child = Process::new("node")
-            .args(["relay/server.mjs", "--stop-with-stdin", "--port"])
-            .arg(port.to_string())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node runs (the README's test command installs it)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line
-            .trim()
-            .rsplit(':')
-            .next()
-            .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| {
-                panic!("the relay did not start: {line:?} (run npm ci --prefix relay)")
-            });
-        Self { child, port }
-    }
-
-    fn url(&self, room: &str) -> String {
-        format!("ws://127.0.0.1:{}/{room}", self.port)
-    }
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A window in a live session: its document (the gateway), its shared board and its connection.
 struct Window {

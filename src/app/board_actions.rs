@@ -189,7 +189,10 @@ impl CivicCanvasApp {
             Origin::Local
         };
         match self.session.doc.apply(command, origin) {
-            Ok(_) => self.session.last_nudge = Some(Instant::now()),
+            Ok(changed) => {
+                self.session.last_nudge = Some(Instant::now());
+                self.share(&changed);
+            }
             Err(error) => self.set_status(format!("That change could not be made: {error}")),
         }
     }

@@ -9,6 +9,8 @@ mod clipboard;
 mod files;
 mod frame_list;
 mod frame_timing;
+mod live;
+pub use live::LiveStart;
 mod measure;
 mod menu_keys;
 mod panels;
@@ -38,7 +40,7 @@ use crate::document::Document;
 use crate::edit::{Command, Origin};
 use crate::model::Board;
 use crate::ui::canvas::CanvasState;
-use crate::ui::dialogs::{Choice, Modal, Then};
+use crate::ui::dialogs::{Choice, LivePurpose, Modal, Then};
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
@@ -126,6 +128,9 @@ impl CivicCanvasApp {
     /// Puts `doc` in place of the board on screen, forgetting what was worked out from the old
     /// one (revisions start again with each document).
     fn replace_document(&mut self, doc: Document) {
+        if self.session.live.take().is_some() {
+            self.set_status("Left the live session; that board stays on the relay");
+        }
         self.session.doc = doc;
         self.canvas.reset();
         self.shell.search.forget_hits();
@@ -149,8 +154,9 @@ impl CivicCanvasApp {
     /// never silently lost.
     fn apply(&mut self, command: Command) {
         self.session.last_nudge = None;
-        if let Err(error) = self.session.doc.apply(command, Origin::Local) {
-            self.set_status(format!("That change could not be made: {error}"));
+        match self.session.doc.apply(command, Origin::Local) {
+            Ok(changed) => self.share(&changed),
+            Err(error) => self.set_status(format!("That change could not be made: {error}")),
         }
     }
 
@@ -185,10 +191,15 @@ impl CivicCanvasApp {
                 } else {
                     self.session.doc.redo()
                 };
-                if let Err(error) = result {
-                    self.set_status(format!("{} failed: {error}", action.label()));
+                match result {
+                    Ok(Some(changed)) => self.share(&changed),
+                    Ok(None) => {}
+                    Err(error) => self.set_status(format!("{} failed: {error}", action.label())),
                 }
             }
+            Action::StartLiveSession => self.ask_live_address(LivePurpose::Start),
+            Action::JoinLiveSession => self.ask_live_address(LivePurpose::Join),
+            Action::LeaveLiveSession => self.leave_live(),
             Action::Find => {
                 self.commit_typing();
                 self.shell.search.open();
@@ -293,6 +304,8 @@ impl CivicCanvasApp {
             }
             (Some(Modal::ConfirmReplace { .. }), _) => self.shell.after_save = Then::Nothing,
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
+            (_, Choice::LiveAddress(LivePurpose::Start, relay)) => self.start_live(ctx, &relay),
+            (_, Choice::LiveAddress(LivePurpose::Join, link)) => self.join_live(ctx, &link),
             (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }
@@ -370,13 +383,15 @@ impl eframe::App for CivicCanvasApp {
         self.return_held_keys(&ctx);
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
+        self.take_live(&ctx);
         self.keyboard(&ctx);
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
         let menu_buttons = Panel::top("menu_bar")
             .show(ui, |ui| {
-                panels::menu_bar(ui, &self.session.doc, &self.canvas, &mut actions)
+                let live = self.session.live.is_some();
+                panels::menu_bar(ui, &self.session.doc, &self.canvas, live, &mut actions)
             })
             .inner;
         self.shell.menu_keys.after_bar(&ctx, &menu_buttons);
@@ -398,7 +413,15 @@ impl eframe::App for CivicCanvasApp {
                 .as_ref()
                 .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
                 .map(|status| status.text.as_str());
-            panels::status_bar(ui, &self.session.doc, &self.canvas, message, &mut actions);
+            let live = self.live_badge();
+            panels::status_bar(
+                ui,
+                &self.session.doc,
+                &self.canvas,
+                message,
+                live.as_ref(),
+                &mut actions,
+            );
         });
         self.canvas
             .loops_mut()
@@ -481,7 +504,11 @@ pub enum ProbeReport {
 /// Starts the desktop app, optionally with a board file. With a screenshot, the app saves its
 /// first complete frame as a PNG and closes; not being able to is an error. A measuring probe
 /// returns its report.
-pub fn run(file: Option<PathBuf>, probe: &Probe) -> anyhow::Result<Option<ProbeReport>> {
+pub fn run(
+    file: Option<PathBuf>,
+    live: Option<LiveStart>,
+    probe: &Probe,
+) -> anyhow::Result<Option<ProbeReport>> {
     // The window opens where it was last closed; probes always open it at the usual size (or,
     // to measure, at the size asked for).
     let place_path = matches!(probe, Probe::None)
@@ -527,7 +554,10 @@ pub fn run(file: Option<PathBuf>, probe: &Probe) -> anyhow::Result<Option<ProbeR
         "Civic Canvas",
         options,
         Box::new(move |cc| {
-            let app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
+            let mut app = CivicCanvasApp::new(&cc.egui_ctx, app_options);
+            if let Some(start) = &live {
+                app.start_live_from_command_line(&cc.egui_ctx, start);
+            }
             // Probes show the board as saved: no recovery offer, no autosave.
             let app = match (screenshot, timing, measure) {
                 (Some(screenshot), _, _) => app.with_screenshot(screenshot),

@@ -2,6 +2,7 @@
 
 use egui::{Button, Layout, RichText, Ui};
 
+use super::live::LiveBadge;
 use crate::document::Document;
 use crate::edit::Command;
 use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Rings, Stamp};
@@ -15,10 +16,11 @@ pub fn menu_bar(
     ui: &mut Ui,
     doc: &Document,
     canvas: &CanvasState,
+    live: bool,
     actions: &mut Vec<Action>,
 ) -> Vec<egui::Response> {
     egui::MenuBar::new()
-        .ui(ui, |ui| menus(ui, doc, canvas, actions))
+        .ui(ui, |ui| menus(ui, doc, canvas, live, actions))
         .inner
 }
 
@@ -26,6 +28,7 @@ fn menus(
     ui: &mut Ui,
     doc: &Document,
     canvas: &CanvasState,
+    live: bool,
     actions: &mut Vec<Action>,
 ) -> Vec<egui::Response> {
     let file = ui.menu_button("File", |ui| {
@@ -34,6 +37,10 @@ fn menus(
             actions,
             &[Action::NewBoard, Action::Open, Action::Save, Action::SaveAs],
         );
+        ui.separator();
+        menu_item(ui, actions, Action::StartLiveSession, !live);
+        menu_item(ui, actions, Action::JoinLiveSession, !live);
+        menu_item(ui, actions, Action::LeaveLiveSession, live);
         ui.separator();
         menu_items(ui, actions, &[Action::Quit]);
     });
@@ -404,11 +411,24 @@ pub fn status_bar(
     doc: &Document,
     canvas: &CanvasState,
     message: Option<&str>,
+    live: Option<&LiveBadge>,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
         // The right side first, so the hint on the left gets what is left and is cut short.
         ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(badge) = live {
+                // Dark green when live, dark amber while not: readable on the light bar, and
+                // the words say it for those who cannot tell the colours apart.
+                let color = if badge.connected {
+                    egui::Color32::from_rgb(0x1a, 0x6e, 0x2e)
+                } else {
+                    egui::Color32::from_rgb(0x8a, 0x4b, 0x00)
+                };
+                ui.label(RichText::new(badge.text).strong().color(color))
+                    .on_hover_text(&badge.tooltip);
+                ui.separator();
+            }
             if ui
                 .button("Fit")
                 .on_hover_text(Action::ZoomToFit.tooltip(ui.ctx()))

@@ -2,6 +2,7 @@
 
 use std::time::Instant;
 
+use super::live::Live;
 use super::recovery;
 use crate::document::Document;
 use crate::model::IdGen;
@@ -17,6 +18,8 @@ pub(super) struct Session {
     pub(super) last_nudge: Option<Instant>,
     /// Autosave and crash recovery, when on.
     pub(super) recovery: Option<recovery::Recovery>,
+    /// The live session the board is shared in, if any.
+    pub(super) live: Option<Live>,
 }
 
 impl Session {
@@ -27,6 +30,7 @@ impl Session {
             ids: IdGen::from_entropy(),
             last_nudge: None,
             recovery: None,
+            live: None,
         }
     }
 }

@@ -51,6 +51,13 @@ pub enum Modal {
     },
     /// The keyboard shortcut sheet.
     Shortcuts,
+    /// A relay address (to start a live session) or a join link (to join one).
+    LiveAddress {
+        /// Start or join.
+        purpose: LivePurpose,
+        /// The address typed so far.
+        text: String,
+    },
     /// A typed Save as… path names a file that already exists: Replace / Cancel.
     ConfirmReplace {
         /// The file that would be replaced.
@@ -97,6 +104,8 @@ pub enum Choice {
     Close,
     /// A typed path was confirmed.
     Path(FilePurpose, PathBuf),
+    /// A relay address or join link was confirmed.
+    LiveAddress(LivePurpose, String),
     /// Save over a file that another program changed, or that a typed path names.
     Overwrite,
     /// Save to a different file instead.
@@ -121,6 +130,7 @@ impl Modal {
                     reason,
                 } => typed_path(ui, *purpose, text, reason.as_deref()),
                 Self::Message { title, body } => message(ui, title, body),
+                Self::LiveAddress { purpose, text } => live_address(ui, *purpose, text),
                 Self::Shortcuts => shortcut_sheet(ui),
                 Self::ConfirmReplace { path } => confirm_replace(ui, path),
                 Self::ChangedOnDisk { file_name, why, .. } => {
@@ -221,6 +231,57 @@ fn typed_path(
         let ready = !text.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready) {
             choice = Some(Choice::Path(purpose, PathBuf::from(text.trim())));
+        }
+        if ui.button("Cancel").on_hover_text("Escape").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    choice
+}
+
+/// What a live-session address is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LivePurpose {
+    /// The relay to start a session on.
+    Start,
+    /// The link of a session to join.
+    Join,
+}
+
+fn live_address(ui: &mut Ui, purpose: LivePurpose, text: &mut String) -> Option<Choice> {
+    let (heading, explain, field, example, confirm) = match purpose {
+        LivePurpose::Start => (
+            "Start a live session",
+            "The board is shared through a relay (start one with `node relay/server.mjs`). \
+             Colleagues join with the link shown next; what they change appears here as they \
+             change it.",
+            "Relay address",
+            "ws://127.0.0.1:1234",
+            "Start",
+        ),
+        LivePurpose::Join => (
+            "Join a live session",
+            "Paste the link a colleague sent. Their board opens here, and what you change appears \
+             on theirs.",
+            "Join link",
+            "ws://192.168.1.20:1234/3f9c…",
+            "Join",
+        ),
+    };
+    ui.heading(heading);
+    ui.label(explain);
+    ui.add_space(4.0);
+    let response = labelled_text_field(ui, field, text, 520.0, example);
+    if !response.has_focus() && !response.lost_focus() {
+        response.request_focus();
+    }
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.add_space(8.0);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        let ready = !text.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready) {
+            choice = Some(Choice::LiveAddress(purpose, text.trim().to_owned()));
         }
         if ui.button("Cancel").on_hover_text("Escape").clicked() {
             choice = Some(Choice::Close);

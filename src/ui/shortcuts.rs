@@ -18,6 +18,12 @@ pub enum Action {
     Save,
     /// Save the board to a new file.
     SaveAs,
+    /// Share the board live through a relay, so colleagues can edit it at once.
+    StartLiveSession,
+    /// Join a colleague's live session from its link.
+    JoinLiveSession,
+    /// Stop sharing the board live; the board stays open.
+    LeaveLiveSession,
     /// Close the app.
     Quit,
     /// Undo the last change.
@@ -279,11 +285,14 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 74] = [
+    pub const ALL: [Self; 77] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::StartLiveSession,
+        Self::JoinLiveSession,
+        Self::LeaveLiveSession,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -376,6 +385,9 @@ impl Action {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::StartLiveSession => "Start live session…",
+            Self::JoinLiveSession => "Join live session…",
+            Self::LeaveLiveSession => "Leave live session",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -447,6 +459,11 @@ impl Action {
             Self::Open => "Open a board file",
             Self::Save => "Save the board to its file",
             Self::SaveAs => "Save the board to a new file",
+            Self::StartLiveSession => {
+                "Share this board through a relay: colleagues with the link edit it with you, live"
+            }
+            Self::JoinLiveSession => "Open a board a colleague is sharing, from the link they sent",
+            Self::LeaveLiveSession => "Stop sharing: the board stays open here, as it is now",
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",

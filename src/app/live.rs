@@ -1,0 +1,360 @@
+//! The live session of the open board: starting one on a relay, joining one from its link,
+//! sending this window's changes, and taking in colleagues' changes a little at a time each
+//! paint, through the document's gateway.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::time::{Duration, Instant};
+
+use super::CivicCanvasApp;
+use crate::document::Document;
+use crate::edit::{Changed, Origin};
+use crate::live::{Connection, Incoming, SharedBoard, Status};
+use crate::ui::dialogs::{LivePurpose, Modal};
+
+/// How long one paint may spend taking in colleagues' changes; the rest waits for the next.
+const BUDGET: Duration = Duration::from_millis(4);
+
+/// A room id: 128 random bits, as 32 hexadecimal digits.
+const ROOM_DIGITS: usize = 32;
+
+/// The open board's live session.
+pub(super) struct Live {
+    shared: SharedBoard,
+    link: Connection,
+    /// The link colleagues join with.
+    join_link: String,
+    status: Status,
+}
+
+impl std::fmt::Debug for Live {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Live({})", self.join_link)
+    }
+}
+
+/// What the status bar shows of the live session.
+#[derive(Debug)]
+pub struct LiveBadge {
+    /// "Live", or what keeps it from being live right now.
+    pub text: &'static str,
+    /// The join link, and why the relay cannot be reached when it cannot.
+    pub tooltip: String,
+    /// Whether changes are going both ways now.
+    pub connected: bool,
+}
+
+/// A relay address or join link, taken apart.
+#[derive(Debug, PartialEq, Eq)]
+struct Address {
+    /// `ws://host:port`, without a path.
+    relay: String,
+    /// The room, for a join link.
+    room: Option<String>,
+    /// `?token=…` or empty.
+    query: String,
+}
+
+impl Address {
+    /// Reads a relay address (`room` absent) or a join link (`room` required); says what is
+    /// wrong in words a facilitator can act on.
+    fn parse(text: &str, want_room: bool) -> Result<Self, String> {
+        let text = text.trim();
+        if text.starts_with("wss://") {
+            return Err(
+                "Secure (wss://) relays are not supported yet; use a ws:// address.".to_owned(),
+            );
+        }
+        let Some(rest) = text.strip_prefix("ws://") else {
+            return Err(format!(
+                "“{text}” is not a relay address: it should start with ws://, like \
+                 ws://127.0.0.1:1234"
+            ));
+        };
+        let (rest, query) = match rest.split_once('?') {
+            Some((rest, query)) => (rest, format!("?{query}")),
+            None => (rest, String::new()),
+        };
+        let (host, path) = match rest.split_once('/') {
+            Some((host, path)) => (host, path.trim_end_matches('/')),
+            None => (rest, ""),
+        };
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return Err(format!("“{text}” names no relay computer."));
+        }
+        let room = match (path.is_empty(), want_room) {
+            (true, false) => None,
+            (false, true) if is_room(path) => Some(path.to_owned()),
+            (true | false, true) => {
+                return Err(format!(
+                    "“{text}” is not a join link: it should end with the room, 32 or more \
+                     letters and digits after the relay address."
+                ));
+            }
+            (false, false) => {
+                return Err(format!(
+                    "“{text}” has a path; give the relay's address alone, like ws://{host}."
+                ));
+            }
+        };
+        Ok(Self {
+            relay: format!("ws://{host}"),
+            room,
+            query,
+        })
+    }
+
+    fn url(&self, room: &str) -> String {
+        format!("{}/{room}{}", self.relay, self.query)
+    }
+
+    /// Whether only this computer can reach the relay.
+    fn is_local(&self) -> bool {
+        let host = self.relay.trim_start_matches("ws://");
+        host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
+    }
+}
+
+fn is_room(text: &str) -> bool {
+    (ROOM_DIGITS..=64).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A new room id from the system's randomness.
+fn new_room() -> Result<String, String> {
+    let mut bits = [0u8; ROOM_DIGITS / 2];
+    getrandom::fill(&mut bits).map_err(|e| format!("no randomness for a room id: {e}"))?;
+    Ok(bits.iter().fold(String::new(), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    }))
+}
+
+impl Live {
+    fn open(ctx: &egui::Context, shared: SharedBoard, url: &str) -> Self {
+        let wake = ctx.clone();
+        let link = Connection::open(url, &shared.state(), move || wake.request_repaint());
+        Self {
+            shared,
+            link,
+            join_link: url.to_owned(),
+            status: Status::Connecting,
+        }
+    }
+
+    /// The badge for the status bar.
+    pub(super) fn badge(&self) -> LiveBadge {
+        let text = match &self.status {
+            Status::Connecting => "Live: connecting…",
+            Status::Connected => "Live",
+            Status::Offline(_) => "Live: offline, changes kept",
+        };
+        let mut tooltip = format!("Colleagues join with {}", self.join_link);
+        if let Status::Offline(why) = &self.status {
+            tooltip = format!("{why}. Your changes are kept and sent when it is back.\n{tooltip}");
+        }
+        LiveBadge {
+            text,
+            tooltip,
+            connected: self.status == Status::Connected,
+        }
+    }
+
+    /// The link colleagues join with.
+    pub(super) fn join_link(&self) -> &str {
+        &self.join_link
+    }
+
+    /// Sends a change this window made.
+    pub(super) fn share(&mut self, doc: &Document, changed: &Changed) {
+        self.link
+            .send(self.shared.write_changes(doc.board(), changed));
+    }
+}
+
+/// A live session to start or join as the window opens (from the command line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveStart {
+    /// Share the board on the relay at this address, and print the join link.
+    Share(String),
+    /// Join the session with this link.
+    Join(String),
+}
+
+impl CivicCanvasApp {
+    /// Starts or joins a live session as asked on the command line; a session started here
+    /// prints its join link on standard output, for scripts and desktop shortcuts.
+    pub fn start_live_from_command_line(&mut self, ctx: &egui::Context, start: &LiveStart) {
+        match start {
+            LiveStart::Share(relay) => {
+                self.start_live(ctx, relay);
+                if let Some(link) = self.live_link() {
+                    // For scripts and desktop shortcuts: the link is what they are after.
+                    let _ = writeln!(std::io::stdout().lock(), "{link}");
+                }
+            }
+            LiveStart::Join(link) => self.join_live(ctx, link),
+        }
+    }
+
+    /// Shares the open board on the relay at `relay`: a new room, seeded with the board.
+    pub(super) fn start_live(&mut self, ctx: &egui::Context, relay: &str) {
+        self.commit_typing();
+        let started = Address::parse(relay, false).and_then(|address| {
+            let room = new_room()?;
+            Ok((address.url(&room), address.is_local()))
+        });
+        match started {
+            Ok((url, local)) => {
+                let shared = SharedBoard::seeded(self.session.doc.board());
+                let live = Live::open(ctx, shared, &url);
+                ctx.copy_text(url.clone());
+                let only_here = if local {
+                    "\n\nThe relay listens on this computer only, so only this computer can join. \
+                     To let colleagues join, run the relay with --lan and use this computer's \
+                     network address."
+                } else {
+                    ""
+                };
+                self.show_error(
+                    "Live session started",
+                    format!(
+                        "Colleagues join with this link (copied to the clipboard):\n\n{url}{only_here}"
+                    ),
+                );
+                self.session.live = Some(live);
+            }
+            Err(why) => self.show_error("The live session could not start", why),
+        }
+    }
+
+    /// Joins the live session at `link`, in place of the open board.
+    pub(super) fn join_live(&mut self, ctx: &egui::Context, link: &str) {
+        self.commit_typing();
+        if self.session.doc.is_dirty() {
+            self.show_error(
+                "Save this board first",
+                "Joining opens the shared board in place of this one. Save this board \
+                 (File → Save) or start a new one, then join.",
+            );
+            return;
+        }
+        match Address::parse(link, true) {
+            Ok(address) => {
+                let room = address.room.clone().unwrap_or_default();
+                let live = Live::open(ctx, SharedBoard::new(), &address.url(&room));
+                self.replace_document(Document::untitled());
+                self.session.live = Some(live);
+                self.set_status("Joining the live session…");
+            }
+            Err(why) => self.show_error("That link cannot be joined", why),
+        }
+    }
+
+    /// Stops sharing; the board stays as it is.
+    pub(super) fn leave_live(&mut self) {
+        if self.session.live.take().is_some() {
+            self.set_status("Left the live session; the board stays here as it is");
+        }
+    }
+
+    /// Asks for a relay address or a join link.
+    pub(super) fn ask_live_address(&mut self, purpose: LivePurpose) {
+        let text = match purpose {
+            LivePurpose::Start => "ws://127.0.0.1:1234".to_owned(),
+            LivePurpose::Join => String::new(),
+        };
+        self.shell.modal = Some(Modal::LiveAddress { purpose, text });
+    }
+
+    /// Sends a change made at this window to the live session, if there is one.
+    pub(super) fn share(&mut self, changed: &Changed) {
+        if let Some(live) = &mut self.session.live {
+            live.share(&self.session.doc, changed);
+        }
+    }
+
+    /// Takes in what the live session has, within this paint's budget, and shows colleagues'
+    /// changes through the gateway as one change outside the undo history.
+    pub(super) fn take_live(&mut self, ctx: &egui::Context) {
+        let Some(live) = &mut self.session.live else {
+            return;
+        };
+        let start = Instant::now();
+        let mut changed = false;
+        let mut refused = None;
+        while start.elapsed() < BUDGET {
+            let Some(incoming) = live.link.try_recv() else {
+                break;
+            };
+            match incoming {
+                Incoming::Update(update) => match live.shared.apply_remote(&update) {
+                    Ok(()) => changed = true,
+                    Err(error) => refused = Some(error.to_string()),
+                },
+                Incoming::Status(status) => live.status = status,
+                Incoming::Refused(why) => {
+                    refused = Some(format!("A change from the live session was refused: {why}"));
+                }
+            }
+        }
+        if start.elapsed() >= BUDGET {
+            ctx.request_repaint();
+        }
+        if changed
+            && let Some(changes) = live.shared.changes_to(self.session.doc.board())
+            && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
+        {
+            refused = Some(format!("Colleagues' changes could not be shown: {error}"));
+        }
+        if let Some(message) = refused {
+            self.set_status(message);
+        }
+    }
+
+    /// The live session's badge, when there is one.
+    pub(super) fn live_badge(&self) -> Option<LiveBadge> {
+        self.session.live.as_ref().map(Live::badge)
+    }
+
+    /// The link colleagues join this board's live session with, when it is shared.
+    pub fn live_link(&self) -> Option<&str> {
+        self.session.live.as_ref().map(Live::join_link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_and_links_are_read_or_refused_with_a_reason() {
+        let relay = Address::parse(" ws://127.0.0.1:1234 ", false).unwrap();
+        assert_eq!(relay.relay, "ws://127.0.0.1:1234");
+        assert!(relay.is_local());
+        let room = "0123456789abcdef0123456789abcdef";
+        let link = Address::parse(&format!("ws://10.0.0.5:1234/{room}?token=s3"), true).unwrap();
+        assert_eq!(link.room.as_deref(), Some(room));
+        assert_eq!(
+            link.url(room),
+            format!("ws://10.0.0.5:1234/{room}?token=s3")
+        );
+        assert!(!link.is_local());
+        for bad in [
+            "http://example.org",
+            "ws://",
+            "wss://relay.example.org",
+            "ws://127.0.0.1:1234/short",
+        ] {
+            assert!(Address::parse(bad, true).is_err(), "{bad}");
+        }
+        assert!(Address::parse(&format!("ws://h:1/{room}"), false).is_err());
+        assert!(Address::parse("ws://h:1", true).is_err());
+    }
+
+    #[test]
+    fn rooms_are_32_random_hex_digits() {
+        let (a, b) = (new_room().unwrap(), new_room().unwrap());
+        assert_ne!(a, b);
+        assert!(is_room(&a) && a.len() == 32);
+    }
+}

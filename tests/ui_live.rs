@@ -1,0 +1,114 @@
+//! A live session in the real app, driven as a person would: the facilitator starts one from
+//! the File menu on a relay of the test's own, a colleague joins from the link in another window
+//! of the app, and a note the colleague adds appears on the facilitator's board without
+//! entering the facilitator's undo history.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+#[path = "common/relay.rs"]
+mod relay;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use civic_canvas::app::CivicCanvasApp;
+use common::{app_harness, press, type_text};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relay::Relay;
+
+type App<'a> = Harness<'a, CivicCanvasApp>;
+
+/// Paints both windows until `done` holds; fails after 20 s.
+fn wait(a: &mut App<'_>, b: &mut App<'_>, what: &str, done: impl Fn(&App<'_>, &App<'_>) -> bool) {
+    let start = Instant::now();
+    while !done(a, b) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out: {what}"
+        );
+        a.step();
+        b.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Opens a File menu entry and answers its dialog with `text`, confirmed by `button`.
+fn file_dialog(app: &mut App<'_>, entry: &str, text: &str, button: &str) {
+    app.get_by_label("File").click();
+    app.run();
+    app.get_by_label(entry).click();
+    app.run();
+    press(app, Modifiers::COMMAND, Key::A);
+    type_text(app, text);
+    app.get_by_label(button).click();
+    app.run();
+}
+
+#[test]
+fn a_colleague_joins_from_the_link_and_their_note_appears() {
+    let relay = Relay::start(0);
+    let mut host = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    let items = host.state().board().items().len();
+    file_dialog(
+        &mut host,
+        "Start live session…",
+        &format!("ws://127.0.0.1:{}", relay.port),
+        "Start",
+    );
+    let link = host
+        .state()
+        .live_link()
+        .expect("the session started")
+        .to_owned();
+    assert!(
+        host.query_by_label_contains(&link).is_some(),
+        "the link is shown"
+    );
+    host.get_by_label("OK").click();
+    host.run();
+
+    let mut guest = app_harness(None);
+    file_dialog(&mut guest, "Join live session…", &link, "Join");
+    wait(
+        &mut host,
+        &mut guest,
+        "the colleague has the board",
+        |_, g| g.state().board().items().len() == items,
+    );
+    assert_eq!(guest.state().board().title(), host.state().board().title());
+    assert!(host.query_by_label("Live").is_some(), "the badge says live");
+
+    guest.get_by_label("Sticky note").click();
+    guest.run();
+    type_text(&mut guest, "Queue numbers by SMS");
+    press(&mut guest, Modifiers::NONE, Key::Escape);
+    wait(
+        &mut host,
+        &mut guest,
+        "the colleague's note is on the board",
+        |h, _| {
+            h.state()
+                .board()
+                .items()
+                .any(|item| item.text() == "Queue numbers by SMS")
+        },
+    );
+    assert_eq!(
+        host.state().document().history().undo_label(),
+        None,
+        "a colleague's note is not the facilitator's to undo"
+    );
+
+    host.get_by_label("File").click();
+    host.run();
+    host.get_by_label("Leave live session").click();
+    host.run();
+    assert!(host.state().live_link().is_none());
+    assert_eq!(
+        host.state().board().items().len(),
+        items + 1,
+        "the board stays"
+    );
+}
