@@ -300,11 +300,17 @@ impl CivicCanvasApp {
         if start.elapsed() >= BUDGET {
             ctx.request_repaint();
         }
+        let was_empty = self.session.doc.board().is_empty();
         if changed
             && let Some(changes) = live.shared.changes_to(self.session.doc.board())
             && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
         {
             refused = Some(format!("Colleagues' changes could not be shown: {error}"));
+        }
+        if was_empty && !self.session.doc.board().is_empty() {
+            // A board just joined is shown whole, as a board just opened is.
+            self.canvas.request_fit();
+            refused = refused.or_else(|| Some("Joined the live session".to_owned()));
         }
         if let Some(message) = refused {
             self.set_status(message);
