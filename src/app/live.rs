@@ -281,7 +281,7 @@ impl CivicCanvasApp {
         };
         let start = Instant::now();
         let mut changed = false;
-        let mut refused = None;
+        let mut message = None;
         while start.elapsed() < BUDGET {
             let Some(incoming) = live.link.try_recv() else {
                 break;
@@ -289,11 +289,11 @@ impl CivicCanvasApp {
             match incoming {
                 Incoming::Update(update) => match live.shared.apply_remote(&update) {
                     Ok(()) => changed = true,
-                    Err(error) => refused = Some(error.to_string()),
+                    Err(error) => message = Some(error.to_string()),
                 },
                 Incoming::Status(status) => live.status = status,
                 Incoming::Refused(why) => {
-                    refused = Some(format!("A change from the live session was refused: {why}"));
+                    message = Some(format!("A change from the live session was refused: {why}"));
                 }
             }
         }
@@ -305,14 +305,14 @@ impl CivicCanvasApp {
             && let Some(changes) = live.shared.changes_to(self.session.doc.board())
             && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
         {
-            refused = Some(format!("Colleagues' changes could not be shown: {error}"));
+            message = Some(format!("Colleagues' changes could not be shown: {error}"));
         }
         if was_empty && !self.session.doc.board().is_empty() {
             // A board just joined is shown whole, as a board just opened is.
             self.canvas.request_fit();
-            refused = refused.or_else(|| Some("Joined the live session".to_owned()));
+            message = message.or_else(|| Some("Joined the live session".to_owned()));
         }
-        if let Some(message) = refused {
+        if let Some(message) = message {
             self.set_status(message);
         }
     }
