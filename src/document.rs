@@ -90,6 +90,12 @@ impl Document {
         &self.history
     }
 
+    /// Forgets every step of the undo history (when a live session ends: the steps were made
+    /// on a board colleagues changed too, so replaying them could undo their work).
+    pub fn forget_history(&mut self) {
+        self.history = History::default();
+    }
+
     /// The file the board was loaded from or last saved to.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -60,13 +60,24 @@ impl Window {
 
     /// Writes a change into the shared board, which must then read back as the window's board.
     fn write(&mut self, changed: &civic_canvas::edit::Changed) {
-        let update = self.shared.write_changes(self.doc.board(), changed);
+        let label = self.doc.history().undo_label().unwrap_or("Change");
+        let update = self.shared.write_step(self.doc.board(), changed, label);
         self.outbox.push(update);
         assert_eq!(
             board_to_ron(&self.shared.project().board),
             board_to_ron(self.doc.board()),
             "the shared board holds what the window holds"
         );
+    }
+
+    /// Undo while live: takes back this window's last step in the shared board, and shows the
+    /// result through the gateway.
+    fn undo(&mut self) {
+        let update = self.shared.undo().expect("a step to undo");
+        self.outbox.push(update);
+        if let Some(changes) = self.shared.changes_to(self.doc.board()) {
+            self.doc.apply(changes, Origin::Remote).unwrap();
+        }
     }
 
     /// Takes in updates from colleagues and shows the merged board, through the gateway, as
@@ -207,6 +218,38 @@ fn undo_takes_back_my_change_and_keeps_a_colleagues_change_to_the_same_note() {
         assert_eq!(merged.text(), "Residents need SMS updates");
     }
     assert_eq!(b.doc.history().undo_label(), Some("Edit text"));
+}
+
+#[test]
+fn undo_while_live_takes_back_my_words_and_keeps_a_colleagues_in_the_same_note() {
+    let mut ids = IdGen::seeded(12);
+    let item = note(&mut ids, "Residents need SMS");
+    let id = item.id;
+    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
+    let mut b = Window::joining(&a, 2);
+    a.apply(Command::SetText {
+        id,
+        text: "Residents really need SMS".into(),
+    });
+    exchange(&mut a, &mut b);
+    b.apply(Command::SetText {
+        id,
+        text: "Residents really need SMS updates".into(),
+    });
+    exchange(&mut a, &mut b);
+    assert_eq!(a.shared.undo_label(), Some("Edit text"));
+    a.undo();
+    assert_eq!(a.shared.redo_label(), Some("Edit text"));
+    exchange(&mut a, &mut b);
+    for window in [&a, &b] {
+        let text = window.board().item(id).unwrap().text().to_owned();
+        assert_eq!(text, "Residents need SMS updates");
+    }
+    assert_eq!(
+        b.shared.undo_label(),
+        Some("Edit text"),
+        "b's own step is still b's"
+    );
 }
 
 #[test]

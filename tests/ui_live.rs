@@ -1,7 +1,7 @@
 //! A live session in the real app, driven as a person would: the facilitator starts one from
 //! the File menu on a relay of the test's own, a colleague joins from the link in another window
-//! of the app, and a note the colleague adds appears on the facilitator's board without
-//! entering the facilitator's undo history.
+//! of the app, a note the colleague adds appears on the facilitator's board without entering
+//! the facilitator's undo history, and the colleague's Undo takes it back again.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -101,14 +101,28 @@ fn a_colleague_joins_from_the_link_and_their_note_appears() {
         "a colleague's note is not the facilitator's to undo"
     );
 
+    // The colleague takes their note back with Undo: their own steps, not the facilitator's.
+    press(&mut guest, Modifiers::COMMAND, Key::Z);
+    press(&mut guest, Modifiers::COMMAND, Key::Z);
+    wait(
+        &mut host,
+        &mut guest,
+        "the colleague's undo reached the board",
+        |h, _| h.state().board().items().len() == items,
+    );
+    assert_eq!(guest.state().board().items().len(), items);
+
     host.get_by_label("File").click();
     host.run();
     host.get_by_label("Leave live session").click();
     host.run();
     assert!(host.state().live_link().is_none());
-    assert_eq!(
-        host.state().board().items().len(),
-        items + 1,
-        "the board stays"
-    );
+
+    // Steps made while live are not replayed after leaving: they could undo colleagues' work.
+    guest.get_by_label("File").click();
+    guest.run();
+    guest.get_by_label("Leave live session").click();
+    guest.run();
+    assert_eq!(guest.state().document().history().undo_label(), None);
+    assert_eq!(host.state().board().items().len(), items, "the board stays");
 }

@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 use super::CivicCanvasApp;
+use super::panels::Steps;
 use crate::document::Document;
 use crate::edit::{Changed, Origin};
 use crate::live::{Connection, Incoming, SharedBoard, Status};
@@ -164,10 +165,11 @@ impl Live {
         &self.join_link
     }
 
-    /// Sends a change this window made.
+    /// Sends a change made at this window, as one step of its undo while live.
     pub(super) fn share(&mut self, doc: &Document, changed: &Changed) {
+        let label = doc.history().undo_label().unwrap_or("Change");
         self.link
-            .send(self.shared.write_changes(doc.board(), changed));
+            .send(self.shared.write_step(doc.board(), changed, label));
     }
 }
 
@@ -253,6 +255,9 @@ impl CivicCanvasApp {
     /// Stops sharing; the board stays as it is.
     pub(super) fn leave_live(&mut self) {
         if self.session.live.take().is_some() {
+            // Steps made while live were undone in the session; replayed now, they could take
+            // back colleagues' work.
+            self.session.doc.forget_history();
             self.set_status("Left the live session; the board stays here as it is");
         }
     }
@@ -314,6 +319,42 @@ impl CivicCanvasApp {
         }
         if let Some(message) = message {
             self.set_status(message);
+        }
+    }
+
+    /// Undo (or redo) while live: only this window's own last step is taken back, whatever
+    /// colleagues changed since; the result reaches the board through the gateway.
+    pub(super) fn live_undo(&mut self, undo: bool) {
+        let Some(live) = &mut self.session.live else {
+            return;
+        };
+        let update = if undo {
+            live.shared.undo()
+        } else {
+            live.shared.redo()
+        };
+        let Some(update) = update else { return };
+        live.link.send(update);
+        if let Some(changes) = live.shared.changes_to(self.session.doc.board())
+            && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
+        {
+            self.set_status(format!("That step could not be shown: {error}"));
+        }
+    }
+
+    /// What Undo and Redo would do now: while live, this window's steps in the session.
+    pub(super) fn steps(&self) -> Steps {
+        match &self.session.live {
+            Some(live) => Steps {
+                undo: live.shared.undo_label(),
+                redo: live.shared.redo_label(),
+                live: true,
+            },
+            None => Steps {
+                undo: self.session.doc.history().undo_label(),
+                redo: self.session.doc.history().redo_label(),
+                live: false,
+            },
         }
     }
 

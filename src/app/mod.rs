@@ -184,6 +184,10 @@ impl CivicCanvasApp {
                 self.commit_typing();
                 self.start_save_as(ctx, Then::Nothing);
             }
+            Action::Undo | Action::Redo if self.session.live.is_some() => {
+                self.commit_typing();
+                self.live_undo(action == Action::Undo);
+            }
             Action::Undo | Action::Redo => {
                 self.commit_typing();
                 let result = if action == Action::Undo {
@@ -388,10 +392,10 @@ impl eframe::App for CivicCanvasApp {
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
+        let steps = self.steps();
         let menu_buttons = Panel::top("menu_bar")
             .show(ui, |ui| {
-                let live = self.session.live.is_some();
-                panels::menu_bar(ui, &self.session.doc, &self.canvas, live, &mut actions)
+                panels::menu_bar(ui, &self.session.doc, &self.canvas, &steps, &mut actions)
             })
             .inner;
         self.shell.menu_keys.after_bar(&ctx, &menu_buttons);
@@ -402,6 +406,7 @@ impl eframe::App for CivicCanvasApp {
                 &mut self.canvas,
                 &mut self.session.ids,
                 &mut self.shell.title_buffer,
+                &steps,
                 &mut actions,
             ));
         });

@@ -16,21 +16,33 @@ pub fn menu_bar(
     ui: &mut Ui,
     doc: &Document,
     canvas: &CanvasState,
-    live: bool,
+    steps: &Steps,
     actions: &mut Vec<Action>,
 ) -> Vec<egui::Response> {
     egui::MenuBar::new()
-        .ui(ui, |ui| menus(ui, doc, canvas, live, actions))
+        .ui(ui, |ui| menus(ui, doc, canvas, steps, actions))
         .inner
+}
+
+/// What Undo and Redo would do (from the board's history, or while live from the live session,
+/// which undoes only this window's own changes), and whether the board is shared live.
+pub struct Steps {
+    /// The step Undo takes back.
+    pub undo: Option<&'static str>,
+    /// The step Redo puts back.
+    pub redo: Option<&'static str>,
+    /// Whether the board is in a live session.
+    pub live: bool,
 }
 
 fn menus(
     ui: &mut Ui,
     doc: &Document,
     canvas: &CanvasState,
-    live: bool,
+    steps: &Steps,
     actions: &mut Vec<Action>,
 ) -> Vec<egui::Response> {
+    let live = steps.live;
     let file = ui.menu_button("File", |ui| {
         menu_items(
             ui,
@@ -45,9 +57,8 @@ fn menus(
         menu_items(ui, actions, &[Action::Quit]);
     });
     let edit = ui.menu_button("Edit", |ui| {
-        let history = doc.history();
-        undo_redo_item(ui, actions, Action::Undo, history.undo_label());
-        undo_redo_item(ui, actions, Action::Redo, history.redo_label());
+        undo_redo_item(ui, actions, Action::Undo, steps.undo);
+        undo_redo_item(ui, actions, Action::Redo, steps.redo);
         ui.separator();
         clipboard_items(ui, doc, canvas, actions);
         ui.separator();
@@ -181,6 +192,7 @@ pub fn toolbar(
     canvas: &mut CanvasState,
     ids: &mut IdGen,
     title_buffer: &mut String,
+    steps: &Steps,
     actions: &mut Vec<Action>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -211,10 +223,10 @@ pub fn toolbar(
             }
         }
         ui.separator();
-        if toolbar_button(ui, Action::Undo, doc.history().undo_label().is_some()).clicked() {
+        if toolbar_button(ui, Action::Undo, steps.undo.is_some()).clicked() {
             actions.push(Action::Undo);
         }
-        if toolbar_button(ui, Action::Redo, doc.history().redo_label().is_some()).clicked() {
+        if toolbar_button(ui, Action::Redo, steps.redo.is_some()).clicked() {
             actions.push(Action::Redo);
         }
         ui.separator();

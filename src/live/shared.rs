@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde_json::Value;
+use yrs::undo::{Options as UndoOptions, UndoManager};
 use yrs::updates::decoder::Decode;
 use yrs::{
     Any, Doc, GetString, Map, MapPrelim, MapRef, Number, OffsetKind, Options, Out, ReadTxn,
@@ -85,6 +86,12 @@ pub struct Projection {
 pub struct SharedBoard {
     doc: Doc,
     next_entry: u64,
+    /// Undo of this window's own changes only (transactions with the local origin), one step
+    /// per change written with [`SharedBoard::write_step`].
+    undo: UndoManager<()>,
+    /// The names of the steps on the undo and redo stacks, last on top.
+    undo_labels: Vec<&'static str>,
+    redo_labels: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for SharedBoard {
@@ -129,10 +136,74 @@ impl SharedBoard {
     }
 
     fn from_options(options: Options) -> Self {
-        Self {
-            doc: Doc::with_options(options),
-            next_entry: 0,
+        let doc = Doc::with_options(options);
+        let mut undo = UndoManager::with_options(UndoOptions {
+            // Each change this window writes is one transaction, and one step.
+            capture_timeout_millis: 0,
+            tracked_origins: [yrs::Origin::from(LOCAL_ORIGIN)].into(),
+            ..UndoOptions::default()
+        });
+        let root = Roots::of(&doc);
+        for map in [&root.board, &root.items, &root.connectors, &root.images] {
+            undo.expand_scope(&doc, map);
         }
+        Self {
+            doc,
+            next_entry: 0,
+            undo,
+            undo_labels: Vec::new(),
+            redo_labels: Vec::new(),
+        }
+    }
+
+    /// Writes a change made at this window, as [`Self::write_changes`] does, as one step that
+    /// [`Self::undo`] takes back, called `label` in the Undo menu.
+    pub fn write_step(&mut self, board: &Board, changed: &Changed, label: &'static str) -> Vec<u8> {
+        let before = self.undo.undo_stack().len();
+        let update = self.write_changes(board, changed);
+        if self.undo.undo_stack().len() > before {
+            self.undo_labels.push(label);
+            self.redo_labels.clear();
+        }
+        update
+    }
+
+    /// The name of the step [`Self::undo`] would take back.
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo_labels.last().copied()
+    }
+
+    /// The name of the step [`Self::redo`] would put back.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo_labels.last().copied()
+    }
+
+    /// Takes back this window's last step, and only what this window did in it: a colleague's
+    /// later change to the same item or text stays. Returns the update to send, `None` when
+    /// there is nothing to undo. Show the result with [`Self::changes_to`].
+    pub fn undo(&mut self) -> Option<Vec<u8>> {
+        let label = self.undo_labels.pop()?;
+        let update = self.replay(true);
+        self.redo_labels.push(label);
+        Some(update)
+    }
+
+    /// Puts back the last step undone; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<Vec<u8>> {
+        let label = self.redo_labels.pop()?;
+        let update = self.replay(false);
+        self.undo_labels.push(label);
+        Some(update)
+    }
+
+    fn replay(&mut self, undo: bool) -> Vec<u8> {
+        let before = self.doc.transact().state_vector();
+        if undo {
+            self.undo.undo_blocking();
+        } else {
+            self.undo.redo_blocking();
+        }
+        self.doc.transact().encode_diff_v1(&before)
     }
 
     /// A shared document holding `board`, for a new room.
