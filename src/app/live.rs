@@ -310,6 +310,7 @@ impl CivicCanvasApp {
             && let Some(changes) = live.shared.changes_to(self.session.doc.board())
             && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
         {
+            live.shared.resync();
             message = Some(format!("Colleagues' changes could not be shown: {error}"));
         }
         if was_empty && !self.session.doc.board().is_empty() {
@@ -338,6 +339,7 @@ impl CivicCanvasApp {
         if let Some(changes) = live.shared.changes_to(self.session.doc.board())
             && let Err(error) = self.session.doc.apply(changes, Origin::Remote)
         {
+            live.shared.resync();
             self.set_status(format!("That step could not be shown: {error}"));
         }
     }

@@ -1,15 +1,16 @@
 //! The shared document itself: writing a board's changes into it, taking in colleagues'
 //! updates, and reading the board back out of whatever the merge produced.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
+use yrs::types::{Event, PathSegment};
 use yrs::undo::{Options as UndoOptions, UndoManager};
 use yrs::updates::decoder::Decode;
 use yrs::{
-    Any, Doc, GetString, Map, MapPrelim, MapRef, Number, OffsetKind, Options, Out, ReadTxn,
-    StateVector, Text, TextPrelim, TextRef, Transact, TransactionMut, Update,
+    Any, DeepObservable, Doc, GetString, Map, MapPrelim, MapRef, Number, OffsetKind, Options, Out,
+    ReadTxn, StateVector, Text, TextPrelim, TextRef, Transact, TransactionMut, Update,
 };
 
 use super::fields::{
@@ -18,8 +19,10 @@ use super::fields::{
 use super::remote::changes_between;
 use super::splice::splice;
 use crate::edit::{Changed, Command};
-use crate::model::{Board, ImageFormat, ImageId, StoredImage, ZKey};
-use crate::storage::board_from_parts_repaired;
+use crate::model::{
+    Board, ConnectorId, ImageFormat, ImageId, ItemId, StoredImage, ZKey, put_on_one_line,
+};
+use crate::storage::{board_from_parts_repaired, fit_connector, fit_item};
 
 /// The version of the layout in `docs/live-schema.md`, kept in the document as `board.schema`.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -92,6 +95,38 @@ pub struct SharedBoard {
     /// The names of the steps on the undo and redo stacks, last on top.
     undo_labels: Vec<&'static str>,
     redo_labels: Vec<&'static str>,
+    /// What changed in the document since a board was last brought up to date with it.
+    dirty: Arc<Mutex<Dirty>>,
+}
+
+/// The parts of the shared document that changed (see [`SharedBoard::changes_to`]).
+#[derive(Debug, Default)]
+struct Dirty {
+    /// Everything: nothing is known about what a board shows.
+    all: bool,
+    title: bool,
+    images: bool,
+    items: BTreeSet<String>,
+    connectors: BTreeSet<String>,
+}
+
+/// Marks in `dirty` what changes under `map`: the key of the entry each change is in.
+fn watch(map: &MapRef, dirty: &Arc<Mutex<Dirty>>, mark: fn(&mut Dirty, &str)) {
+    let dirty = Arc::clone(dirty);
+    map.observe_deep("civic-canvas/dirty", move |txn, events| {
+        let Ok(mut dirty) = dirty.lock() else { return };
+        for event in events.iter() {
+            match (event.path().front(), event) {
+                (Some(PathSegment::Key(key)), _) => mark(&mut dirty, key),
+                (_, Event::Map(changes)) => {
+                    for key in changes.keys(txn).keys() {
+                        mark(&mut dirty, key);
+                    }
+                }
+                _ => dirty.all = true,
+            }
+        }
+    });
 }
 
 impl std::fmt::Debug for SharedBoard {
@@ -147,12 +182,25 @@ impl SharedBoard {
         for map in [&root.board, &root.items, &root.connectors, &root.images] {
             undo.expand_scope(&doc, map);
         }
+        let dirty = Arc::new(Mutex::new(Dirty {
+            all: true,
+            ..Dirty::default()
+        }));
+        watch(&root.board, &dirty, |dirty, _| dirty.title = true);
+        watch(&root.images, &dirty, |dirty, _| dirty.images = true);
+        watch(&root.items, &dirty, |dirty, key| {
+            dirty.items.insert(key.to_owned());
+        });
+        watch(&root.connectors, &dirty, |dirty, key| {
+            dirty.connectors.insert(key.to_owned());
+        });
         Self {
             doc,
             next_entry: 0,
             undo,
             undo_labels: Vec::new(),
             redo_labels: Vec::new(),
+            dirty,
         }
     }
 
@@ -297,8 +345,93 @@ impl SharedBoard {
     /// What the gateway applies, with [`crate::edit::Origin::Remote`], to bring `shown` (the
     /// board a window shows) to what the shared document holds now; `None` when it already
     /// does.
+    ///
+    /// Only what changed since the last call is read, and fitted to `shown` item by item; when
+    /// a change needs the whole board (an item or connector added or removed, a photo, a frame
+    /// moved to another frame), the whole board is read. Pass the board the previous result was
+    /// applied to; if it could not be applied, call [`Self::resync`] first.
     pub fn changes_to(&self, shown: &Board) -> Option<Command> {
-        changes_between(shown, &self.project().board)
+        let dirty = self.dirty.lock().map_or_else(
+            |_| Dirty {
+                all: true,
+                ..Dirty::default()
+            },
+            |mut dirty| std::mem::take(&mut *dirty),
+        );
+        let commands = if dirty.all || dirty.images {
+            None
+        } else {
+            self.changes_of(shown, &dirty)
+        };
+        match commands {
+            Some(commands) => (!commands.is_empty()).then_some(Command::Batch {
+                label: "Colleagues' changes",
+                commands,
+            }),
+            None => changes_between(shown, &self.project().board),
+        }
+    }
+
+    /// Forgets what is known about the board shown, so the next [`Self::changes_to`] reads the
+    /// whole shared board.
+    pub fn resync(&self) {
+        if let Ok(mut dirty) = self.dirty.lock() {
+            dirty.all = true;
+        }
+    }
+
+    /// The commands for `dirty` alone, item by item; `None` when a change needs the whole board.
+    fn changes_of(&self, shown: &Board, dirty: &Dirty) -> Option<Vec<Command>> {
+        let root = Roots::of(&self.doc);
+        let txn = self.doc.transact();
+        let mut commands = Vec::new();
+        if dirty.title {
+            let mut title = match root.board.get(&txn, "title") {
+                Some(out) => read(&txn, "title", out)
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                None => String::new(),
+            };
+            put_on_one_line(&mut title);
+            if title != shown.title() {
+                commands.push(Command::SetTitle(title));
+            }
+        }
+        for key in &dirty.items {
+            let id: ItemId = key.parse().ok()?;
+            let Some(Out::YMap(entry)) = root.items.get(&txn, key) else {
+                return None;
+            };
+            let item = item_from_fields(id, &read_fields(&txn, &entry)).ok()?;
+            let old = shown.item(id)?;
+            if std::mem::discriminant(&old.kind) != std::mem::discriminant(&item.kind) {
+                return None;
+            }
+            let item = fit_item(shown, item)?;
+            if item != *old {
+                commands.push(Command::PutItem(Box::new(item)));
+            }
+        }
+        let mut added = Vec::new();
+        for key in &dirty.connectors {
+            let id: ConnectorId = key.parse().ok()?;
+            let wanted = match root.connectors.get(&txn, key) {
+                Some(Out::YMap(entry)) => connector_from_fields(id, &read_fields(&txn, &entry))
+                    .ok()
+                    .and_then(|connector| fit_connector(shown, connector)),
+                _ => None,
+            };
+            let old = shown.connector(id);
+            if wanted.as_ref() != old {
+                if old.is_some() {
+                    commands.push(Command::RemoveConnector(id));
+                }
+                added.extend(wanted.map(|connector| Command::AddConnector(Box::new(connector))));
+            }
+        }
+        commands.append(&mut added);
+        Some(commands)
     }
 
     /// The board as the shared document has it now.

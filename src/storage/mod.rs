@@ -64,7 +64,7 @@ mod v4;
 mod validate;
 
 pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
-pub use assemble::board_from_parts_repaired;
+pub use assemble::{board_from_parts_repaired, fit_connector, fit_item};
 pub use atomic::{SaveCause, SaveError};
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
