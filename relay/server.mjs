@@ -12,12 +12,16 @@
 //   (the most a board file may hold) refuses further changes.
 // - With --stop-with-stdin it stops when its standard input closes (for tests and scripts that
 //   start it, so it never outlives them).
+// - It serves the participant page at http://HOST:PORT/join/ROOM (add ?token=SECRET when the
+//   relay asks for one): a browser page, nothing to install, for posting sticky notes.
 // - It prints one line when it is ready: `relay listening on ws://HOST:PORT` (with --port 0 the
 //   port is chosen by the system), which scripts and tests read.
 
 import http from 'node:http'
+import { readFileSync } from 'node:fs'
 import { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
+import { build } from 'esbuild'
 
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 const MAX_ROOM_BYTES = 200 * 1024 * 1024
@@ -54,11 +58,41 @@ function fail (message) {
 }
 
 const settings = options(process.argv.slice(2))
+
+// The participant page: plain HTML, and its script bundled from the npm packages at start.
+const here = new URL('.', import.meta.url)
+const page = readFileSync(new URL('participant/index.html', here))
+const bundle = await build({
+  entryPoints: [new URL('participant/page.mjs', here).pathname],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  minify: true,
+  logLevel: 'silent'
+})
+const script = bundle.outputFiles[0].contents
 const received = new Map() // room → bytes taken in
 
-const server = http.createServer((_request, response) => {
-  response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
-  response.end('Civic Canvas relay\n')
+const server = http.createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://relay')
+  const send = (status, type, body) => {
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff'
+    })
+    response.end(body)
+  }
+  const [first, room] = url.pathname.split('/').filter(Boolean)
+  if (first === 'join' && ROOM.test(room ?? '')) {
+    send(200, 'text/html; charset=utf-8', page)
+  } else if (url.pathname === '/participant.js') {
+    send(200, 'text/javascript; charset=utf-8', script)
+  } else if (url.pathname === '/') {
+    send(200, 'text/plain; charset=utf-8', 'Civic Canvas relay\n')
+  } else {
+    send(404, 'text/plain; charset=utf-8', 'Not found\n')
+  }
 })
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })

@@ -6,7 +6,7 @@
 #          run the unreadable-file tests as another user, Xvfb with the window's libraries
 #          for the smoke test of `civic-canvas measure` in a real window (the UI tests run
 #          headless and need no libraries), and Node with the relay's npm packages (installed
-#          from relay/package-lock.json) for the live-session tests
+#          from relay/package-lock.json) and Chromium for the live-session tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ window=(libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 libg
 case "$what" in
   run) packages=("${window[@]}") ;;
   test)
-    packages=(util-linux mount xvfb "${window[@]}")
+    packages=(util-linux mount xvfb chromium "${window[@]}")
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
     command -v npm >/dev/null 2>&1 || packages+=(npm)
     ;;

@@ -1,9 +1,11 @@
 //! Live sessions through a real relay (`relay/server.mjs`, the standard Yjs relay) on
 //! 127.0.0.1: windows converge, a late joiner gets everything, a client built on the official
-//! `yjs` and `y-websocket` packages reads and writes the board, and when the relay is killed
-//! both windows keep editing and merge once it is back.
+//! `yjs` and `y-websocket` packages reads and writes the board, a participant posts and edits a
+//! note from the participant page in Chromium, and when the relay is killed both windows keep
+//! editing and merge once it is back.
 //!
-//! Needs Node and `npm ci --prefix relay` (the README's test command does both).
+//! Needs Node, `npm ci --prefix relay` and Chromium (the README's test command sees to all
+//! three).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
@@ -235,4 +237,50 @@ fn when_the_relay_dies_both_keep_editing_and_merge_when_it_is_back() {
         same_board(w) && items(w) == 3
     });
     assert_eq!(a.status, Status::Connected);
+}
+
+#[test]
+fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
+    let relay = Relay::start(0);
+    let room = room(3);
+    let board = load_board(std::path::Path::new("saved_boards/kickoff.ron")).unwrap();
+    let mut host = Window::start(&board, &relay.url(&room));
+    let mut other = Window::join(&relay.url(&room));
+    wait(
+        &mut [&mut host, &mut other],
+        "the board is on the relay",
+        same_board,
+    );
+
+    let page = format!("http://127.0.0.1:{}/join/{room}", relay.port);
+    let output = Process::new("node")
+        .args(["relay/tests/participant.mjs", &page, "Lela"])
+        .arg("Queue numbers by SMS")
+        .arg("Queue numbers by SMS, please")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains(board.title()),
+        "the page shows the board: {shown}"
+    );
+    wait(
+        &mut [&mut host, &mut other],
+        "the participant's note is on the board",
+        |w| {
+            same_board(w)
+                && w.first().is_some_and(|w| {
+                    w.doc.board().items().any(|item| {
+                        item.text() == "Queue numbers by SMS, please"
+                            && item.color == PaletteColor::Green
+                    })
+                })
+        },
+    );
+    assert_eq!(items(&[&mut host]), board.items().len() + 1);
 }

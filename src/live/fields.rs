@@ -64,7 +64,11 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
             .and_then(Value::as_f64)
             .map_or(f32::NAN, |n| n as f32)
     };
-    let z: ZKey = text(fields, "z")?.parse().map_err(|e| format!("{e}"))?;
+    // A client may leave the stacking key out: the item then stacks as the first one did.
+    let z: ZKey = match fields.get("z") {
+        None | Some(Value::Null) => ZKey::middle(),
+        Some(_) => text(fields, "z")?.parse().map_err(|e| format!("{e}"))?,
+    };
     let color: PaletteColor =
         serde_json::from_value(fields.get("color").cloned().unwrap_or_default())
             .map_err(|e| format!("its colour: {e}"))?;

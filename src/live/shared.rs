@@ -543,15 +543,9 @@ impl Writer<'_> {
         self.sync_fields(txn, &entry, fields);
     }
 
+    /// Writes `fields` into `map`. Keys `fields` does not have are left as they are: another
+    /// client may keep its own there (a participant page, the note's author).
     fn sync_fields(&mut self, txn: &mut TransactionMut<'_>, map: &MapRef, fields: &Fields) {
-        let stale: Vec<String> = map
-            .keys(txn)
-            .filter(|key| !fields.contains_key(*key))
-            .map(str::to_owned)
-            .collect();
-        for key in stale {
-            map.remove(txn, &key);
-        }
         for (key, value) in fields {
             self.sync(txn, map, key, value);
         }
