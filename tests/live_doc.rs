@@ -138,6 +138,43 @@ fn board_of(items: Vec<Item>, connectors: Vec<Connector>) -> Board {
     Board::from_parts("Live", items, connectors).unwrap()
 }
 
+/// Two windows in one session on a board of `items`: the one that started it, and one that
+/// joined.
+fn pair(items: Vec<Item>) -> (Window, Window) {
+    let a = Window::starting(&board_of(items, vec![]), 1);
+    let b = Window::joining(&a, 2);
+    (a, b)
+}
+
+/// A persona card whose goals are `goals`.
+fn persona_with_goals(ids: &mut IdGen, goals: &[&str]) -> Item {
+    let persona = Persona {
+        name: "Ana, 34".into(),
+        goals: goals.iter().map(|goal| Entry::new(*goal)).collect(),
+        ..Persona::default()
+    };
+    Item::persona(
+        ids.item_id(|_| false),
+        Point::new(0.0, 0.0),
+        ZKey::middle(),
+        PaletteColor::Blue,
+        persona,
+    )
+}
+
+/// The texts of a persona's goals as `window` shows them.
+fn goals(window: &Window, id: ItemId) -> Vec<String> {
+    window
+        .board()
+        .item(id)
+        .unwrap()
+        .kind
+        .entries(EntryList::Goals)
+        .iter()
+        .map(|entry| entry.text.clone())
+        .collect()
+}
+
 #[test]
 fn every_example_and_golden_board_comes_back_exactly() {
     let mut files: Vec<PathBuf> = std::fs::read_dir("tests/golden/v4")
@@ -164,8 +201,7 @@ fn a_move_and_a_recolour_of_one_note_both_survive() {
     let mut ids = IdGen::seeded(1);
     let item = note(&mut ids, "Residents need SMS");
     let id = item.id;
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::MoveItem {
         id,
         to: Point::new(500.0, 40.0),
@@ -187,8 +223,7 @@ fn undo_takes_back_my_change_and_keeps_a_colleagues_change_to_the_same_note() {
     let mut ids = IdGen::seeded(11);
     let item = note(&mut ids, "Residents need SMS");
     let (id, start) = (item.id, item.pos);
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::MoveItem {
         id,
         to: Point::new(800.0, 300.0),
@@ -225,8 +260,7 @@ fn undo_while_live_takes_back_my_words_and_keeps_a_colleagues_in_the_same_note()
     let mut ids = IdGen::seeded(12);
     let item = note(&mut ids, "Residents need SMS");
     let id = item.id;
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::SetText {
         id,
         text: "Residents really need SMS".into(),
@@ -257,8 +291,7 @@ fn two_people_typing_in_one_note_keep_both_their_words() {
     let mut ids = IdGen::seeded(2);
     let item = note(&mut ids, "Residents need SMS");
     let id = item.id;
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::SetText {
         id,
         text: "Residents really need SMS".into(),
@@ -279,8 +312,7 @@ fn a_note_moved_by_one_and_deleted_by_the_other_is_gone_for_both() {
     let mut ids = IdGen::seeded(3);
     let item = note(&mut ids, "Old idea");
     let id = item.id;
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::MoveItem {
         id,
         to: Point::new(10.0, 10.0),
@@ -297,8 +329,7 @@ fn a_connector_to_a_note_a_colleague_deleted_is_hidden_and_kept() {
     let (first, second) = (note(&mut ids, "Cause"), note(&mut ids, "Effect"));
     let (from, to) = (first.id, second.id);
     let deleted = second.clone();
-    let mut a = Window::starting(&board_of(vec![first, second], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![first, second]);
     a.apply(Command::delete_items(&[to]));
     let link = Connector::new(ids.connector_id(|_| false), from, to);
     let link_id = link.id;
@@ -343,8 +374,7 @@ fn a_note_put_in_two_frames_at_once_ends_in_the_same_one_for_both() {
     );
     let item = note(&mut ids, "Shared idea");
     let (id, left_id, right_id) = (item.id, left.id, right.id);
-    let mut a = Window::starting(&board_of(vec![left, right, item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![left, right, item]);
     a.apply(Command::SetParent {
         id,
         frame: Some(left_id),
@@ -362,52 +392,27 @@ fn a_note_put_in_two_frames_at_once_ends_in_the_same_one_for_both() {
 #[test]
 fn a_persona_entry_removed_by_one_and_entries_added_by_both_all_merge() {
     let mut ids = IdGen::seeded(9);
-    let persona = Persona {
-        name: "Ana, 34".into(),
-        goals: vec![Entry::new("Register a birth"), Entry::new("Skip the queue")],
-        ..Persona::default()
-    };
-    let item = Item::persona(
-        ids.item_id(|_| false),
-        Point::new(0.0, 0.0),
-        ZKey::middle(),
-        PaletteColor::Blue,
-        persona,
-    );
+    let item = persona_with_goals(&mut ids, &["Register a birth", "Skip the queue"]);
     let id = item.id;
-    let goals = ListRef::Entries(EntryList::Goals);
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
-    a.apply(Command::RemoveFromList {
-        id,
-        list: goals,
-        index: 0,
-    });
+    let list = ListRef::Entries(EntryList::Goals);
+    let (mut a, mut b) = pair(vec![item]);
+    a.apply(Command::RemoveFromList { id, list, index: 0 });
     a.apply(Command::InsertInList {
         id,
-        list: goals,
+        list,
         index: 1,
         value: ListValue::Entry(Entry::new("Pay online")),
     });
     b.apply(Command::InsertInList {
         id,
-        list: goals,
+        list,
         index: 0,
         value: ListValue::Entry(Entry::new("Know the documents needed")),
     });
     exchange(&mut a, &mut b);
     for window in [&a, &b] {
-        let texts: Vec<&str> = window
-            .board()
-            .item(id)
-            .unwrap()
-            .kind
-            .entries(EntryList::Goals)
-            .iter()
-            .map(|entry| entry.text.as_str())
-            .collect();
         assert_eq!(
-            texts,
+            goals(window, id),
             ["Know the documents needed", "Skip the queue", "Pay online"]
         );
     }
@@ -416,24 +421,12 @@ fn a_persona_entry_removed_by_one_and_entries_added_by_both_all_merge() {
 #[test]
 fn an_entry_moved_by_one_and_edited_by_the_other_is_moved_with_the_edit() {
     let mut ids = IdGen::seeded(10);
-    let persona = Persona {
-        goals: vec![
-            Entry::new("Register a birth"),
-            Entry::new("Skip the queue"),
-            Entry::new("Pay online"),
-        ],
-        ..Persona::default()
-    };
-    let item = Item::persona(
-        ids.item_id(|_| false),
-        Point::new(0.0, 0.0),
-        ZKey::middle(),
-        PaletteColor::Blue,
-        persona,
+    let item = persona_with_goals(
+        &mut ids,
+        &["Register a birth", "Skip the queue", "Pay online"],
     );
     let id = item.id;
-    let mut a = Window::starting(&board_of(vec![item], vec![]), 1);
-    let mut b = Window::joining(&a, 2);
+    let (mut a, mut b) = pair(vec![item]);
     a.apply(Command::MoveInList {
         id,
         list: ListRef::Entries(EntryList::Goals),
@@ -446,17 +439,8 @@ fn an_entry_moved_by_one_and_edited_by_the_other_is_moved_with_the_edit() {
     });
     exchange(&mut a, &mut b);
     for window in [&a, &b] {
-        let texts: Vec<&str> = window
-            .board()
-            .item(id)
-            .unwrap()
-            .kind
-            .entries(EntryList::Goals)
-            .iter()
-            .map(|entry| entry.text.as_str())
-            .collect();
         assert_eq!(
-            texts,
+            goals(window, id),
             ["Skip the queue", "Pay online", "Register a birth online"]
         );
     }

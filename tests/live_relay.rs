@@ -122,6 +122,17 @@ fn note(ids: &mut IdGen, text: &str, x: f32) -> Item {
     )
 }
 
+/// Runs a Node script to its end; returns what it printed, failing the test if it failed.
+fn node(args: &[&str]) -> String {
+    let output = Process::new("node").args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 fn room(n: u8) -> String {
     format!("{:0>32}", format!("room{n}"))
 }
@@ -173,21 +184,13 @@ fn windows_a_late_joiner_and_a_third_party_client_share_one_board() {
         same_board,
     );
 
-    let output = Process::new("node")
-        .args([
-            "relay/tools/third-party-client.mjs",
-            &format!("ws://127.0.0.1:{}", relay.port),
-        ])
-        .arg(room(1))
-        .arg("Posted by another Yjs client")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let read = String::from_utf8_lossy(&output.stdout);
+    let third_party = format!("ws://127.0.0.1:{}", relay.port);
+    let read = node(&[
+        "relay/tools/third-party-client.mjs",
+        &third_party,
+        &room(1),
+        "Posted by another Yjs client",
+    ]);
     assert!(read.contains("From the host"), "{read}");
     wait(
         &mut [&mut host, &mut guest, &mut late],
@@ -253,18 +256,13 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
     );
 
     let page = format!("http://127.0.0.1:{}/join/{room}", relay.port);
-    let output = Process::new("node")
-        .args(["relay/tests/participant.mjs", &page, "Lela"])
-        .arg("Queue numbers by SMS")
-        .arg("Queue numbers by SMS, please")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let shown = String::from_utf8_lossy(&output.stdout);
+    let shown = node(&[
+        "relay/tests/participant.mjs",
+        &page,
+        "Lela",
+        "Queue numbers by SMS",
+        "Queue numbers by SMS, please",
+    ]);
     assert!(
         shown.contains(board.title()),
         "the page shows the board: {shown}"

@@ -220,23 +220,46 @@ fn typed_path(
         ui.label(reason);
     }
     ui.add_space(4.0);
-    let field = labelled_text_field(ui, "File path", text, 520.0, example);
+    answer(ui, "File path", text, example, confirm).map(|answer| match answer {
+        Answer::Confirmed(typed) => Choice::Path(purpose, PathBuf::from(typed)),
+        Answer::Cancelled => Choice::Close,
+    })
+}
+
+/// How a dialog with a text field was answered.
+enum Answer {
+    /// The text, confirmed.
+    Confirmed(String),
+    /// Cancel.
+    Cancelled,
+}
+
+/// A text field that has the keyboard, with a confirm button (and Enter) and Cancel (and
+/// Escape); the answer once given.
+fn answer(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    example: &str,
+    confirm: &str,
+) -> Option<Answer> {
+    let field = labelled_text_field(ui, label, text, 520.0, example);
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();
     }
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     ui.add_space(8.0);
-    let mut choice = None;
+    let mut answer = None;
     ui.horizontal(|ui| {
         let ready = !text.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready) {
-            choice = Some(Choice::Path(purpose, PathBuf::from(text.trim())));
+            answer = Some(Answer::Confirmed(text.trim().to_owned()));
         }
         if ui.button("Cancel").on_hover_text("Escape").clicked() {
-            choice = Some(Choice::Close);
+            answer = Some(Answer::Cancelled);
         }
     });
-    choice
+    answer
 }
 
 /// What a live-session address is for.
@@ -271,23 +294,10 @@ fn live_address(ui: &mut Ui, purpose: LivePurpose, text: &mut String) -> Option<
     ui.heading(heading);
     ui.label(explain);
     ui.add_space(4.0);
-    let response = labelled_text_field(ui, field, text, 520.0, example);
-    if !response.has_focus() && !response.lost_focus() {
-        response.request_focus();
-    }
-    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-    ui.add_space(8.0);
-    let mut choice = None;
-    ui.horizontal(|ui| {
-        let ready = !text.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready) {
-            choice = Some(Choice::LiveAddress(purpose, text.trim().to_owned()));
-        }
-        if ui.button("Cancel").on_hover_text("Escape").clicked() {
-            choice = Some(Choice::Close);
-        }
-    });
-    choice
+    answer(ui, field, text, example, confirm).map(|answer| match answer {
+        Answer::Confirmed(typed) => Choice::LiveAddress(purpose, typed),
+        Answer::Cancelled => Choice::Close,
+    })
 }
 
 fn confirm_replace(ui: &mut Ui, path: &std::path::Path) -> Option<Choice> {
