@@ -282,3 +282,36 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
     );
     assert_eq!(items(&[&mut host]), board.items().len() + 1);
 }
+
+#[test]
+fn a_relay_with_a_token_refuses_those_without_it() {
+    let relay = Relay::start_with(0, &["--token", "s3cret"]);
+    let board = Board::from_parts(
+        "Token test",
+        [note(&mut IdGen::seeded(23), "Kept", 0.0)],
+        [],
+    )
+    .unwrap();
+    let url = relay.url(&room(4));
+    let mut host = Window::start(&board, &format!("{url}?token=s3cret"));
+    let mut stranger = Window::join(&url);
+    let mut wrong = Window::join(&format!("{url}?token=guess"));
+    wait(
+        &mut [&mut host, &mut stranger, &mut wrong],
+        "the strangers are refused",
+        |w| {
+            w.first()
+                .is_some_and(|host| host.status == Status::Connected)
+                && w.iter()
+                    .skip(1)
+                    .all(|w| matches!(&w.status, Status::Offline(why) if why.contains("token")))
+        },
+    );
+    assert!(stranger.doc.board().is_empty() && wrong.doc.board().is_empty());
+    let mut colleague = Window::join(&format!("{url}?token=s3cret"));
+    wait(
+        &mut [&mut host, &mut colleague],
+        "the colleague with the token joins",
+        same_board,
+    );
+}

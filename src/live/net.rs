@@ -179,7 +179,17 @@ impl Link {
             .max_message_size(Some(MAX_UPDATE_BYTES))
             .max_frame_size(Some(MAX_UPDATE_BYTES));
         let (mut socket, _) = tungstenite::client::connect_with_config(&self.url, Some(config), 0)
-            .map_err(|e| format!("the relay cannot be reached ({e})"))?;
+            .map_err(|e| match &e {
+                tungstenite::Error::Http(response) if response.status().as_u16() == 401 => {
+                    "the relay refused the link: its token is missing or wrong (ask for the \
+                     link again)"
+                        .to_owned()
+                }
+                tungstenite::Error::Http(response) if response.status().as_u16() == 404 => {
+                    "the relay has no such room (check the link)".to_owned()
+                }
+                _ => format!("the relay cannot be reached ({e})"),
+            })?;
         if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
             let _ = stream.set_nodelay(true);
             stream

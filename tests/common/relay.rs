@@ -15,9 +15,15 @@ pub struct Relay {
 impl Relay {
     /// Starts a relay on `port` (0: any free port) and waits until it listens.
     pub fn start(port: u16) -> Self {
+        Self::start_with(port, &[])
+    }
+
+    /// Starts a relay with more options (`--token SECRET`, say).
+    pub fn start_with(port: u16, options: &[&str]) -> Self {
         let mut child = Process::new("node")
             .args(["relay/server.mjs", "--stop-with-stdin", "--port"])
             .arg(port.to_string())
+            .args(options)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
