@@ -26,6 +26,8 @@ pub(super) struct Live {
     /// The link colleagues join with.
     join_link: String,
     status: Status,
+    /// Changes made here since the relay was last reached: they go out when it is back.
+    waiting: usize,
 }
 
 impl std::fmt::Debug for Live {
@@ -38,7 +40,7 @@ impl std::fmt::Debug for Live {
 #[derive(Debug)]
 pub struct LiveBadge {
     /// "Live", or what keeps it from being live right now.
-    pub text: &'static str,
+    pub text: String,
     /// The join link, and why the relay cannot be reached when it cannot.
     pub tooltip: String,
     /// Whether changes are going both ways now.
@@ -139,19 +141,27 @@ impl Live {
             link,
             join_link: url.to_owned(),
             status: Status::Connecting,
+            waiting: 0,
         }
     }
 
     /// The badge for the status bar.
     pub(super) fn badge(&self) -> LiveBadge {
+        let waiting = match self.waiting {
+            0 => String::new(),
+            1 => ", 1 change waiting".to_owned(),
+            n => format!(", {n} changes waiting"),
+        };
         let text = match &self.status {
-            Status::Connecting => "Live: connecting…",
-            Status::Connected => "Live",
-            Status::Offline(_) => "Live: offline, changes kept",
+            Status::Connecting => format!("Live: connecting…{waiting}"),
+            Status::Connected => "Live".to_owned(),
+            Status::Offline(_) => format!("Live: offline{waiting}"),
         };
         let mut tooltip = format!("Colleagues join with {}", self.join_link);
         if let Status::Offline(why) = &self.status {
-            tooltip = format!("{why}. Your changes are kept and sent when it is back.\n{tooltip}");
+            tooltip = format!(
+                "{why}. Changes made here are kept and sent when the relay is back.\n{tooltip}"
+            );
         }
         LiveBadge {
             text,
@@ -168,8 +178,11 @@ impl Live {
     /// Sends a change made at this window, as one step of its undo while live.
     pub(super) fn share(&mut self, doc: &Document, changed: &Changed) {
         let label = doc.history().undo_label().unwrap_or("Change");
-        self.link
-            .send(self.shared.write_step(doc.board(), changed, label));
+        let update = self.shared.write_step(doc.board(), changed, label);
+        if !update.is_empty() && self.status != Status::Connected {
+            self.waiting += 1;
+        }
+        self.link.send(update);
     }
 }
 
@@ -296,7 +309,13 @@ impl CivicCanvasApp {
                     Ok(()) => changed = true,
                     Err(error) => message = Some(error.to_string()),
                 },
-                Incoming::Status(status) => live.status = status,
+                Incoming::Status(status) => {
+                    if status == Status::Connected {
+                        // Connecting sends the relay whatever it lacks.
+                        live.waiting = 0;
+                    }
+                    live.status = status;
+                }
                 Incoming::Refused(why) => {
                     message = Some(format!("A change from the live session was refused: {why}"));
                 }
@@ -398,6 +417,26 @@ mod tests {
         }
         assert!(Address::parse(&format!("ws://h:1/{room}"), false).is_err());
         assert!(Address::parse("ws://h:1", true).is_err());
+    }
+
+    #[test]
+    fn the_badge_counts_changes_made_while_the_relay_is_away() {
+        use crate::edit::Command;
+        // Port 9 (discard) on this computer: nothing answers, so the session stays offline.
+        let url = "ws://127.0.0.1:9/0123456789abcdef0123456789abcdef";
+        let mut live = Live::open(&egui::Context::default(), SharedBoard::new(), url);
+        live.status = Status::Offline("the relay cannot be reached".into());
+        let mut doc = Document::untitled();
+        for title in ["Kick-off", "Kick-off, day 2"] {
+            let changed = doc
+                .apply(Command::SetTitle(title.into()), Origin::Local)
+                .unwrap();
+            live.share(&doc, &changed);
+        }
+        let badge = live.badge();
+        assert_eq!(badge.text, "Live: offline, 2 changes waiting");
+        assert!(!badge.connected);
+        assert!(badge.tooltip.contains("cannot be reached") && badge.tooltip.contains(url));
     }
 
     #[test]

@@ -437,7 +437,7 @@ pub fn status_bar(
                 } else {
                     egui::Color32::from_rgb(0x8a, 0x4b, 0x00)
                 };
-                ui.label(RichText::new(badge.text).strong().color(color))
+                ui.label(RichText::new(&badge.text).strong().color(color))
                     .on_hover_text(&badge.tooltip);
                 ui.separator();
             }
