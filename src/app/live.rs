@@ -11,7 +11,7 @@ use super::panels::Steps;
 use crate::document::Document;
 use crate::edit::{Changed, Origin};
 use crate::live::{Connection, Incoming, SharedBoard, Status};
-use crate::ui::dialogs::{LivePurpose, Modal};
+use crate::ui::dialogs::{LivePurpose, Modal, QrPicture};
 
 /// How long one paint may spend taking in colleagues' changes; the rest waits for the next.
 const BUDGET: Duration = Duration::from_millis(4);
@@ -111,6 +111,12 @@ impl Address {
         format!("{}/{room}{}", self.relay, self.query)
     }
 
+    /// The participant page of `room`, which the relay serves.
+    fn page(&self, room: &str) -> String {
+        let host = self.relay.trim_start_matches("ws://");
+        format!("http://{host}/join/{room}{}", self.query)
+    }
+
     /// Whether only this computer can reach the relay.
     fn is_local(&self) -> bool {
         let host = self.relay.trim_start_matches("ws://");
@@ -120,6 +126,25 @@ impl Address {
 
 fn is_room(text: &str) -> bool {
     (ROOM_DIGITS..=64).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `text` as a QR code (error correction M, the usual for screens); a blank picture for text
+/// too long for one, which a join link never is.
+fn qr_picture(text: &str) -> QrPicture {
+    match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
+        Ok(code) => QrPicture {
+            width: code.width(),
+            dark: code
+                .to_colors()
+                .into_iter()
+                .map(|color| color == qrcode::Color::Dark)
+                .collect(),
+        },
+        Err(_) => QrPicture {
+            width: 1,
+            dark: vec![false],
+        },
+    }
 }
 
 /// A new room id from the system's randomness.
@@ -216,26 +241,26 @@ impl CivicCanvasApp {
         self.commit_typing();
         let started = Address::parse(relay, false).and_then(|address| {
             let room = new_room()?;
-            Ok((address.url(&room), address.is_local()))
+            Ok((address.url(&room), address.page(&room), address.is_local()))
         });
         match started {
-            Ok((url, local)) => {
+            Ok((url, page, local)) => {
                 let shared = SharedBoard::seeded(self.session.doc.board());
                 let live = Live::open(ctx, shared, &url);
                 ctx.copy_text(url.clone());
-                let only_here = if local {
-                    "\n\nThe relay listens on this computer only, so only this computer can join. \
-                     To let colleagues join, run the relay with --lan and use this computer's \
-                     network address."
+                let reach = if local {
+                    "The relay listens on this computer only, so only this computer can join. To \
+                     let others join, run the relay with --lan and use this computer's network \
+                     address."
                 } else {
                     ""
                 };
-                self.show_error(
-                    "Live session started",
-                    format!(
-                        "Colleagues join with this link (copied to the clipboard):\n\n{url}{only_here}"
-                    ),
-                );
+                self.shell.modal = Some(Modal::LiveStarted {
+                    qr: qr_picture(&page),
+                    link: url,
+                    page,
+                    reach: reach.to_owned(),
+                });
                 self.session.live = Some(live);
             }
             Err(why) => self.show_error("The live session could not start", why),
@@ -249,7 +274,7 @@ impl CivicCanvasApp {
             self.show_error(
                 "Save this board first",
                 "Joining opens the shared board in place of this one. Save this board \
-                 (File → Save) or start a new one, then join.",
+                 (File menu, Save) or start a new one, then join.",
             );
             return;
         }
@@ -407,6 +432,10 @@ mod tests {
             format!("ws://10.0.0.5:1234/{room}?token=s3")
         );
         assert!(!link.is_local());
+        assert_eq!(
+            link.page(room),
+            format!("http://10.0.0.5:1234/join/{room}?token=s3")
+        );
         for bad in [
             "http://example.org",
             "ws://",
@@ -437,6 +466,19 @@ mod tests {
         assert_eq!(badge.text, "Live: offline, 2 changes waiting");
         assert!(!badge.connected);
         assert!(badge.tooltip.contains("cannot be reached") && badge.tooltip.contains(url));
+    }
+
+    #[test]
+    fn the_participant_page_is_a_qr_code_with_its_finder_squares() {
+        let page = "http://192.168.1.20:1234/join/0123456789abcdef0123456789abcdef";
+        let qr = qr_picture(page);
+        assert!((25..=57).contains(&qr.width), "{}", qr.width);
+        assert_eq!(qr.dark.len(), qr.width * qr.width);
+        // The top-left finder square: a dark ring 7 modules wide around a light one.
+        let dark = |row: usize, column: usize| qr.dark[row * qr.width + column];
+        assert!((0..7).all(|i| dark(0, i) && dark(6, i) && dark(i, 0) && dark(i, 6)));
+        assert!((1..6).all(|i| !dark(1, i) && !dark(5, i)));
+        assert!(dark(3, 3));
     }
 
     #[test]

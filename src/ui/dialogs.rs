@@ -51,6 +51,18 @@ pub enum Modal {
     },
     /// The keyboard shortcut sheet.
     Shortcuts,
+    /// A live session has started: the links to join it, and the participant page's as a QR
+    /// code.
+    LiveStarted {
+        /// The link colleagues join with in Civic Canvas.
+        link: String,
+        /// The participant page's address.
+        page: String,
+        /// What to say about who can join (empty when anyone on the network can).
+        reach: String,
+        /// The participant page's address as a QR code.
+        qr: QrPicture,
+    },
     /// A relay address (to start a live session) or a join link (to join one).
     LiveAddress {
         /// Start or join.
@@ -130,6 +142,12 @@ impl Modal {
                     reason,
                 } => typed_path(ui, *purpose, text, reason.as_deref()),
                 Self::Message { title, body } => message(ui, title, body),
+                Self::LiveStarted {
+                    link,
+                    page,
+                    reach,
+                    qr,
+                } => live_started(ui, link, page, reach, qr),
                 Self::LiveAddress { purpose, text } => live_address(ui, *purpose, text),
                 Self::Shortcuts => shortcut_sheet(ui),
                 Self::ConfirmReplace { path } => confirm_replace(ui, path),
@@ -329,6 +347,66 @@ fn message(ui: &mut Ui, title: &str, body: &str) -> Option<Choice> {
     ui.heading(title);
     ui.add_space(4.0);
     ui.label(body);
+    ui.add_space(8.0);
+    let ok = ui.button("OK");
+    if !ok.has_focus() {
+        ok.request_focus();
+    }
+    ok.clicked().then_some(Choice::Close)
+}
+
+/// A QR code: `width` × `width` modules, dark or light, row by row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrPicture {
+    /// Modules on a side.
+    pub width: usize,
+    /// Whether each module is dark.
+    pub dark: Vec<bool>,
+}
+
+fn live_started(
+    ui: &mut Ui,
+    link: &str,
+    page: &str,
+    reach: &str,
+    qr: &QrPicture,
+) -> Option<Choice> {
+    ui.heading("Live session started");
+    ui.add_space(4.0);
+    ui.label("Participants scan this code, or open the address below it, to post notes:");
+    ui.add_space(4.0);
+    // Large enough to scan from a shared screen: about 300 points, with the quiet zone the
+    // standard asks for (four modules) in white around it.
+    let quiet = 4;
+    let modules = qr.width + 2 * quiet;
+    let module = (300.0 / modules as f32).floor().max(2.0);
+    let extent = module * modules as f32;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(extent, extent), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    for (index, dark) in qr.dark.iter().enumerate() {
+        if *dark {
+            let (row, column) = (index / qr.width.max(1), index % qr.width.max(1));
+            let min = rect.min
+                + egui::vec2(
+                    (column + quiet) as f32 * module,
+                    (row + quiet) as f32 * module,
+                );
+            painter.rect_filled(
+                egui::Rect::from_min_size(min, egui::vec2(module, module)),
+                0.0,
+                egui::Color32::BLACK,
+            );
+        }
+    }
+    ui.add(egui::Label::new(RichText::new(page).strong()).selectable(true));
+    ui.add_space(8.0);
+    ui.label("Colleagues join in Civic Canvas (File menu, Join live session…) with this link, copied to the clipboard:");
+    ui.add(egui::Label::new(RichText::new(link).strong()).selectable(true));
+    if !reach.is_empty() {
+        ui.add_space(4.0);
+        ui.label(reach);
+    }
     ui.add_space(8.0);
     let ok = ui.button("OK");
     if !ok.has_focus() {
