@@ -10,13 +10,13 @@
 //! lacks, so edits made offline merge as soon as the relay is back.
 
 use std::io::ErrorKind;
-use std::net::TcpStream;
+use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use tungstenite::HandshakeError;
 use tungstenite::protocol::WebSocketConfig;
-use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message as Frame, WebSocket};
 use yrs::sync::{Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::{Decode, DecoderV1};
@@ -27,6 +27,8 @@ use super::MAX_UPDATE_BYTES;
 
 /// How long the thread waits for the relay before looking for the window's changes.
 const POLL: Duration = Duration::from_millis(20);
+/// How long reaching the relay's computer, and then the relay's answer, may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The longest wait between two tries to reach the relay.
 const MAX_RETRY: Duration = Duration::from_secs(5);
 
@@ -118,11 +120,11 @@ impl Connection {
 }
 
 impl Drop for Connection {
+    /// Tells the thread to stop, without waiting for it: it may be waiting for a relay that
+    /// does not answer, and leaving a session must not wait with it. It ends by itself.
     fn drop(&mut self) {
         let _ = self.to_thread.send(Outgoing::Stop);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        drop(self.thread.take());
     }
 }
 
@@ -174,33 +176,70 @@ impl Link {
         }
     }
 
-    fn connect(&self) -> Result<WebSocket<MaybeTlsStream<TcpStream>>, String> {
+    /// Opens the connection: at most [`CONNECT_TIMEOUT`] to reach the relay's computer, and as
+    /// long again for the relay to answer, so that leaving a session never waits on a relay
+    /// that does not answer.
+    fn connect(&self) -> Result<WebSocket<TcpStream>, String> {
+        let unreachable = |why: String| format!("the relay cannot be reached ({why})");
+        let authority = self
+            .url
+            .strip_prefix("ws://")
+            .and_then(|rest| rest.split(['/', '?']).next())
+            .filter(|authority| !authority.is_empty())
+            .ok_or_else(|| unreachable("not a ws:// address".into()))?;
+        let authority = if authority
+            .rsplit_once(':')
+            .is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
+        {
+            authority.to_owned()
+        } else {
+            format!("{authority}:80")
+        };
+        let addresses = authority
+            .to_socket_addrs()
+            .map_err(|e| unreachable(e.to_string()))?;
+        let mut last = "no address".to_owned();
+        let stream = addresses
+            .into_iter()
+            .find_map(|address| {
+                TcpStream::connect_timeout(&address, CONNECT_TIMEOUT)
+                    .map_err(|e| last = e.to_string())
+                    .ok()
+            })
+            .ok_or_else(|| unreachable(last))?;
+        let _ = stream.set_nodelay(true);
+        stream
+            .set_read_timeout(Some(CONNECT_TIMEOUT))
+            .map_err(|e| unreachable(e.to_string()))?;
         let config = WebSocketConfig::default()
             .max_message_size(Some(MAX_UPDATE_BYTES))
             .max_frame_size(Some(MAX_UPDATE_BYTES));
-        let (mut socket, _) = tungstenite::client::connect_with_config(&self.url, Some(config), 0)
-            .map_err(|e| match &e {
-                tungstenite::Error::Http(response) if response.status().as_u16() == 401 => {
-                    "the relay refused the link: its token is missing or wrong (ask for the \
+        let (socket, _) =
+            tungstenite::client::client_with_config(self.url.as_str(), stream, Some(config))
+                .map_err(|e| match e {
+                    HandshakeError::Failure(tungstenite::Error::Http(response))
+                        if response.status().as_u16() == 401 =>
+                    {
+                        "the relay refused the link: its token is missing or wrong (ask for the \
                      link again)"
-                        .to_owned()
-                }
-                tungstenite::Error::Http(response) if response.status().as_u16() == 404 => {
-                    "the relay has no such room (check the link)".to_owned()
-                }
-                _ => format!("the relay cannot be reached ({e})"),
-            })?;
-        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
-            let _ = stream.set_nodelay(true);
-            stream
-                .set_read_timeout(Some(POLL))
-                .map_err(|e| e.to_string())?;
-        }
+                            .to_owned()
+                    }
+                    HandshakeError::Failure(tungstenite::Error::Http(response))
+                        if response.status().as_u16() == 404 =>
+                    {
+                        "the relay has no such room (check the link)".to_owned()
+                    }
+                    other => unreachable(other.to_string()),
+                })?;
+        socket
+            .get_ref()
+            .set_read_timeout(Some(POLL))
+            .map_err(|e| unreachable(e.to_string()))?;
         Ok(socket)
     }
 
     /// One session with the relay, until it ends.
-    fn session(&mut self, socket: &mut WebSocket<MaybeTlsStream<TcpStream>>) -> End {
+    fn session(&mut self, socket: &mut WebSocket<TcpStream>) -> End {
         let hello = Message::Sync(SyncMessage::SyncStep1(self.copy.transact().state_vector()));
         if let Err(e) = socket.send(Frame::binary(hello.encode_v1())) {
             return End::Lost(e.to_string());
