@@ -126,3 +126,55 @@ fn a_colleague_joins_from_the_link_and_their_note_appears() {
     assert_eq!(guest.state().document().history().undo_label(), None);
     assert_eq!(host.state().board().items().len(), items, "the board stays");
 }
+
+#[test]
+fn a_board_saved_while_live_rejoins_its_session_when_opened_again() {
+    let relay = Relay::start(0);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("kickoff.ron");
+    std::fs::copy("saved_boards/kickoff.ron", &path).unwrap();
+    let mut host = app_harness(Some(path.clone()));
+    let items = host.state().board().items().len();
+    file_dialog(
+        &mut host,
+        "Start live session…",
+        &format!("ws://127.0.0.1:{}", relay.port),
+        "Start",
+    );
+    host.get_by_label("OK").click();
+    host.run();
+    press(&mut host, Modifiers::COMMAND, Key::S);
+    let kept = folder.path().join("kickoff.ydoc");
+    assert!(kept.exists(), "the session is kept beside the board");
+
+    // The same board opened again (later, or in another window): it rejoins the session.
+    let mut again = app_harness(Some(path.clone()));
+    again.run();
+    assert_eq!(again.state().live_link(), host.state().live_link());
+    again.get_by_label("Sticky note").click();
+    again.run();
+    type_text(&mut again, "Added after reopening");
+    press(&mut again, Modifiers::NONE, Key::Escape);
+    wait(
+        &mut host,
+        &mut again,
+        "the reopened board's note reaches the host",
+        |h, _| h.state().board().items().len() == items + 1,
+    );
+
+    again.get_by_label("File").click();
+    again.run();
+    again.get_by_label("Leave live session").click();
+    again.run();
+    assert!(!kept.exists(), "a session left is not rejoined");
+
+    // A kept session that cannot be read: the board opens, not shared, and says why.
+    std::fs::write(&kept, b"not a session").unwrap();
+    let broken = app_harness(Some(path));
+    assert!(broken.state().live_link().is_none());
+    assert!(
+        broken
+            .query_by_label_contains("cannot be rejoined")
+            .is_some()
+    );
+}

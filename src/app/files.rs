@@ -26,6 +26,9 @@ impl CivicCanvasApp {
                 self.session.doc.set_disk_stamp(Some(opened.stamp));
                 self.canvas.request_fit();
                 self.set_status(format!("Opened {}", self.session.doc.file_label()));
+                if let Some(board) = self.session.doc.path().map(Path::to_path_buf) {
+                    self.find_kept_session(&board);
+                }
                 if !opened.warnings.is_empty() {
                     self.session.doc.mark_repaired();
                     let mut repairs: Vec<String> = opened
@@ -113,6 +116,7 @@ impl CivicCanvasApp {
                     _ => format!("Saved {}", self.session.doc.file_label()),
                 };
                 self.set_status(status);
+                self.keep_session(path);
                 true
             }
             // Asked only for the board's own file ("Overwrite" saves there); Save as… to a

@@ -4,13 +4,17 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::CivicCanvasApp;
 use super::panels::Steps;
 use crate::document::Document;
 use crate::edit::{Changed, Origin};
-use crate::live::{Connection, Incoming, SharedBoard, Status};
+use crate::live::{
+    Connection, Incoming, KeptSession, MAX_KEPT_BYTES, SharedBoard, Status, kept_path,
+};
+use crate::storage;
 use crate::ui::dialogs::{LivePurpose, Modal, QrPicture};
 
 /// How long one paint may spend taking in colleagues' changes; the rest waits for the next.
@@ -290,8 +294,72 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Keeps the live session's shared state beside the board file just saved at `board`, so
+    /// that opening the board again rejoins it, with whatever could not be sent yet.
+    pub(super) fn keep_session(&mut self, board: &Path) {
+        let Some(live) = &self.session.live else {
+            return;
+        };
+        let kept = KeptSession {
+            link: live.join_link.clone(),
+            state: live.shared.state(),
+        };
+        if let Err(error) = storage::write_file_atomically(&kept_path(board), &kept.encode()) {
+            self.set_status(format!(
+                "Saved, but the live session could not be kept beside the board: {error}"
+            ));
+        }
+    }
+
+    /// Looks for a live session kept beside the board just opened from `board`, to rejoin it.
+    pub(super) fn find_kept_session(&mut self, board: &Path) {
+        let path = kept_path(board);
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            return;
+        };
+        let read = if metadata.len() > MAX_KEPT_BYTES {
+            Err("it is larger than a board may be".to_owned())
+        } else {
+            std::fs::read(&path)
+                .map_err(|e| storage::plain_io_error(&e))
+                .and_then(|bytes| KeptSession::decode(&bytes))
+        };
+        match read {
+            Ok(kept) => self.session.rejoin = Some(kept),
+            Err(why) => self.show_error(
+                "The live session kept with this board cannot be rejoined",
+                format!(
+                    "{} cannot be read: {why}.\n\nThe board is open here, not shared. Start a \
+                     live session to share it again.",
+                    path.display()
+                ),
+            ),
+        }
+    }
+
+    /// Rejoins a kept session: what it holds merges with the board as opened, and with the
+    /// room's when the relay is reached.
+    fn rejoin(&mut self, ctx: &egui::Context, kept: &KeptSession) {
+        match SharedBoard::from_state(&kept.state) {
+            Ok(mut shared) => {
+                // The file may have been changed without the session (by a script, say).
+                shared.write_board(self.session.doc.board());
+                self.session.live = Some(Live::open(ctx, shared, &kept.link));
+                self.set_status("Rejoined the live session this board was saved in");
+            }
+            Err(error) => self.show_error(
+                "The kept live session cannot be rejoined",
+                error.to_string(),
+            ),
+        }
+    }
+
     /// Stops sharing; the board stays as it is.
     pub(super) fn leave_live(&mut self) {
+        if let Some(path) = self.session.doc.path() {
+            // Opening the board again must not rejoin a session that was left.
+            let _ = std::fs::remove_file(kept_path(path));
+        }
         if self.session.live.take().is_some() {
             // Steps made while live were undone in the session; replayed now, they could take
             // back colleagues' work.
@@ -319,6 +387,9 @@ impl CivicCanvasApp {
     /// Takes in what the live session has, within this paint's budget, and shows colleagues'
     /// changes through the gateway as one change outside the undo history.
     pub(super) fn take_live(&mut self, ctx: &egui::Context) {
+        if let Some(kept) = self.session.rejoin.take() {
+            self.rejoin(ctx, &kept);
+        }
         let Some(live) = &mut self.session.live else {
             return;
         };

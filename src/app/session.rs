@@ -20,6 +20,8 @@ pub(super) struct Session {
     pub(super) recovery: Option<recovery::Recovery>,
     /// The live session the board is shared in, if any.
     pub(super) live: Option<Live>,
+    /// A live session kept beside the board just opened, to rejoin at the next paint.
+    pub(super) rejoin: Option<crate::live::KeptSession>,
 }
 
 impl Session {
@@ -31,6 +33,7 @@ impl Session {
             last_nudge: None,
             recovery: None,
             live: None,
+            rejoin: None,
         }
     }
 }

@@ -10,11 +10,13 @@
 //! read back with [`SharedBoard::project`], which accepts any merged state.
 
 mod fields;
+mod kept;
 mod net;
 mod remote;
 mod shared;
 mod splice;
 
+pub use kept::{KeptSession, MAX_KEPT_BYTES, kept_path};
 pub use net::{Connection, Incoming, Status};
 pub use remote::changes_between;
 pub use shared::{LiveError, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard};

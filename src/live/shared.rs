@@ -331,11 +331,22 @@ impl SharedBoard {
             .encode_state_as_update_v1(&StateVector::default())
     }
 
+    /// A shared document holding `state` (a kept session, see [`super::KeptSession`]).
+    pub fn from_state(state: &[u8]) -> Result<Self, LiveError> {
+        let mut shared = Self::new();
+        shared.apply(state)?;
+        Ok(shared)
+    }
+
     /// Takes in a colleague's update. A refused update leaves the document as it was.
     pub fn apply_remote(&mut self, update: &[u8]) -> Result<(), LiveError> {
         if update.len() > MAX_UPDATE_BYTES {
             return Err(LiveError::TooLarge(update.len()));
         }
+        self.apply(update)
+    }
+
+    fn apply(&mut self, update: &[u8]) -> Result<(), LiveError> {
         let update = Update::decode_v1(update).map_err(|e| LiveError::Malformed(e.to_string()))?;
         let mut txn = self.doc.transact_mut();
         txn.apply_update(update)

@@ -300,7 +300,6 @@ pub(super) fn write_in_place(path: &Path, bytes: &[u8], mode: u32) -> Result<(),
 }
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a mix.
-#[cfg(test)]
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     prepare(path, bytes)?.commit()
 }

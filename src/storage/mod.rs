@@ -65,6 +65,13 @@ mod validate;
 
 pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
 pub use assemble::{board_from_parts_repaired, fit_connector, fit_item};
+
+/// Writes `bytes` to `path` atomically, as boards are written: whoever reads the file sees the
+/// old one or the new one, never a mix (for files kept beside a board, such as a live session's
+/// shared state).
+pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), SaveError> {
+    atomic::write_atomically(path, bytes)
+}
 pub use atomic::{SaveCause, SaveError};
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
