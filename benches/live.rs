@@ -1,16 +1,62 @@
 //! Live sessions on the generated 10,000-item board (`civic_canvas::generate`): one local move
-//! becoming an encoded update (`live_local_move_10k`), and a colleague's update that moves 100
-//! items taken in and shown on the board through the gateway (`live_remote_100_of_10k`).
+//! becoming an encoded update (`live_local_move_10k`), a colleague's update that moves 100
+//! items taken in and shown on the board through the gateway (`live_remote_100_of_10k`), and
+//! joining the board's session through a relay on this computer, from connecting to the whole
+//! board on the joining window's board (`live_join_10k_loopback`; needs Node and the relay's
+//! packages, as the tests do).
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use civic_canvas::document::Document;
 use civic_canvas::edit::{Command, Origin};
 use civic_canvas::generate::generate_board;
-use civic_canvas::live::SharedBoard;
+use civic_canvas::live::{Connection, Incoming, SharedBoard};
 use civic_canvas::model::{ItemId, Point};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+#[path = "../tests/common/relay.rs"]
+mod relay;
+
+/// Joins the session at `url` as a new window does, until its board holds `items` items;
+/// returns how many it holds (0 if that took more than a minute).
+fn join_once(url: &str, items: usize) -> usize {
+    let mut shared = SharedBoard::new();
+    let link = Connection::open(url, &shared.state(), || {});
+    let mut doc = Document::untitled();
+    let start = Instant::now();
+    while doc.board().items().len() != items && start.elapsed() < Duration::from_secs(60) {
+        let mut changed = false;
+        while let Some(incoming) = link.try_recv() {
+            if let Incoming::Update(update) = incoming {
+                changed |= shared.apply_remote(&update).is_ok();
+            }
+        }
+        if changed && let Some(changes) = shared.changes_to(doc.board()) {
+            let _ = doc.apply(changes, Origin::Remote);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    doc.board().items().len()
+}
+
+fn join(c: &mut Criterion) {
+    let relay = relay::Relay::start(0);
+    let url = relay.url("benchmarkjoin0123456789abcdef012");
+    let board = generate_board(10_000, 1);
+    let mut hosted = SharedBoard::new();
+    hosted.write_board(&board);
+    let _host = Connection::open(&url, &hosted.state(), || {});
+    let items = board.items().len();
+    assert_eq!(
+        join_once(&url, items),
+        items,
+        "a window joins the whole board"
+    );
+    c.bench_function("live_join_10k_loopback", |b| {
+        b.iter(|| join_once(&url, items));
+    });
+}
 
 fn live(c: &mut Criterion) {
     let board = generate_board(10_000, 1);
@@ -97,4 +143,12 @@ criterion_group! {
         .measurement_time(Duration::from_secs(4));
     targets = live
 }
-criterion_main!(benches);
+criterion_group! {
+    name = joins;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8));
+    targets = join
+}
+criterion_main!(benches, joins);

@@ -87,6 +87,16 @@ impl Window {
 
 /// Pumps the windows until `done` holds, or fails after [`LIMIT`].
 fn wait(windows: &mut [&mut Window], what: &str, done: impl Fn(&[&mut Window]) -> bool) {
+    wait_up_to(LIMIT, windows, what, done);
+}
+
+/// Pumps the windows until `done` holds, or fails after `limit`.
+fn wait_up_to(
+    limit: Duration,
+    windows: &mut [&mut Window],
+    what: &str,
+    done: impl Fn(&[&mut Window]) -> bool,
+) {
     let start = Instant::now();
     loop {
         for window in windows.iter_mut() {
@@ -95,7 +105,7 @@ fn wait(windows: &mut [&mut Window], what: &str, done: impl Fn(&[&mut Window]) -
         if done(windows) {
             return;
         }
-        assert!(start.elapsed() < LIMIT, "timed out waiting until {what}");
+        assert!(start.elapsed() < limit, "timed out waiting until {what}");
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -314,4 +324,25 @@ fn a_relay_with_a_token_refuses_those_without_it() {
         "the colleague with the token joins",
         same_board,
     );
+}
+
+#[test]
+fn a_10k_board_is_shared_and_joined() {
+    let relay = Relay::start(0);
+    let url = relay.url(&room(5));
+    let board = civic_canvas::generate::generate_board(10_000, 1);
+    let mut host = Window::start(&board, &url);
+    let mut guest = Window::join(&url);
+    // A debug build on a busy 2-core machine: generous, as this checks that it works, not
+    // how fast (benches/live.rs measures that).
+    wait_up_to(
+        Duration::from_secs(90),
+        &mut [&mut host, &mut guest],
+        "the guest has the 10k board",
+        |w| {
+            w.last()
+                .is_some_and(|guest| guest.doc.board().items().len() == board.items().len())
+        },
+    );
+    assert_eq!(guest.ron(), board_to_ron(&board));
 }
