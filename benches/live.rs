@@ -25,7 +25,7 @@ fn join_once(url: &str, items: usize) -> usize {
     let link = Connection::open(url, &shared.state(), || {});
     let mut doc = Document::untitled();
     let start = Instant::now();
-    while doc.board().items().len() != items && start.elapsed() < Duration::from_secs(60) {
+    while doc.board().items().len() != items && start.elapsed() < Duration::from_mins(1) {
         let mut changed = false;
         while let Some(incoming) = link.try_recv() {
             if let Incoming::Update(update) = incoming {
