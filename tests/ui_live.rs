@@ -46,6 +46,22 @@ fn file_dialog(app: &mut App<'_>, entry: &str, text: &str, button: &str) {
     app.run();
 }
 
+/// Adds a note from the toolbar with `text` typed into it.
+fn post_note(app: &mut App<'_>, text: &str) {
+    app.get_by_label("Sticky note").click();
+    app.run();
+    type_text(app, text);
+    press(app, Modifiers::NONE, Key::Escape);
+}
+
+/// File → Leave live session.
+fn leave(app: &mut App<'_>) {
+    app.get_by_label("File").click();
+    app.run();
+    app.get_by_label("Leave live session").click();
+    app.run();
+}
+
 #[test]
 fn a_colleague_joins_from_the_link_and_their_note_appears() {
     let relay = Relay::start(0);
@@ -80,10 +96,7 @@ fn a_colleague_joins_from_the_link_and_their_note_appears() {
     assert_eq!(guest.state().board().title(), host.state().board().title());
     assert!(host.query_by_label("Live").is_some(), "the badge says live");
 
-    guest.get_by_label("Sticky note").click();
-    guest.run();
-    type_text(&mut guest, "Queue numbers by SMS");
-    press(&mut guest, Modifiers::NONE, Key::Escape);
+    post_note(&mut guest, "Queue numbers by SMS");
     wait(
         &mut host,
         &mut guest,
@@ -112,17 +125,11 @@ fn a_colleague_joins_from_the_link_and_their_note_appears() {
     );
     assert_eq!(guest.state().board().items().len(), items);
 
-    host.get_by_label("File").click();
-    host.run();
-    host.get_by_label("Leave live session").click();
-    host.run();
+    leave(&mut host);
     assert!(host.state().live_link().is_none());
 
     // Steps made while live are not replayed after leaving: they could undo colleagues' work.
-    guest.get_by_label("File").click();
-    guest.run();
-    guest.get_by_label("Leave live session").click();
-    guest.run();
+    leave(&mut guest);
     assert_eq!(guest.state().document().history().undo_label(), None);
     assert_eq!(host.state().board().items().len(), items, "the board stays");
 }
@@ -151,10 +158,7 @@ fn a_board_saved_while_live_rejoins_its_session_when_opened_again() {
     let mut again = app_harness(Some(path.clone()));
     again.run();
     assert_eq!(again.state().live_link(), host.state().live_link());
-    again.get_by_label("Sticky note").click();
-    again.run();
-    type_text(&mut again, "Added after reopening");
-    press(&mut again, Modifiers::NONE, Key::Escape);
+    post_note(&mut again, "Added after reopening");
     wait(
         &mut host,
         &mut again,
@@ -162,10 +166,7 @@ fn a_board_saved_while_live_rejoins_its_session_when_opened_again() {
         |h, _| h.state().board().items().len() == items + 1,
     );
 
-    again.get_by_label("File").click();
-    again.run();
-    again.get_by_label("Leave live session").click();
-    again.run();
+    leave(&mut again);
     assert!(!kept.exists(), "a session left is not rejoined");
 
     // A kept session that cannot be read: the board opens, not shared, and says why.

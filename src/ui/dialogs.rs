@@ -347,6 +347,11 @@ fn message(ui: &mut Ui, title: &str, body: &str) -> Option<Choice> {
     ui.heading(title);
     ui.add_space(4.0);
     ui.label(body);
+    ok_button(ui)
+}
+
+/// The OK button that closes a message, with the keyboard on it.
+fn ok_button(ui: &mut Ui) -> Option<Choice> {
     ui.add_space(8.0);
     let ok = ui.button("OK");
     if !ok.has_focus() {
@@ -407,12 +412,7 @@ fn live_started(
         ui.add_space(4.0);
         ui.label(reach);
     }
-    ui.add_space(8.0);
-    let ok = ui.button("OK");
-    if !ok.has_focus() {
-        ok.request_focus();
-    }
-    ok.clicked().then_some(Choice::Close)
+    ok_button(ui)
 }
 
 fn shortcut_sheet(ui: &mut Ui) -> Option<Choice> {
