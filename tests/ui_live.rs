@@ -46,6 +46,29 @@ fn file_dialog(app: &mut App<'_>, entry: &str, text: &str, button: &str) {
     app.run();
 }
 
+/// File → Start live session… on `relay`: the dialog that follows shows the join link, and OK
+/// closes it. Returns the link.
+fn start_session(app: &mut App<'_>, relay: &Relay) -> String {
+    file_dialog(
+        app,
+        "Start live session…",
+        &format!("ws://127.0.0.1:{}", relay.port),
+        "Start",
+    );
+    let link = app
+        .state()
+        .live_link()
+        .expect("the session started")
+        .to_owned();
+    assert!(
+        app.query_by_label_contains(&link).is_some(),
+        "the link is shown"
+    );
+    app.get_by_label("OK").click();
+    app.run();
+    link
+}
+
 /// Adds a note from the toolbar with `text` typed into it.
 fn post_note(app: &mut App<'_>, text: &str) {
     app.get_by_label("Sticky note").click();
@@ -67,23 +90,7 @@ fn a_colleague_joins_from_the_link_and_their_note_appears() {
     let relay = Relay::start(0);
     let mut host = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
     let items = host.state().board().items().len();
-    file_dialog(
-        &mut host,
-        "Start live session…",
-        &format!("ws://127.0.0.1:{}", relay.port),
-        "Start",
-    );
-    let link = host
-        .state()
-        .live_link()
-        .expect("the session started")
-        .to_owned();
-    assert!(
-        host.query_by_label_contains(&link).is_some(),
-        "the link is shown"
-    );
-    host.get_by_label("OK").click();
-    host.run();
+    let link = start_session(&mut host, &relay);
 
     let mut guest = app_harness(None);
     file_dialog(&mut guest, "Join live session…", &link, "Join");
@@ -142,14 +149,7 @@ fn a_board_saved_while_live_rejoins_its_session_when_opened_again() {
     std::fs::copy("saved_boards/kickoff.ron", &path).unwrap();
     let mut host = app_harness(Some(path.clone()));
     let items = host.state().board().items().len();
-    file_dialog(
-        &mut host,
-        "Start live session…",
-        &format!("ws://127.0.0.1:{}", relay.port),
-        "Start",
-    );
-    host.get_by_label("OK").click();
-    host.run();
+    start_session(&mut host, &relay);
     press(&mut host, Modifiers::COMMAND, Key::S);
     let kept = folder.path().join("kickoff.ydoc");
     assert!(kept.exists(), "the session is kept beside the board");
