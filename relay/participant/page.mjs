@@ -1,6 +1,10 @@
 // The participant page: joins a board's room with the official `yjs` and `y-websocket`
 // packages and posts sticky notes in the shape docs/live-schema.md describes. Each
-// participant sees, edits and deletes the notes they posted from this browser.
+// participant sees, edits and deletes the notes they posted from this browser, shows up in the
+// room's presence (awareness) under their name, and sees the frame the facilitator is showing.
+//
+// Everything that comes from the network is untrusted: it is only ever shown with
+// `textContent`, and awareness states are checked field by field.
 
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
@@ -13,6 +17,7 @@ const provider = new WebsocketProvider(`${scheme}://${location.host}`, room, doc
   params: token ? { token } : {},
   disableBc: true
 })
+const awareness = provider.awareness
 const items = doc.getMap('items')
 const board = doc.getMap('board')
 const $ = (id) => document.getElementById(id)
@@ -22,6 +27,11 @@ $('name').value = localStorage.getItem('civic-canvas/name') ?? ''
 
 const NOTE = { w: 240, h: 200 }
 const GAP = 24
+/** Notes placed around the facilitator's view: this many columns, and this many slots before
+ * the grid starts again (a little shifted, so notes never stack exactly). */
+const GRID = { columns: 4, slots: 12, shift: 32, shifts: 6 }
+/** Presence colours: readable with white text and on a white board, and distinct. */
+const COLOURS = ['#1f5fa8', '#c62828', '#2e7d32', '#6a1b9a', '#8d5524', '#ad1457', '#00796b', '#b45309']
 
 provider.on('status', ({ status }) => {
   const live = status === 'connected'
@@ -30,12 +40,104 @@ provider.on('status', ({ status }) => {
   $('send').disabled = !live
 })
 
-function number (map, key) {
-  const value = map.get(key)
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0
+// --- Presence -------------------------------------------------------------------------------
+
+/** Shows this participant in the room: `user` and `app`, nothing else (docs/live-schema.md). */
+function present () {
+  const name = $('name').value.trim()
+  if (!name) return
+  const user = { name, color: COLOURS[awareness.clientID % COLOURS.length] }
+  const now = awareness.getLocalState()
+  if (now?.app === 'participant-page' && now.user?.name === name && now.user?.color === user.color) return
+  awareness.setLocalState({ user, app: 'participant-page' })
 }
 
-/** Where a new note goes: the next free spot in a frame called "Inbox", or else in a column
+$('name').addEventListener('change', present)
+$('name').addEventListener('blur', present)
+// A name remembered from an earlier visit was typed by this participant: show them at once.
+present()
+// Leaving sends `null` (y-websocket does so only in node); coming back from the browser's
+// back/forward cache shows the participant again.
+addEventListener('pagehide', () => awareness.setLocalState(null))
+addEventListener('pageshow', (event) => { if (event.persisted) present() })
+
+const finite = (value) => typeof value === 'number' && Number.isFinite(value)
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The awareness states of the facilitator's Civic Canvas window, or, when there is none, of
+ * every Civic Canvas window; in a stable order. */
+function leads () {
+  const windows = [...awareness.getStates().entries()]
+    .filter(([client, state]) => client !== awareness.clientID && isObject(state) && state.app === 'civic-canvas')
+    .sort(([a], [b]) => a - b)
+    .map(([, state]) => state)
+  const facilitators = windows.filter((state) => state.role === 'facilitator')
+  return facilitators.length > 0 ? facilitators : windows
+}
+
+/** The first value `read` accepts from the lead states, or null. */
+function fromLead (read) {
+  for (const state of leads()) {
+    const value = read(state)
+    if (value !== null) return value
+  }
+  return null
+}
+
+function readStage (state) {
+  const stage = state.stage
+  if (!isObject(stage) || typeof stage.title !== 'string') return null
+  if (stage.prompt !== undefined && typeof stage.prompt !== 'string') return null
+  return { title: stage.title, prompt: stage.prompt ?? '' }
+}
+
+function readView (state) {
+  const view = state.view
+  if (!isObject(view) || !finite(view.x) || !finite(view.y) || !finite(view.zoom)) return null
+  return { x: view.x, y: view.y, zoom: view.zoom }
+}
+
+/** At most `most` characters, never cutting a character in two. */
+function clip (text, most) {
+  const chars = Array.from(text)
+  return chars.length > most ? chars.slice(0, most).join('') + '…' : text
+}
+
+/** The frame the facilitator is showing, under the board's name. */
+function showStage () {
+  const box = $('stage')
+  const stage = fromLead(readStage)
+  const title = stage ? clip(stage.title.replace(/\s+/g, ' ').trim(), 200) : ''
+  const prompt = stage ? clip(stage.prompt.trim(), 2000) : ''
+  if (!stage || (!title && !prompt)) {
+    box.replaceChildren()
+    box.hidden = true
+    return
+  }
+  const heading = document.createElement('strong')
+  heading.textContent = `Now: ${title || '(untitled frame)'}`
+  box.replaceChildren(heading)
+  if (prompt) {
+    const line = document.createElement('span')
+    line.className = 'prompt'
+    line.textContent = prompt
+    box.append(line)
+  }
+  box.hidden = false
+}
+
+awareness.on('change', showStage)
+showStage()
+
+// --- Posting --------------------------------------------------------------------------------
+
+function number (map, key) {
+  const value = map.get(key)
+  return finite(value) ? value : 0
+}
+
+/** Where a new note goes: the next free spot in a frame called "Inbox"; else in a grid around
+ * the middle of the facilitator's view; else, with no facilitator in the room, in a column
  * right of everything on the board. */
 function spot () {
   let inbox = null
@@ -60,6 +162,19 @@ function spot () {
     }
   }
   const posted = [...items.values()].filter((item) => item instanceof Y.Map && item.get('author') !== undefined).length
+  const view = fromLead(readView)
+  if (view) {
+    const rows = Math.ceil(GRID.slots / GRID.columns)
+    const slot = posted % GRID.slots
+    const shift = (Math.floor(posted / GRID.slots) % GRID.shifts) * GRID.shift
+    const left = view.x - (GRID.columns * NOTE.w + (GRID.columns - 1) * GAP) / 2
+    const high = view.y - (rows * NOTE.h + (rows - 1) * GAP) / 2
+    return {
+      x: left + (slot % GRID.columns) * (NOTE.w + GAP) + shift,
+      y: high + Math.floor(slot / GRID.columns) * (NOTE.h + GAP) + shift,
+      parent: null
+    }
+  }
   return { x: right + 80, y: (Number.isFinite(top) ? top : 0) + posted * (NOTE.h + GAP), parent: null }
 }
 
@@ -74,6 +189,7 @@ $('post').addEventListener('submit', (event) => {
   const text = $('text').value.trim()
   if (!name || !text) return
   localStorage.setItem('civic-canvas/name', name)
+  present()
   const id = newId()
   const at = spot()
   doc.transact(() => {
@@ -96,6 +212,120 @@ $('post').addEventListener('submit', (event) => {
   show()
 })
 
+// --- Editing one's notes --------------------------------------------------------------------
+
+// Texts are compared character by character (code points, so a character made of two UTF-16
+// code units is never cut in two: Yjs would keep the halves as U+FFFD); Y.Text is then changed at
+// UTF-16 offsets, as it counts.
+
+/** The one run that changed from `a` to `b` (arrays of characters): keep `at` characters,
+ * delete `del`, insert `ins`. */
+function splice (a, b) {
+  const most = Math.min(a.length, b.length)
+  let at = 0
+  while (at < most && a[at] === b[at]) at++
+  let end = 0
+  while (end < most - at && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  return { at, del: a.length - at - end, ins: b.slice(at, b.length - end) }
+}
+
+/** What `a` and `b` (arrays of characters) have in common, as runs `[i, j, n]` (a[i..i+n] is
+ * b[j..j+n]) in order, by Myers' diff; null when they differ in more than `most` places. */
+function same (a, b, most = 1000) {
+  const { at: head, del, ins } = splice(a, b)
+  const tail = a.length - head - del
+  const x = a.slice(head, head + del)
+  const y = ins
+  const runs = head > 0 ? [[0, 0, head]] : []
+  const reach = Math.min(x.length + y.length, most)
+  const off = reach + 1
+  const v = new Int32Array(2 * reach + 3)
+  const trace = []
+  let found = false
+  for (let d = 0; d <= reach && !found; d++) {
+    trace.push(v.slice(off - d - 1, off + d + 2))
+    for (let k = -d; k <= d; k += 2) {
+      let i = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1
+      let j = i - k
+      while (i < x.length && j < y.length && x[i] === y[j]) { i++; j++ }
+      v[off + k] = i
+      if (i >= x.length && j >= y.length) { found = true; break }
+    }
+  }
+  if (!found) return null
+  const middle = []
+  let i = x.length
+  let j = y.length
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const before = trace[d] // the furthest reaches after d - 1 edits, diagonal k at k + d + 1
+    const k = i - j
+    const back = k === -d || (k !== d && before[k - 1 + d + 1] < before[k + 1 + d + 1]) ? k + 1 : k - 1
+    const fromI = before[back + d + 1]
+    const fromJ = fromI - back
+    const run = Math.min(i - fromI, j - fromJ) // the diagonal after the edit
+    if (run > 0) middle.push([i - run + head, j - run + head, run])
+    i = fromI
+    j = fromJ
+  }
+  runs.push(...middle.reverse())
+  if (tail > 0) runs.push([a.length - tail, b.length - tail, tail])
+  return runs
+}
+
+/** Where character `p` of the first text is in the second, or -1 when the second lost it. */
+function image (runs, p) {
+  for (const [i, j, n] of runs) if (i <= p && p < i + n) return j + (p - i)
+  return -1
+}
+
+/** In the second text: after the last character both have, of those before `p` in the first. */
+function leftOf (runs, p) {
+  let at = 0
+  for (const [i, j, n] of runs) {
+    if (i >= p) break
+    at = j + Math.min(n, p - i)
+  }
+  return at
+}
+
+/** In the second text: before the first character both have, of those from `p` on in the first. */
+function rightOf (runs, p, length) {
+  for (const [i, j, n] of runs) if (i + n > p) return j + Math.max(0, p - i)
+  return length
+}
+
+/** Changes `text` from `base` (the note as the participant saw it) to `wanted` with one splice,
+ * keeping what others changed meanwhile elsewhere in the note. Where both changed the same
+ * words, the participant's version wins there. */
+function save (text, base, wanted) {
+  const from = Array.from(base)
+  const ours = splice(from, Array.from(wanted))
+  if (ours.del === 0 && ours.ins.length === 0) return
+  const now = Array.from(text.toString())
+  const runs = same(from, now)
+  let change
+  if (runs === null) {
+    change = splice(now, Array.from(wanted))
+  } else {
+    // The participant's change, moved to where its characters now are. Where others changed
+    // characters it changes too, it takes in their change; what they added just before or
+    // just after it stays.
+    const first = image(runs, ours.at)
+    const at = first >= 0 ? first : leftOf(runs, ours.at)
+    const last = ours.del === 0 ? -1 : image(runs, ours.at + ours.del - 1)
+    const end = ours.del === 0 ? at : Math.max(at, last >= 0 ? last + 1 : rightOf(runs, ours.at + ours.del, now.length))
+    change = { at, del: end - at, ins: ours.ins }
+  }
+  if (change.del === 0 && change.ins.length === 0) return
+  const at = now.slice(0, change.at).join('').length
+  const del = now.slice(change.at, change.at + change.del).join('').length
+  const ins = change.ins.join('')
+  doc.transact(() => {
+    if (del > 0) text.delete(at, del)
+    if (ins !== '') text.insert(at, ins)
+  })
+}
+
 function show () {
   const title = board.get('title')
   $('board').textContent = title ? `Board: ${title.toString()}` : 'Board: (untitled)'
@@ -111,19 +341,21 @@ function show () {
     const area = document.createElement('textarea')
     area.value = text ? text.toString() : ''
     area.setAttribute('aria-label', 'Edit this note')
+    // What the participant edits from (as the textarea holds it).
+    let base = area.value
     const row = document.createElement('div')
     row.className = 'row'
-    const save = document.createElement('button')
-    save.textContent = 'Save'
-    save.className = 'quiet'
-    save.addEventListener('click', () => {
+    const saveButton = document.createElement('button')
+    saveButton.textContent = 'Save'
+    saveButton.className = 'quiet'
+    saveButton.addEventListener('click', () => {
       const current = note.get('text')
-      if (current instanceof Y.Text) {
-        doc.transact(() => {
-          current.delete(0, current.length)
-          current.insert(0, area.value)
-        })
-      }
+      if (!(current instanceof Y.Text)) return
+      save(current, base, area.value)
+      // Show the note as it now is, with what others changed meanwhile.
+      const now = current.toString()
+      if (area.value !== now) area.value = now
+      base = area.value
     })
     const remove = document.createElement('button')
     remove.textContent = 'Delete'
@@ -132,9 +364,11 @@ function show () {
       items.delete(id)
       mine.delete(id)
       localStorage.setItem(mineKey, JSON.stringify([...mine]))
+      // The focus is on this button, so show() leaves the list alone: take the note out here.
+      li.remove()
       show()
     })
-    row.append(save, remove)
+    row.append(saveButton, remove)
     li.append(area, row)
     list.append(li)
   }

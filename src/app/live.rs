@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::CivicCanvasApp;
 use super::panels::Steps;
+use super::people::People;
 use crate::document::Document;
 use crate::edit::{Changed, Origin};
 use crate::live::{
@@ -26,12 +27,14 @@ const ROOM_DIGITS: usize = 32;
 /// The open board's live session.
 pub(super) struct Live {
     shared: SharedBoard,
-    link: Connection,
+    pub(super) link: Connection,
     /// The link colleagues join with.
     join_link: String,
     status: Status,
     /// Changes made here since the relay was last reached: they go out when it is back.
     waiting: usize,
+    /// Who else is in the room, and what this window shares of itself.
+    pub(super) people: People,
 }
 
 impl std::fmt::Debug for Live {
@@ -162,7 +165,9 @@ fn new_room() -> Result<String, String> {
 }
 
 impl Live {
-    fn open(ctx: &egui::Context, shared: SharedBoard, url: &str) -> Self {
+    /// Connects to the room at `url` with `shared`; `facilitator` when this window starts the
+    /// session.
+    fn open(ctx: &egui::Context, shared: SharedBoard, url: &str, facilitator: bool) -> Self {
         let wake = ctx.clone();
         let link = Connection::open(url, &shared.state(), move || wake.request_repaint());
         Self {
@@ -171,6 +176,7 @@ impl Live {
             join_link: url.to_owned(),
             status: Status::Connecting,
             waiting: 0,
+            people: People::new(facilitator),
         }
     }
 
@@ -250,7 +256,7 @@ impl CivicCanvasApp {
         match started {
             Ok((url, page, local)) => {
                 let shared = SharedBoard::seeded(self.session.doc.board());
-                let live = Live::open(ctx, shared, &url);
+                let live = Live::open(ctx, shared, &url, true);
                 ctx.copy_text(url.clone());
                 let reach = if local {
                     "The relay listens on this computer only, so only this computer can join. To \
@@ -285,7 +291,7 @@ impl CivicCanvasApp {
         match Address::parse(link, true) {
             Ok(address) => {
                 let room = address.room.clone().unwrap_or_default();
-                let live = Live::open(ctx, SharedBoard::new(), &address.url(&room));
+                let live = Live::open(ctx, SharedBoard::new(), &address.url(&room), false);
                 self.replace_document(Document::untitled());
                 self.session.live = Some(live);
                 self.set_status("Joining the live session…");
@@ -344,7 +350,7 @@ impl CivicCanvasApp {
             Ok(mut shared) => {
                 // The file may have been changed without the session (by a script, say).
                 shared.write_board(self.session.doc.board());
-                self.session.live = Some(Live::open(ctx, shared, &kept.link));
+                self.session.live = Some(Live::open(ctx, shared, &kept.link, false));
                 self.set_status("Rejoined the live session this board was saved in");
             }
             Err(error) => self.show_error(
@@ -414,6 +420,14 @@ impl CivicCanvasApp {
                 }
                 Incoming::Refused(why) => {
                     message = Some(format!("A change from the live session was refused: {why}"));
+                }
+                Incoming::People(people) => {
+                    if let Some(name) = live.people.take(people) {
+                        message = Some(format!(
+                            "{name} brought everyone to their view: you follow it until you \
+                             move the view yourself"
+                        ));
+                    }
                 }
             }
         }
@@ -524,7 +538,7 @@ mod tests {
         use crate::edit::Command;
         // Port 9 (discard) on this computer: nothing answers, so the session stays offline.
         let url = "ws://127.0.0.1:9/0123456789abcdef0123456789abcdef";
-        let mut live = Live::open(&egui::Context::default(), SharedBoard::new(), url);
+        let mut live = Live::open(&egui::Context::default(), SharedBoard::new(), url, true);
         live.status = Status::Offline("the relay cannot be reached".into());
         let mut doc = Document::untitled();
         for title in ["Kick-off", "Kick-off, day 2"] {

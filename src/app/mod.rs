@@ -14,6 +14,7 @@ pub use live::LiveStart;
 mod measure;
 mod menu_keys;
 mod panels;
+mod people;
 mod photos;
 mod recovery;
 mod screenshot;
@@ -204,6 +205,7 @@ impl CivicCanvasApp {
             Action::StartLiveSession => self.ask_live_address(LivePurpose::Start),
             Action::JoinLiveSession => self.ask_live_address(LivePurpose::Join),
             Action::LeaveLiveSession => self.leave_live(),
+            Action::BringEveryoneToMe => self.bring_everyone_here(),
             Action::Find => {
                 self.commit_typing();
                 self.shell.search.open();
@@ -388,6 +390,7 @@ impl eframe::App for CivicCanvasApp {
         self.poll_file_dialog(&ctx);
         self.handle_close_request(&ctx);
         self.take_live(&ctx);
+        self.share_presence(&ctx);
         self.keyboard(&ctx);
 
         let mut actions = Vec::new();
@@ -432,6 +435,7 @@ impl eframe::App for CivicCanvasApp {
             .loops_mut()
             .refresh(self.session.doc.board(), self.session.doc.revision());
         self.side_panels(ui, &mut commands, &mut actions);
+        self.people_panel(ui, &mut actions);
         let inspected = self.inspector_panel(ui, &mut commands, &mut actions);
         CentralPanel::no_frame().show(ui, |ui| {
             let output = self
@@ -439,6 +443,7 @@ impl eframe::App for CivicCanvasApp {
                 .show(ui, self.session.doc.board(), &mut self.session.ids);
             commands.extend(output.commands);
             actions.extend(output.actions);
+            self.paint_people(ui);
         });
         for action in actions {
             self.perform(&ctx, action);

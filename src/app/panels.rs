@@ -53,6 +53,7 @@ fn menus(
         menu_item(ui, actions, Action::StartLiveSession, !live);
         menu_item(ui, actions, Action::JoinLiveSession, !live);
         menu_item(ui, actions, Action::LeaveLiveSession, live);
+        menu_item(ui, actions, Action::BringEveryoneToMe, live);
         ui.separator();
         menu_items(ui, actions, &[Action::Quit]);
     });

@@ -44,6 +44,8 @@ pub(super) struct Shell {
     pub(super) after_save: Then,
     /// The board title being typed in the toolbar.
     pub(super) title_buffer: String,
+    /// The name colleagues see in a live session.
+    pub(super) person_name: String,
     pub(super) status: Option<StatusMessage>,
     pub(super) window_title: String,
     pub(super) close_confirmed: bool,
@@ -84,6 +86,7 @@ impl Shell {
             modal: None,
             after_save: Then::Nothing,
             title_buffer: String::new(),
+            person_name: super::people::remembered_name(),
             status: None,
             window_title: String::new(),
             close_confirmed: false,

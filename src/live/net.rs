@@ -8,22 +8,28 @@
 //! it. While the relay cannot be reached, the window's changes collect in the copy; on every
 //! (re)connection the two sides tell each other what they have, and each sends what the other
 //! lacks, so edits made offline merge as soon as the relay is back.
+//!
+//! The thread also keeps the room's presence (standard Yjs awareness): it sends this window's
+//! state when it changes and renews it every [`RENEW`], hands the window the list of people in
+//! the room whenever it changes, and forgets a person whose state was not renewed for
+//! [`OUTDATED`], as every Yjs client does.
 
 use std::io::ErrorKind;
 use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tungstenite::HandshakeError;
 use tungstenite::protocol::WebSocketConfig;
 use tungstenite::{Message as Frame, WebSocket};
-use yrs::sync::{Message, MessageReader, SyncMessage};
+use yrs::sync::{Awareness, Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
 use yrs::{Doc, OffsetKind, Options, ReadTxn, Transact, Update};
 
 use super::MAX_UPDATE_BYTES;
+use super::presence::{Peer, Presence};
 
 /// How long the thread waits for the relay before looking for the window's changes.
 const POLL: Duration = Duration::from_millis(20);
@@ -31,6 +37,12 @@ const POLL: Duration = Duration::from_millis(20);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The longest wait between two tries to reach the relay.
 const MAX_RETRY: Duration = Duration::from_secs(5);
+/// How often this window's presence is sent again when nothing changed.
+pub const RENEW: Duration = Duration::from_secs(15);
+/// How long another client's presence lasts without being renewed.
+pub const OUTDATED: Duration = Duration::from_secs(30);
+/// How often presence is checked for people gone quiet.
+const EXPIRY_CHECK: Duration = Duration::from_secs(1);
 
 /// How the connection stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +56,7 @@ pub enum Status {
 }
 
 /// What the connection hands to the window.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
     /// An update from colleagues, to apply to the window's shared board.
     Update(Vec<u8>),
@@ -52,15 +64,20 @@ pub enum Incoming {
     Status(Status),
     /// Something the relay sent was refused; the session goes on.
     Refused(String),
+    /// The other people in the room now (everyone but this window), in a stable order.
+    People(Vec<Peer>),
 }
 
 enum Outgoing {
     Update(Vec<u8>),
+    Presence(String),
     Stop,
 }
 
 /// A live connection to one room of a relay.
 pub struct Connection {
+    /// This window's id in the room's presence.
+    client: u64,
     to_thread: Sender<Outgoing>,
     from_thread: Receiver<Incoming>,
     thread: Option<JoinHandle<()>>,
@@ -87,18 +104,31 @@ impl Connection {
             // The window's own state: it decoded there, so it applies here.
             let _ = copy.transact_mut().apply_update(update);
         }
-        let mut link = Link {
-            url: url.to_owned(),
-            copy,
-            commands,
-            events,
-            wake: Box::new(wake),
-        };
+        let client = copy.client_id().get();
+        let url = url.to_owned();
         let thread = std::thread::Builder::new()
             .name("live session".into())
-            .spawn(move || link.run())
+            .spawn(move || {
+                let started = Instant::now();
+                let awareness =
+                    Awareness::with_clock(copy.clone(), move || millis(started.elapsed()));
+                Link {
+                    url,
+                    copy,
+                    awareness,
+                    started,
+                    renewed: started,
+                    checked: started,
+                    shown: Vec::new(),
+                    commands,
+                    events,
+                    wake: Box::new(wake),
+                }
+                .run();
+            })
             .ok();
         Self {
+            client,
             to_thread,
             from_thread,
             thread,
@@ -111,6 +141,17 @@ impl Connection {
         if !update.is_empty() {
             let _ = self.to_thread.send(Outgoing::Update(update));
         }
+    }
+
+    /// This window's id in the room's presence (which picks its colour).
+    pub fn client(&self) -> u64 {
+        self.client
+    }
+
+    /// Shares this window's presence with the room (sent when the relay can be reached, and
+    /// renewed every [`RENEW`]).
+    pub fn set_presence(&self, presence: &Presence) {
+        let _ = self.to_thread.send(Outgoing::Presence(presence.to_json()));
     }
 
     /// The next thing the connection has for the window, if any.
@@ -128,10 +169,25 @@ impl Drop for Connection {
     }
 }
 
+/// Milliseconds, as awareness counts time.
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
 /// The connection's side of the thread.
 struct Link {
     url: String,
     copy: Doc,
+    /// The room's presence, this window's own included.
+    awareness: Awareness,
+    /// When the thread started: the zero of the awareness clock.
+    started: Instant,
+    /// When this window's presence was last sent.
+    renewed: Instant,
+    /// When presence was last checked for people gone quiet.
+    checked: Instant,
+    /// The people last handed to the window.
+    shown: Vec<Peer>,
     commands: Receiver<Outgoing>,
     events: Sender<Incoming>,
     wake: Box<dyn Fn() + Send>,
@@ -161,13 +217,18 @@ impl Link {
             };
             match end {
                 End::Stop => return,
-                End::Lost(why) => self.tell(Incoming::Status(Status::Offline(why))),
+                End::Lost(why) => {
+                    self.tell(Incoming::Status(Status::Offline(why)));
+                    // Nobody can be seen while the relay is away.
+                    self.forget_others();
+                }
             }
             // Wait before trying again, taking the window's changes meanwhile.
-            let until = std::time::Instant::now() + retry;
-            while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+            let until = Instant::now() + retry;
+            while let Some(left) = until.checked_duration_since(Instant::now()) {
                 match self.commands.recv_timeout(left) {
                     Ok(Outgoing::Update(update)) => self.take_local(&update),
+                    Ok(Outgoing::Presence(json)) => self.awareness.set_local_state_raw(json),
                     Ok(Outgoing::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                     Err(RecvTimeoutError::Timeout) => break,
                 }
@@ -244,6 +305,9 @@ impl Link {
         if let Err(e) = socket.send(Frame::binary(hello.encode_v1())) {
             return End::Lost(e.to_string());
         }
+        if let Err(e) = self.send_presence(socket) {
+            return End::Lost(e);
+        }
         loop {
             loop {
                 match self.commands.try_recv() {
@@ -254,9 +318,33 @@ impl Link {
                             return End::Lost(e.to_string());
                         }
                     }
-                    Ok(Outgoing::Stop) | Err(TryRecvError::Disconnected) => return End::Stop,
+                    Ok(Outgoing::Presence(json)) => {
+                        self.awareness.set_local_state_raw(json);
+                        if let Err(e) = self.send_presence(socket) {
+                            return End::Lost(e);
+                        }
+                    }
+                    Ok(Outgoing::Stop) | Err(TryRecvError::Disconnected) => {
+                        // Leaving: the others see this window go at once, not after a while.
+                        self.awareness.clean_local_state();
+                        let _ = self.send_presence(socket);
+                        return End::Stop;
+                    }
                     Err(TryRecvError::Empty) => break,
                 }
+            }
+            if self.renewed.elapsed() >= RENEW && self.awareness.local_state_raw().is_some() {
+                if let Some(json) = self.awareness.local_state_raw() {
+                    // The same state with a newer clock: "still here".
+                    self.awareness.set_local_state_raw(json);
+                }
+                if let Err(e) = self.send_presence(socket) {
+                    return End::Lost(e);
+                }
+            }
+            if self.checked.elapsed() >= EXPIRY_CHECK {
+                self.checked = Instant::now();
+                self.expire_quiet();
             }
             match socket.read() {
                 Ok(Frame::Binary(bytes)) => {
@@ -283,7 +371,7 @@ impl Link {
     }
 
     /// Takes in what the relay sent; returns the replies it asks for.
-    fn take_remote(&self, bytes: &[u8]) -> Vec<Message> {
+    fn take_remote(&mut self, bytes: &[u8]) -> Vec<Message> {
         let mut replies = Vec::new();
         let mut decoder = DecoderV1::from(bytes);
         for message in MessageReader::new(&mut decoder) {
@@ -301,6 +389,17 @@ impl Link {
                         Err(e) => self.tell(Incoming::Refused(e.to_string())),
                     }
                 }
+                Ok(Message::Awareness(update)) => {
+                    if let Err(e) = self.awareness.apply_update(update) {
+                        self.tell(Incoming::Refused(e.to_string()));
+                    }
+                    self.show_people();
+                }
+                Ok(Message::AwarenessQuery) => {
+                    if let Ok(update) = self.awareness.update() {
+                        replies.push(Message::Awareness(update));
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => {
                     self.tell(Incoming::Refused(e.to_string()));
@@ -309,6 +408,78 @@ impl Link {
             }
         }
         replies
+    }
+
+    /// Sends this window's presence (its state, or `null` once it left) and counts it as
+    /// renewed.
+    fn send_presence(&mut self, socket: &mut WebSocket<TcpStream>) -> Result<(), String> {
+        self.renewed = Instant::now();
+        let me = self.awareness.client_id();
+        if self.awareness.meta(me).is_none() {
+            return Ok(());
+        }
+        match self.awareness.update_with_clients([me]) {
+            Ok(update) => socket
+                .send(Frame::binary(Message::Awareness(update).encode_v1()))
+                .map_err(|e| e.to_string()),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Forgets the people whose presence was not renewed for [`OUTDATED`].
+    fn expire_quiet(&mut self) {
+        let now = millis(self.started.elapsed());
+        let me = self.awareness.client_id();
+        let quiet: Vec<_> = self
+            .awareness
+            .iter()
+            .filter(|(client, state)| {
+                *client != me
+                    && state.data.is_some()
+                    && now.saturating_sub(state.last_updated) >= millis(OUTDATED)
+            })
+            .map(|(client, _)| client)
+            .collect();
+        for client in quiet {
+            self.awareness.remove_state(client);
+        }
+        self.show_people();
+    }
+
+    /// Forgets everyone else (the relay is away).
+    fn forget_others(&mut self) {
+        let me = self.awareness.client_id();
+        let others: Vec<_> = self
+            .awareness
+            .iter()
+            .map(|(client, _)| client)
+            .filter(|client| *client != me)
+            .collect();
+        for client in others {
+            self.awareness.remove_state(client);
+        }
+        self.show_people();
+    }
+
+    /// Hands the window the people in the room, when they differ from what it has.
+    fn show_people(&mut self) {
+        let me = self.awareness.client_id();
+        let mut people: Vec<Peer> = self
+            .awareness
+            .iter()
+            .filter(|(client, _)| *client != me)
+            .filter_map(|(client, state)| {
+                Some(Peer {
+                    client: client.get(),
+                    presence: Presence::from_json(state.data.as_deref()?)?,
+                })
+            })
+            .collect();
+        people.sort_by_key(|peer| peer.client);
+        if people != self.shown {
+            self.shown.clone_from(&people);
+            self.tell(Incoming::People(people));
+        }
     }
 
     fn tell(&self, incoming: Incoming) {

@@ -24,6 +24,8 @@ pub enum Action {
     JoinLiveSession,
     /// Stop sharing the board live; the board stays open.
     LeaveLiveSession,
+    /// Move everyone's view in the live session to this window's.
+    BringEveryoneToMe,
     /// Close the app.
     Quit,
     /// Undo the last change.
@@ -285,7 +287,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 77] = [
+    pub const ALL: [Self; 78] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -293,6 +295,7 @@ impl Action {
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
+        Self::BringEveryoneToMe,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -388,6 +391,7 @@ impl Action {
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
+            Self::BringEveryoneToMe => "Bring everyone to me",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -464,6 +468,9 @@ impl Action {
             }
             Self::JoinLiveSession => "Open a board a colleague is sharing, from the link they sent",
             Self::LeaveLiveSession => "Stop sharing: the board stays open here, as it is now",
+            Self::BringEveryoneToMe => {
+                "Move everyone's view to yours: they follow it until they move their own view"
+            }
             Self::Quit => "Close Civic Canvas",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
