@@ -1,8 +1,9 @@
 //! Live sessions through a real relay (`relay/server.mjs`, the standard Yjs relay) on
 //! 127.0.0.1: windows converge, a late joiner gets everything, a client built on the official
-//! `yjs` and `y-websocket` packages reads and writes the board, a participant posts and edits a
-//! note from the participant page in Chromium, and when the relay is killed both windows keep
-//! editing and merge once it is back.
+//! `yjs` and `y-websocket` packages reads and writes the board, a participant posts, edits and
+//! deletes notes from the participant page in Chromium and sees the facilitator's stage there, when the relay is killed both windows keep
+//! editing and merge once it is back, and people in the room stay in each other's People list
+//! through a long quiet spell and leave it as soon as they go.
 //!
 //! Needs Node, `npm ci --prefix relay` and Chromium (the README's test command sees to all
 //! three).
@@ -14,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use civic_canvas::document::Document;
 use civic_canvas::edit::{Command, Origin};
-use civic_canvas::live::{Connection, Incoming, SharedBoard, Status};
+use civic_canvas::live::presence::{SharedView, Stage};
+use civic_canvas::live::{Connection, Incoming, Peer, Presence, SharedBoard, Status};
 use civic_canvas::model::{Board, IdGen, Item, PaletteColor, Point, ZKey};
 use civic_canvas::storage::{board_to_ron, load_board};
 
@@ -31,6 +33,8 @@ struct Window {
     shared: SharedBoard,
     link: Connection,
     status: Status,
+    /// The others in the room, as the connection last said.
+    people: Vec<Peer>,
 }
 
 impl Window {
@@ -53,6 +57,7 @@ impl Window {
             shared,
             link,
             status: Status::Connecting,
+            people: Vec::new(),
         }
     }
 
@@ -73,6 +78,7 @@ impl Window {
                 }
                 Incoming::Status(status) => self.status = status,
                 Incoming::Refused(why) => panic!("refused: {why}"),
+                Incoming::People(people) => self.people = people,
             }
         }
         if any && let Some(changes) = self.shared.changes_to(self.doc.board()) {
@@ -265,6 +271,22 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
         same_board,
     );
 
+    // The facilitator shows a stage; with no frame titled "Inbox", notes land in their view.
+    let view = Point::new(5000.0, 4000.0);
+    host.link.set_presence(&Presence {
+        name: "Ana".into(),
+        facilitator: true,
+        view: Some(SharedView {
+            center: view,
+            zoom: 1.0,
+            size: Some([1600.0, 900.0]),
+        }),
+        stage: Some(Stage {
+            title: "Ideation".into(),
+            prompt: "How might we make permits easy to get online?".into(),
+        }),
+        ..Presence::default()
+    });
     let page = format!("http://127.0.0.1:{}/join/{room}", relay.port);
     let shown = node(&[
         "relay/tests/participant.mjs",
@@ -272,10 +294,19 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
         "Lela",
         "Queue numbers by SMS",
         "Queue numbers by SMS, please",
+        "A note taken back",
     ]);
     assert!(
         shown.contains(board.title()),
         "the page shows the board: {shown}"
+    );
+    assert!(
+        shown.contains("Now: Ideation") && shown.contains("How might we make permits easy"),
+        "the page shows the facilitator's stage: {shown}"
+    );
+    assert!(
+        shown.contains("\"deleted\":true"),
+        "the participant deleted their second note: {shown}"
     );
     wait(
         &mut [&mut host, &mut other],
@@ -291,6 +322,17 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
         },
     );
     assert_eq!(items(&[&mut host]), board.items().len() + 1);
+    let posted = host
+        .doc
+        .board()
+        .items()
+        .find(|item| item.text() == "Queue numbers by SMS, please")
+        .unwrap();
+    assert!(
+        (posted.center().x - view.x).abs() < 800.0 && (posted.center().y - view.y).abs() < 450.0,
+        "the note landed in the facilitator's view: {:?}",
+        posted.pos
+    );
 }
 
 #[test]
@@ -345,4 +387,55 @@ fn a_10k_board_is_shared_and_joined() {
         },
     );
     assert_eq!(guest.ron(), board_to_ron(&board));
+}
+
+#[test]
+fn presence_lasts_through_45_quiet_seconds_and_ends_when_someone_leaves() {
+    let relay = Relay::start(0);
+    let url = relay.url(&room(8));
+    let board =
+        Board::from_parts("Presence", [note(&mut IdGen::seeded(31), "Here", 0.0)], []).unwrap();
+    let mut host = Window::start(&board, &url);
+    let mut guest = Window::join(&url);
+    let ana = Presence {
+        name: "Ana".into(),
+        facilitator: true,
+        cursor: Some(Point::new(12.0, 34.0)),
+        selection: board.items().map(|item| item.id).collect(),
+        ..Presence::default()
+    };
+    host.link.set_presence(&ana);
+    guest.link.set_presence(&Presence {
+        name: "Bojan".into(),
+        ..Presence::default()
+    });
+    let sees = |w: &Window, name: &str| w.people.iter().any(|p| p.presence.name == name);
+    wait(&mut [&mut host, &mut guest], "each sees the other", |w| {
+        sees(w[0], "Bojan") && sees(w[1], "Ana")
+    });
+    assert_eq!(guest.people.len(), 1);
+    assert_eq!(guest.people[0].presence, ana, "the whole state arrives");
+
+    // Nobody does anything for 45 s: longer than a state lasts without being renewed (30 s),
+    // here and in the relay.
+    let quiet = Instant::now();
+    while quiet.elapsed() < Duration::from_secs(45) {
+        host.pump();
+        guest.pump();
+        assert!(
+            sees(&host, "Bojan") && sees(&guest, "Ana"),
+            "someone vanished after {:?} of quiet",
+            quiet.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // Leaving says so: the other sees them go at once, not after 30 s.
+    drop(guest);
+    wait_up_to(
+        Duration::from_secs(5),
+        &mut [&mut host],
+        "the guest is gone",
+        |w| w[0].people.is_empty(),
+    );
 }

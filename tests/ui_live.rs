@@ -1,7 +1,9 @@
 //! A live session in the real app, driven as a person would: the facilitator starts one from
 //! the File menu on a relay of the test's own, a colleague joins from the link in another window
 //! of the app, a note the colleague adds appears on the facilitator's board without entering
-//! the facilitator's undo history, and the colleague's Undo takes it back again.
+//! the facilitator's undo history, and the colleague's Undo takes it back again. Each window
+//! lists the other in its People panel; Bring everyone to me moves the colleague's view to the
+//! facilitator's, until the colleague moves it by hand.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -85,15 +87,21 @@ fn leave(app: &mut App<'_>) {
     app.run();
 }
 
+/// The facilitator's window with the example board shared on `relay`, and a colleague's window
+/// that joined from the link.
+fn host_and_guest(relay: &Relay) -> (App<'static>, App<'static>) {
+    let mut host = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    let link = start_session(&mut host, relay);
+    let mut guest = app_harness(None);
+    file_dialog(&mut guest, "Join live session…", &link, "Join");
+    (host, guest)
+}
+
 #[test]
 fn a_colleague_joins_from_the_link_and_their_note_appears() {
     let relay = Relay::start(0);
-    let mut host = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    let (mut host, mut guest) = host_and_guest(&relay);
     let items = host.state().board().items().len();
-    let link = start_session(&mut host, &relay);
-
-    let mut guest = app_harness(None);
-    file_dialog(&mut guest, "Join live session…", &link, "Join");
     wait(
         &mut host,
         &mut guest,
@@ -178,4 +186,64 @@ fn a_board_saved_while_live_rejoins_its_session_when_opened_again() {
             .query_by_label_contains("cannot be rejoined")
             .is_some()
     );
+}
+
+#[test]
+fn colleagues_see_each_other_and_the_facilitator_brings_everyone_to_their_view() {
+    let relay = Relay::start(0);
+    let (mut host, mut guest) = host_and_guest(&relay);
+    wait(
+        &mut host,
+        &mut guest,
+        "each window lists the other in its People panel",
+        |h, g| {
+            h.query_by_label("People (2)").is_some()
+                && g.query_by_label("People (2)").is_some()
+                && g.query_by_label_contains("(facilitator)").is_some()
+        },
+    );
+    assert!(
+        host.query_by_label_contains("(facilitator)").is_none(),
+        "the colleague who joined is not a facilitator"
+    );
+
+    // The colleague looks elsewhere; the facilitator zooms in and brings everyone there.
+    press(&mut guest, Modifiers::COMMAND, Key::Num1);
+    press(&mut host, Modifiers::COMMAND, Key::Equals);
+    press(&mut host, Modifiers::COMMAND, Key::Equals);
+    let camera = |app: &App<'_>| app.state().canvas().view.camera;
+    assert_ne!(camera(&guest), camera(&host));
+    host.get_by_label("Bring everyone to me").click();
+    host.run();
+    assert!(
+        host.query_by_label("Brought 1 colleague to this view")
+            .is_some()
+    );
+    wait(&mut host, &mut guest, "the colleague follows", |h, g| {
+        camera(g) == camera(h)
+    });
+    assert!(
+        guest
+            .query_by_label_contains("brought everyone to their view")
+            .is_some()
+    );
+    assert!(guest.query_by_label("Stop following").is_some());
+
+    // Moving the view by hand stops following.
+    press(&mut guest, Modifiers::COMMAND, Key::Minus);
+    guest.run();
+    assert!(guest.query_by_label("Follow").is_some());
+    press(&mut host, Modifiers::COMMAND, Key::Equals);
+    for _ in 0..20 {
+        host.step();
+        guest.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_ne!(camera(&guest), camera(&host), "no longer following");
+
+    // A colleague who leaves is gone from the panel at once, not after a while.
+    leave(&mut guest);
+    wait(&mut host, &mut guest, "the colleague is gone", |h, _| {
+        h.query_by_label("People (1)").is_some()
+    });
 }

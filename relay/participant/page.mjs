@@ -30,6 +30,9 @@ const GAP = 24
 /** Notes placed around the facilitator's view: this many columns, and this many slots before
  * the grid starts again (a little shifted, so notes never stack exactly). */
 const GRID = { columns: 4, slots: 12, shift: 32, shifts: 6 }
+/** The longest name shared, and stage title or prompt shown (as Civic Canvas reads them). */
+const NAME_CHARS = 60
+const STAGE_CHARS = 400
 /** Presence colours: readable with white text and on a white board, and distinct. */
 const COLOURS = ['#1f5fa8', '#c62828', '#2e7d32', '#6a1b9a', '#8d5524', '#ad1457', '#00796b', '#b45309']
 
@@ -44,7 +47,7 @@ provider.on('status', ({ status }) => {
 
 /** Shows this participant in the room: `user` and `app`, nothing else (docs/live-schema.md). */
 function present () {
-  const name = $('name').value.trim()
+  const name = clip($('name').value.trim(), NAME_CHARS)
   if (!name) return
   const user = { name, color: COLOURS[awareness.clientID % COLOURS.length] }
   const now = awareness.getLocalState()
@@ -87,28 +90,27 @@ function fromLead (read) {
 function readStage (state) {
   const stage = state.stage
   if (!isObject(stage) || typeof stage.title !== 'string') return null
-  if (stage.prompt !== undefined && typeof stage.prompt !== 'string') return null
-  return { title: stage.title, prompt: stage.prompt ?? '' }
+  return { title: stage.title, prompt: typeof stage.prompt === 'string' ? stage.prompt : '' }
 }
 
 function readView (state) {
   const view = state.view
-  if (!isObject(view) || !finite(view.x) || !finite(view.y) || !finite(view.zoom)) return null
+  if (!isObject(view) || !finite(view.x) || !finite(view.y) || !finite(view.zoom) || view.zoom <= 0) return null
   return { x: view.x, y: view.y, zoom: view.zoom }
 }
 
-/** At most `most` characters, never cutting a character in two. */
+/** At most `most` characters (the last an ellipsis when cut), never cutting a character in two. */
 function clip (text, most) {
   const chars = Array.from(text)
-  return chars.length > most ? chars.slice(0, most).join('') + '…' : text
+  return chars.length > most ? chars.slice(0, most - 1).join('') + '…' : text
 }
 
 /** The frame the facilitator is showing, under the board's name. */
 function showStage () {
   const box = $('stage')
   const stage = fromLead(readStage)
-  const title = stage ? clip(stage.title.replace(/\s+/g, ' ').trim(), 200) : ''
-  const prompt = stage ? clip(stage.prompt.trim(), 2000) : ''
+  const title = stage ? clip(stage.title.replace(/\s+/g, ' ').trim(), STAGE_CHARS) : ''
+  const prompt = stage ? clip(stage.prompt.trim(), STAGE_CHARS) : ''
   if (!stage || (!title && !prompt)) {
     box.replaceChildren()
     box.hidden = true

@@ -282,13 +282,13 @@ impl CivicCanvasApp {
                         let (dot, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
                         ui.painter()
                             .circle_filled(dot.center(), 6.0, color32(peer.color()));
-                        let mut line = peer.name();
+                        let mut entry = peer.name();
                         if peer.presence.app == App::Page {
-                            line.push_str(" (page)");
+                            entry.push_str(" (page)");
                         } else if peer.presence.facilitator {
-                            line.push_str(" (facilitator)");
+                            entry.push_str(" (facilitator)");
                         }
-                        ui.label(line);
+                        ui.label(entry);
                     });
                     if peer.presence.editing.is_some() {
                         ui.weak("  typing");

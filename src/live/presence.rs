@@ -118,7 +118,11 @@ pub const PEOPLE_COLORS: [[u8; 3]; 8] = [
 
 /// A colour for client `client`, the same every time.
 pub fn color_for(client: u64) -> [u8; 3] {
-    PEOPLE_COLORS[(client % PEOPLE_COLORS.len() as u64) as usize]
+    let index = usize::try_from(client % PEOPLE_COLORS.len() as u64).unwrap_or(0);
+    PEOPLE_COLORS
+        .get(index)
+        .copied()
+        .unwrap_or([0x1f, 0x5f, 0xbf])
 }
 
 fn hex(color: [u8; 3]) -> String {
@@ -130,7 +134,7 @@ fn parse_hex(text: &str) -> Option<[u8; 3]> {
     if digits.len() != 6 || !digits.is_ascii() {
         return None;
     }
-    let byte = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
+    let byte = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
@@ -221,7 +225,7 @@ impl Presence {
                     size: size.map(|(w, h)| [w, h]),
                 })
             });
-        let stage = state
+        let shown_stage = state
             .get("stage")
             .and_then(Value::as_object)
             .and_then(|stage| {
@@ -250,7 +254,7 @@ impl Presence {
             editing: state.get("editing").and_then(item_id),
             view,
             summon: state.get("summon").and_then(Value::as_u64).unwrap_or(0),
-            stage,
+            stage: shown_stage,
         })
     }
 }
@@ -289,9 +293,9 @@ mod tests {
     fn a_bad_field_is_read_as_missing_and_the_rest_still_counts() {
         let seven = ItemId::from_raw(7);
         let read = Presence::from_json(&format!(
-            r##"{{"user":{{"name":"  Lela\u0007 ","color":"red"}},"app":"participant-page",
+            r#"{{"user":{{"name":"  Lela\u0007 ","color":"red"}},"app":"participant-page",
                 "cursor":{{"x":"1","y":2}},"selection":["{seven}",8,null,"x"],"editing":12,
-                "view":{{"x":1,"y":2,"zoom":0}},"summon":-1,"stage":{{"prompt":"no title"}}}}"##
+                "view":{{"x":1,"y":2,"zoom":0}},"summon":-1,"stage":{{"prompt":"no title"}}}}"#
         ))
         .unwrap();
         assert_eq!(read.name, "Lela");

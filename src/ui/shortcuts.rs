@@ -457,6 +457,10 @@ impl Action {
     }
 
     /// A sentence saying what the action does, for tooltips and the shortcut sheet.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one sentence per action, nothing else"
+    )]
     pub const fn description(self) -> &'static str {
         match self {
             Self::NewBoard => "Start a new, empty board",
