@@ -12,8 +12,13 @@
 //   (the most a board file may hold) refuses further changes.
 // - With --stop-with-stdin it stops when its standard input closes (for tests and scripts that
 //   start it, so it never outlives them).
+// - A client's own changes are not sent back to it (the standard relay echoes them).
 // - It serves the participant page at http://HOST:PORT/join/ROOM (add ?token=SECRET when the
 //   relay asks for one): a browser page, nothing to install, for posting sticky notes.
+// - With --public-url ws://NAME:PORT (the address others reach this relay at, when that is not
+//   the one the app connects to, e.g. behind a router or a tunnel), each connection's handshake
+//   tells the app that address (header `X-Civic-Canvas-Public-Url`), and the app's join link
+//   and QR code use it.
 // - It prints one line when it is ready: `relay listening on ws://HOST:PORT` (with --port 0 the
 //   port is chosen by the system), which scripts and tests read.
 
@@ -48,6 +53,9 @@ function options (argv) {
   }
   if (!Number.isInteger(found.port) || found.port < 0 || found.port > 65535) {
     fail('--port needs a number from 0 to 65535')
+  }
+  if (found.publicUrl !== null && !/^wss?:\/\/[A-Za-z0-9.:[\]-]+\/?$/.test(found.publicUrl)) {
+    fail('--public-url needs an address like ws://relay.example.org:1234, with no path')
   }
   return found
 }
@@ -96,6 +104,10 @@ const server = http.createServer((request, response) => {
 })
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+if (settings.publicUrl !== null) {
+  const address = settings.publicUrl.replace(/\/$/, '')
+  sockets.on('headers', (headers) => headers.push(`X-Civic-Canvas-Public-Url: ${address}`))
+}
 
 server.on('upgrade', (request, socket, head) => {
   const url = new URL(request.url ?? '/', 'http://relay')
@@ -109,12 +121,29 @@ server.on('upgrade', (request, socket, head) => {
     return refuse(401, 'Token required')
   }
   sockets.handleUpgrade(request, socket, head, (connection) => {
+    // A client's own change is not sent back to it. The standard relay sends each change to
+    // every connection, the one it came from included: for a board just shared, the whole
+    // board again, which the app would read through for nothing. The change is taken in
+    // synchronously while its message is handled, so what is sent meanwhile is the echo.
+    let handling = false
+    const send = connection.send.bind(connection)
+    connection.send = (message, ...rest) => {
+      const update = message[0] === 0 && message[1] === 2 // messageSync, messageYjsUpdate
+      if (handling && update) {
+        const done = rest.find((arg) => typeof arg === 'function')
+        if (done) done(null)
+        return
+      }
+      send(message, ...rest)
+    }
     connection.on('message', (data) => {
       const total = (received.get(room) ?? 0) + data.length
       received.set(room, total)
       if (total > MAX_ROOM_BYTES) {
         connection.close(1009, 'The board is larger than 200 MB')
       }
+      handling = true
+      queueMicrotask(() => { handling = false })
     })
     setupWSConnection(connection, request, { docName: room })
   })
@@ -124,7 +153,7 @@ server.listen(settings.port, settings.host, () => {
   const { port } = server.address()
   const host = settings.host === '0.0.0.0' ? '0.0.0.0' : '127.0.0.1'
   console.log(`relay listening on ws://${host}:${port}`)
-  if (settings.publicUrl !== null) console.log(`public address ${settings.publicUrl}`)
+  if (settings.publicUrl !== null) console.error(`relay: join links name ${settings.publicUrl}`)
 })
 
 function stop () {

@@ -131,6 +131,10 @@ enum Verb {
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Share the board live on this relay while measuring (ws://HOST:PORT), to see what a
+        /// live session costs.
+        #[arg(long, value_name = "RELAY_URL")]
+        share: Option<String>,
     },
     /// Test-only: edit a board without a window, with autosave on, then wait to be killed.
     #[command(hide = true)]
@@ -227,6 +231,7 @@ fn measure(
     seconds: f64,
     size: [u32; 2],
     json: bool,
+    share: Option<String>,
     started: std::time::Instant,
 ) -> anyhow::Result<ExitCode> {
     use civic_canvas::app::{MeasureSpec, MeasureView, Probe, ProbeReport};
@@ -243,7 +248,8 @@ fn measure(
         size,
         started,
     };
-    let report = civic_canvas::app::run(Some(file), None, &Probe::Measure(spec))?;
+    let live = share.map(civic_canvas::app::LiveStart::Share);
+    let report = civic_canvas::app::run(Some(file), live, &Probe::Measure(spec))?;
     let mut out = std::io::stdout().lock();
     if let Some(ProbeReport::Measure(report)) = report {
         if json {
@@ -350,7 +356,8 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             seconds,
             size,
             json,
-        }) => measure(file, view, seconds, size, json, started),
+            share,
+        }) => measure(file, view, seconds, size, json, share, started),
         Some(Verb::Script {
             data_dir,
             file,

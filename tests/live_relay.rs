@@ -79,6 +79,7 @@ impl Window {
                 Incoming::Status(status) => self.status = status,
                 Incoming::Refused(why) => panic!("refused: {why}"),
                 Incoming::People(people) => self.people = people,
+                Incoming::PublicAddress(_) => {}
             }
         }
         if any && let Some(changes) = self.shared.changes_to(self.doc.board()) {

@@ -247,3 +247,34 @@ fn colleagues_see_each_other_and_the_facilitator_brings_everyone_to_their_view()
         h.query_by_label("People (1)").is_some()
     });
 }
+
+#[test]
+fn the_join_link_uses_the_address_the_relay_announces() {
+    let relay = Relay::start_with(0, &["--public-url", "ws://relay.example.org:4321"]);
+    let mut host = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    file_dialog(
+        &mut host,
+        "Start live session…",
+        &format!("ws://127.0.0.1:{}", relay.port),
+        "Start",
+    );
+    let start = Instant::now();
+    while !host
+        .state()
+        .live_link()
+        .is_some_and(|link| link.starts_with("ws://relay.example.org:4321/"))
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no public link");
+        host.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    host.run();
+    // The dialog still open shows the public link and page, not this computer's address.
+    let link = host.state().live_link().unwrap().to_owned();
+    assert!(host.query_by_label_contains(&link).is_some());
+    assert!(
+        host.query_by_label_contains("http://relay.example.org:4321/join/")
+            .is_some()
+    );
+    assert!(host.query_by_label_contains("only this computer").is_none());
+}

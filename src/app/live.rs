@@ -28,8 +28,10 @@ const ROOM_DIGITS: usize = 32;
 pub(super) struct Live {
     shared: SharedBoard,
     pub(super) link: Connection,
-    /// The link colleagues join with.
+    /// The link colleagues join with: the relay's public address when it announced one.
     join_link: String,
+    /// The link this window connects with.
+    url: String,
     status: Status,
     /// Changes made here since the relay was last reached: they go out when it is back.
     waiting: usize,
@@ -174,6 +176,7 @@ impl Live {
             shared,
             link,
             join_link: url.to_owned(),
+            url: url.to_owned(),
             status: Status::Connecting,
             waiting: 0,
             people: People::new(facilitator),
@@ -208,6 +211,24 @@ impl Live {
     /// The link colleagues join with.
     pub(super) fn join_link(&self) -> &str {
         &self.join_link
+    }
+
+    /// Takes the address the relay says others reach it at (`--public-url`): the join link
+    /// uses it from now on. Returns the new participant page, when the link changed.
+    fn use_public_address(&mut self, public: &str) -> Result<Option<String>, String> {
+        let current = Address::parse(&self.join_link, true)?;
+        let public = Address::parse(public, false)
+            .map_err(|why| format!("the relay announced an address that cannot be used: {why}"))?;
+        let room = current.room.unwrap_or_default();
+        if public.relay == current.relay {
+            return Ok(None);
+        }
+        let public = Address {
+            query: current.query,
+            ..public
+        };
+        self.join_link = public.url(&room);
+        Ok(Some(public.page(&room)))
     }
 
     /// Sends a change made at this window, as one step of its undo while live.
@@ -307,7 +328,7 @@ impl CivicCanvasApp {
             return;
         };
         let kept = KeptSession {
-            link: live.join_link.clone(),
+            link: live.url.clone(),
             state: live.shared.state(),
         };
         if let Err(error) = storage::write_file_atomically(&kept_path(board), &kept.encode()) {
@@ -421,6 +442,26 @@ impl CivicCanvasApp {
                 Incoming::Refused(why) => {
                     message = Some(format!("A change from the live session was refused: {why}"));
                 }
+                Incoming::PublicAddress(public) => match live.use_public_address(&public) {
+                    Ok(Some(page)) => {
+                        // The dialog showing the link, if still open, shows the new one.
+                        if let Some(Modal::LiveStarted {
+                            link,
+                            page: shown,
+                            reach,
+                            qr,
+                        }) = &mut self.shell.modal
+                        {
+                            link.clone_from(&live.join_link);
+                            *qr = qr_picture(&page);
+                            *shown = page;
+                            reach.clear();
+                            ctx.copy_text(live.join_link.clone());
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(why) => message = Some(why),
+                },
                 Incoming::People(people) => {
                     if let Some(name) = live.people.take(people) {
                         message = Some(format!(

@@ -21,5 +21,7 @@ pub use kept::{KeptSession, MAX_KEPT_BYTES, kept_path};
 pub use net::{Connection, Incoming, OUTDATED, RENEW, Status};
 pub use presence::{Peer, Presence};
 pub use remote::changes_between;
-pub use shared::{LiveError, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard};
+pub use shared::{
+    LiveError, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard,
+};
 pub use splice::{Splice, splice};

@@ -2,10 +2,11 @@
 //! (sync step 1 and 2, then updates) with any Yjs relay, so the window never waits for the
 //! network.
 //!
-//! The thread keeps its own copy of the shared document. Changes made at the window reach it as
-//! updates ([`Connection::send`]), are added to that copy and sent on; what the relay sends is
-//! added to the copy and handed to the window ([`Connection::try_recv`]), which is woken to take
-//! it. While the relay cannot be reached, the window's changes collect in the copy; on every
+//! The thread keeps everything it has seen of the shared document as Yjs updates, merged into
+//! one now and then ([`Seen`]): far less memory than a second copy of the document. Changes made
+//! at the window reach it as updates ([`Connection::send`]), are kept and sent on; what the
+//! relay sends is kept and handed to the window ([`Connection::try_recv`]), which is woken to
+//! take it. While the relay cannot be reached, the window's changes collect there; on every
 //! (re)connection the two sides tell each other what they have, and each sends what the other
 //! lacks, so edits made offline merge as soon as the relay is back.
 //!
@@ -26,7 +27,7 @@ use tungstenite::{Message as Frame, WebSocket};
 use yrs::sync::{Awareness, Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
-use yrs::{Doc, OffsetKind, Options, ReadTxn, Transact, Update};
+use yrs::{Doc, OffsetKind, Options, StateVector, Update};
 
 use super::MAX_UPDATE_BYTES;
 use super::presence::{Peer, Presence};
@@ -41,6 +42,8 @@ const MAX_RETRY: Duration = Duration::from_secs(5);
 pub const RENEW: Duration = Duration::from_secs(15);
 /// How long another client's presence lasts without being renewed.
 pub const OUTDATED: Duration = Duration::from_secs(30);
+/// The handshake header in which the relay names the address others reach it at.
+const PUBLIC_ADDRESS_HEADER: &str = "x-civic-canvas-public-url";
 /// How often presence is checked for people gone quiet.
 const EXPIRY_CHECK: Duration = Duration::from_secs(1);
 
@@ -66,6 +69,9 @@ pub enum Incoming {
     Refused(String),
     /// The other people in the room now (everyone but this window), in a stable order.
     People(Vec<Peer>),
+    /// The address others reach the relay at, as the relay announced it (`--public-url`):
+    /// unchecked text from the network.
+    PublicAddress(String),
 }
 
 enum Outgoing {
@@ -96,25 +102,22 @@ impl Connection {
     pub fn open(url: &str, state: &[u8], wake: impl Fn() + Send + 'static) -> Self {
         let (to_thread, commands) = mpsc::channel();
         let (events, from_thread) = mpsc::channel();
-        let copy = Doc::with_options(Options {
+        // Presence needs a document only for its client id.
+        let presence = Doc::with_options(Options {
             offset_kind: OffsetKind::Utf16,
             ..Options::default()
         });
-        if let Ok(update) = Update::decode_v1(state) {
-            // The window's own state: it decoded there, so it applies here.
-            let _ = copy.transact_mut().apply_update(update);
-        }
-        let client = copy.client_id().get();
+        let client = presence.client_id().get();
+        let seen = Seen::new(state.to_vec());
         let url = url.to_owned();
         let thread = std::thread::Builder::new()
             .name("live session".into())
             .spawn(move || {
                 let started = Instant::now();
-                let awareness =
-                    Awareness::with_clock(copy.clone(), move || millis(started.elapsed()));
+                let awareness = Awareness::with_clock(presence, move || millis(started.elapsed()));
                 Link {
                     url,
-                    copy,
+                    seen,
                     awareness,
                     started,
                     renewed: started,
@@ -169,6 +172,50 @@ impl Drop for Connection {
     }
 }
 
+/// Everything the thread has seen of the shared document, as the updates it came in: what to
+/// send a relay that lacks some of it (after a restart, say). The thread never decodes the
+/// whole board (that takes about as much memory as the document itself): the first update, the
+/// board as the session began here, is kept as it came; the small ones after it are merged into
+/// one now and then.
+struct Seen {
+    first: Vec<u8>,
+    later: Vec<Vec<u8>>,
+}
+
+impl Seen {
+    /// Later updates are merged when there are this many.
+    const MERGE_AT: usize = 4096;
+
+    fn new(first: Vec<u8>) -> Self {
+        Self {
+            first,
+            later: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, update: Vec<u8>) {
+        self.later.push(update);
+        if self.later.len() >= Self::MERGE_AT {
+            // An update that cannot be read (the window refused it too) is left out.
+            self.later
+                .retain(|update| Update::decode_v1(update).is_ok());
+            if let Ok(merged) = yrs::merge_updates_v1(&self.later) {
+                self.later = vec![merged];
+            }
+        }
+    }
+
+    /// Everything seen, as messages: the first update as the answer to a relay's "what do you
+    /// have", the rest as updates. A relay ignores what it has already.
+    fn messages(&self) -> impl Iterator<Item = Message> + '_ {
+        std::iter::once(Message::Sync(SyncMessage::SyncStep2(self.first.clone()))).chain(
+            self.later
+                .iter()
+                .map(|update| Message::Sync(SyncMessage::Update(update.clone()))),
+        )
+    }
+}
+
 /// Milliseconds, as awareness counts time.
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
@@ -177,7 +224,8 @@ fn millis(duration: Duration) -> u64 {
 /// The connection's side of the thread.
 struct Link {
     url: String,
-    copy: Doc,
+    /// Everything seen of the shared document.
+    seen: Seen,
     /// The room's presence, this window's own included.
     awareness: Awareness,
     /// When the thread started: the zero of the awareness clock.
@@ -241,6 +289,16 @@ impl Link {
     /// long again for the relay to answer, so that leaving a session never waits on a relay
     /// that does not answer.
     fn connect(&self) -> Result<WebSocket<TcpStream>, String> {
+        let (socket, public) = self.handshake()?;
+        if let Some(public) = public {
+            self.tell(Incoming::PublicAddress(public));
+        }
+        Ok(socket)
+    }
+
+    /// Reaches the relay and opens the websocket; returns it with the public address the relay
+    /// announced, if it did.
+    fn handshake(&self) -> Result<(WebSocket<TcpStream>, Option<String>), String> {
         let unreachable = |why: String| format!("the relay cannot be reached ({why})");
         let authority = self
             .url
@@ -275,7 +333,7 @@ impl Link {
         let config = WebSocketConfig::default()
             .max_message_size(Some(MAX_UPDATE_BYTES))
             .max_frame_size(Some(MAX_UPDATE_BYTES));
-        let (socket, _) =
+        let (socket, response) =
             tungstenite::client::client_with_config(self.url.as_str(), stream, Some(config))
                 .map_err(|e| match e {
                     HandshakeError::Failure(tungstenite::Error::Http(response))
@@ -296,12 +354,19 @@ impl Link {
             .get_ref()
             .set_read_timeout(Some(POLL))
             .map_err(|e| unreachable(e.to_string()))?;
-        Ok(socket)
+        let public = response
+            .headers()
+            .get(PUBLIC_ADDRESS_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .map(|value| value.chars().take(200).collect());
+        Ok((socket, public))
     }
 
     /// One session with the relay, until it ends.
     fn session(&mut self, socket: &mut WebSocket<TcpStream>) -> End {
-        let hello = Message::Sync(SyncMessage::SyncStep1(self.copy.transact().state_vector()));
+        // "Send me everything": working out what this side has would mean decoding the whole
+        // board here. What the relay sends that the window has already changes nothing there.
+        let hello = Message::Sync(SyncMessage::SyncStep1(StateVector::default()));
         if let Err(e) = socket.send(Frame::binary(hello.encode_v1())) {
             return End::Lost(e.to_string());
         }
@@ -363,11 +428,9 @@ impl Link {
         }
     }
 
-    /// Adds a change made at the window to the thread's copy.
-    fn take_local(&self, update: &[u8]) {
-        if let Ok(update) = Update::decode_v1(update) {
-            let _ = self.copy.transact_mut().apply_update(update);
-        }
+    /// Keeps a change made at the window.
+    fn take_local(&mut self, update: &[u8]) {
+        self.seen.add(update.to_vec());
     }
 
     /// Takes in what the relay sent; returns the replies it asks for.
@@ -376,18 +439,13 @@ impl Link {
         let mut decoder = DecoderV1::from(bytes);
         for message in MessageReader::new(&mut decoder) {
             match message {
-                Ok(Message::Sync(SyncMessage::SyncStep1(remote))) => {
-                    let missing = self.copy.transact().encode_diff_v1(&remote);
-                    replies.push(Message::Sync(SyncMessage::SyncStep2(missing)));
+                Ok(Message::Sync(SyncMessage::SyncStep1(_))) => {
+                    replies.extend(self.seen.messages());
                 }
                 Ok(Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update))) => {
-                    match Update::decode_v1(&update) {
-                        Ok(changes) => match self.copy.transact_mut().apply_update(changes) {
-                            Ok(()) => self.tell(Incoming::Update(update)),
-                            Err(e) => self.tell(Incoming::Refused(e.to_string())),
-                        },
-                        Err(e) => self.tell(Incoming::Refused(e.to_string())),
-                    }
+                    // Read (and refused if need be) at the window.
+                    self.seen.add(update.clone());
+                    self.tell(Incoming::Update(update));
                 }
                 Ok(Message::Awareness(update)) => {
                     if let Err(e) = self.awareness.apply_update(update) {

@@ -29,6 +29,9 @@ pub const SCHEMA_VERSION: i64 = 1;
 
 /// The largest update taken from the network.
 pub const MAX_UPDATE_BYTES: usize = 16 * 1024 * 1024;
+/// The most a shared board takes in from the network over a session: as much as a board file
+/// may hold.
+pub const MAX_DOCUMENT_BYTES: usize = 200 * 1024 * 1024;
 
 /// The origin of transactions made at this window, which its undo follows.
 const LOCAL_ORIGIN: &str = "civic-canvas/local";
@@ -69,6 +72,12 @@ pub enum LiveError {
     /// Larger than [`MAX_UPDATE_BYTES`].
     #[error("a change from the live session was refused: it is {0} bytes, more than 16 MB")]
     TooLarge(usize),
+    /// Would take the shared board past [`MAX_DOCUMENT_BYTES`].
+    #[error(
+        "a change from the live session was refused: the shared board would grow past 200 MB, \
+         the most a board may hold"
+    )]
+    DocumentTooLarge,
     /// Not a Yjs update, or one that cannot be applied.
     #[error("a change from the live session was refused: it could not be read ({0})")]
     Malformed(String),
@@ -97,6 +106,8 @@ pub struct SharedBoard {
     redo_labels: Vec<&'static str>,
     /// What changed in the document since a board was last brought up to date with it.
     dirty: Arc<Mutex<Dirty>>,
+    /// Bytes taken in from the network so far (see [`MAX_DOCUMENT_BYTES`]).
+    taken: usize,
 }
 
 /// The parts of the shared document that changed (see [`SharedBoard::changes_to`]).
@@ -110,10 +121,15 @@ struct Dirty {
     connectors: BTreeSet<String>,
 }
 
-/// Marks in `dirty` what changes under `map`: the key of the entry each change is in.
+/// Marks in `dirty` what changes under `map`: the key of the entry each change is in. Changes
+/// this window wrote are not marked.
 fn watch(map: &MapRef, dirty: &Arc<Mutex<Dirty>>, mark: fn(&mut Dirty, &str)) {
     let dirty = Arc::clone(dirty);
     map.observe_deep("civic-canvas/dirty", move |txn, events| {
+        if txn.origin() == Some(&yrs::Origin::from(LOCAL_ORIGIN)) {
+            // Written from the board the window shows: nothing there to bring up to date.
+            return;
+        }
         let Ok(mut dirty) = dirty.lock() else { return };
         for event in events.iter() {
             match (event.path().front(), event) {
@@ -201,6 +217,7 @@ impl SharedBoard {
             undo_labels: Vec::new(),
             redo_labels: Vec::new(),
             dirty,
+            taken: 0,
         }
     }
 
@@ -335,6 +352,7 @@ impl SharedBoard {
     pub fn from_state(state: &[u8]) -> Result<Self, LiveError> {
         let mut shared = Self::new();
         shared.apply(state)?;
+        shared.taken = state.len();
         Ok(shared)
     }
 
@@ -343,7 +361,13 @@ impl SharedBoard {
         if update.len() > MAX_UPDATE_BYTES {
             return Err(LiveError::TooLarge(update.len()));
         }
-        self.apply(update)
+        let taken = self.taken.saturating_add(update.len());
+        if taken > MAX_DOCUMENT_BYTES {
+            return Err(LiveError::DocumentTooLarge);
+        }
+        self.apply(update)?;
+        self.taken = taken;
+        Ok(())
     }
 
     fn apply(&mut self, update: &[u8]) -> Result<(), LiveError> {
@@ -862,4 +886,26 @@ fn image_from_any(any: &Any) -> Option<StoredImage> {
         format,
         bytes: Arc::from(&**bytes),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_takes_in_no_more_than_a_board_may_hold() {
+        let board = Board::from_parts("Kick-off", [], []).unwrap();
+        let update = SharedBoard::seeded(&board).state();
+        let mut shared = SharedBoard::new();
+        shared.taken = MAX_DOCUMENT_BYTES - update.len() + 1;
+        assert!(matches!(
+            shared.apply_remote(&update),
+            Err(LiveError::DocumentTooLarge)
+        ));
+        assert_eq!(shared.project().board.title(), "", "nothing was taken in");
+        shared.taken = MAX_DOCUMENT_BYTES - update.len();
+        shared.apply_remote(&update).unwrap();
+        assert_eq!(shared.project().board.title(), "Kick-off");
+        assert_eq!(shared.taken, MAX_DOCUMENT_BYTES);
+    }
 }
