@@ -278,3 +278,19 @@ fn the_join_link_uses_the_address_the_relay_announces() {
     );
     assert!(host.query_by_label_contains("only this computer").is_none());
 }
+
+#[test]
+fn joining_waits_until_the_open_board_is_saved() {
+    let mut app = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    let items = app.state().board().items().len();
+    post_note(&mut app, "Not saved yet");
+    file_dialog(
+        &mut app,
+        "Join live session…",
+        "ws://127.0.0.1:9/0123456789abcdef0123456789abcdef",
+        "Join",
+    );
+    assert!(app.query_by_label("Save this board first").is_some());
+    assert!(app.state().live_link().is_none());
+    assert_eq!(app.state().board().items().len(), items + 1, "nothing lost");
+}
