@@ -38,7 +38,7 @@ fn join(c: &mut Criterion) {
     let board = generate_board(10_000, 1);
     let mut hosted = SharedBoard::new();
     hosted.write_board(&board);
-    let _host = Connection::open(&url, &hosted.state(), || {});
+    let _host = Connection::open(&url, hosted.state(), || {});
     let items = board.items().len();
     assert_eq!(
         join_once(&url, items),
@@ -60,7 +60,7 @@ struct Side {
 impl Side {
     fn open(url: &str) -> Self {
         let shared = SharedBoard::new();
-        let link = Connection::open(url, &shared.state(), || {});
+        let link = Connection::open(url, shared.state(), || {});
         Self {
             doc: Document::untitled(),
             shared,

@@ -51,7 +51,7 @@ impl Window {
     }
 
     fn open(shared: SharedBoard, url: &str) -> Self {
-        let link = Connection::open(url, &shared.state(), || {});
+        let link = Connection::open(url, shared.state(), || {});
         Self {
             doc: Document::loaded(shared.project().board, PathBuf::from("board.ron")),
             shared,

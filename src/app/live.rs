@@ -171,7 +171,7 @@ impl Live {
     /// session.
     fn open(ctx: &egui::Context, shared: SharedBoard, url: &str, facilitator: bool) -> Self {
         let wake = ctx.clone();
-        let link = Connection::open(url, &shared.state(), move || wake.request_repaint());
+        let link = Connection::open(url, shared.state(), move || wake.request_repaint());
         Self {
             shared,
             link,

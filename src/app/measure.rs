@@ -563,6 +563,9 @@ impl CivicCanvasApp {
     pub fn with_measure(mut self, measure: Measure) -> Self {
         self.shell.measure = Some(measure);
         self.shell.close_confirmed = true;
+        // The dialog of a live session just started (`measure --share`) is closed, as a
+        // facilitator closes it: it is not what is measured.
+        self.shell.modal = None;
         self
     }
 

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use tungstenite::HandshakeError;
 use tungstenite::protocol::WebSocketConfig;
 use tungstenite::{Message as Frame, WebSocket};
+use yrs::encoding::write::Write as _;
 use yrs::sync::{Awareness, Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
@@ -99,7 +100,7 @@ impl Connection {
     /// Starts connecting to the room at `url` (`ws://HOST:PORT/ROOM`, with `?token=…` when the
     /// relay asks for one), beginning with the shared board's whole state `state`. `wake` is
     /// called (from the connection's thread) whenever there is something to take.
-    pub fn open(url: &str, state: &[u8], wake: impl Fn() + Send + 'static) -> Self {
+    pub fn open(url: &str, state: Vec<u8>, wake: impl Fn() + Send + 'static) -> Self {
         let (to_thread, commands) = mpsc::channel();
         let (events, from_thread) = mpsc::channel();
         // Presence needs a document only for its client id.
@@ -108,7 +109,7 @@ impl Connection {
             ..Options::default()
         });
         let client = presence.client_id().get();
-        let seen = Seen::new(state.to_vec());
+        let seen = Seen::new(state);
         let url = url.to_owned();
         let thread = std::thread::Builder::new()
             .name("live session".into())
@@ -205,15 +206,29 @@ impl Seen {
         }
     }
 
-    /// Everything seen, as messages: the first update as the answer to a relay's "what do you
-    /// have", the rest as updates. A relay ignores what it has already.
-    fn messages(&self) -> impl Iterator<Item = Message> + '_ {
-        std::iter::once(Message::Sync(SyncMessage::SyncStep2(self.first.clone()))).chain(
+    /// Everything seen, as encoded messages: the first update as the answer to a relay's "what
+    /// do you have", the rest as updates. A relay ignores what it has already. (Encoded here
+    /// straight from the kept bytes: the first update is the whole board.)
+    fn messages(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        std::iter::once(sync_message(SYNC_STEP_2, &self.first)).chain(
             self.later
                 .iter()
-                .map(|update| Message::Sync(SyncMessage::Update(update.clone()))),
+                .map(|update| sync_message(SYNC_UPDATE, update)),
         )
     }
+}
+
+/// The y-websocket message kinds used by [`sync_message`].
+const SYNC_STEP_2: u32 = 1;
+const SYNC_UPDATE: u32 = 2;
+
+/// A sync message of `kind` carrying `update`, encoded as `yrs::sync::Message` does.
+fn sync_message(kind: u32, update: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(update.len() + 12);
+    message.write_var(0u32); // a sync message
+    message.write_var(kind);
+    message.write_buf(update);
+    message
 }
 
 /// Milliseconds, as awareness counts time.
@@ -414,7 +429,7 @@ impl Link {
             match socket.read() {
                 Ok(Frame::Binary(bytes)) => {
                     for reply in self.take_remote(&bytes) {
-                        if let Err(e) = socket.send(Frame::binary(reply.encode_v1())) {
+                        if let Err(e) = socket.send(Frame::binary(reply)) {
                             return End::Lost(e.to_string());
                         }
                     }
@@ -433,8 +448,8 @@ impl Link {
         self.seen.add(update.to_vec());
     }
 
-    /// Takes in what the relay sent; returns the replies it asks for.
-    fn take_remote(&mut self, bytes: &[u8]) -> Vec<Message> {
+    /// Takes in what the relay sent; returns the replies it asks for, encoded.
+    fn take_remote(&mut self, bytes: &[u8]) -> Vec<Vec<u8>> {
         let mut replies = Vec::new();
         let mut decoder = DecoderV1::from(bytes);
         for message in MessageReader::new(&mut decoder) {
@@ -455,7 +470,7 @@ impl Link {
                 }
                 Ok(Message::AwarenessQuery) => {
                     if let Ok(update) = self.awareness.update() {
-                        replies.push(Message::Awareness(update));
+                        replies.push(Message::Awareness(update).encode_v1());
                     }
                 }
                 Ok(_) => {}
@@ -544,5 +559,23 @@ impl Link {
         if self.events.send(incoming).is_ok() {
             (self.wake)();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_messages_are_encoded_as_yrs_encodes_them() {
+        let update = vec![1, 2, 3, 250, 7];
+        assert_eq!(
+            sync_message(SYNC_STEP_2, &update),
+            Message::Sync(SyncMessage::SyncStep2(update.clone())).encode_v1()
+        );
+        assert_eq!(
+            sync_message(SYNC_UPDATE, &update),
+            Message::Sync(SyncMessage::Update(update)).encode_v1()
+        );
     }
 }

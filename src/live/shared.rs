@@ -275,6 +275,11 @@ impl SharedBoard {
     pub fn seeded(board: &Board) -> Self {
         let mut shared = Self::new();
         shared.write_board(board);
+        // The board shown is the one just written: nothing to bring up to date, and no reason
+        // to read the whole shared board back at the first change from a colleague.
+        if let Ok(mut dirty) = shared.dirty.lock() {
+            *dirty = Dirty::default();
+        }
         shared
     }
 
