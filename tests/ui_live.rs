@@ -294,3 +294,56 @@ fn joining_waits_until_the_open_board_is_saved() {
     assert!(app.state().live_link().is_none());
     assert_eq!(app.state().board().items().len(), items + 1, "nothing lost");
 }
+
+#[test]
+fn two_people_typing_in_one_note_keep_both_their_words() {
+    let relay = Relay::start(0);
+    let (mut host, mut guest) = host_and_guest(&relay);
+    let question = "Which services do residents use most often?";
+    wait(
+        &mut host,
+        &mut guest,
+        "the colleague has the board",
+        |_, g| {
+            g.state()
+                .board()
+                .items()
+                .any(|item| item.text() == question)
+        },
+    );
+    let id = host
+        .state()
+        .board()
+        .items()
+        .find(|item| item.text() == question)
+        .unwrap()
+        .id;
+    let text = |app: &App<'_>| app.state().board().item(id).unwrap().text().to_owned();
+
+    // The colleague starts adding words at the end and is still typing...
+    let board = guest.state().board().clone();
+    guest.state_mut().canvas_mut().begin_editing(&board, id);
+    guest.run();
+    type_text(&mut guest, " Weekly?");
+    // ...while the facilitator adds a word at the start and is done.
+    let board = host.state().board().clone();
+    host.state_mut().canvas_mut().begin_editing(&board, id);
+    host.run();
+    for _ in 0..4 {
+        press(&mut host, Modifiers::NONE, Key::ArrowUp);
+    }
+    press(&mut host, Modifiers::NONE, Key::Home);
+    type_text(&mut host, "Online: ");
+    press(&mut host, Modifiers::NONE, Key::Escape);
+    wait(
+        &mut host,
+        &mut guest,
+        "the facilitator's word arrives",
+        |_, g| text(g).starts_with("Online: "),
+    );
+    press(&mut guest, Modifiers::NONE, Key::Escape);
+    let both = format!("Online: {question} Weekly?");
+    wait(&mut host, &mut guest, "both keep their words", |h, g| {
+        text(h) == both && text(g) == both
+    });
+}

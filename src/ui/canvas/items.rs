@@ -319,13 +319,7 @@ impl CanvasState {
             editing.focused_once = true;
         }
         if output.lost_focus() {
-            let board_text = item.text();
-            if board_text != editing.buffer {
-                commands.push(Command::SetText {
-                    id: item.id,
-                    text: editing.buffer.clone(),
-                });
-            }
+            commands.extend(super::typing_merge::typed_change(editing, item.text()));
             self.gesture.typing = None;
         }
     }

@@ -28,6 +28,7 @@ mod raster;
 mod selection;
 mod shapes;
 mod state;
+mod typing_merge;
 mod view;
 
 use std::collections::BTreeSet;
@@ -118,6 +119,7 @@ impl CanvasState {
         let text = item.text().to_owned();
         self.gesture.typing = Some(TextEditing {
             id,
+            original: text.clone(),
             buffer: text,
             focused_once: false,
             paints_missing: 0,
@@ -128,10 +130,7 @@ impl CanvasState {
     pub fn finish_editing(&mut self, board: &Board) -> Option<Command> {
         let editing = self.gesture.typing.take()?;
         let item = board.item(editing.id)?;
-        (item.text() != editing.buffer).then_some(Command::SetText {
-            id: editing.id,
-            text: editing.buffer,
-        })
+        typing_merge::typed_change(&editing, item.text())
     }
 
     /// Forget the selection, edits and gestures (after a new board is loaded); the view and

@@ -241,6 +241,7 @@ impl CanvasState {
         self.gesture.typing = Some(TextEditing {
             id,
             buffer: String::new(),
+            original: String::new(),
             focused_once: false,
             paints_missing: 0,
         });

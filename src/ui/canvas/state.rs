@@ -182,6 +182,8 @@ impl FrameView {
 pub(super) struct TextEditing {
     pub(super) id: ItemId,
     pub(super) buffer: String,
+    /// The text when typing began: what a colleague may have changed meanwhile.
+    pub(super) original: String,
     /// Whether the text field has been given the keyboard yet.
     pub(super) focused_once: bool,
     /// Paints the item has been missing from the board (a new one appears one paint later).
