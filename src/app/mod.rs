@@ -11,6 +11,7 @@ mod frame_list;
 mod frame_timing;
 mod live;
 pub use live::LiveStart;
+pub use timer::TestClock;
 mod measure;
 mod menu_keys;
 mod panels;
@@ -20,6 +21,7 @@ mod recovery;
 mod screenshot;
 mod session;
 mod shell;
+mod timer;
 mod wheel_clicks;
 mod window_place;
 
@@ -235,6 +237,7 @@ impl CivicCanvasApp {
             Action::ToggleMinimap => {
                 self.canvas.settings.show_minimap = !self.canvas.settings.show_minimap;
             }
+            Action::ToggleTimer => self.shell.timer.shown = !self.shell.timer.shown,
             Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
             Action::TogglePersonaGallery => self.shell.side.gallery = !self.shell.side.gallery,
             Action::ToggleFrameList => self.shell.side.frame_list = !self.shell.side.frame_list,
@@ -445,6 +448,7 @@ impl eframe::App for CivicCanvasApp {
             actions.extend(output.actions);
             self.paint_people(ui);
         });
+        self.timer_overlay(&ctx);
         for action in actions {
             self.perform(&ctx, action);
         }

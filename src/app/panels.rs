@@ -111,6 +111,7 @@ fn menus(
             actions,
             &[
                 Action::ToggleMinimap,
+                Action::ToggleTimer,
                 Action::ToggleMapKey,
                 Action::TogglePersonaGallery,
                 Action::ToggleFrameList,

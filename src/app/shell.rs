@@ -46,6 +46,10 @@ pub(super) struct Shell {
     pub(super) title_buffer: String,
     /// The name colleagues see in a live session.
     pub(super) person_name: String,
+    /// The workshop timer.
+    pub(super) timer: super::timer::WorkshopTimer,
+    /// Where the timer's time comes from.
+    pub(super) clock: super::timer::Clock,
     pub(super) status: Option<StatusMessage>,
     pub(super) window_title: String,
     pub(super) close_confirmed: bool,
@@ -87,6 +91,8 @@ impl Shell {
             after_save: Then::Nothing,
             title_buffer: String::new(),
             person_name: super::people::remembered_name(),
+            timer: super::timer::WorkshopTimer::default(),
+            clock: super::timer::Clock::default(),
             status: None,
             window_title: String::new(),
             close_confirmed: false,

@@ -132,6 +132,8 @@ pub enum Action {
     ActualSize,
     /// Show or hide the minimap.
     ToggleMinimap,
+    /// Show or hide the workshop timer.
+    ToggleTimer,
     /// Show or hide the map key: node types in use and feedback loops.
     ToggleMapKey,
     /// Show or hide the persona gallery.
@@ -278,6 +280,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeUp, NONE, Key::ArrowUp, Scope::Canvas),
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
+    bind(Action::ToggleTimer, NONE, Key::T, Scope::Canvas),
     bind(Action::ToggleMapKey, NONE, Key::L, Scope::Canvas),
     bind(Action::ToggleGuides, SHIFT, Key::G, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
@@ -287,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 78] = [
+    pub const ALL: [Self; 79] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -358,6 +361,7 @@ impl Action {
         Self::ZoomOut,
         Self::ActualSize,
         Self::ToggleMinimap,
+        Self::ToggleTimer,
         Self::ToggleMapKey,
         Self::TogglePersonaGallery,
         Self::ToggleFrameList,
@@ -398,6 +402,7 @@ impl Action {
             Self::ToggleSnap => "Snap to grid",
             Self::ToggleGuides => "Smart guides",
             Self::ToggleMinimap => "Minimap",
+            Self::ToggleTimer => "Timer",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
             Self::ToggleFrameList => "Frame list",
@@ -483,6 +488,9 @@ impl Action {
                 "Turn on or off lining up dragged items with the edges and centres of items nearby"
             }
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
+            Self::ToggleTimer => {
+                "Show or hide the workshop timer: start, pause, a minute more or less, reset"
+            }
             Self::ToggleMapKey => {
                 "Show or hide the map key: the node types on the board and its feedback loops"
             }
