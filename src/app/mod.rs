@@ -139,6 +139,23 @@ impl CivicCanvasApp {
         self.shell.search.forget_hits();
     }
 
+    /// When the smallest board text in view is too small to read in a video call, how much to
+    /// zoom in so it can be. Readable is 11 pixels high in a call that shows the screen at
+    /// 960×540: 22 pixels on a 1920×1080 screen, scaled for others (the monitor's height, or
+    /// the window's when the monitor is not known).
+    fn readable_zoom_factor(&self, ctx: &egui::Context) -> Option<f32> {
+        let smallest = self.canvas.smallest_text()?;
+        let screen_height = ctx.input(|i| {
+            i.viewport()
+                .monitor_size
+                .map(|size| size.y)
+                .filter(|height| *height > 0.0)
+                .unwrap_or_else(|| i.content_rect().height())
+        });
+        let readable = 11.0 * screen_height / 540.0;
+        (smallest < readable && smallest > 0.0).then(|| readable / smallest * 1.02)
+    }
+
     fn set_status(&mut self, text: impl Into<String>) {
         self.shell.status = Some(StatusMessage {
             text: text.into(),
@@ -224,6 +241,11 @@ impl CivicCanvasApp {
                 }
             }
             Action::ZoomToFit => self.canvas.request_fit(),
+            Action::ZoomToReadable => {
+                if let Some(factor) = self.readable_zoom_factor(ctx) {
+                    self.canvas.zoom_by(factor);
+                }
+            }
             Action::ZoomIn => self.canvas.zoom_by(crate::ui::camera::Camera::ZOOM_STEP),
             Action::ZoomOut => self
                 .canvas
@@ -425,12 +447,14 @@ impl eframe::App for CivicCanvasApp {
                 .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
                 .map(|status| status.text.as_str());
             let live = self.live_badge();
+            let too_small = self.readable_zoom_factor(&ctx).is_some();
             panels::status_bar(
                 ui,
                 &self.session.doc,
                 &self.canvas,
                 message,
                 live.as_ref(),
+                too_small,
                 &mut actions,
             );
         });

@@ -103,6 +103,7 @@ fn menus(
                 Action::ZoomOut,
                 Action::ActualSize,
                 Action::ZoomToFit,
+                Action::ZoomToReadable,
             ],
         );
         ui.separator();
@@ -426,6 +427,7 @@ pub fn status_bar(
     canvas: &CanvasState,
     message: Option<&str>,
     live: Option<&LiveBadge>,
+    too_small: bool,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
@@ -463,6 +465,25 @@ pub fn status_bar(
             }
             if ui.button("−").on_hover_text(Action::ZoomOut.tooltip(ui.ctx())).clicked() {
                 actions.push(Action::ZoomOut);
+            }
+            if too_small {
+                // Dark amber, and words: the call cannot read the board at this zoom.
+                if ui
+                    .button("Zoom to readable")
+                    .on_hover_text(Action::ZoomToReadable.tooltip(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(Action::ZoomToReadable);
+                }
+                ui.label(
+                    RichText::new("Text too small for a video call")
+                        .strong()
+                        .color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)),
+                )
+                .on_hover_text(
+                    "The smallest text in view would be under 11 pixels high in a call that \
+                     shows this screen at 960×540",
+                );
             }
             ui.separator();
             ui.label(summary(ui.ctx(), doc.board()));

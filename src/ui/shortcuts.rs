@@ -122,6 +122,8 @@ pub enum Action {
     Recolor(PaletteColor),
     /// Fit all items in the view.
     ZoomToFit,
+    /// Zoom in until the smallest text in view can be read in a video call.
+    ZoomToReadable,
     /// Fit the selection in the view.
     ZoomToSelection,
     /// Zoom in one step.
@@ -290,7 +292,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 79] = [
+    pub const ALL: [Self; 80] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -356,6 +358,7 @@ impl Action {
         Self::Recolor(PaletteColor::Grey),
         Self::Recolor(PaletteColor::White),
         Self::ZoomToFit,
+        Self::ZoomToReadable,
         Self::ZoomToSelection,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -453,6 +456,7 @@ impl Action {
             Self::Delete => "Delete",
             Self::Deselect => "Clear selection",
             Self::ZoomToFit => "Zoom to fit",
+            Self::ZoomToReadable => "Zoom to readable",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ActualSize => "Zoom to 100%",
@@ -564,6 +568,9 @@ impl Action {
             Self::Delete => "Delete the selected items (with their connectors) or connector",
             Self::Deselect => "Clear the selection (while typing: finish editing)",
             Self::ZoomToFit => "Show every item on the board",
+            Self::ZoomToReadable => {
+                "Zoom in until the smallest text in view can be read in a video call"
+            }
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ActualSize => "Zoom to 100%",

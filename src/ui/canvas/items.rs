@@ -61,7 +61,7 @@ impl CanvasState {
             show_text: true,
             highlighted: self.selection.highlighted.contains(&item.id),
         };
-        paint_item(
+        let text = paint_item(
             painter,
             item,
             &look,
@@ -69,6 +69,7 @@ impl CanvasState {
             self.caches.frames.label(item.id),
             &self.caches.frames.holes,
         );
+        self.saw_text(text);
 
         let alone = selected && self.selection.items.len() == 1;
         // A collapsed frame shows only its title strip: it keeps its size until opened.
@@ -455,6 +456,7 @@ pub fn item_label(item: &Item) -> &str {
 
 /// Paints any item in its own way (`photo`: a persona's photo texture; `frame_label`: what a
 /// frame's title strip says besides its title; `holes`: where opaque cards will cover a frame).
+/// Returns the size of its body text on screen (points): a note's text, a map node's name.
 pub(super) fn paint_item(
     painter: &egui::Painter,
     item: &Item,
@@ -462,12 +464,13 @@ pub(super) fn paint_item(
     photo: persona_paint::PhotoTexture,
     frame_label: frames::FrameLabel,
     holes: &[Rect],
-) {
+) -> Option<f32> {
     match &item.kind {
-        ItemKind::Note(_) => {
-            paint::note(painter, item, look);
+        ItemKind::Note(_) => return paint::note(painter, item, look),
+        ItemKind::MapNode(node) => {
+            map_paint::node(painter, item, node, look);
+            return (!node.label.is_empty()).then_some(theme::NOTE_FONT_SIZE * look.zoom);
         }
-        ItemKind::MapNode(node) => map_paint::node(painter, item, node, look),
         ItemKind::Persona(persona) => persona_paint::persona(painter, item, persona, look, photo),
         ItemKind::EmpathyMap(map) => persona_paint::empathy_map(painter, item, map, look),
         ItemKind::Rings(rings) => {
@@ -476,6 +479,7 @@ pub(super) fn paint_item(
         ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
         ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
     }
+    None
 }
 
 /// The right-click menu of a note: the same actions as the keyboard, for the selection.

@@ -80,6 +80,20 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
+    /// The size of the smallest board text in view in the last paint (notes' texts, map
+    /// nodes' names), in screen points; `None` when none is in view.
+    pub fn smallest_text(&self) -> Option<f32> {
+        self.caches.smallest_text
+    }
+
+    /// Counts a text of `size` points on screen towards [`Self::smallest_text`].
+    fn saw_text(&mut self, size: Option<f32>) {
+        if let Some(size) = size {
+            let smallest = self.caches.smallest_text.get_or_insert(size);
+            *smallest = smallest.min(size);
+        }
+    }
+
     /// The note being edited in place, if any.
     pub fn editing_item(&self) -> Option<ItemId> {
         self.gesture.typing.as_ref().map(|editing| editing.id)
@@ -283,6 +297,7 @@ impl CanvasState {
             })
             .collect();
         self.find_covered(&drawn, viewport);
+        self.caches.smallest_text = None;
         let frame_bodies = self.frame_bodies(drawn.get(..backdrops.len()).unwrap_or_default());
         paint::background(&painter, viewport, &self.view.camera, &frame_bodies);
         let labels = self.paint_items(ui, &painter, board, &drawn, backdrops.len(), &mut output);
@@ -334,6 +349,10 @@ impl CanvasState {
                     self.caches.far.forget();
                 }
                 if pictured {
+                    // Far out: no text can be read.
+                    self.saw_text(Some(
+                        crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
+                    ));
                     self.caches.far.paint(painter, &self.view.camera, viewport);
                     self.outline_selected_far_items(painter, rest);
                     break;
@@ -343,6 +362,11 @@ impl CanvasState {
                 continue;
             }
             if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
+                if !item.text().is_empty() {
+                    self.saw_text(Some(
+                        crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
+                    ));
+                }
                 // Far out: a coloured rectangle without a widget (select with a rectangle).
                 tiny.add(painter, item, rect, self.selection.items.contains(&item.id));
                 continue;

@@ -195,8 +195,8 @@ pub fn text_rect(rect: Rect, zoom: f32) -> Rect {
 }
 
 /// Paints the note body (shadow, fill, border) and, unless it is being edited, its text.
-/// Returns whether the text overflowed the note.
-pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
+/// Returns the size its text has on screen (points), when it has text.
+pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
     let NoteLook {
         rect,
         zoom,
@@ -258,7 +258,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> bool {
     }
 
     outline_marks(painter, rect, radius, selected, highlighted);
-    overflowed
+    (!item.text().is_empty()).then_some(font_px)
 }
 
 /// The outlines around a rectangular item: orange when it matches the search, blue when it is

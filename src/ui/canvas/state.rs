@@ -122,6 +122,9 @@ pub(super) struct Caches {
     pub(super) far: super::far::FarPicture,
     /// The board in the minimap as a picture (see `minimap.rs`).
     pub(super) minimap: super::minimap::MinimapPicture,
+    /// The smallest board text in view in the last paint, in screen points (see
+    /// [`super::CanvasState::smallest_text`]).
+    pub(super) smallest_text: Option<f32>,
 }
 
 /// What the canvas knows about frames while painting.
