@@ -139,6 +139,30 @@ impl CivicCanvasApp {
         self.shell.search.forget_hits();
     }
 
+    /// The status bar: the message of the moment, the board's size, the legibility guard, the
+    /// zoom and the live badge.
+    fn status_bar_panel(&self, ui: &mut egui::Ui, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        Panel::bottom("status_bar").show(ui, |ui| {
+            let message = self
+                .shell
+                .status
+                .as_ref()
+                .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
+                .map(|status| status.text.as_str());
+            let live = self.live_badge();
+            let too_small = self.readable_zoom_factor(ctx).is_some();
+            panels::status_bar(
+                ui,
+                &self.session.doc,
+                &self.canvas,
+                message,
+                live.as_ref(),
+                too_small,
+                actions,
+            );
+        });
+    }
+
     /// When the smallest board text in view is too small to read in a video call, how much to
     /// zoom in so it can be. Readable is 11 pixels high in a call that shows the screen at
     /// 960×540: 22 pixels on a 1920×1080 screen, scaled for others (the monitor's height, or
@@ -439,25 +463,7 @@ impl eframe::App for CivicCanvasApp {
             ));
         });
         self.find_bar(ui);
-        Panel::bottom("status_bar").show(ui, |ui| {
-            let message = self
-                .shell
-                .status
-                .as_ref()
-                .filter(|status| status.shown_at.elapsed() < STATUS_DURATION)
-                .map(|status| status.text.as_str());
-            let live = self.live_badge();
-            let too_small = self.readable_zoom_factor(&ctx).is_some();
-            panels::status_bar(
-                ui,
-                &self.session.doc,
-                &self.canvas,
-                message,
-                live.as_ref(),
-                too_small,
-                &mut actions,
-            );
-        });
+        self.status_bar_panel(ui, &ctx, &mut actions);
         self.canvas
             .loops_mut()
             .refresh(self.session.doc.board(), self.session.doc.revision());
