@@ -652,3 +652,45 @@ fn notes_added_with_n_fill_their_frame_in_reading_order_and_grow_it_when_full() 
     );
     assert_eq!(frame.size.width, 1100.0);
 }
+
+#[test]
+fn tidy_frame_lays_its_notes_out_in_a_grid_inside_it_as_one_step() {
+    let mut harness = app_harness(Some(std::path::PathBuf::from("saved_boards/kickoff.ron")));
+    let title = "Ideation: what residents told us";
+    let frame = id_of(&harness, title);
+    let inside = members(&harness, title);
+    assert!(inside.len() >= 4);
+    let before: Vec<Item> = inside
+        .iter()
+        .map(|&id| harness.state().board().item(id).unwrap().clone())
+        .collect();
+    harness.state_mut().canvas_mut().selection.items = BTreeSet::from([frame]);
+    press(&mut harness, Modifiers::ALT, Key::T);
+    let board = harness.state().board();
+    let frame_rect = board.item(frame).unwrap().rect();
+    let after: Vec<&Item> = inside.iter().map(|&id| board.item(id).unwrap()).collect();
+    for (i, item) in after.iter().enumerate() {
+        assert_eq!(item.parent, Some(frame), "still in the frame");
+        assert!(
+            frame_rect.contains(item.rect().min) && frame_rect.contains(item.rect().max),
+            "inside the frame"
+        );
+        for other in &after[i + 1..] {
+            assert!(!item.rect().overlaps(other.rect()), "no overlaps");
+        }
+    }
+    // A grid: the items of a row share their top edge, and rows are evenly spaced.
+    let mut tops: Vec<f32> = after.iter().map(|item| item.pos.y).collect();
+    tops.sort_by(f32::total_cmp);
+    tops.dedup();
+    assert!(tops.len() < after.len(), "several to a row");
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Tidy frame")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let board = harness.state().board();
+    for item in &before {
+        assert_eq!(board.item(item.id).unwrap().pos, item.pos, "one undo step");
+    }
+}

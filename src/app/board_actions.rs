@@ -18,9 +18,8 @@ impl CivicCanvasApp {
                 }
             }
             Action::Delete => {
-                if let Some(command) = self.canvas.delete_selection() {
-                    self.apply(command);
-                }
+                let command = self.canvas.delete_selection();
+                self.apply_some(command);
             }
             Action::Deselect => {
                 if self.canvas.quick_create_open() {
@@ -101,6 +100,7 @@ impl CivicCanvasApp {
             }
             Action::NewFrame
             | Action::ToggleCollapse
+            | Action::TidyFrame
             | Action::NextFrame
             | Action::PreviousFrame => self.perform_on_frames(action),
             _ => {
@@ -121,6 +121,20 @@ impl CivicCanvasApp {
                     .canvas
                     .new_frame(self.session.doc.board(), &mut self.session.ids);
                 self.apply(command);
+            }
+            Action::TidyFrame => {
+                let board = self.session.doc.board();
+                let frame = self
+                    .canvas
+                    .single_selection()
+                    .filter(|&id| board.item(id).is_some_and(|item| item.as_frame().is_some()));
+                match frame {
+                    Some(frame) => {
+                        let command = crate::edit::rules::arrange::tidy_frame(board, frame);
+                        self.apply_some(command);
+                    }
+                    None => self.set_status("Select a frame to tidy what is in it"),
+                }
             }
             Action::ToggleCollapse => {
                 let command = self

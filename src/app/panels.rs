@@ -91,6 +91,7 @@ fn menus(
     });
     let arrange = ui.menu_button("Arrange", |ui| {
         menu_items(ui, actions, Action::ARRANGE);
+        menu_items(ui, actions, &[Action::TidyFrame]);
         ui.separator();
         menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
     });

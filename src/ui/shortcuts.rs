@@ -114,6 +114,8 @@ pub enum Action {
     DistributeVertically,
     /// Arrange the selection in a tidy grid.
     ArrangeGrid,
+    /// Lay out the selected frame's items in a grid inside it.
+    TidyFrame,
     /// Stack the selection above everything.
     BringToFront,
     /// Stack the selection below everything.
@@ -241,6 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::AlignCentres, ALT, Key::H, Scope::Canvas),
     bind(Action::AlignMiddles, ALT, Key::V, Scope::Canvas),
     bind(Action::ArrangeGrid, ALT, Key::G, Scope::Canvas),
+    bind(Action::TidyFrame, ALT, Key::T, Scope::Canvas),
     bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
     // Alt and a digit: the palette's colours in toolbar order, Alt+0 the tenth.
@@ -292,7 +295,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 80] = [
+    pub const ALL: [Self; 81] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -345,6 +348,7 @@ impl Action {
         Self::DistributeHorizontally,
         Self::DistributeVertically,
         Self::ArrangeGrid,
+        Self::TidyFrame,
         Self::BringToFront,
         Self::SendToBack,
         Self::Recolor(PaletteColor::Yellow),
@@ -420,6 +424,7 @@ impl Action {
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
+            Self::TidyFrame => "Tidy frame",
             Self::DistributeVertically => "Distribute vertically",
             Self::DistributeHorizontally => "Distribute horizontally",
             Self::AlignMiddles => "Align middles",
@@ -528,6 +533,9 @@ impl Action {
             Self::NewMapNode => "Choose a map node type at the pointer (keys 1–8) and add a node",
             Self::Connect => "Connect the two selected items with an arrow",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
+            Self::TidyFrame => {
+                "Lay out the selected frame's items in a grid inside it (the frame grows if need be)"
+            }
             Self::DistributeVertically => "Space the selection evenly from top to bottom",
             Self::DistributeHorizontally => "Space the selection evenly from left to right",
             Self::AlignMiddles => "Put the selection on one horizontal line",

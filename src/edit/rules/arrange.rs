@@ -139,6 +139,67 @@ fn grid(items: &[&Item], left: f32, top: f32) -> Vec<(ItemId, Point)> {
         .collect()
 }
 
+/// Space between a frame's edge (or its title strip) and a tidied grid, in board units.
+const FRAME_PADDING: f32 = 32.0;
+
+/// One step that lays out the items directly in frame `frame` in reading order, in rows inside
+/// the frame below its title: each row holds as many as the frame's width does, and the frame
+/// grows downwards when the rows need more room. `None` when nothing would change.
+pub fn tidy_frame(board: &Board, frame: ItemId) -> Option<Command> {
+    let frame_item = board.item(frame).filter(|item| item.as_frame().is_some())?;
+    let mut members: Vec<&Item> = board
+        .items()
+        .filter(|item| item.parent == Some(frame))
+        .collect();
+    if members.is_empty() {
+        return None;
+    }
+    members.sort_by(|a, b| {
+        (a.pos.y.total_cmp(&b.pos.y))
+            .then(a.pos.x.total_cmp(&b.pos.x))
+            .then(a.id.cmp(&b.id))
+    });
+    let left = frame_item.pos.x + FRAME_PADDING;
+    let top = frame_item.title_strip().max.y + FRAME_PADDING;
+    let widest = members.iter().map(|i| i.size.width).fold(0.0, f32::max);
+    let width = frame_item.size.width.max(widest + 2.0 * FRAME_PADDING);
+    let right = frame_item.pos.x + width - FRAME_PADDING;
+    let (mut x, mut y, mut row_height) = (left, top, 0.0_f32);
+    let mut places = Vec::with_capacity(members.len());
+    for item in &members {
+        if x > left && x + item.size.width > right {
+            x = left;
+            y += row_height + GRID_GAP;
+            row_height = 0.0;
+        }
+        places.push((item, Point::new(x, y).tidy()));
+        x += item.size.width + GRID_GAP;
+        row_height = row_height.max(item.size.height);
+    }
+    let height = frame_item
+        .size
+        .height
+        .max(y + row_height + FRAME_PADDING - frame_item.pos.y);
+    let mut commands = Vec::new();
+    if width > frame_item.size.width || height > frame_item.size.height {
+        // Room first, so that no item lands outside its frame on the way.
+        commands.push(Command::ResizeItem {
+            id: frame,
+            to: crate::model::Size::new(width, height).tidy(),
+        });
+    }
+    commands.extend(
+        places
+            .into_iter()
+            .filter(|(item, to)| item.pos != *to)
+            .map(|(item, to)| Command::MoveItem { id: item.id, to }),
+    );
+    (!commands.is_empty()).then_some(Command::Batch {
+        label: "Tidy frame",
+        commands,
+    })
+}
+
 /// One step that arranges `ids` `how`; `None` when nothing moves.
 pub fn arrange_items(board: &Board, ids: &[ItemId], how: Arrangement) -> Option<Command> {
     let items: Vec<&Item> = ids.iter().filter_map(|&id| board.item(id)).collect();

@@ -540,6 +540,7 @@ pub(super) fn item_context_menu(
         ui.separator();
         if item.as_frame().is_some() {
             menu_action(ui, Action::ToggleCollapse);
+            menu_action(ui, Action::TidyFrame);
         } else {
             menu_action(ui, Action::NewFrame);
         }
