@@ -694,3 +694,29 @@ fn tidy_frame_lays_its_notes_out_in_a_grid_inside_it_as_one_step() {
         assert_eq!(board.item(item.id).unwrap().pos, item.pos, "one undo step");
     }
 }
+
+#[test]
+fn page_down_glides_to_the_next_frame() {
+    let mut harness = app_harness(Some(std::path::PathBuf::from("saved_boards/kickoff.ron")));
+    harness.run();
+    let start = harness.state().canvas().view.camera;
+    harness.key_press(Key::PageDown);
+    harness.step();
+    harness.step();
+    harness.step();
+    let moving = harness.state().canvas().view.camera;
+    harness.run();
+    let end = harness.state().canvas().view.camera;
+    assert_ne!(start, end);
+    assert!(
+        moving != start && moving != end,
+        "on its way after three paints: {start:?} {moving:?} {end:?}"
+    );
+    let between = |a: f32, b: f32, x: f32| a.min(b) <= x && x <= a.max(b);
+    assert!(between(start.zoom, end.zoom, moving.zoom));
+    assert!(between(
+        start.center_in_board.x,
+        end.center_in_board.x,
+        moving.center_in_board.x
+    ));
+}

@@ -87,7 +87,7 @@ impl CanvasState {
     pub fn show_frame(&mut self, frame: &Item) {
         self.selection.items = BTreeSet::from([frame.id]);
         self.selection.presenting = Some(frame.id);
-        self.request_fit_items(std::iter::once(frame), Camera::MAX_FIT_ZOOM);
+        self.request_glide_to(frame, Camera::MAX_FIT_ZOOM);
     }
 
     /// The items inside the selected frames that are not selected themselves: they move with

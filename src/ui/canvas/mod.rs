@@ -263,7 +263,11 @@ impl CanvasState {
         {
             self.selection.presenting = None;
         }
-        self.settle_view(board, viewport);
+        let now = ui.input(|i| i.time);
+        self.settle_view(board, viewport, now);
+        if self.view.glide.is_some() {
+            ui.ctx().request_repaint();
+        }
 
         let background = ui.interact(
             viewport,

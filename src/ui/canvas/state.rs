@@ -18,6 +18,8 @@ pub struct View {
     pub(super) viewport: Rect,
     /// The change of view to make at the next paint, once the canvas knows its size.
     pub(super) request: Option<view::ViewRequest>,
+    /// A smooth move of the view in progress (stepping through frames).
+    pub(super) glide: Option<view::Glide>,
     /// The view as the last fit of the whole board left it, while nobody has moved it since:
     /// when the canvas changes size (the window manager maximises a window just opened), the
     /// board is fitted again.
@@ -30,6 +32,7 @@ impl Default for View {
             camera: Camera::default(),
             viewport: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0)),
             request: Some(view::ViewRequest::FitBoard),
+            glide: None,
             fitted: None,
         }
     }

@@ -19,6 +19,8 @@ pub(super) enum ViewRequest {
         bounds: BoardRect,
         /// The largest zoom to use.
         max_zoom: f32,
+        /// Whether the view glides there (see [`Glide`]) instead of jumping.
+        glide: bool,
     },
     /// Centre on a board point; with `readable`, zoom to 100% if text would be too small to read.
     Centre {
@@ -29,6 +31,41 @@ pub(super) enum ViewRequest {
     },
     /// Centre on a board rectangle, unless it is already in view.
     Reveal(BoardRect),
+}
+
+/// A smooth move of the view from one camera to another: stepping from frame to frame, so a
+/// video call's viewers see where the next stage is on the board.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Glide {
+    from: Camera,
+    to: Camera,
+    /// When it started, in egui's time (seconds).
+    started: f64,
+    /// The camera it set last: a different one means the view was moved by hand, which ends
+    /// the glide.
+    shown: Camera,
+}
+
+/// How long a glide takes, in seconds.
+const GLIDE_SECONDS: f64 = 0.45;
+
+impl Glide {
+    /// The camera `now` (egui's time), and whether the glide is over.
+    fn at(&self, now: f64) -> (Camera, bool) {
+        let t = ((now - self.started) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
+        // Ease in and out: slow at both ends, calm to watch.
+        let s = t * t * (3.0 - 2.0 * t);
+        let lerp = |a: f32, b: f32| a + (b - a) * s;
+        let camera = Camera {
+            center_in_board: Point::new(
+                lerp(self.from.center_in_board.x, self.to.center_in_board.x),
+                lerp(self.from.center_in_board.y, self.to.center_in_board.y),
+            ),
+            // Zoom changes by the same factor each moment.
+            zoom: (self.from.zoom.ln() + (self.to.zoom.ln() - self.from.zoom.ln()) * s).exp(),
+        };
+        (camera, t >= 1.0)
+    }
 }
 
 /// Below this zoom a search hit is brought to 100% so its text can be read.
@@ -50,8 +87,21 @@ impl CanvasState {
         max_zoom: f32,
     ) {
         if let Some(bounds) = BoardRect::around(items.map(Item::rect)) {
-            self.view.request = Some(ViewRequest::Fit { bounds, max_zoom });
+            self.view.request = Some(ViewRequest::Fit {
+                bounds,
+                max_zoom,
+                glide: false,
+            });
         }
+    }
+
+    /// Glides the view to fit `item` at the next paints, zooming in no further than `max_zoom`.
+    pub(super) fn request_glide_to(&mut self, item: &Item, max_zoom: f32) {
+        self.view.request = Some(ViewRequest::Fit {
+            bounds: item.rect(),
+            max_zoom,
+            glide: true,
+        });
     }
 
     /// Centres the view on `at` at the next paint; with `readable`, at a zoom where text can be
@@ -90,13 +140,35 @@ impl CanvasState {
     /// or closed beside it, the window was resized) leaves the board where it was on screen,
     /// and only pans if its new edge would cut off the selection; but a view still as a fit of
     /// the whole board left it (a window just opened, then maximised) is fitted again.
-    pub(super) fn settle_view(&mut self, board: &Board, viewport: Rect) {
+    pub(super) fn settle_view(&mut self, board: &Board, viewport: Rect, now: f64) {
         let before = std::mem::replace(&mut self.view.viewport, viewport);
         let untouched = self.view.fitted == Some(self.view.camera);
         if let Some(request) = self.view.request.take() {
+            let from = self.view.camera;
             self.carry_out(board, request);
             let fitted_board = request == ViewRequest::FitBoard && board.items().len() > 0;
             self.view.fitted = fitted_board.then_some(self.view.camera);
+            self.view.glide = matches!(request, ViewRequest::Fit { glide: true, .. }).then(|| {
+                let glide = Glide {
+                    from,
+                    to: self.view.camera,
+                    started: now,
+                    shown: from,
+                };
+                self.view.camera = from;
+                glide
+            });
+        } else if let Some(glide) = &mut self.view.glide {
+            if glide.shown == self.view.camera {
+                let (camera, done) = glide.at(now);
+                self.view.camera = camera;
+                glide.shown = camera;
+                if done {
+                    self.view.glide = None;
+                }
+            } else {
+                self.view.glide = None;
+            }
         } else if untouched && before.size() != viewport.size() {
             self.carry_out(board, ViewRequest::FitBoard);
             self.view.fitted = Some(self.view.camera);
@@ -114,7 +186,9 @@ impl CanvasState {
                 Some(bounds) => camera.fit(viewport, bounds.min, bounds.max),
                 None => *camera = Camera::default(),
             },
-            ViewRequest::Fit { bounds, max_zoom } => {
+            ViewRequest::Fit {
+                bounds, max_zoom, ..
+            } => {
                 camera.fit(viewport, bounds.min, bounds.max);
                 camera.set_zoom(camera.zoom.min(max_zoom));
             }
@@ -170,6 +244,38 @@ fn shift_into(span: egui::Rangef, room: egui::Rangef) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glide_eases_from_one_view_to_the_other() {
+        let from = Camera {
+            center_in_board: Point::new(0.0, 0.0),
+            zoom: 0.5,
+        };
+        let to = Camera {
+            center_in_board: Point::new(1000.0, -400.0),
+            zoom: 2.0,
+        };
+        let glide = Glide {
+            from,
+            to,
+            started: 10.0,
+            shown: from,
+        };
+        assert_eq!(glide.at(10.0), (from, false));
+        let (middle, done) = glide.at(10.0 + GLIDE_SECONDS / 2.0);
+        assert!(!done);
+        assert!((middle.center_in_board.x - 500.0).abs() < 0.01);
+        assert!(
+            (middle.zoom - 1.0).abs() < 0.001,
+            "halfway in zoom: {}",
+            middle.zoom
+        );
+        let (early, _) = glide.at(10.0 + GLIDE_SECONDS / 10.0);
+        assert!(early.center_in_board.x < 100.0, "slow at the start");
+        let (end, done) = glide.at(10.0 + GLIDE_SECONDS);
+        assert!(done);
+        assert!((end.center_in_board.x - 1000.0).abs() < 0.01 && (end.zoom - 2.0).abs() < 0.001);
+    }
 
     #[test]
     fn a_span_past_the_end_moves_back_just_enough() {
