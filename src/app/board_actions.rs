@@ -21,16 +21,7 @@ impl CivicCanvasApp {
                 let command = self.canvas.delete_selection();
                 self.apply_some(command);
             }
-            Action::Deselect => {
-                if self.canvas.quick_create_open() {
-                    self.canvas.close_quick_create();
-                } else if self.canvas.drop_offer_open() {
-                    self.canvas.close_drop_offer();
-                } else {
-                    self.canvas.selection.items.clear();
-                    self.canvas.selection.connector = None;
-                }
-            }
+            Action::Deselect => self.escape(),
             Action::ChoosePhoto => {
                 self.commit_typing();
                 self.choose_photo(ctx);
@@ -169,6 +160,31 @@ impl CivicCanvasApp {
         self.apply(command);
     }
 
+    /// Escape on the canvas: closes a menu on it, else clears the selection; presenting with
+    /// nothing picked, it stops presenting.
+    fn escape(&mut self) {
+        if self.canvas.quick_create_open() {
+            self.canvas.close_quick_create();
+        } else if self.canvas.drop_offer_open() {
+            self.canvas.close_drop_offer();
+        } else if self.shell.presenting && self.nothing_picked() {
+            self.toggle_presenting();
+        } else {
+            self.canvas.selection.items.clear();
+            self.canvas.selection.connector = None;
+        }
+    }
+
+    /// Whether nothing is selected but the frame shown by stepping through the frames.
+    fn nothing_picked(&self) -> bool {
+        let selection = &self.canvas.selection;
+        selection.connector.is_none()
+            && selection
+                .items
+                .iter()
+                .all(|&id| Some(id) == selection.presenting)
+    }
+
     fn apply_some(&mut self, command: Option<Command>) {
         if let Some(command) = command {
             self.apply(command);
@@ -177,6 +193,15 @@ impl CivicCanvasApp {
 
     /// Moves the selection with the arrow keys; a quick run of moves is one undo step.
     fn nudge(&mut self, action: Action) {
+        if self.shell.presenting && self.nothing_picked() {
+            // Presenting with nothing picked: the arrow keys step through the stages.
+            let backwards = matches!(
+                action,
+                Action::NudgeLeft | Action::NudgeUp | Action::NudgeLeftFar | Action::NudgeUpFar
+            );
+            self.canvas.step_frame(self.session.doc.board(), backwards);
+            return;
+        }
         let (dx, dy) = match action {
             Action::NudgeLeft => (-NUDGE_STEP, 0.0),
             Action::NudgeRight => (NUDGE_STEP, 0.0),

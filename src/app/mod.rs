@@ -17,6 +17,7 @@ mod menu_keys;
 mod panels;
 mod people;
 mod photos;
+mod present;
 mod recovery;
 mod screenshot;
 mod session;
@@ -137,6 +138,43 @@ impl CivicCanvasApp {
         self.session.doc = doc;
         self.canvas.reset();
         self.shell.search.forget_hits();
+    }
+
+    /// Everything around the canvas: menus, toolbar, find bar, status bar and panels. Returns
+    /// what the inspector shows.
+    fn chrome(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+        actions: &mut Vec<Action>,
+    ) -> Option<crate::ui::inspector::Target> {
+        let steps = self.steps();
+        let menu_buttons = Panel::top("menu_bar")
+            .show(ui, |ui| {
+                panels::menu_bar(ui, &self.session.doc, &self.canvas, &steps, actions)
+            })
+            .inner;
+        self.shell.menu_keys.after_bar(ctx, &menu_buttons);
+        Panel::top("toolbar").show(ui, |ui| {
+            commands.extend(panels::toolbar(
+                ui,
+                &self.session.doc,
+                &mut self.canvas,
+                &mut self.session.ids,
+                &mut self.shell.title_buffer,
+                &steps,
+                actions,
+            ));
+        });
+        self.find_bar(ui);
+        self.status_bar_panel(ui, ctx, actions);
+        self.canvas
+            .loops_mut()
+            .refresh(self.session.doc.board(), self.session.doc.revision());
+        self.side_panels(ui, commands, actions);
+        self.people_panel(ui, actions);
+        self.inspector_panel(ui, commands, actions)
     }
 
     /// The status bar: the message of the moment, the board's size, the legibility guard, the
@@ -284,6 +322,7 @@ impl CivicCanvasApp {
                 self.canvas.settings.show_minimap = !self.canvas.settings.show_minimap;
             }
             Action::ToggleTimer => self.shell.timer.shown = !self.shell.timer.shown,
+            Action::Present => self.toggle_presenting(),
             Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
             Action::TogglePersonaGallery => self.shell.side.gallery = !self.shell.side.gallery,
             Action::ToggleFrameList => self.shell.side.frame_list = !self.shell.side.frame_list,
@@ -444,32 +483,15 @@ impl eframe::App for CivicCanvasApp {
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
-        let steps = self.steps();
-        let menu_buttons = Panel::top("menu_bar")
-            .show(ui, |ui| {
-                panels::menu_bar(ui, &self.session.doc, &self.canvas, &steps, &mut actions)
-            })
-            .inner;
-        self.shell.menu_keys.after_bar(&ctx, &menu_buttons);
-        Panel::top("toolbar").show(ui, |ui| {
-            commands.extend(panels::toolbar(
-                ui,
-                &self.session.doc,
-                &mut self.canvas,
-                &mut self.session.ids,
-                &mut self.shell.title_buffer,
-                &steps,
-                &mut actions,
-            ));
-        });
-        self.find_bar(ui);
-        self.status_bar_panel(ui, &ctx, &mut actions);
-        self.canvas
-            .loops_mut()
-            .refresh(self.session.doc.board(), self.session.doc.revision());
-        self.side_panels(ui, &mut commands, &mut actions);
-        self.people_panel(ui, &mut actions);
-        let inspected = self.inspector_panel(ui, &mut commands, &mut actions);
+        let inspected = if self.shell.presenting {
+            self.stage_bar(ui);
+            self.canvas
+                .loops_mut()
+                .refresh(self.session.doc.board(), self.session.doc.revision());
+            None
+        } else {
+            self.chrome(ui, &ctx, &mut commands, &mut actions)
+        };
         CentralPanel::no_frame().show(ui, |ui| {
             let output = self
                 .canvas

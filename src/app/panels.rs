@@ -114,6 +114,7 @@ fn menus(
             &[
                 Action::ToggleMinimap,
                 Action::ToggleTimer,
+                Action::Present,
                 Action::ToggleMapKey,
                 Action::TogglePersonaGallery,
                 Action::ToggleFrameList,

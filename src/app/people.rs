@@ -12,7 +12,6 @@ use egui::{Align2, Color32, FontId, Pos2, Sense, Shape, Stroke, StrokeKind, Ui, 
 use super::CivicCanvasApp;
 use crate::live::presence::{App, SharedView, Stage, color_for};
 use crate::live::{Peer, Presence};
-use crate::model::{Board, Point};
 use crate::ui::camera::Camera;
 use crate::ui::shortcuts::Action;
 
@@ -110,32 +109,6 @@ fn color32([r, g, b]: [u8; 3]) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The frame a view shows as its stage: the one last stepped to in presenting order, or else
-/// the smallest frame around the middle of the view.
-fn stage_shown(
-    board: &Board,
-    presenting: Option<crate::model::ItemId>,
-    middle: Point,
-) -> Option<Stage> {
-    let frame = presenting
-        .and_then(|id| board.item(id))
-        .filter(|item| item.as_frame().is_some())
-        .or_else(|| {
-            board
-                .frames()
-                .into_iter()
-                .filter(|frame| frame.rect().contains(middle))
-                .min_by(|a, b| {
-                    let area = |item: &crate::model::Item| item.size.width * item.size.height;
-                    area(a).total_cmp(&area(b))
-                })
-        })?;
-    Some(Stage {
-        title: frame.text().to_owned(),
-        prompt: String::new(),
-    })
-}
-
 impl CivicCanvasApp {
     /// Sends this window's presence when it changed (at most every [`SEND_EVERY`]), and moves
     /// the view to the person followed. Called once per paint while live, before the canvas.
@@ -203,11 +176,15 @@ impl CivicCanvasApp {
                 size: Some([viewport.width(), viewport.height()]),
             }),
             summon: live.people.summon,
-            stage: stage_shown(
+            stage: super::present::current_stage(
                 board,
                 self.canvas.selection.presenting,
                 camera.center_in_board,
-            ),
+            )
+            .map(|(_, frame)| Stage {
+                title: frame.text().to_owned(),
+                prompt: String::new(),
+            }),
         };
         match &live.people.sent {
             Some((sent, _)) if *sent == presence => {}

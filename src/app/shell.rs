@@ -48,6 +48,8 @@ pub(super) struct Shell {
     pub(super) person_name: String,
     /// The workshop timer.
     pub(super) timer: super::timer::WorkshopTimer,
+    /// Whether the board is being presented (see `present.rs`).
+    pub(super) presenting: bool,
     /// Where the timer's time comes from.
     pub(super) clock: super::timer::Clock,
     pub(super) status: Option<StatusMessage>,
@@ -92,6 +94,7 @@ impl Shell {
             title_buffer: String::new(),
             person_name: super::people::remembered_name(),
             timer: super::timer::WorkshopTimer::default(),
+            presenting: false,
             clock: super::timer::Clock::default(),
             status: None,
             window_title: String::new(),

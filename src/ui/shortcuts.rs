@@ -138,6 +138,8 @@ pub enum Action {
     ToggleMinimap,
     /// Show or hide the workshop timer.
     ToggleTimer,
+    /// Present the board: no menus or panels, stage by stage.
+    Present,
     /// Show or hide the map key: node types in use and feedback loops.
     ToggleMapKey,
     /// Show or hide the persona gallery.
@@ -286,6 +288,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ToggleTimer, NONE, Key::T, Scope::Canvas),
+    bind(Action::Present, NONE, Key::F5, Scope::Anywhere),
     bind(Action::ToggleMapKey, NONE, Key::L, Scope::Canvas),
     bind(Action::ToggleGuides, SHIFT, Key::G, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
@@ -295,7 +298,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 81] = [
+    pub const ALL: [Self; 82] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -369,6 +372,7 @@ impl Action {
         Self::ActualSize,
         Self::ToggleMinimap,
         Self::ToggleTimer,
+        Self::Present,
         Self::ToggleMapKey,
         Self::TogglePersonaGallery,
         Self::ToggleFrameList,
@@ -410,6 +414,7 @@ impl Action {
             Self::ToggleGuides => "Smart guides",
             Self::ToggleMinimap => "Minimap",
             Self::ToggleTimer => "Timer",
+            Self::Present => "Present",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
             Self::ToggleFrameList => "Frame list",
@@ -497,6 +502,9 @@ impl Action {
                 "Turn on or off lining up dragged items with the edges and centres of items nearby"
             }
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
+            Self::Present => {
+                "Show the board alone, stage by stage: Page Down for the next; Esc stops presenting"
+            }
             Self::ToggleTimer => {
                 "Show or hide the workshop timer: start, pause, a minute more or less, reset"
             }
