@@ -66,3 +66,41 @@ fn presenting_steps_through_stages_and_still_takes_notes() {
     assert!(!app.state().is_presenting());
     assert!(app.query_by_label("File").is_some(), "the menus are back");
 }
+
+#[test]
+fn the_spotlight_and_the_laser_pointer() {
+    let mut app = app_harness(Some(PathBuf::from("saved_boards/kickoff.ron")));
+    press(&mut app, Modifiers::NONE, Key::PageDown);
+    app.run();
+    assert_eq!(app.state().spotlight(), None, "off at first");
+    press(&mut app, Modifiers::NONE, Key::S);
+    let frame = app.state().board().frames()[0].clone();
+    let canvas = app.state().canvas();
+    let on_screen = canvas
+        .view
+        .camera
+        .screen_rect(canvas.viewport(), frame.pos, frame.size);
+    assert_eq!(
+        app.state().spotlight(),
+        Some(on_screen),
+        "the stage stepped to"
+    );
+    press(&mut app, Modifiers::NONE, Key::S);
+    assert_eq!(app.state().spotlight(), None);
+
+    press(&mut app, Modifiers::SHIFT, Key::L);
+    let middle = app.state().canvas().viewport().center();
+    for step in 0..5 {
+        app.event(egui::Event::PointerMoved(
+            middle + egui::vec2(step as f32 * 20.0, 0.0),
+        ));
+        app.step();
+    }
+    assert!(app.state().laser_trail() >= 4, "a trail behind the pointer");
+    // The pointer rests: the trail fades within 0.7 s (60 paints a second here), leaving the
+    // dot at the pointer.
+    for _ in 0..60 {
+        app.step();
+    }
+    assert_eq!(app.state().laser_trail(), 1);
+}

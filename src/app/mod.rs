@@ -323,6 +323,8 @@ impl CivicCanvasApp {
             }
             Action::ToggleTimer => self.shell.timer.shown = !self.shell.timer.shown,
             Action::Present => self.toggle_presenting(),
+            Action::ToggleLaser => self.toggle_laser(),
+            Action::ToggleSpotlight => self.toggle_spotlight(),
             Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
             Action::TogglePersonaGallery => self.shell.side.gallery = !self.shell.side.gallery,
             Action::ToggleFrameList => self.shell.side.frame_list = !self.shell.side.frame_list,
@@ -499,6 +501,7 @@ impl eframe::App for CivicCanvasApp {
             commands.extend(output.commands);
             actions.extend(output.actions);
             self.paint_people(ui);
+            self.paint_pointers(ui);
         });
         self.timer_overlay(&ctx);
         for action in actions {

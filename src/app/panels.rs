@@ -35,6 +35,37 @@ pub struct Steps {
     pub live: bool,
 }
 
+/// The View menu's entries, in groups.
+const VIEW_MENU: [&[Action]; 4] = [
+    &[
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ActualSize,
+        Action::ZoomToFit,
+        Action::ZoomToReadable,
+    ],
+    &[
+        Action::ToggleMinimap,
+        Action::ToggleMapKey,
+        Action::TogglePersonaGallery,
+        Action::ToggleFrameList,
+        Action::ToggleInspector,
+        Action::ToggleSnap,
+        Action::ToggleGuides,
+    ],
+    &[
+        Action::Present,
+        Action::ToggleTimer,
+        Action::ToggleLaser,
+        Action::ToggleSpotlight,
+    ],
+    &[
+        Action::NextFrame,
+        Action::PreviousFrame,
+        Action::ToggleCollapse,
+    ],
+];
+
 fn menus(
     ui: &mut Ui,
     doc: &Document,
@@ -96,43 +127,12 @@ fn menus(
         menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
     });
     let view = ui.menu_button("View", |ui| {
-        menu_items(
-            ui,
-            actions,
-            &[
-                Action::ZoomIn,
-                Action::ZoomOut,
-                Action::ActualSize,
-                Action::ZoomToFit,
-                Action::ZoomToReadable,
-            ],
-        );
-        ui.separator();
-        menu_items(
-            ui,
-            actions,
-            &[
-                Action::ToggleMinimap,
-                Action::ToggleTimer,
-                Action::Present,
-                Action::ToggleMapKey,
-                Action::TogglePersonaGallery,
-                Action::ToggleFrameList,
-                Action::ToggleInspector,
-                Action::ToggleSnap,
-                Action::ToggleGuides,
-            ],
-        );
-        ui.separator();
-        menu_items(
-            ui,
-            actions,
-            &[
-                Action::NextFrame,
-                Action::PreviousFrame,
-                Action::ToggleCollapse,
-            ],
-        );
+        for (i, group) in VIEW_MENU.iter().enumerate() {
+            if i > 0 {
+                ui.separator();
+            }
+            menu_items(ui, actions, group);
+        }
     });
     let help = ui.menu_button("Help", |ui| {
         menu_items(ui, actions, &[Action::ShowShortcuts]);

@@ -3,8 +3,14 @@
 //! `Page Down`/`Page Up`, and the arrow keys while nothing is selected, glide from stage to
 //! stage. Adding notes, typing and the timer work as ever. `Escape` with nothing selected (and
 //! nothing being typed) leaves.
+//!
+//! Two pointers for the facilitator, presenting or not: the laser leaves a short fading red
+//! trail where the pointer goes, and the spotlight dims everything but the selection (or the
+//! stage shown).
 
-use egui::{Color32, RichText};
+use std::collections::VecDeque;
+
+use egui::{Color32, Pos2, Rect, RichText, Stroke};
 
 use super::CivicCanvasApp;
 use crate::model::{Board, Item, ItemId, Point};
@@ -35,6 +41,23 @@ pub(super) fn current_stage(
 
 /// The stage bar's dark strip.
 const BAR: Color32 = Color32::from_rgb(0x1d, 0x27, 0x33);
+/// How long the laser's trail lasts, in seconds.
+const TRAIL_SECONDS: f64 = 0.7;
+/// The laser's red.
+const LASER: Color32 = Color32::from_rgb(0xe5, 0x1c, 0x23);
+/// How dark the spotlight makes the rest of the board.
+const DIMMED: Color32 = Color32::from_black_alpha(150);
+
+/// The laser and the spotlight.
+#[derive(Debug, Default)]
+pub(super) struct Pointers {
+    /// Whether the laser is on.
+    pub(super) laser: bool,
+    /// Where the pointer went lately (screen points) and when (egui's time).
+    trail: VecDeque<(Pos2, f64)>,
+    /// Whether the spotlight is on.
+    pub(super) spotlight: bool,
+}
 
 impl CivicCanvasApp {
     /// Whether the board is being presented.
@@ -46,6 +69,119 @@ impl CivicCanvasApp {
     pub(super) fn toggle_presenting(&mut self) {
         self.commit_typing();
         self.shell.presenting = !self.shell.presenting;
+    }
+
+    /// Turns the laser pointer on or off.
+    pub(super) fn toggle_laser(&mut self) {
+        let pointers = &mut self.shell.pointers;
+        pointers.laser = !pointers.laser;
+        pointers.trail.clear();
+        let on = pointers.laser;
+        self.say_on_off("The laser pointer is", on);
+    }
+
+    /// Turns the spotlight on or off.
+    pub(super) fn toggle_spotlight(&mut self) {
+        self.shell.pointers.spotlight = !self.shell.pointers.spotlight;
+        let on = self.shell.pointers.spotlight;
+        self.say_on_off("The spotlight is", on);
+    }
+
+    /// What the spotlight leaves bright, on screen: the selection, or else the stage shown.
+    pub fn spotlight(&self) -> Option<Rect> {
+        if !self.shell.pointers.spotlight {
+            return None;
+        }
+        let board = self.session.doc.board();
+        let camera = self.canvas.view.camera;
+        let viewport = self.canvas.viewport();
+        let on_screen = |item: &Item| camera.screen_rect(viewport, item.pos, item.size);
+        let picked = self
+            .canvas
+            .selection
+            .items
+            .iter()
+            .filter_map(|&id| board.item(id))
+            .map(on_screen)
+            .reduce(Rect::union);
+        picked.or_else(|| {
+            current_stage(board, None, camera.center_in_board).map(|(_, frame)| on_screen(frame))
+        })
+    }
+
+    /// How many points the laser's trail has now.
+    pub fn laser_trail(&self) -> usize {
+        self.shell.pointers.trail.len()
+    }
+
+    /// The spotlight and the laser over the canvas (`ui`: the canvas's).
+    pub(super) fn paint_pointers(&mut self, ui: &egui::Ui) {
+        let viewport = self.canvas.viewport();
+        let painter = ui.painter_at(viewport);
+        if let Some(bright) = self.spotlight().map(|rect| rect.expand(12.0)) {
+            // Four dark bands around the bright part.
+            let bands = [
+                Rect::from_min_max(viewport.min, Pos2::new(viewport.max.x, bright.min.y)),
+                Rect::from_min_max(Pos2::new(viewport.min.x, bright.max.y), viewport.max),
+                Rect::from_min_max(
+                    Pos2::new(viewport.min.x, bright.min.y),
+                    Pos2::new(bright.min.x, bright.max.y),
+                ),
+                Rect::from_min_max(
+                    Pos2::new(bright.max.x, bright.min.y),
+                    Pos2::new(viewport.max.x, bright.max.y),
+                ),
+            ];
+            for band in bands {
+                let band = band.intersect(viewport);
+                if band.is_positive() {
+                    painter.rect_filled(band, 0.0, DIMMED);
+                }
+            }
+        }
+        let pointers = &mut self.shell.pointers;
+        if !pointers.laser {
+            return;
+        }
+        let now = ui.input(|i| i.time);
+        match ui
+            .ctx()
+            .pointer_hover_pos()
+            .filter(|at| viewport.contains(*at))
+        {
+            Some(at) if pointers.trail.back().is_none_or(|(last, _)| *last != at) => {
+                pointers.trail.push_back((at, now));
+            }
+            Some(_) => {}
+            None => pointers.trail.clear(),
+        }
+        // The trail fades away; the dot at the pointer stays.
+        while pointers.trail.len() > 1
+            && pointers
+                .trail
+                .front()
+                .is_some_and(|(_, when)| now - when > TRAIL_SECONDS)
+        {
+            pointers.trail.pop_front();
+        }
+        let fade = |when: f64| (1.0 - (now - when) / TRAIL_SECONDS).clamp(0.0, 1.0) as f32;
+        for pair in pointers.trail.iter().collect::<Vec<_>>().windows(2) {
+            if let [(a, _), (b, when)] = pair {
+                let strength = fade(*when);
+                painter.line_segment(
+                    [*a, *b],
+                    Stroke::new(2.0 + 4.0 * strength, LASER.gamma_multiply(strength)),
+                );
+            }
+        }
+        if let Some((head, _)) = pointers.trail.back() {
+            painter.circle_filled(*head, 7.0, LASER);
+            painter.circle_stroke(*head, 7.0, Stroke::new(2.0, Color32::WHITE));
+        }
+        if pointers.trail.len() > 1 {
+            // The trail fades even when the pointer rests; the dot alone needs no paints.
+            ui.ctx().request_repaint();
+        }
     }
 
     /// The slim bar at the top while presenting: the stage's number and title, and how to

@@ -50,6 +50,8 @@ pub(super) struct Shell {
     pub(super) timer: super::timer::WorkshopTimer,
     /// Whether the board is being presented (see `present.rs`).
     pub(super) presenting: bool,
+    /// The laser pointer and the spotlight.
+    pub(super) pointers: super::present::Pointers,
     /// Where the timer's time comes from.
     pub(super) clock: super::timer::Clock,
     pub(super) status: Option<StatusMessage>,
@@ -95,6 +97,7 @@ impl Shell {
             person_name: super::people::remembered_name(),
             timer: super::timer::WorkshopTimer::default(),
             presenting: false,
+            pointers: super::present::Pointers::default(),
             clock: super::timer::Clock::default(),
             status: None,
             window_title: String::new(),

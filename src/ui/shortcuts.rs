@@ -140,6 +140,10 @@ pub enum Action {
     ToggleTimer,
     /// Present the board: no menus or panels, stage by stage.
     Present,
+    /// Turn the laser pointer on or off.
+    ToggleLaser,
+    /// Turn the spotlight on or off.
+    ToggleSpotlight,
     /// Show or hide the map key: node types in use and feedback loops.
     ToggleMapKey,
     /// Show or hide the persona gallery.
@@ -289,6 +293,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ToggleTimer, NONE, Key::T, Scope::Canvas),
     bind(Action::Present, NONE, Key::F5, Scope::Anywhere),
+    bind(Action::ToggleLaser, SHIFT, Key::L, Scope::Canvas),
+    bind(Action::ToggleSpotlight, NONE, Key::S, Scope::Canvas),
     bind(Action::ToggleMapKey, NONE, Key::L, Scope::Canvas),
     bind(Action::ToggleGuides, SHIFT, Key::G, Scope::Canvas),
     bind(Action::ToggleSnap, NONE, Key::G, Scope::Canvas),
@@ -298,7 +304,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 82] = [
+    pub const ALL: [Self; 84] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -373,6 +379,8 @@ impl Action {
         Self::ToggleMinimap,
         Self::ToggleTimer,
         Self::Present,
+        Self::ToggleLaser,
+        Self::ToggleSpotlight,
         Self::ToggleMapKey,
         Self::TogglePersonaGallery,
         Self::ToggleFrameList,
@@ -415,6 +423,8 @@ impl Action {
             Self::ToggleMinimap => "Minimap",
             Self::ToggleTimer => "Timer",
             Self::Present => "Present",
+            Self::ToggleLaser => "Laser pointer",
+            Self::ToggleSpotlight => "Spotlight",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
             Self::ToggleFrameList => "Frame list",
@@ -502,6 +512,10 @@ impl Action {
                 "Turn on or off lining up dragged items with the edges and centres of items nearby"
             }
             Self::ToggleMinimap => "Show or hide the map of the whole board; click it to go there",
+            Self::ToggleLaser => "Leave a short fading red trail where the pointer goes",
+            Self::ToggleSpotlight => {
+                "Dim everything but the selection (or, with nothing selected, the stage shown)"
+            }
             Self::Present => {
                 "Show the board alone, stage by stage: Page Down for the next; Esc stops presenting"
             }
