@@ -720,3 +720,42 @@ fn page_down_glides_to_the_next_frame() {
         moving.center_in_board.x
     ));
 }
+
+#[test]
+fn page_down_steps_through_stages_not_the_clusters_inside_them() {
+    use civic_canvas::model::{Board, IdGen, Point, Size, ZKey};
+    let mut ids = IdGen::seeded(77);
+    let mut frame = |title: &str, x: f32, width: f32, order: u32, z: ZKey| {
+        Item::frame(
+            ids.item_id(|_| false),
+            Point::new(x, 0.0),
+            Size::new(width, 600.0),
+            z,
+            Frame::new(title, order),
+        )
+    };
+    let stage_one = frame("Ideation", 0.0, 1000.0, 1, ZKey::middle());
+    let mut cluster = frame("Cluster", 100.0, 300.0, 2, ZKey::middle().after());
+    cluster.parent = Some(stage_one.id);
+    let stage_two = frame("Consolidation", 1400.0, 1000.0, 3, ZKey::middle());
+    let (one, two, inner) = (stage_one.id, stage_two.id, cluster.id);
+    let board = Board::from_parts("Stages", [stage_one, cluster, stage_two], []).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("stages.ron");
+    std::fs::write(&path, civic_canvas::storage::board_to_ron(&board)).unwrap();
+    let mut harness = app_harness(Some(path));
+    assert_eq!(harness.state().board().frames().len(), 3);
+
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(harness.state().canvas().single_selection(), Some(one));
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(
+        harness.state().canvas().single_selection(),
+        Some(two),
+        "the cluster inside the first stage is no slide"
+    );
+    // From the cluster inside the first stage, Page Down goes on to the second stage.
+    harness.state_mut().canvas_mut().selection.items = BTreeSet::from([inner]);
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(harness.state().canvas().single_selection(), Some(two));
+}

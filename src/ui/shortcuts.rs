@@ -541,10 +541,10 @@ impl Action {
             Self::ToggleCollapse => {
                 "Collapse the selected frame to its title (hiding what is inside), or open it"
             }
-            Self::NextFrame => "Select the next frame in presenting order and fit it in the view",
-            Self::PreviousFrame => {
-                "Select the previous frame in presenting order and fit it in the view"
+            Self::NextFrame => {
+                "Go to the next stage (a frame not inside another) in presenting order"
             }
+            Self::PreviousFrame => "Go to the previous stage in presenting order",
             Self::ChoosePhoto => {
                 "Give the selected persona a photo (PNG, JPEG, WebP or GIF); or drop one on its card"
             }

@@ -56,29 +56,34 @@ impl CanvasState {
         Some(command)
     }
 
-    /// Selects the next (or previous) frame in presenting order and fits it in the view. Starts
-    /// from the selected frame, or the frame of the selected item.
+    /// Selects the next (or previous) stage (a frame not inside another) in presenting order
+    /// and glides the view to it. Starts from the stage of the selected item or frame.
     pub fn step_frame(&mut self, board: &Board, backwards: bool) {
-        let frames = board.frames();
-        if frames.is_empty() {
+        // The stages: top-level frames. Clusters inside a stage are not slides.
+        let stages: Vec<&Item> = board
+            .frames()
+            .into_iter()
+            .filter(|frame| frame.parent.is_none())
+            .collect();
+        if stages.is_empty() {
             return;
         }
         let current = self.single_selection().and_then(|id| {
-            let frame = board
-                .item(id)
-                .filter(|item| item.as_frame().is_some())
-                .or_else(|| board.frame_of(id))?;
-            frames.iter().position(|other| other.id == frame.id)
+            let mut item = board.item(id)?;
+            while let Some(parent) = item.parent.and_then(|parent| board.item(parent)) {
+                item = parent;
+            }
+            stages.iter().position(|stage| stage.id == item.id)
         });
-        let count = frames.len();
+        let count = stages.len();
         let next = match (current, backwards) {
             (None, false) => 0,
             (None, true) => count - 1,
             (Some(i), false) => (i + 1).min(count - 1),
             (Some(i), true) => i.saturating_sub(1),
         };
-        if let Some(frame) = frames.get(next) {
-            self.show_frame(frame);
+        if let Some(stage) = stages.get(next) {
+            self.show_frame(stage);
         }
     }
 
