@@ -24,4 +24,4 @@ pub use remote::changes_between;
 pub use shared::{
     LiveError, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard,
 };
-pub use splice::{Splice, splice};
+pub use splice::{Splice, common_ends, splice};

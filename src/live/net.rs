@@ -25,6 +25,7 @@ use tungstenite::HandshakeError;
 use tungstenite::protocol::WebSocketConfig;
 use tungstenite::{Message as Frame, WebSocket};
 use yrs::encoding::write::Write as _;
+use yrs::sync::awareness::ClientState;
 use yrs::sync::{Awareness, Message, MessageReader, SyncMessage};
 use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
@@ -502,33 +503,26 @@ impl Link {
     /// Forgets the people whose presence was not renewed for [`OUTDATED`].
     fn expire_quiet(&mut self) {
         let now = millis(self.started.elapsed());
-        let me = self.awareness.client_id();
-        let quiet: Vec<_> = self
-            .awareness
-            .iter()
-            .filter(|(client, state)| {
-                *client != me
-                    && state.data.is_some()
-                    && now.saturating_sub(state.last_updated) >= millis(OUTDATED)
-            })
-            .map(|(client, _)| client)
-            .collect();
-        for client in quiet {
-            self.awareness.remove_state(client);
-        }
-        self.show_people();
+        self.forget_where(|state| {
+            state.data.is_some() && now.saturating_sub(state.last_updated) >= millis(OUTDATED)
+        });
     }
 
     /// Forgets everyone else (the relay is away).
     fn forget_others(&mut self) {
+        self.forget_where(|_| true);
+    }
+
+    /// Forgets the others whose state `gone` picks, and tells the window.
+    fn forget_where(&mut self, gone: impl Fn(&ClientState) -> bool) {
         let me = self.awareness.client_id();
-        let others: Vec<_> = self
+        let leaving: Vec<_> = self
             .awareness
             .iter()
+            .filter(|(client, state)| *client != me && gone(state))
             .map(|(client, _)| client)
-            .filter(|client| *client != me)
             .collect();
-        for client in others {
+        for client in leaving {
             self.awareness.remove_state(client);
         }
         self.show_people();

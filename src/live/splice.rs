@@ -14,26 +14,33 @@ pub struct Splice {
     pub insert: String,
 }
 
-/// The smallest single splice that turns `old` into `new` (the longest common start and end
-/// are kept), or `None` when they are equal. Characters are never split.
-pub fn splice(old: &str, new: &str) -> Option<Splice> {
-    if old == new {
-        return None;
-    }
+/// The byte lengths of the longest common start of `old` and `new`, and of the longest common
+/// end of what follows it (so the two never overlap); on character boundaries.
+pub fn common_ends(old: &str, new: &str) -> (usize, usize) {
     let start: usize = old
         .chars()
         .zip(new.chars())
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
-    let (old_rest, new_rest) = (&old[start..], &new[start..]);
-    let end: usize = old_rest
+    let end: usize = old[start..]
         .chars()
         .rev()
-        .zip(new_rest.chars().rev())
+        .zip(new[start..].chars().rev())
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
+    (start, end)
+}
+
+/// The smallest single splice that turns `old` into `new` (the longest common start and end
+/// are kept), or `None` when they are equal. Characters are never split.
+pub fn splice(old: &str, new: &str) -> Option<Splice> {
+    if old == new {
+        return None;
+    }
+    let (start, end) = common_ends(old, new);
+    let (old_rest, new_rest) = (&old[start..], &new[start..]);
     let removed = &old_rest[..old_rest.len() - end];
     let inserted = &new_rest[..new_rest.len() - end];
     Some(Splice {

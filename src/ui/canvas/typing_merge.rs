@@ -3,6 +3,7 @@
 
 use super::TextEditing;
 use crate::edit::Command;
+use crate::live::common_ends;
 
 /// The change an edit in place makes as it ends, the text being `now` on the board: words a
 /// colleague typed meanwhile stay (see [`merge_typing`]); `None` when nothing changes.
@@ -14,26 +15,6 @@ pub(super) fn typed_change(editing: &TextEditing, now: &str) -> Option<Command> 
     })
 }
 
-/// The part of `before` that `after` replaces: the byte lengths of the common start and the
-/// common end (on character boundaries, not overlapping).
-fn changed_run(before: &str, after: &str) -> (usize, usize) {
-    let start: usize = before
-        .chars()
-        .zip(after.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let most = before.len().min(after.len()) - start;
-    let mut end = 0;
-    for (a, b) in before.chars().rev().zip(after.chars().rev()) {
-        if a != b || end + a.len_utf8() > most {
-            break;
-        }
-        end += a.len_utf8();
-    }
-    (start, end)
-}
-
 /// The text after this window's edit (`mine`, typed over `original`) when the text is now
 /// `theirs`: both changes when they are in different places, otherwise this window's.
 pub(super) fn merge_typing(original: &str, mine: &str, theirs: &str) -> String {
@@ -43,8 +24,8 @@ pub(super) fn merge_typing(original: &str, mine: &str, theirs: &str) -> String {
     if mine == original {
         return theirs.to_owned();
     }
-    let (my_start, my_end) = changed_run(original, mine);
-    let (their_start, their_end) = changed_run(original, theirs);
+    let (my_start, my_end) = common_ends(original, mine);
+    let (their_start, their_end) = common_ends(original, theirs);
     let my_stop = original.len() - my_end;
     let their_stop = original.len() - their_end;
     let my_words = &mine[my_start..mine.len() - my_end];
