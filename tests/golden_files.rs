@@ -5,7 +5,8 @@
 //! connector property, and `persona.ron`). `tests/golden/v3/` holds the same files saved in
 //! format 3, plus `frames.ron` with frames. `tests/golden/v4/` holds the v3 files saved in
 //! format 4 (items name their frame), plus `nested.ron`, written by hand, with a frame inside a
-//! frame. Each future format version adds its own folder with
+//! frame. `tests/golden/v5/` holds the v4 files saved in format 5, plus `workshop.ron`, written
+//! by hand, with stage prompts and time boxes, votes and an impact/effort grid. Each future format version adds its own folder with
 //! files saved by that version; the folders of older versions are
 //! never edited or deleted, and their files must keep loading (through the migration chain) into
 //! the boards built in this test. Only files in the current format must also re-save
@@ -328,6 +329,7 @@ fn map_board() -> Board {
             kind: ItemKind::Note(Note {
                 text: "Parking lot".into(),
                 fit_text: true,
+                ..Note::default()
             }),
             ..note(
                 "0500000000000001",
@@ -526,7 +528,84 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
     if version >= 4 {
         files.push(("nested.ron", nested_board()));
     }
+    if version >= 5 {
+        files.push(("workshop.ron", workshop_board()));
+    }
     files
+}
+
+/// The board `v5/workshop.ron` holds, built by hand: two stages with prompts and time boxes, a
+/// note with votes from three voters, and an impact/effort grid with a note placed on it.
+fn workshop_board() -> Board {
+    let id = |n: u64| ItemId::from_raw(0x0500_0000_0000_0000 + n);
+    let stage = |n: u64, x: f32, z: &str, title: &str, order: u32, prompt: &str, minutes: u32| {
+        let mut frame = Frame::new(title, order);
+        prompt.clone_into(&mut frame.prompt);
+        frame.minutes = Some(minutes);
+        Item::frame(
+            id(n),
+            Point::new(x, 0.0),
+            Size::new(1600.0, 1000.0),
+            z.parse().unwrap(),
+            frame,
+        )
+    };
+    let mut grid = Item::frame(
+        id(3),
+        Point::new(1750.0, 100.0),
+        Size::new(1200.0, 800.0),
+        "a2".parse().unwrap(),
+        Frame::default(),
+    );
+    grid.kind = ItemKind::ImpactGrid;
+    grid.parent = Some(id(2));
+    let mut voted = Item::note(
+        id(4),
+        Point::new(48.0, 96.0),
+        "a3".parse().unwrap(),
+        PaletteColor::Yellow,
+        "Track the permit online, step by step",
+    );
+    voted.parent = Some(id(1));
+    if let ItemKind::Note(note) = &mut voted.kind {
+        note.votes = [("facilitator", 2), ("Ana", 1), ("Гиорги", 3)]
+            .into_iter()
+            .map(|(voter, n)| (voter.to_owned(), n))
+            .collect();
+    }
+    let mut placed = Item::note(
+        id(5),
+        Point::new(1800.0, 300.0),
+        "a4".parse().unwrap(),
+        PaletteColor::Green,
+        "SMS when the request moves",
+    );
+    placed.parent = Some(id(2));
+    if let ItemKind::Note(note) = &mut placed.kind {
+        note.impact = Some(Level::High);
+        note.effort = Some(Level::Low);
+    }
+    let items = [
+        stage(
+            1,
+            0.0,
+            "a0",
+            "Ideation",
+            1,
+            "How might we make building permits easy to get online?",
+            15,
+        ),
+        stage(2, 1700.0, "a1", "Solutions & Opportunities", 2, "", 20),
+        grid,
+        voted,
+        placed,
+    ];
+    Board::from_parts(
+        "Workshop: stages, votes and an impact/effort grid",
+        items,
+        [],
+    )
+    .unwrap()
 }
 
 /// The board `v4/nested.ron` holds, built by hand: a workshop stage holding a note and a
@@ -680,7 +759,7 @@ fn edge_values_keep_signed_zero_and_exact_floats() {
 #[test]
 fn current_format_files_save_back_byte_for_byte() {
     assert_eq!(
-        CURRENT_FORMAT, 4,
+        CURRENT_FORMAT, 5,
         "add the new version's golden folder and `expected` entries"
     );
     for (name, _) in expected(CURRENT_FORMAT) {
@@ -708,6 +787,7 @@ fn building_a_board_by_hand_gives_the_golden_text() {
         ("persona.ron", persona_board()),
         ("frames.ron", frames_board()),
         ("nested.ron", nested_board()),
+        ("workshop.ron", workshop_board()),
     ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");

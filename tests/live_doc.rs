@@ -177,7 +177,7 @@ fn goals(window: &Window, id: ItemId) -> Vec<String> {
 
 #[test]
 fn every_example_and_golden_board_comes_back_exactly() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/golden/v4")
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/golden/v5")
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();
@@ -216,6 +216,36 @@ fn a_move_and_a_recolour_of_one_note_both_survive() {
         assert_eq!(merged.pos, Point::new(500.0, 40.0));
         assert_eq!(merged.color, PaletteColor::Pink);
     }
+}
+
+#[test]
+fn votes_given_at_once_by_two_people_all_count_and_a_reset_takes_them_all_away() {
+    let mut ids = IdGen::seeded(5);
+    let item = note(&mut ids, "One-stop shop for permits");
+    let id = item.id;
+    let (mut a, mut b) = pair(vec![item]);
+    let vote = |voter: &str, count: u32| Command::SetField {
+        id,
+        field: ItemField::Votes(voter.to_owned(), count),
+    };
+    a.apply(vote("facilitator", 2));
+    b.apply(vote("Ана", 1));
+    exchange(&mut a, &mut b);
+    let votes = |window: &Window| match &window.board().item(id).unwrap().kind {
+        ItemKind::Note(note) => note.votes.clone(),
+        other => panic!("{other:?}"),
+    };
+    let both = [("facilitator".to_owned(), 2), ("Ана".to_owned(), 1)].into();
+    assert_eq!(votes(&a), both);
+    assert_eq!(votes(&b), both);
+    // A reset writes the note without votes: every voter's count goes, for both windows.
+    a.apply(Command::Batch {
+        label: "Reset votes",
+        commands: vec![vote("facilitator", 0), vote("Ана", 0)],
+    });
+    exchange(&mut a, &mut b);
+    assert!(votes(&a).is_empty());
+    assert!(votes(&b).is_empty());
 }
 
 #[test]

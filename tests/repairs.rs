@@ -46,7 +46,7 @@ fn usual_size(kind: &ItemKind) -> Size {
         ItemKind::Persona(_) => Item::PERSONA_SIZE,
         ItemKind::EmpathyMap(_) => Item::EMPATHY_MAP_SIZE,
         ItemKind::MapNode(_) => Item::MAP_NODE_SIZE,
-        ItemKind::Rings(_) | ItemKind::InterestGrid => Item::BACKDROP_SIZE,
+        ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => Item::BACKDROP_SIZE,
         ItemKind::Frame(_) => Item::FRAME_SIZE,
     }
 }

@@ -183,7 +183,10 @@ impl CivicCanvasApp {
             )
             .map(|(_, frame)| Stage {
                 title: frame.text().to_owned(),
-                prompt: String::new(),
+                prompt: match &frame.kind {
+                    crate::model::ItemKind::Frame(stage) => stage.prompt.clone(),
+                    _ => String::new(),
+                },
             }),
         };
         match &live.people.sent {

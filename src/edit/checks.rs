@@ -76,6 +76,8 @@ pub(super) fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError
                 )))
             }
         }
-        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::Frame(_) => Ok(()),
+        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Frame(_) => {
+            Ok(())
+        }
     }
 }

@@ -221,7 +221,9 @@ impl Command {
                 ItemKind::Persona(_) => "Add persona",
                 ItemKind::EmpathyMap(_) => "Add empathy map",
                 ItemKind::MapNode(_) => "Add map node",
-                ItemKind::Rings(_) | ItemKind::InterestGrid => "Add backdrop",
+                ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => {
+                    "Add backdrop"
+                }
                 ItemKind::Frame(_) => "Add frame",
             },
             Self::RemoveItem(_) => "Delete",

@@ -2,8 +2,8 @@
 //! or a colleague's edit of another field, never overwrites more than that field.
 
 use crate::model::{
-    Basis, Channel, CustomField, Entry, EntryList, ImageId, ItemId, ItemKind, Level, NodeType,
-    Persona,
+    Basis, Channel, CustomField, Entry, EntryList, Frame, ImageId, ItemId, ItemKind, Level,
+    NodeType, Note, Persona,
 };
 
 /// A persona's one-entry fields (its name is the item's text).
@@ -126,6 +126,14 @@ pub enum ItemField {
     Collapsed(bool),
     /// A frame's place in the presenting order.
     Order(u32),
+    /// A workshop stage's prompt (a frame's).
+    Prompt(String),
+    /// A workshop stage's time box in minutes (a frame's), or none.
+    Minutes(Option<u32>),
+    /// How many votes one voter gives a note (0 takes the voter's votes away).
+    Votes(String, u32),
+    /// A note's impact and effort on an impact/effort grid, or none when it is not placed.
+    ImpactEffort(Option<(Level, Level)>),
 }
 
 /// Why a field change does not fit the item.
@@ -162,6 +170,10 @@ impl ItemField {
             Self::Collapsed(true) => "Collapse frame",
             Self::Collapsed(false) => "Expand frame",
             Self::Order(_) => "Reorder frames",
+            Self::Prompt(_) => "Edit stage prompt",
+            Self::Minutes(_) => "Set time box",
+            Self::Votes(..) => "Vote",
+            Self::ImpactEffort(_) => "Set impact and effort",
             _ => "Edit details",
         }
     }
@@ -185,6 +197,10 @@ impl ItemField {
             Self::SectorName(..) => "sectors",
             Self::Collapsed(_) => "collapsed state",
             Self::Order(_) => "presenting order",
+            Self::Prompt(_) => "stage prompt",
+            Self::Minutes(_) => "time box",
+            Self::Votes(..) => "votes",
+            Self::ImpactEffort(_) => "impact and effort",
         }
     }
 
@@ -269,28 +285,91 @@ impl ItemField {
                 Self::Interest(std::mem::replace(&mut node.interest, level))
             }
             (Self::RingName(index, name), ItemKind::Rings(rings)) => {
-                let slot = rings
-                    .rings
-                    .get_mut(index)
-                    .ok_or(FieldError::NoEntry { index })?;
-                Self::RingName(index, std::mem::replace(slot, name))
+                Self::RingName(index, replace_at(&mut rings.rings, index, name)?)
             }
             (Self::SectorName(index, name), ItemKind::Rings(rings)) => {
-                let slot = rings
-                    .sectors
-                    .get_mut(index)
-                    .ok_or(FieldError::NoEntry { index })?;
-                Self::SectorName(index, std::mem::replace(slot, name))
+                Self::SectorName(index, replace_at(&mut rings.sectors, index, name)?)
             }
+            (
+                field @ (Self::Collapsed(_)
+                | Self::Order(_)
+                | Self::Prompt(_)
+                | Self::Minutes(_)
+                | Self::Votes(..)
+                | Self::ImpactEffort(_)),
+                kind,
+            ) => return field.swap_workshop(kind, wrong_kind),
+            _ => return Err(wrong_kind),
+        })
+    }
+
+    /// [`Self::swap_into`] for the fields of running a workshop: frames (its stages), votes and
+    /// the impact/effort grid.
+    fn swap_workshop(
+        self,
+        kind: &mut ItemKind,
+        wrong_kind: FieldError,
+    ) -> Result<Self, FieldError> {
+        Ok(match (self, kind) {
             (Self::Collapsed(collapsed), ItemKind::Frame(frame)) => {
                 Self::Collapsed(std::mem::replace(&mut frame.collapsed, collapsed))
             }
             (Self::Order(order), ItemKind::Frame(frame)) => {
                 Self::Order(std::mem::replace(&mut frame.order, order))
             }
+            (Self::Prompt(prompt), ItemKind::Frame(frame)) => {
+                Self::Prompt(std::mem::replace(&mut frame.prompt, prompt))
+            }
+            (Self::Minutes(minutes), ItemKind::Frame(frame)) => {
+                if let Some(value) = minutes
+                    && !(1..=Frame::MAX_MINUTES).contains(&value)
+                {
+                    return Err(FieldError::OutOfRange(format!(
+                        "a time box of {value} minutes; it can be 1 to {}",
+                        Frame::MAX_MINUTES
+                    )));
+                }
+                Self::Minutes(std::mem::replace(&mut frame.minutes, minutes))
+            }
+            (Self::Votes(voter, count), ItemKind::Note(note)) => {
+                let new_voter = !note.votes.contains_key(&voter);
+                let name_length = voter.chars().count();
+                if count > Note::MAX_VOTES
+                    || name_length == 0
+                    || name_length > Note::MAX_VOTER_NAME
+                    || voter.contains(['\n', '\r'])
+                    || (new_voter && count > 0 && note.votes.len() >= Note::MAX_VOTERS)
+                {
+                    return Err(FieldError::OutOfRange(format!(
+                        "{count} votes from {voter:?}: a note takes at most {} votes from each \
+                         of {} voters, each named on one line of 1 to {} characters",
+                        Note::MAX_VOTES,
+                        Note::MAX_VOTERS,
+                        Note::MAX_VOTER_NAME
+                    )));
+                }
+                let old = if count == 0 {
+                    note.votes.remove(&voter)
+                } else {
+                    note.votes.insert(voter.clone(), count)
+                };
+                Self::Votes(voter, old.unwrap_or(0))
+            }
+            (Self::ImpactEffort(place), ItemKind::Note(note)) => {
+                let old = note.impact.zip(note.effort);
+                note.impact = place.map(|(impact, _)| impact);
+                note.effort = place.map(|(_, effort)| effort);
+                Self::ImpactEffort(old)
+            }
             _ => return Err(wrong_kind),
         })
     }
+}
+
+/// Puts `name` in place of the name at `index`, returning the old one.
+fn replace_at(names: &mut [String], index: usize, name: String) -> Result<String, FieldError> {
+    let slot = names.get_mut(index).ok_or(FieldError::NoEntry { index })?;
+    Ok(std::mem::replace(slot, name))
 }
 
 fn entry_mut(

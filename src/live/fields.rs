@@ -46,7 +46,9 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
     let base = default_kind(tag).ok_or_else(|| format!("its kind {tag:?} is not known"))?;
     let (_, mut kind_fields) = split_tagged(to_value(&base));
     for (key, value) in fields {
-        if !ITEM_KEYS.contains(&key.as_str()) {
+        if key == "votes" {
+            kind_fields.insert(key.clone(), usable_votes(value));
+        } else if !ITEM_KEYS.contains(&key.as_str()) {
             merge(&mut kind_fields, key, value);
         }
     }
@@ -129,9 +131,32 @@ fn default_kind(tag: &str) -> Option<ItemKind> {
         "MapNode" => ItemKind::MapNode(MapNode::default()),
         "Rings" => ItemKind::Rings(Rings::from_names(Rings::PRESETS[0].1)),
         "InterestGrid" => ItemKind::InterestGrid,
+        "ImpactGrid" => ItemKind::ImpactGrid,
         "Frame" => ItemKind::Frame(Frame::default()),
         _ => return None,
     })
+}
+
+/// The votes among `value` (a note's shared votes, by voter) that a note can hold: anything
+/// else a client wrote there (a count that is not a whole number in range, a name too long) is
+/// left out, so one voter's bad entry never costs the note or anyone else's votes.
+fn usable_votes(value: &Value) -> Value {
+    let Value::Object(votes) = value else {
+        return Value::Object(Fields::new());
+    };
+    votes
+        .iter()
+        .filter(|(voter, _)| (1..=Note::MAX_VOTER_NAME).contains(&voter.chars().count()))
+        .filter(|(voter, _)| !voter.contains(['\n', '\r']))
+        .filter_map(|(voter, count)| {
+            let count = count
+                .as_u64()
+                .filter(|&n| (1..=u64::from(Note::MAX_VOTES)).contains(&n))?;
+            Some((voter.clone(), Value::from(count)))
+        })
+        .take(Note::MAX_VOTERS)
+        .collect::<Fields>()
+        .into()
 }
 
 /// Sets `key` to `value`, merging objects field by field so that a shared entry lacking a field
@@ -203,7 +228,19 @@ mod tests {
             ItemKind::MapNode(MapNode::default()),
             ItemKind::Rings(Rings::from_names(&["Core", "Direct"])),
             ItemKind::InterestGrid,
+            ItemKind::ImpactGrid,
             ItemKind::Frame(Frame::new("Ideation", 2)),
+            ItemKind::Note(Note {
+                votes: [("facilitator".to_owned(), 2), ("Ана".to_owned(), 1)].into(),
+                impact: Some(crate::model::Level::High),
+                effort: Some(crate::model::Level::Low),
+                ..Note::new("Voted")
+            }),
+            ItemKind::Frame(Frame {
+                prompt: "How might we?".into(),
+                minutes: Some(15),
+                ..Frame::new("Stage", 1)
+            }),
         ];
         for kind in kinds {
             let mut item = Item::note(
@@ -225,11 +262,16 @@ mod tests {
         let id = ItemId::from_raw(5);
         let fields: Fields = serde_json::from_str(
             r#"{"kind":"Note","x":1,"y":2,"w":240,"h":200,"z":"a0","color":"Yellow",
-                "text":"From a browser","votes":{"x":1}}"#,
+                "text":"From a browser","votes":{"x":1,"y":-2,"z":1.5,"w":"3","":1},"mood":1}"#,
         )
         .unwrap();
         let item = item_from_fields(id, &fields).unwrap();
         assert_eq!(item.text(), "From a browser");
+        // Only the usable vote is kept; the note and its other fields are not lost.
+        let ItemKind::Note(note) = &item.kind else {
+            panic!("a note")
+        };
+        assert_eq!(note.votes, [("x".to_owned(), 1)].into());
         assert_eq!(item.parent, None);
         let bad: Fields = serde_json::from_str(r#"{"kind":"Spaceship"}"#).unwrap();
         assert!(

@@ -37,7 +37,15 @@ pub const MAX_DOCUMENT_BYTES: usize = 200 * 1024 * 1024;
 const LOCAL_ORIGIN: &str = "civic-canvas/local";
 
 /// Fields holding text that people type: shared as Yjs texts, edited by splices.
-const TEXT_KEYS: [&str; 6] = ["text", "title", "label", "description", "name", "goal"];
+const TEXT_KEYS: [&str; 7] = [
+    "text",
+    "title",
+    "label",
+    "description",
+    "name",
+    "goal",
+    "prompt",
+];
 /// Fields holding ordered lists: shared as maps of entry id to `{order, value}`.
 const LIST_KEYS: [&str; 12] = [
     "goals",
@@ -65,6 +73,10 @@ const GROUP_KEYS: [&str; 9] = [
     "life_event",
     "value",
 ];
+
+/// Fields holding counts by name (a note's votes by voter): shared as maps, so each voter
+/// changes only their own count; a name left out of the new value is taken away.
+const TALLY_KEYS: [&str; 1] = ["votes"];
 
 /// Why an update from the network was refused. The shared board is left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -157,6 +169,7 @@ enum Slot {
     Text,
     List,
     Group,
+    Tally,
     Atom,
 }
 
@@ -165,6 +178,7 @@ fn slot(key: &str, value: &Value) -> Slot {
         Value::String(_) if TEXT_KEYS.contains(&key) || key == LIST_VALUE => Slot::Text,
         Value::Array(_) if LIST_KEYS.contains(&key) => Slot::List,
         Value::Object(_) if GROUP_KEYS.contains(&key) => Slot::Group,
+        Value::Object(_) if TALLY_KEYS.contains(&key) => Slot::Tally,
         _ => Slot::Atom,
     }
 }
@@ -603,6 +617,17 @@ impl Writer<'_> {
             (Slot::Group, Some(Out::YMap(group)), Value::Object(new)) => {
                 self.sync_fields(txn, &group, new);
             }
+            (Slot::Tally, Some(Out::YMap(tally)), Value::Object(new)) => {
+                let gone: Vec<String> = tally
+                    .keys(txn)
+                    .filter(|name| !new.contains_key(*name))
+                    .map(str::to_owned)
+                    .collect();
+                for name in gone {
+                    tally.remove(txn, &name);
+                }
+                self.sync_fields(txn, &tally, new);
+            }
             (Slot::Atom, Some(Out::Any(old)), _) if any_to_json(&old) == normal(value) => {}
             _ => self.put(txn, map, key, value),
         }
@@ -623,7 +648,7 @@ impl Writer<'_> {
                     below = Some(order);
                 }
             }
-            (Slot::Group, Value::Object(fields)) => {
+            (Slot::Group | Slot::Tally, Value::Object(fields)) => {
                 let group = map.insert(txn, key, MapPrelim::default());
                 for (key, value) in fields {
                     self.put(txn, &group, key, value);

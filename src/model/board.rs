@@ -296,7 +296,9 @@ impl Board {
                 ItemKind::Persona(_) => counts.personas += 1,
                 ItemKind::EmpathyMap(_) => counts.empathy_maps += 1,
                 ItemKind::MapNode(_) => counts.map_nodes += 1,
-                ItemKind::Rings(_) | ItemKind::InterestGrid => counts.backdrops += 1,
+                ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => {
+                    counts.backdrops += 1;
+                }
                 ItemKind::Frame(_) => counts.frames += 1,
             }
         }

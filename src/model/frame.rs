@@ -18,9 +18,18 @@ pub struct Frame {
     pub collapsed: bool,
     /// The frame's place in the presenting order (lower first; ties go by id).
     pub order: u32,
+    /// For a workshop stage: the question the group works on ("How might we…?"), shown in the
+    /// stage bar; empty when there is none.
+    pub prompt: String,
+    /// For a workshop stage: how many minutes it is given; the timer starts with them when
+    /// the stage comes up.
+    pub minutes: Option<u32>,
 }
 
 impl Frame {
+    /// The longest time box, in minutes (a whole working day).
+    pub const MAX_MINUTES: u32 = 600;
+
     /// A new, open frame.
     pub fn new(title: impl Into<String>, order: u32) -> Self {
         Self {

@@ -1,10 +1,12 @@
 //! Items: the things placed on a board.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EmpathyMap, Entry, EntryList, Frame, ItemId, MapNode, PaletteColor, Persona, Point, Rect,
-    Rings, Size, ZKey,
+    EmpathyMap, Entry, EntryList, Frame, ItemId, Level, MapNode, PaletteColor, Persona, Point,
+    Rect, Rings, Size, ZKey,
 };
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
@@ -42,6 +44,8 @@ pub enum ItemKind {
     Rings(Rings),
     /// An influence/interest grid backdrop: a node's place on it sets its influence and interest.
     InterestGrid,
+    /// An impact/effort grid backdrop: a note's place on it sets its impact and effort.
+    ImpactGrid,
     /// A named frame (section) holding other items.
     Frame(Frame),
 }
@@ -55,7 +59,7 @@ impl ItemKind {
             Self::Persona(_) => Item::PERSONA_SIZE,
             Self::EmpathyMap(_) => Item::EMPATHY_MAP_SIZE,
             Self::MapNode(_) => Item::MAP_NODE_SIZE,
-            Self::Rings(_) | Self::InterestGrid => Item::BACKDROP_SIZE,
+            Self::Rings(_) | Self::InterestGrid | Self::ImpactGrid => Item::BACKDROP_SIZE,
             Self::Frame(_) => Item::FRAME_SIZE,
         }
     }
@@ -69,6 +73,7 @@ impl ItemKind {
             Self::MapNode(_) => "map node",
             Self::Rings(_) => "stakeholder rings",
             Self::InterestGrid => "influence/interest grid",
+            Self::ImpactGrid => "impact/effort grid",
             Self::Frame(_) => "frame",
         }
     }
@@ -83,6 +88,7 @@ impl ItemKind {
             | Self::MapNode(_)
             | Self::Rings(_)
             | Self::InterestGrid
+            | Self::ImpactGrid
             | Self::Frame(_) => &[],
         }
     }
@@ -96,6 +102,7 @@ impl ItemKind {
             | Self::MapNode(_)
             | Self::Rings(_)
             | Self::InterestGrid
+            | Self::ImpactGrid
             | Self::Frame(_) => &[],
         }
     }
@@ -109,6 +116,7 @@ impl ItemKind {
             | Self::MapNode(_)
             | Self::Rings(_)
             | Self::InterestGrid
+            | Self::ImpactGrid
             | Self::Frame(_) => None,
         }
     }
@@ -122,15 +130,36 @@ pub struct Note {
     /// Whether the text's size follows the note: large for a few words, smaller for many, so
     /// it always fills the note and never hides.
     pub fit_text: bool,
+    /// Dot votes, by voter: the facilitator's dots and each participant's are kept apart. A
+    /// voter with no votes is left out.
+    pub votes: BTreeMap<String, u32>,
+    /// Where the note stands on an impact/effort grid: its impact, when placed.
+    pub impact: Option<Level>,
+    /// Where the note stands on an impact/effort grid: the effort it takes, when placed.
+    pub effort: Option<Level>,
 }
 
 impl Note {
+    /// The voter name of votes given from the board itself, by whoever runs it.
+    pub const FACILITATOR: &'static str = "facilitator";
+    /// The most voters a note can have votes from.
+    pub const MAX_VOTERS: usize = 1000;
+    /// The longest voter name, in characters.
+    pub const MAX_VOTER_NAME: usize = 100;
+    /// The most votes one voter can give one note.
+    pub const MAX_VOTES: u32 = 99;
+
     /// A note with this text, at the normal text size.
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            fit_text: false,
+            ..Self::default()
         }
+    }
+
+    /// All the votes the note has, from everyone.
+    pub fn total_votes(&self) -> u32 {
+        self.votes.values().fold(0, |sum, &n| sum.saturating_add(n))
     }
 }
 
@@ -257,7 +286,7 @@ impl Item {
             ItemKind::EmpathyMap(map) => &map.goal,
             ItemKind::MapNode(node) => &node.label,
             ItemKind::Frame(frame) => &frame.title,
-            ItemKind::Rings(_) | ItemKind::InterestGrid => "",
+            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => "",
         }
     }
 
@@ -273,6 +302,7 @@ impl Item {
             ItemKind::Note(_)
             | ItemKind::Rings(_)
             | ItemKind::InterestGrid
+            | ItemKind::ImpactGrid
             | ItemKind::Frame(_) => Box::new(std::iter::once(self.text())),
         }
     }
@@ -285,7 +315,7 @@ impl Item {
             ItemKind::EmpathyMap(map) => Some(&mut map.goal),
             ItemKind::MapNode(node) => Some(&mut node.label),
             ItemKind::Frame(frame) => Some(&mut frame.title),
-            ItemKind::Rings(_) | ItemKind::InterestGrid => None,
+            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => None,
         }
     }
 
@@ -294,7 +324,7 @@ impl Item {
     pub fn is_backdrop(&self) -> bool {
         matches!(
             self.kind,
-            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::Frame(_)
+            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Frame(_)
         )
     }
 
@@ -305,7 +335,10 @@ impl Item {
 
     /// Whether the item has a main text to type into (everything but rings and grids).
     pub fn has_text(&self) -> bool {
-        !matches!(self.kind, ItemKind::Rings(_) | ItemKind::InterestGrid)
+        !matches!(
+            self.kind,
+            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid
+        )
     }
 
     /// The frame data, if this item is a frame.

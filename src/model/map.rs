@@ -234,6 +234,14 @@ pub const GRID_QUADRANTS: [(bool, bool, &str); 4] = [
     (false, true, "Keep informed"),
 ];
 
+/// The impact/effort grid's quadrants: high impact, high effort, and the quadrant's name.
+pub const IMPACT_QUADRANTS: [(bool, bool, &str); 4] = [
+    (true, false, "Quick wins"),
+    (true, true, "Big bets"),
+    (false, false, "Fill-ins"),
+    (false, true, "Money pits"),
+];
+
 /// Backdrop geometry in board units, shared by drawing and snapping.
 impl super::Item {
     /// The part of a backdrop below its title strip: top-left corner and size.

@@ -51,7 +51,10 @@ impl Item {
                 }
                 texts
             }
-            ItemKind::Note(_) | ItemKind::Rings(_) | ItemKind::InterestGrid => Vec::new(),
+            ItemKind::Note(_)
+            | ItemKind::Rings(_)
+            | ItemKind::InterestGrid
+            | ItemKind::ImpactGrid => Vec::new(),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Turning the file structs of formats 2 to 4 into the model and back. Every kind, connector and
-//! photo has the same file form in these formats, so this is shared by them.
+//! Turning the file structs of formats 2 to 5 into the model and back. Every kind, connector and
+//! photo has the same file form in formats 2 to 4, so this is shared by them; format 5 writes
+//! most kinds, every connector and photo the same way, and converts through here (`v5.rs`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,9 +12,11 @@ use crate::model::{
     MapNode, Note, Persona, Rings, StoredImage,
 };
 
-/// The file form of an item's kind. A frame's members are left out: items name their frame.
-pub(super) fn kind_to_file(kind: &ItemKind) -> KindV2 {
-    match kind {
+/// The format 4 form of an item's kind, without what format 4 cannot hold (votes, stage
+/// prompts); `None` for a kind format 4 does not have (the impact/effort grid). A frame's
+/// members are left out: items name their frame.
+pub(super) fn kind_to_file(kind: &ItemKind) -> Option<KindV2> {
+    Some(match kind {
         ItemKind::Note(note) => KindV2::Note {
             text: note.text.clone(),
             fit_text: note.fit_text,
@@ -42,20 +45,25 @@ pub(super) fn kind_to_file(kind: &ItemKind) -> KindV2 {
             sectors: rings.sectors.clone(),
         },
         ItemKind::InterestGrid => KindV2::InterestGrid,
+        ItemKind::ImpactGrid => return None,
         ItemKind::Frame(frame) => KindV2::Frame {
             title: frame.title.clone(),
             collapsed: frame.collapsed,
             order: frame.order,
             members: Vec::new(),
         },
-    }
+    })
 }
 
 /// The kind a file's kind stands for. A format 3 frame's members are read by the migration to
 /// format 4, before this.
 pub(super) fn kind_from_file(kind: KindV2) -> ItemKind {
     match kind {
-        KindV2::Note { text, fit_text } => ItemKind::Note(Note { text, fit_text }),
+        KindV2::Note { text, fit_text } => ItemKind::Note(Note {
+            text,
+            fit_text,
+            ..Note::default()
+        }),
         persona @ KindV2::Persona { .. } => persona_from_file(persona),
         KindV2::EmpathyMap {
             persona,
@@ -102,6 +110,7 @@ pub(super) fn kind_from_file(kind: KindV2) -> ItemKind {
             title,
             collapsed,
             order,
+            ..Frame::default()
         }),
     }
 }

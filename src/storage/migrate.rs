@@ -5,20 +5,22 @@
 //! make sense to this version. Then the file is parsed with the frozen structs of its own format,
 //! and each migration step turns one format into the next until the current one is reached.
 //!
-//! # Adding format 5
+//! # Adding format 6
 //!
-//! 1. Add `v5.rs` with the new frozen structs, and move the conversions to and from the model
-//!    (`from_board`, `into_board`) from `v4.rs` to it.
-//! 2. Set [`CURRENT_FORMAT`] to 5 and [`CurrentFile`] to `v5::BoardV5`.
-//! 3. Add one match arm in [`read`]: `5 => from_v5(parse(text)?)`.
-//! 4. Add one step: `fn from_v4(file, …) -> … { from_v5(v4_to_v5(file)?) }` with the new
-//!    `v4_to_v5`, and make `from_v5` the end of the chain (`Ok(file)`).
-//! 5. Add `tests/golden/v5/`; the golden files of every older format must keep loading.
+//! 1. Add `v6.rs` with the new frozen structs, and move the conversions to and from the model
+//!    (`from_board`, `into_board`) from `v5.rs` to it.
+//! 2. Set [`CURRENT_FORMAT`] to 6 and [`CurrentFile`] to `v6::BoardV6`.
+//! 3. Add one match arm in [`read`]: `6 => from_v6(parse(text)?)`.
+//! 4. Add one step: `fn from_v5(file, …) -> … { from_v6(v5_to_v6(file)?) }` with the new
+//!    `v5_to_v6`, and make `from_v6` the end of the chain (`Ok(file)`).
+//! 5. Add `tests/golden/v6/`; the golden files of every older format must keep loading.
 //!
 //! Format 3 only added an item kind (frames), so formats 2 and 3 share the structs in `v2.rs`
 //! and the step from 2 to 3 changes nothing but the number. Format 4 moved frame membership from
 //! the frames' `members` lists to each item's `parent`: the step from 3 to 4 reads the lists,
-//! leaving out (with a warning) members a format 3 frame could not hold.
+//! leaving out (with a warning) members a format 3 frame could not hold. Format 5 added stage
+//! prompts and time boxes, dot votes and the impact/effort grid: the step from 4 to 5 adds
+//! nothing to a board (see `v5.rs`).
 
 use serde::{Deserialize, Deserializer};
 
@@ -27,14 +29,14 @@ use std::collections::HashMap;
 
 use super::locate::Locator;
 use super::{
-    CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4,
+    CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4, v5,
 };
 
 /// The file structs of the current format, which the model converts to and from.
-pub(super) type CurrentFile = v4::BoardV4;
+pub(super) type CurrentFile = v5::BoardV5;
 
 // A new format needs a match arm in `read` and a step function (see the module docs).
-const _: () = assert!(CURRENT_FORMAT == 4);
+const _: () = assert!(CURRENT_FORMAT == 5);
 
 /// Just the version number of a file of any format; every other field is skipped.
 #[derive(Deserialize)]
@@ -78,7 +80,8 @@ pub(super) fn read(locator: &Locator<'_>) -> Result<Loaded, FormatError> {
         1 => from_v1(parse(text)?, locator, &mut warnings)?,
         2 => from_v2(parse(text)?, locator, &mut warnings)?,
         3 => from_v3(parse(text)?, locator, &mut warnings)?,
-        4 => from_v4(parse(text)?)?,
+        4 => from_v4(parse(text)?, locator)?,
+        5 => from_v5(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
                 found: u64::try_from(found).unwrap_or(u64::MAX),
@@ -121,16 +124,40 @@ fn from_v3(
     locator: &Locator<'_>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Result<CurrentFile, FormatError> {
-    from_v4(v3_to_v4(file, locator, warnings))
+    from_v4(v3_to_v4(file, locator, warnings), locator)
 }
 
-/// Format 4 up to the current format. Format 4 is current, so this is the end of the chain.
+/// Format 4 up to the current format.
+fn from_v4(file: v4::BoardV4, locator: &Locator<'_>) -> Result<CurrentFile, FormatError> {
+    from_v5(v4_to_v5(file, locator)?)
+}
+
+/// Format 5 up to the current format. Format 5 is current, so this is the end of the chain.
 #[expect(
     clippy::unnecessary_wraps,
     reason = "every step can fail once there is a real one"
 )]
-fn from_v4(file: v4::BoardV4) -> Result<CurrentFile, FormatError> {
+fn from_v5(file: v5::BoardV5) -> Result<CurrentFile, FormatError> {
     Ok(file)
+}
+
+/// Format 5 adds fields a format 4 board does not have. A format 4 frame may not list
+/// `members` (its items name it); the file is refused if one does, as format 4 refused it.
+fn v4_to_v5(file: v4::BoardV4, locator: &Locator<'_>) -> Result<v5::BoardV5, FormatError> {
+    if let Some(frame) = file
+        .items
+        .iter()
+        .find(|item| matches!(&item.kind, v2::KindV2::Frame { members, .. } if !members.is_empty()))
+    {
+        return Err(FormatError::InvalidGeometry {
+            position: locator.field(&frame.id.to_string(), "members"),
+            item: frame.id,
+            problem: "a frame in a format 4 file does not list `members`; each item names \
+                      its frame with `parent`"
+                .to_owned(),
+        });
+    }
+    Ok(v5::BoardV5::from_v4(file))
 }
 
 /// Format 3 frames listed their members; format 4 items name their frame. Members a format 3

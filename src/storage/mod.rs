@@ -61,6 +61,7 @@ mod tidy;
 mod v1;
 mod v2;
 mod v4;
+mod v5;
 mod validate;
 
 pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
@@ -84,7 +85,7 @@ pub use safe_save::{Backup, SaveOptions, Saved, backup_path, save_board, save_bo
 use crate::model::Board;
 
 /// The format version this app writes, and the newest it reads.
-pub const CURRENT_FORMAT: u32 = 4;
+pub const CURRENT_FORMAT: u32 = 5;
 
 /// A board read from text, with the format version the text was in.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,6 @@
 //! The geometry and content rules every saved and loaded item must meet.
 
-use crate::model::{Item, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, Persona, Rings};
+use crate::model::{Frame, Item, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, Note, Persona, Rings};
 
 /// What is wrong with an item's geometry or content.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +76,21 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
             ),
         });
     }
+    if let ItemKind::Note(note) = &item.kind {
+        check_votes(note)?;
+    }
+    if let ItemKind::Frame(frame) = &item.kind
+        && let Some(minutes) = frame.minutes
+        && !(1..=Frame::MAX_MINUTES).contains(&minutes)
+    {
+        return Err(GeometryProblem {
+            field: "minutes",
+            message: format!(
+                "the time box is {minutes} minutes; it can be 1 to {}",
+                Frame::MAX_MINUTES
+            ),
+        });
+    }
     if let ItemKind::Rings(rings) = &item.kind {
         let counts = [
             ("rings", rings.rings.len(), 1, Rings::MAX_RINGS),
@@ -90,6 +105,40 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
                     ),
                 });
             }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a note's votes: a bounded number of voters, each named on one line of sensible
+/// length, with a sensible number of votes.
+fn check_votes(note: &Note) -> Result<(), GeometryProblem> {
+    let problem = |message: String| {
+        Err(GeometryProblem {
+            field: "votes",
+            message,
+        })
+    };
+    if note.votes.len() > Note::MAX_VOTERS {
+        return problem(format!(
+            "the note has votes from {} voters; it can have at most {}",
+            note.votes.len(),
+            Note::MAX_VOTERS
+        ));
+    }
+    for (voter, &count) in &note.votes {
+        let length = voter.chars().count();
+        if length == 0 || length > Note::MAX_VOTER_NAME || voter.contains(['\n', '\r']) {
+            return problem(format!(
+                "a voter's name must be one line of 1 to {} characters",
+                Note::MAX_VOTER_NAME
+            ));
+        }
+        if count > Note::MAX_VOTES {
+            return problem(format!(
+                "{voter:?} gave {count} votes; one voter can give at most {}",
+                Note::MAX_VOTES
+            ));
         }
     }
     Ok(())

@@ -164,6 +164,7 @@ fn backdrop_kind() -> impl Strategy<Value = ItemKind> {
     prop_oneof![
         rings().prop_map(ItemKind::Rings),
         Just(ItemKind::InterestGrid),
+        Just(ItemKind::ImpactGrid),
     ]
 }
 
@@ -496,6 +497,7 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
 }
 
 /// Field-by-field changes that give `item` the details of its kind from the generated values.
+#[expect(clippy::too_many_lines, reason = "one arm per kind of item")]
 fn field_changes(
     item: &Item,
     node: &MapNode,
@@ -512,7 +514,21 @@ fn field_changes(
         value,
     };
     match &item.kind {
-        ItemKind::Note(sticky) => vec![set(ItemField::FitText(!sticky.fit_text))],
+        ItemKind::Note(sticky) => vec![
+            set(ItemField::FitText(!sticky.fit_text)),
+            set(ItemField::Votes(
+                text.chars()
+                    .filter(|c| !matches!(c, '\n' | '\r'))
+                    .take(20)
+                    .collect::<String>()
+                    + "v",
+                (text.len() % 4) as u32,
+            )),
+            set(ItemField::ImpactEffort(Some((
+                node.influence,
+                node.interest,
+            )))),
+        ],
         ItemKind::Persona(current) => {
             let mut changes: Vec<Command> = PersonaField::ALL
                 .into_iter()
@@ -593,10 +609,12 @@ fn field_changes(
             }
             changes
         }
-        ItemKind::InterestGrid => Vec::new(),
+        ItemKind::InterestGrid | ItemKind::ImpactGrid => Vec::new(),
         ItemKind::Frame(frame) => vec![
             set(ItemField::Collapsed(!frame.collapsed)),
             set(ItemField::Order(text.len() as u32)),
+            set(ItemField::Prompt(text.to_owned())),
+            set(ItemField::Minutes(frame.minutes.map_or(Some(10), |_| None))),
         ],
     }
 }

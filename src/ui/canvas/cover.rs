@@ -207,7 +207,10 @@ fn opaque_part(item: &Item, rect: Rect, zoom: f32) -> Option<Rect> {
             let strip = super::paint::title_strip(rect, zoom);
             return Some(strip.shrink((6.0 * zoom).clamp(0.0, 255.0)));
         }
-        ItemKind::MapNode(_) | ItemKind::Rings(_) | ItemKind::InterestGrid => return None,
+        ItemKind::MapNode(_)
+        | ItemKind::Rings(_)
+        | ItemKind::InterestGrid
+        | ItemKind::ImpactGrid => return None,
     };
     Some(rect.shrink(radius.clamp(0.0, 255.0)))
 }

@@ -446,6 +446,7 @@ pub fn item_label(item: &Item) -> &str {
         ItemKind::EmpathyMap(_) => "Empathy map",
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
+        ItemKind::ImpactGrid => "Impact / effort grid",
         ItemKind::Frame(frame) if frame.title.is_empty() => "Untitled frame",
         // A label names the item; it need not hold all of a long text.
         ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) | ItemKind::Frame(_) => {
@@ -476,7 +477,20 @@ pub(super) fn paint_item(
         ItemKind::Rings(rings) => {
             map_paint::rings(painter, rings, look.rect, look.zoom, look.selected);
         }
-        ItemKind::InterestGrid => map_paint::grid(painter, look.rect, look.zoom, look.selected),
+        ItemKind::InterestGrid => map_paint::grid(
+            painter,
+            look.rect,
+            look.zoom,
+            look.selected,
+            map_paint::GridAxes::INFLUENCE_INTEREST,
+        ),
+        ItemKind::ImpactGrid => map_paint::grid(
+            painter,
+            look.rect,
+            look.zoom,
+            look.selected,
+            map_paint::GridAxes::IMPACT_EFFORT,
+        ),
         ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
     }
     None

@@ -246,12 +246,42 @@ fn axis(painter: &Painter, from: Pos2, to: Pos2, name: &str, zoom: f32) {
     }
 }
 
-/// Paints the influence/interest grid: four quadrants with their names and the two axes.
-pub fn grid(painter: &Painter, rect: Rect, zoom: f32, selected: bool) {
-    let strip = header(painter, rect, zoom, "Influence / interest", selected);
+/// What a two-by-two grid backdrop is called, its quadrants and its axes.
+#[derive(Clone, Copy)]
+pub struct GridAxes {
+    /// The name in its title strip.
+    pub title: &'static str,
+    /// The quadrants: high up the vertical axis, high along the horizontal one, and the name.
+    pub quadrants: [(bool, bool, &'static str); 4],
+    /// The axis growing to the right.
+    pub across: &'static str,
+    /// The axis growing upwards.
+    pub up: &'static str,
+}
+
+impl GridAxes {
+    /// The stakeholder map's influence/interest grid.
+    pub const INFLUENCE_INTEREST: Self = Self {
+        title: "Influence / interest",
+        quadrants: GRID_QUADRANTS,
+        across: "Interest",
+        up: "Influence",
+    };
+    /// The impact/effort grid of solutions and opportunities.
+    pub const IMPACT_EFFORT: Self = Self {
+        title: "Impact / effort",
+        quadrants: crate::model::IMPACT_QUADRANTS,
+        across: "Effort",
+        up: "Impact",
+    };
+}
+
+/// Paints a two-by-two grid backdrop: four quadrants with their names and the two axes.
+pub fn grid(painter: &Painter, rect: Rect, zoom: f32, selected: bool, axes: GridAxes) {
+    let strip = header(painter, rect, zoom, axes.title, selected);
     let body = Rect::from_min_max(pos2(rect.left(), strip.bottom()), rect.max);
     let half = body.size() / 2.0;
-    for (high_influence, high_interest, name) in GRID_QUADRANTS {
+    for (high_influence, high_interest, name) in axes.quadrants {
         let min = pos2(
             body.left() + if high_interest { half.x } else { 0.0 },
             body.top() + if high_influence { 0.0 } else { half.y },
@@ -285,14 +315,14 @@ pub fn grid(painter: &Painter, rect: Rect, zoom: f32, selected: bool) {
         painter,
         pos2(left, bottom),
         pos2(body.right() - margin, bottom),
-        "Interest",
+        axes.across,
         zoom,
     );
     axis(
         painter,
         pos2(left, bottom),
         pos2(left, body.top() + margin),
-        "Influence",
+        axes.up,
         zoom,
     );
 }

@@ -287,7 +287,7 @@ fn fits_badly(item: &Item, spot: Rect) -> bool {
             let frame = item.rect();
             spot.overlaps(frame) && (!frame.encloses(spot) || spot.overlaps(item.title_strip()))
         }
-        ItemKind::Rings(_) | ItemKind::InterestGrid => false,
+        ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => false,
         _ => spot.overlaps(item.rect()),
     }
 }

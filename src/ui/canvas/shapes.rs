@@ -20,6 +20,7 @@ pub fn item_shape(item: &Item) -> Option<NodeShape> {
         | ItemKind::EmpathyMap(_)
         | ItemKind::Rings(_)
         | ItemKind::InterestGrid
+        | ItemKind::ImpactGrid
         | ItemKind::Frame(_) => None,
     }
 }

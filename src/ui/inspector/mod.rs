@@ -92,7 +92,7 @@ fn title(board: &Board, target: Target) -> Option<&'static str> {
             ItemKind::Persona(_) => Some("Persona details"),
             ItemKind::EmpathyMap(_) => Some("Empathy map details"),
             ItemKind::Frame(_) => Some("Frame"),
-            ItemKind::Note(_) | ItemKind::InterestGrid => None,
+            ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => None,
         },
     }
 }
@@ -165,7 +165,7 @@ fn item_form(
             commands.extend(persona_form::show_empathy(ui, state, board, item, map));
         }
         ItemKind::Frame(frame) => frame_form(ui, state, board, item, frame, commands),
-        ItemKind::Note(_) | ItemKind::InterestGrid => {}
+        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => {}
     }
 }
 
