@@ -140,8 +140,7 @@ impl CivicCanvasApp {
                 if self.session.doc.board().frames().is_empty() {
                     self.set_status("There are no frames yet: select items and press F");
                 }
-                self.canvas
-                    .step_frame(self.session.doc.board(), action == Action::PreviousFrame);
+                self.step_stage(action == Action::PreviousFrame);
             }
             _ => {}
         }
@@ -167,7 +166,7 @@ impl CivicCanvasApp {
             self.canvas.close_quick_create();
         } else if self.canvas.drop_offer_open() {
             self.canvas.close_drop_offer();
-        } else if self.shell.presenting && self.nothing_picked() {
+        } else if self.shell.stage.presenting && self.nothing_picked() {
             self.toggle_presenting();
         } else {
             self.canvas.selection.items.clear();
@@ -193,13 +192,13 @@ impl CivicCanvasApp {
 
     /// Moves the selection with the arrow keys; a quick run of moves is one undo step.
     fn nudge(&mut self, action: Action) {
-        if self.shell.presenting && self.nothing_picked() {
+        if self.shell.stage.presenting && self.nothing_picked() {
             // Presenting with nothing picked: the arrow keys step through the stages.
             let backwards = matches!(
                 action,
                 Action::NudgeLeft | Action::NudgeUp | Action::NudgeLeftFar | Action::NudgeUpFar
             );
-            self.canvas.step_frame(self.session.doc.board(), backwards);
+            self.step_stage(backwards);
             return;
         }
         let (dx, dy) = match action {

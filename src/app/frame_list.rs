@@ -1,4 +1,6 @@
-//! The frame list: every frame in presenting order, to go to, reorder, collapse or open.
+//! The agenda: every frame in presenting order, to go to, reorder, collapse or open, with the
+//! workshop stages' time boxes and their total. Clusters (frames inside a stage) are listed
+//! under their stage, indented.
 
 use egui::{RichText, Ui};
 
@@ -18,7 +20,7 @@ pub fn frame_list(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
-    ui.label(RichText::new("Frames").heading().strong());
+    ui.label(RichText::new("Agenda").heading().strong());
     if action_button(ui, Action::NewFrame).clicked() {
         actions.push(Action::NewFrame);
     }
@@ -39,14 +41,23 @@ pub fn frame_list(
             };
             let selected = canvas.selection.items.contains(&item.id);
             let count = board.member_count(item.id);
-            let text = format!("{}. {}  ({count})", i + 1, item_label(item));
-            if ui
-                .selectable_label(selected, text)
-                .on_hover_text("Select this frame and fit it in the view")
-                .clicked()
-            {
-                go_to = Some(*item);
-            }
+            let time_box = frame
+                .minutes
+                .filter(|_| item.parent.is_none())
+                .map(|minutes| format!("  ·  {minutes} min"))
+                .unwrap_or_default();
+            let text = format!("{}. {}{time_box}  ({count})", i + 1, item_label(item));
+            let indent = if item.parent.is_some() { 16.0 } else { 0.0 };
+            ui.horizontal(|ui| {
+                ui.add_space(indent);
+                if ui
+                    .selectable_label(selected, text)
+                    .on_hover_text("Select this frame and fit it in the view")
+                    .clicked()
+                {
+                    go_to = Some(*item);
+                }
+            });
             ui.horizontal(|ui| {
                 let earlier = i.checked_sub(1).and_then(|j| frames.get(j));
                 if ui
@@ -78,9 +89,40 @@ pub fn frame_list(
             });
             ui.add_space(4.0);
         }
+        ui.separator();
+        ui.label(RichText::new(agenda_total(&frames)).strong());
     });
     if let Some(frame) = go_to {
         canvas.show_frame(frame);
     }
     commands
+}
+
+/// The stages' time boxes added up, and how many stages have none.
+fn agenda_total(frames: &[&crate::model::Item]) -> String {
+    let stages: Vec<_> = frames
+        .iter()
+        .filter(|item| item.parent.is_none())
+        .filter_map(|item| item.as_frame())
+        .collect();
+    let total: u32 = stages.iter().filter_map(|frame| frame.minutes).sum();
+    let without = stages
+        .iter()
+        .filter(|frame| frame.minutes.is_none())
+        .count();
+    let hours = if total >= 60 {
+        format!(" ({} h {:02} min)", total / 60, total % 60)
+    } else {
+        String::new()
+    };
+    let stages_word = if stages.len() == 1 { "stage" } else { "stages" };
+    let without = match without {
+        0 => String::new(),
+        1 => "; 1 has no time box".to_owned(),
+        n => format!("; {n} have no time box"),
+    };
+    format!(
+        "Total: {total} min{hours} for {} {stages_word}{without}",
+        stages.len()
+    )
 }

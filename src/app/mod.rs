@@ -323,6 +323,7 @@ impl CivicCanvasApp {
             }
             Action::ToggleTimer => self.shell.timer.shown = !self.shell.timer.shown,
             Action::Present => self.toggle_presenting(),
+            Action::ToggleStageBar => self.shell.stage.bar = !self.shell.stage.bar,
             Action::ToggleLaser => self.toggle_laser(),
             Action::ToggleSpotlight => self.toggle_spotlight(),
             Action::ToggleMapKey => self.shell.side.map_key = !self.shell.side.map_key,
@@ -485,14 +486,18 @@ impl eframe::App for CivicCanvasApp {
 
         let mut actions = Vec::new();
         let mut commands = Vec::new();
-        let inspected = if self.shell.presenting {
+        let inspected = if self.shell.stage.presenting {
             self.stage_bar(ui);
             self.canvas
                 .loops_mut()
                 .refresh(self.session.doc.board(), self.session.doc.revision());
             None
         } else {
-            self.chrome(ui, &ctx, &mut commands, &mut actions)
+            let inspected = self.chrome(ui, &ctx, &mut commands, &mut actions);
+            if self.shell.stage.bar {
+                self.stage_bar(ui);
+            }
+            inspected
         };
         CentralPanel::no_frame().show(ui, |ui| {
             let output = self

@@ -5,7 +5,7 @@ use egui::{Button, Layout, RichText, Ui};
 use super::live::LiveBadge;
 use crate::document::Document;
 use crate::edit::Command;
-use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Rings, Stamp};
+use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Stamp};
 use crate::ui::canvas::{CanvasState, Spot};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button_enabled, labelled_text_field, swatches, toolbar_button};
@@ -55,6 +55,7 @@ const VIEW_MENU: [&[Action]; 4] = [
     ],
     &[
         Action::Present,
+        Action::ToggleStageBar,
         Action::ToggleTimer,
         Action::ToggleLaser,
         Action::ToggleSpotlight,
@@ -278,20 +279,18 @@ fn map_menus(
         Action::NewMapNode.shortcut_text(ui.ctx())
     ));
     ui.menu_button("Backdrop", |ui| {
-        for (name, rings) in Rings::PRESETS {
-            if ui.button(format!("Stakeholder rings: {name}")).clicked() {
-                let kind = ItemKind::Rings(Rings::from_names(rings));
+        for (name, kind) in crate::ui::canvas::backdrop_choices() {
+            if ui.button(name).clicked() {
                 commands.push(canvas.new_backdrop(board, ids, kind, None));
                 ui.close();
             }
         }
-        if ui.button("Influence / interest grid").clicked() {
-            commands.push(canvas.new_backdrop(board, ids, ItemKind::InterestGrid, None));
-            ui.close();
-        }
     })
     .response
-    .on_hover_text("Add stakeholder rings or an influence/interest grid to place nodes on");
+    .on_hover_text(
+        "Add stakeholder rings or an influence/interest grid to place nodes on, or an \
+         impact/effort grid to place ideas on",
+    );
     commands
 }
 

@@ -9,6 +9,7 @@
 //! stage shown).
 
 use std::collections::VecDeque;
+use std::time::Duration;
 
 use egui::{Color32, Pos2, Rect, RichText, Stroke};
 
@@ -41,12 +42,25 @@ pub(super) fn current_stage(
 
 /// The stage bar's dark strip.
 const BAR: Color32 = Color32::from_rgb(0x1d, 0x27, 0x33);
+/// The stage's number in the stage bar.
+const STAGE_NUMBER: Color32 = Color32::from_rgb(0xf5, 0xc5, 0x42);
+/// The stage's prompt in the stage bar: light, calm, readable on the dark strip.
+const PROMPT: Color32 = Color32::from_rgb(0xd8, 0xe6, 0xf3);
 /// How long the laser's trail lasts, in seconds.
 const TRAIL_SECONDS: f64 = 0.7;
 /// The laser's red.
 const LASER: Color32 = Color32::from_rgb(0xe5, 0x1c, 0x23);
 /// How dark the spotlight makes the rest of the board.
 const DIMMED: Color32 = Color32::from_black_alpha(150);
+
+/// How the stages are shown.
+#[derive(Debug, Default)]
+pub(super) struct StageView {
+    /// Whether the board is being presented.
+    pub(super) presenting: bool,
+    /// Whether the stage bar shows while not presenting (presenting always shows it).
+    pub(super) bar: bool,
+}
 
 /// The laser and the spotlight.
 #[derive(Debug, Default)]
@@ -62,13 +76,46 @@ pub(super) struct Pointers {
 impl CivicCanvasApp {
     /// Whether the board is being presented.
     pub fn is_presenting(&self) -> bool {
-        self.shell.presenting
+        self.shell.stage.presenting
+    }
+
+    /// Whether the stage bar is shown: always while presenting, else when asked for.
+    pub fn stage_bar_shown(&self) -> bool {
+        self.shell.stage.presenting || self.shell.stage.bar
+    }
+
+    /// Steps to the next (or previous) stage. With the stage bar shown, a stage with a time box
+    /// starts the timer with it (Next stage).
+    pub(super) fn step_stage(&mut self, backwards: bool) {
+        let board = self.session.doc.board();
+        let Some(stage) = self.canvas.step_frame(board, backwards) else {
+            return;
+        };
+        if !self.stage_bar_shown() {
+            return;
+        }
+        let Some((number, item)) = current_stage(board, Some(stage), Point::default()) else {
+            return;
+        };
+        let Some(minutes) = item.as_frame().and_then(|frame| frame.minutes) else {
+            return;
+        };
+        let status = format!(
+            "Stage {number}, {}: the timer runs for {minutes} min",
+            item.text()
+        );
+        let now = self.shell.clock.now();
+        self.shell
+            .timer
+            .run_for(Duration::from_secs(u64::from(minutes) * 60), now);
+        self.shell.timer.shown = true;
+        self.set_status(status);
     }
 
     /// Starts or stops presenting.
     pub(super) fn toggle_presenting(&mut self) {
         self.commit_typing();
-        self.shell.presenting = !self.shell.presenting;
+        self.shell.stage.presenting = !self.shell.stage.presenting;
     }
 
     /// Turns the laser pointer on or off.
@@ -184,8 +231,8 @@ impl CivicCanvasApp {
         }
     }
 
-    /// The slim bar at the top while presenting: the stage's number and title, and how to
-    /// leave.
+    /// The slim bar at the top while presenting (or when asked for): the stage's number, title
+    /// and prompt, the time left on the timer, and how to go on.
     pub(super) fn stage_bar(&self, ui: &mut egui::Ui) {
         let board = self.session.doc.board();
         let camera = self.canvas.view.camera;
@@ -194,6 +241,15 @@ impl CivicCanvasApp {
             self.canvas.selection.presenting,
             camera.center_in_board,
         );
+        let timer = &self.shell.timer;
+        let left = timer
+            .shown
+            .then(|| super::timer::clock_face(timer.left(self.shell.clock.now())));
+        let hint = if self.shell.stage.presenting {
+            "Page Down: next stage · Esc: stop presenting"
+        } else {
+            "Page Down: next stage"
+        };
         egui::Panel::top("stage_bar")
             .frame(
                 egui::Frame::new()
@@ -202,37 +258,43 @@ impl CivicCanvasApp {
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    match stage {
-                        Some((number, frame)) => {
-                            ui.label(
-                                RichText::new(number.to_string())
-                                    .size(22.0)
-                                    .strong()
-                                    .color(Color32::from_rgb(0xf5, 0xc5, 0x42)),
-                            );
-                            ui.label(
-                                RichText::new(frame.text())
-                                    .size(22.0)
-                                    .strong()
-                                    .color(Color32::WHITE),
-                            );
-                        }
-                        None => {
-                            ui.label(
-                                RichText::new(board.title())
-                                    .size(22.0)
-                                    .strong()
-                                    .color(Color32::WHITE),
-                            );
-                        }
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let (number, title) = match stage {
+                        Some((number, frame)) => (Some(number), frame.text()),
+                        None => (None, board.title()),
+                    };
+                    if let Some(number) = number {
                         ui.label(
-                            RichText::new("Page Down: next stage · Esc: stop presenting")
-                                .color(Color32::from_gray(200)),
+                            RichText::new(number.to_string())
+                                .size(22.0)
+                                .strong()
+                                .color(STAGE_NUMBER),
                         );
+                    }
+                    ui.label(
+                        RichText::new(title)
+                            .size(22.0)
+                            .strong()
+                            .color(Color32::WHITE),
+                    );
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if let Some(left) = left {
+                            ui.label(
+                                RichText::new(left)
+                                    .font(egui::FontId::monospace(22.0))
+                                    .color(Color32::WHITE),
+                            )
+                            .on_hover_text("Time left on the workshop timer");
+                        }
+                        ui.label(RichText::new(hint).color(Color32::from_gray(200)));
                     });
                 });
+                let prompt = stage
+                    .and_then(|(_, item)| item.as_frame())
+                    .map(|frame| frame.prompt.as_str())
+                    .filter(|prompt| !prompt.is_empty());
+                if let Some(prompt) = prompt {
+                    ui.label(RichText::new(prompt).size(20.0).color(PROMPT));
+                }
             });
     }
 }

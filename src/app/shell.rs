@@ -48,8 +48,8 @@ pub(super) struct Shell {
     pub(super) person_name: String,
     /// The workshop timer.
     pub(super) timer: super::timer::WorkshopTimer,
-    /// Whether the board is being presented (see `present.rs`).
-    pub(super) presenting: bool,
+    /// Presenting, and the stage bar.
+    pub(super) stage: super::present::StageView,
     /// The laser pointer and the spotlight.
     pub(super) pointers: super::present::Pointers,
     /// Where the timer's time comes from.
@@ -96,7 +96,7 @@ impl Shell {
             title_buffer: String::new(),
             person_name: super::people::remembered_name(),
             timer: super::timer::WorkshopTimer::default(),
-            presenting: false,
+            stage: super::present::StageView::default(),
             pointers: super::present::Pointers::default(),
             clock: super::timer::Clock::default(),
             status: None,

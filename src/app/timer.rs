@@ -133,6 +133,14 @@ impl WorkshopTimer {
         }
     }
 
+    /// Set to `length` and running from `now` (a stage with a time box coming up).
+    pub(super) fn run_for(&mut self, length: Duration, now: Instant) {
+        self.set = length.min(LONGEST);
+        self.left = self.set;
+        self.running = Some(now);
+        self.started = true;
+    }
+
     /// Back to the time set, stopped.
     pub(super) fn reset(&mut self) {
         self.left = self.set;
@@ -157,7 +165,7 @@ impl WorkshopTimer {
 }
 
 /// `left` as minutes and seconds, rounded up (so "00:00" only at zero).
-fn clock_face(left: Duration) -> String {
+pub(super) fn clock_face(left: Duration) -> String {
     let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
     format!("{:02}:{:02}", seconds / 60, seconds % 60)
 }

@@ -140,6 +140,8 @@ pub enum Action {
     ToggleTimer,
     /// Present the board: no menus or panels, stage by stage.
     Present,
+    /// Show or hide the stage bar: the stage's title, prompt and time left.
+    ToggleStageBar,
     /// Turn the laser pointer on or off.
     ToggleLaser,
     /// Turn the spotlight on or off.
@@ -292,6 +294,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NudgeDown, NONE, Key::ArrowDown, Scope::Canvas),
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ToggleTimer, NONE, Key::T, Scope::Canvas),
+    bind(Action::ToggleStageBar, NONE, Key::B, Scope::Canvas),
     bind(Action::Present, NONE, Key::F5, Scope::Anywhere),
     bind(Action::ToggleLaser, SHIFT, Key::L, Scope::Canvas),
     bind(Action::ToggleSpotlight, NONE, Key::S, Scope::Canvas),
@@ -304,7 +307,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 84] = [
+    pub const ALL: [Self; 85] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -379,6 +382,7 @@ impl Action {
         Self::ToggleMinimap,
         Self::ToggleTimer,
         Self::Present,
+        Self::ToggleStageBar,
         Self::ToggleLaser,
         Self::ToggleSpotlight,
         Self::ToggleMapKey,
@@ -423,11 +427,12 @@ impl Action {
             Self::ToggleMinimap => "Minimap",
             Self::ToggleTimer => "Timer",
             Self::Present => "Present",
+            Self::ToggleStageBar => "Stage bar",
             Self::ToggleLaser => "Laser pointer",
             Self::ToggleSpotlight => "Spotlight",
             Self::ToggleMapKey => "Map key",
             Self::TogglePersonaGallery => "Persona gallery",
-            Self::ToggleFrameList => "Frame list",
+            Self::ToggleFrameList => "Agenda",
             Self::ToggleInspector => "Inspector",
             Self::NewFrame => "Frame",
             Self::ToggleCollapse => "Collapse or expand frame",
@@ -522,6 +527,10 @@ impl Action {
             Self::ToggleTimer => {
                 "Show or hide the workshop timer: start, pause, a minute more or less, reset"
             }
+            Self::ToggleStageBar => {
+                "Show or hide the stage bar: the stage's title, prompt and time left; Page Down \
+                 then starts each stage's time box on the timer"
+            }
             Self::ToggleMapKey => {
                 "Show or hide the map key: the node types on the board and its feedback loops"
             }
@@ -529,7 +538,8 @@ impl Action {
                 "Show or hide the list of persona cards; click one to go to it"
             }
             Self::ToggleFrameList => {
-                "Show or hide the list of frames in presenting order, to go to, reorder or collapse"
+                "Show or hide the agenda: the frames in presenting order with the stages' time \
+                 boxes and their total, to go to, reorder or collapse"
             }
             Self::ToggleInspector => {
                 "Show or hide the inspector: the details of the selected node, persona, frame or \

@@ -57,8 +57,9 @@ impl CanvasState {
     }
 
     /// Selects the next (or previous) stage (a frame not inside another) in presenting order
-    /// and glides the view to it. Starts from the stage of the selected item or frame.
-    pub fn step_frame(&mut self, board: &Board, backwards: bool) {
+    /// and glides the view to it. Starts from the stage of the selected item or frame. Returns
+    /// the stage stepped to, when it is another one.
+    pub fn step_frame(&mut self, board: &Board, backwards: bool) -> Option<ItemId> {
         // The stages: top-level frames. Clusters inside a stage are not slides.
         let stages: Vec<&Item> = board
             .frames()
@@ -66,7 +67,7 @@ impl CanvasState {
             .filter(|frame| frame.parent.is_none())
             .collect();
         if stages.is_empty() {
-            return;
+            return None;
         }
         let current = self.single_selection().and_then(|id| {
             let mut item = board.item(id)?;
@@ -82,9 +83,9 @@ impl CanvasState {
             (Some(i), false) => (i + 1).min(count - 1),
             (Some(i), true) => i.saturating_sub(1),
         };
-        if let Some(stage) = stages.get(next) {
-            self.show_frame(stage);
-        }
+        let stage = stages.get(next)?;
+        self.show_frame(stage);
+        (current != Some(next)).then_some(stage.id)
     }
 
     /// Selects `frame` and fits it in the view, as a step through the frames in presenting

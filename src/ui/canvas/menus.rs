@@ -44,20 +44,7 @@ impl CanvasState {
             }
         });
         ui.menu_button("Add backdrop here", |ui| {
-            let mut kinds: Vec<(String, ItemKind)> = Rings::PRESETS
-                .iter()
-                .map(|(name, rings)| {
-                    (
-                        format!("Stakeholder rings: {name}"),
-                        ItemKind::Rings(Rings::from_names(rings)),
-                    )
-                })
-                .collect();
-            kinds.push((
-                "Influence / interest grid".to_owned(),
-                ItemKind::InterestGrid,
-            ));
-            for (name, kind) in kinds {
+            for (name, kind) in backdrop_choices() {
                 if ui.button(name).clicked() {
                     output
                         .commands
@@ -120,4 +107,25 @@ pub(super) fn connector_menu(ui: &mut Ui, connector: &Connector, output: &mut Ca
         output.commands.push(Command::RemoveConnector(connector.id));
         ui.close();
     }
+}
+
+/// The backdrops offered in the Backdrop menus, with their names: the stakeholder rings presets
+/// and the two grids.
+pub fn backdrop_choices() -> Vec<(String, ItemKind)> {
+    Rings::PRESETS
+        .iter()
+        .map(|(name, rings)| {
+            (
+                format!("Stakeholder rings: {name}"),
+                ItemKind::Rings(Rings::from_names(rings)),
+            )
+        })
+        .chain([
+            (
+                "Influence / interest grid".to_owned(),
+                ItemKind::InterestGrid,
+            ),
+            ("Impact / effort grid".to_owned(), ItemKind::ImpactGrid),
+        ])
+        .collect()
 }

@@ -35,6 +35,7 @@ use std::collections::BTreeSet;
 
 pub use items::item_label;
 pub use loops::Loops;
+pub use menus::backdrop_choices;
 pub use map_paint::shape_swatch as paint_shape_swatch;
 pub use persona_drop::EntryDrag;
 pub use placement::Spot;

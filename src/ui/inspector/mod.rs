@@ -199,6 +199,50 @@ fn frame_form(
         1 => "1 item inside; it moves with the frame.".to_owned(),
         _ => format!("{count} items inside; they move with the frame."),
     });
+    if item.parent.is_none() {
+        stage_form(ui, state, item, frame, commands);
+    }
+}
+
+/// The time boxes offered for a stage, in minutes.
+const TIME_BOXES: [u32; 11] = [3, 5, 10, 15, 20, 25, 30, 45, 60, 90, 120];
+
+/// A stage's prompt and time box (a frame not inside another is a workshop stage).
+fn stage_form(
+    ui: &mut Ui,
+    state: &mut InspectorState,
+    item: &Item,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    let set = |field: ItemField| Command::SetField { id: item.id, field };
+    ui.add_space(10.0);
+    ui.label(RichText::new("Workshop stage").strong());
+    if let Some(prompt) = state.text_field(ui, Target::Item(item.id), "Prompt", &frame.prompt, true)
+    {
+        commands.push(set(ItemField::Prompt(prompt)));
+    }
+    ui.add_space(6.0);
+    let name = |minutes: Option<u32>| minutes.map_or("None".to_owned(), |m| format!("{m} min"));
+    let mut chosen = frame.minutes;
+    ui.horizontal(|ui| {
+        ui.label("Time box");
+        ComboBox::from_id_salt(("time_box", item.id))
+            .selected_text(name(frame.minutes))
+            .show_ui(ui, |ui| {
+                let offered = std::iter::once(None)
+                    .chain(TIME_BOXES.into_iter().map(Some))
+                    .chain(frame.minutes.filter(|m| !TIME_BOXES.contains(m)).map(Some));
+                for minutes in offered {
+                    ui.selectable_value(&mut chosen, minutes, name(minutes));
+                }
+            })
+            .response
+            .on_hover_text("How long the stage is given: the timer starts with it at Next stage");
+    });
+    if chosen != frame.minutes {
+        commands.push(set(ItemField::Minutes(chosen)));
+    }
 }
 
 fn map_node(
