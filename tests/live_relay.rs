@@ -285,6 +285,7 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
         stage: Some(Stage {
             title: "Ideation".into(),
             prompt: "How might we make permits easy to get online?".into(),
+            frame: None,
         }),
         ..Presence::default()
     });

@@ -176,12 +176,14 @@ impl CivicCanvasApp {
                 size: Some([viewport.width(), viewport.height()]),
             }),
             summon: live.people.summon,
+            voting: self.canvas.settings.votes.shared(),
             stage: super::present::current_stage(
                 board,
                 self.canvas.selection.presenting,
                 camera.center_in_board,
             )
             .map(|(_, frame)| Stage {
+                frame: Some(frame.id),
                 title: frame.text().to_owned(),
                 prompt: match &frame.kind {
                     crate::model::ItemKind::Frame(stage) => stage.prompt.clone(),

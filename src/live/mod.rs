@@ -19,7 +19,7 @@ mod splice;
 
 pub use kept::{KeptSession, MAX_KEPT_BYTES, kept_path};
 pub use net::{Connection, Incoming, OUTDATED, RENEW, Status};
-pub use presence::{Peer, Presence};
+pub use presence::{Peer, Presence, Voting};
 pub use remote::changes_between;
 pub use shared::{
     LiveError, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES, Projection, SCHEMA_VERSION, SharedBoard,

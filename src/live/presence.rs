@@ -46,6 +46,22 @@ pub struct Stage {
     pub title: String,
     /// What the stage asks of participants (empty when it asks nothing in words).
     pub prompt: String,
+    /// The frame's id.
+    pub frame: Option<ItemId>,
+}
+
+/// Dot voting as the facilitator runs it: participants may vote while it is shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Voting {
+    /// How many votes each participant may give, over all notes.
+    pub budget: u32,
+    /// Whether the counts are hidden until the facilitator reveals them.
+    pub hidden: bool,
+}
+
+impl Voting {
+    /// The largest budget a facilitator can set.
+    pub const MAX_BUDGET: u32 = 99;
 }
 
 /// One client's presence.
@@ -71,6 +87,8 @@ pub struct Presence {
     pub summon: u64,
     /// The stage shown there.
     pub stage: Option<Stage>,
+    /// Dot voting, while the facilitator lets participants vote.
+    pub voting: Option<Voting>,
 }
 
 /// Another client in the room.
@@ -186,7 +204,12 @@ impl Presence {
                 view
             }),
             "summon": self.summon,
-            "stage": self.stage.as_ref().map(|s| json!({ "title": s.title, "prompt": s.prompt })),
+            "stage": self.stage.as_ref().map(|s| json!({
+                "title": s.title,
+                "prompt": s.prompt,
+                "id": s.frame.map(|id| id.to_string()),
+            })),
+            "voting": self.voting.map(|v| json!({ "budget": v.budget, "hidden": v.hidden })),
         });
         state.to_string()
     }
@@ -238,6 +261,7 @@ impl Presence {
                 Some(Stage {
                     title: text("title")?,
                     prompt: text("prompt").unwrap_or_default(),
+                    frame: stage.get("id").and_then(item_id),
                 })
             });
         Some(Self {
@@ -255,6 +279,22 @@ impl Presence {
             view,
             summon: state.get("summon").and_then(Value::as_u64).unwrap_or(0),
             stage: shown_stage,
+            voting: state
+                .get("voting")
+                .and_then(Value::as_object)
+                .and_then(|voting| {
+                    Some(Voting {
+                        budget: voting
+                            .get("budget")
+                            .and_then(Value::as_u64)
+                            .and_then(|n| u32::try_from(n).ok())?
+                            .min(Voting::MAX_BUDGET),
+                        hidden: voting
+                            .get("hidden")
+                            .and_then(Value::as_bool)
+                            .unwrap_or(false),
+                    })
+                }),
         })
     }
 }
@@ -282,6 +322,11 @@ mod tests {
             stage: Some(Stage {
                 title: "Ideation".into(),
                 prompt: "How might we…".into(),
+                frame: Some(ItemId::from_raw(9)),
+            }),
+            voting: Some(Voting {
+                budget: 5,
+                hidden: true,
             }),
         };
         let json = presence.to_json();

@@ -30,6 +30,7 @@ mod shapes;
 mod state;
 mod typing_merge;
 mod view;
+pub mod votes;
 
 use std::collections::BTreeSet;
 

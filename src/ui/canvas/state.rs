@@ -76,6 +76,8 @@ pub struct CanvasSettings {
     pub snap_to_grid: bool,
     /// Whether dragged items line up with the edges and centres of items around them.
     pub smart_guides: bool,
+    /// How dot votes are run.
+    pub votes: super::votes::VoteSettings,
 }
 
 impl Default for CanvasSettings {
@@ -85,6 +87,7 @@ impl Default for CanvasSettings {
             show_minimap: false,
             snap_to_grid: false,
             smart_guides: true,
+            votes: super::votes::VoteSettings::default(),
         }
     }
 }
