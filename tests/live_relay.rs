@@ -1,7 +1,8 @@
 //! Live sessions through a real relay (`relay/server.mjs`, the standard Yjs relay) on
 //! 127.0.0.1: windows converge, a late joiner gets everything, a client built on the official
 //! `yjs` and `y-websocket` packages reads and writes the board, a participant posts, edits and
-//! deletes notes from the participant page in Chromium and sees the facilitator's stage there, when the relay is killed both windows keep
+//! deletes notes from the participant page in Chromium, sees the facilitator's stage there and
+//! votes on its notes within a budget, when the relay is killed both windows keep
 //! editing and merge once it is back, and people in the room stay in each other's People list
 //! through a long quiet spell and leave it as soon as they go.
 //!
@@ -15,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use civic_canvas::document::Document;
 use civic_canvas::edit::{Command, Origin};
-use civic_canvas::live::presence::{SharedView, Stage};
+use civic_canvas::live::presence::{SharedView, Stage, Voting};
 use civic_canvas::live::{Connection, Incoming, Peer, Presence, SharedBoard, Status};
-use civic_canvas::model::{Board, IdGen, Item, PaletteColor, Point, ZKey};
+use civic_canvas::model::{Board, IdGen, Item, ItemKind, PaletteColor, Point, ZKey};
 use civic_canvas::storage::{board_to_ron, load_board};
 
 #[path = "common/relay.rs"]
@@ -272,7 +273,13 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
         same_board,
     );
 
-    // The facilitator shows a stage; with no frame titled "Inbox", notes land in their view.
+    // The facilitator shows a stage and lets participants vote on its notes, 3 votes each;
+    // with no frame titled "Inbox", notes land in their view.
+    let stage = board
+        .items()
+        .find(|item| item.text() == "Solutions and opportunities");
+    let twice = "Plaćanje komunalnih taksi karticom, direktno na portalu opštine";
+    let once = "Notificare prin SMS când cererea își schimbă starea";
     let view = Point::new(5000.0, 4000.0);
     host.link.set_presence(&Presence {
         name: "Ana".into(),
@@ -283,45 +290,72 @@ fn a_participant_posts_and_edits_a_note_from_the_browser_page() {
             size: Some([1600.0, 900.0]),
         }),
         stage: Some(Stage {
-            title: "Ideation".into(),
-            prompt: "How might we make permits easy to get online?".into(),
-            frame: None,
+            title: "Solutions and opportunities".into(),
+            prompt: "Which ideas would make the biggest difference for residents soonest?".into(),
+            frame: Some(stage.unwrap().id),
+        }),
+        voting: Some(Voting {
+            budget: 3,
+            hidden: false,
         }),
         ..Presence::default()
     });
-    let page = format!("http://127.0.0.1:{}/join/{room}", relay.port);
     let shown = node(&[
         "relay/tests/participant.mjs",
-        &page,
+        &format!("http://127.0.0.1:{}/join/{room}", relay.port),
         "Lela",
         "Queue numbers by SMS",
         "Queue numbers by SMS, please",
         "A note taken back",
+        twice,
+        once,
     ]);
-    assert!(
-        shown.contains(board.title()),
-        "the page shows the board: {shown}"
-    );
-    assert!(
-        shown.contains("Now: Ideation") && shown.contains("How might we make permits easy"),
-        "the page shows the facilitator's stage: {shown}"
-    );
-    assert!(
-        shown.contains("\"deleted\":true"),
-        "the participant deleted their second note: {shown}"
-    );
+    // The page showed the board and the facilitator's stage; the participant deleted their
+    // second note; after votes on two notes of the stage the budget is spent, every "+" is
+    // disabled and a fourth vote is refused; the note voted on twice shows its total.
+    for expected in [
+        board.title(),
+        "Now: Solutions and opportunities",
+        "Which ideas would make the biggest difference",
+        "\"deleted\":true",
+        "\"votesLeft\":0,\"plusDisabled\":true,\"refused\":true",
+        "\"total\":\"Total: 2 votes\"",
+    ] {
+        assert!(shown.contains(expected), "shows {expected}: {shown}");
+    }
+    // The participant's votes on a note, as the board has them: (voter, count).
+    let lela = |w: &Window, text: &str| -> Vec<(String, u32)> {
+        let note = w.doc.board().items().find(|item| item.text() == text);
+        let Some(ItemKind::Note(note)) = note.map(|item| &item.kind) else {
+            return Vec::new();
+        };
+        let votes = note.votes.clone().into_iter();
+        votes.filter(|(key, _)| key.starts_with("Lela (")).collect()
+    };
     wait(
         &mut [&mut host, &mut other],
-        "the participant's note is on the board",
+        "the participant's note and votes are on the board",
         |w| {
             same_board(w)
                 && w.first().is_some_and(|w| {
                     w.doc.board().items().any(|item| {
                         item.text() == "Queue numbers by SMS, please"
                             && item.color == PaletteColor::Green
-                    })
+                    }) && lela(w, twice).iter().map(|(_, n)| *n).eq([2])
+                        && lela(w, once).iter().map(|(_, n)| *n).eq([1])
                 })
         },
+    );
+    let key = lela(&host, twice).remove(0).0;
+    let id = key.trim_start_matches("Lela (").trim_end_matches(')');
+    assert!(
+        lela(&host, once) == [(key.clone(), 1)]
+            && key == format!("Lela ({id})")
+            && id.len() == 4
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()),
+        "one voter on both notes, named by the name and a 4-character id: {key:?}"
     );
     assert_eq!(items(&[&mut host]), board.items().len() + 1);
     let posted = host

@@ -1,7 +1,9 @@
 // The participant page: joins a board's room with the official `yjs` and `y-websocket`
 // packages and posts sticky notes in the shape docs/live-schema.md describes. Each
 // participant sees, edits and deletes the notes they posted from this browser, shows up in the
-// room's presence (awareness) under their name, and sees the frame the facilitator is showing.
+// room's presence (awareness) under their name, sees the frame the facilitator is showing, and,
+// while the facilitator lets participants vote, gives and takes back dot votes on that frame's
+// notes within the facilitator's budget.
 //
 // Everything that comes from the network is untrusted: it is only ever shown with
 // `textContent`, and awareness states are checked field by field.
@@ -379,3 +381,222 @@ function show () {
 items.observeDeep(show)
 board.observeDeep(show)
 show()
+
+// --- Dot voting -----------------------------------------------------------------------------
+
+// A note's `votes` is a Y.Map from voter to a whole number of votes; this participant changes
+// only their own key, and deletes it when they take all their votes back (docs/live-schema.md).
+
+/** The most votes one voter can give one note, and the longest voter name (as Civic Canvas
+ * reads them); the longest note text shown. */
+const MAX_VOTES = 99
+const VOTER_CHARS = 100
+const NOTE_CHARS = 600
+/** Note fills, as on the board (src/ui/theme.rs), so participants find the note on the screen. */
+const FILLS = {
+  Yellow: '#ffe97a', Orange: '#ffc48a', Red: '#ffa3a3', Pink: '#ffbce0', Purple: '#d9c6ff',
+  Blue: '#a9d4ff', Teal: '#95e3d8', Green: '#bbe998', Grey: '#dcdde0', White: '#ffffff'
+}
+
+/** This browser's voter id: 4 base-36 characters, made once and kept, so a reload (or a new
+ * tab) votes as the same person. */
+const voterId = (() => {
+  const key = 'civic-canvas/voter'
+  const kept = localStorage.getItem(key)
+  if (kept !== null && /^[0-9a-z]{4}$/.test(kept)) return kept
+  const made = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => (b % 36).toString(36)).join('')
+  localStorage.setItem(key, made)
+  return made
+})()
+
+/** The key this participant's votes go under: `name (id)`; null until they give a name. */
+function voterKey () {
+  const name = clip($('name').value.replace(/\s+/g, ' ').trim(), NAME_CHARS)
+  return name ? `${name} (${voterId})` : null
+}
+
+/** Voting as the facilitator's window shares it: `{ budget, hidden, stage }` (stage: the id
+ * of the frame shown, or null for the whole board); null while voting is closed. */
+function readVoting (state) {
+  const voting = state.voting
+  if (state.role !== 'facilitator' || !isObject(voting)) return null
+  if (!Number.isInteger(voting.budget) || voting.budget < 0) return null
+  const stage = isObject(state.stage) && typeof state.stage.id === 'string' ? state.stage.id : null
+  return { budget: Math.min(voting.budget, MAX_VOTES), hidden: voting.hidden === true, stage }
+}
+
+/** A count as Civic Canvas reads it: a whole number from 1 to 99, else none (0). */
+const count = (value) => Number.isInteger(value) && value >= 1 && value <= MAX_VOTES ? value : 0
+
+/** A note's votes as [voter, value] pairs: from its Y.Map, or from a plain object another
+ * client wrote there (Civic Canvas reads that too); none from anything else. */
+function ballots (note) {
+  const votes = note.get('votes')
+  if (votes instanceof Y.Map) return [...votes.entries()]
+  if (isObject(votes) && Object.getPrototypeOf(votes) === Object.prototype) return Object.entries(votes)
+  return []
+}
+
+const usableVoter = (voter) => {
+  const chars = Array.from(voter).length
+  return chars >= 1 && chars <= VOTER_CHARS && !/[\r\n]/.test(voter)
+}
+
+/** How many votes `voter` gave `note`. */
+function votesBy (note, voter) {
+  const found = ballots(note).find(([name]) => name === voter)
+  return found ? count(found[1]) : 0
+}
+
+/** All the votes `note` has, from everyone. */
+function totalVotes (note) {
+  return ballots(note).reduce((sum, [voter, value]) => sum + (usableVoter(voter) ? count(value) : 0), 0)
+}
+
+const isNote = (item) => item instanceof Y.Map && item.get('kind') === 'Note'
+
+/** Whether `note` is in the frame `stage` (or in a cluster frame inside it); every note is
+ * when no stage is named. */
+function inStage (note, stage) {
+  if (stage === null) return true
+  const parent = note.get('parent')
+  if (typeof parent !== 'string') return false
+  if (parent === stage) return true
+  const frame = items.get(parent)
+  return frame instanceof Y.Map && frame.get('kind') === 'Frame' && frame.get('parent') === stage
+}
+
+/** How many votes `voter` has given over the whole board. */
+function votesUsed (voter) {
+  let used = 0
+  items.forEach((item) => { if (isNote(item)) used += votesBy(item, voter) })
+  return used
+}
+
+/** Gives (`change` 1) or takes back (-1) one vote on note `id`, if the budget allows. */
+function vote (id, change) {
+  const voting = fromLead(readVoting)
+  const voter = voterKey()
+  const note = items.get(id)
+  if (!voting || !voter || !isNote(note)) return
+  const now = votesBy(note, voter)
+  const next = now + change
+  if (next < 0 || next > MAX_VOTES) return
+  if (change > 0 && votesUsed(voter) + change > voting.budget) return
+  localStorage.setItem('civic-canvas/name', $('name').value.trim())
+  present()
+  doc.transact(() => {
+    let votes = note.get('votes')
+    if (!(votes instanceof Y.Map)) {
+      // No votes yet, or something that is not a map: a fresh map, keeping the readable votes
+      // of a plain object so nobody else's are lost.
+      const kept = ballots(note).filter(([name, value]) => name !== voter && usableVoter(name) && count(value) > 0)
+      votes = note.set('votes', new Y.Map())
+      for (const [name, value] of kept) votes.set(name, value)
+    }
+    if (next === 0) votes.delete(voter)
+    else votes.set(voter, next)
+  })
+}
+
+/** The ballot's rows by note id, kept while the note is shown, so a live update never takes
+ * the focus from a button. */
+const rows = new Map()
+let rowsMade = 0
+
+/** Sets an element's text only when it differs (no needless announcements or layout). */
+function put (element, text) {
+  if (element.textContent !== text) element.textContent = text
+}
+
+function voteButton (label, tip, onClick, describedBy) {
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.className = 'quiet'
+  button.textContent = label
+  button.title = tip
+  button.setAttribute('aria-label', tip)
+  button.setAttribute('aria-describedby', describedBy)
+  button.addEventListener('click', onClick)
+  return button
+}
+
+function ballotRow (id) {
+  let row = rows.get(id)
+  if (row) return row
+  const li = document.createElement('li')
+  const text = document.createElement('p')
+  text.className = 'text'
+  text.id = `ballot-note-${++rowsMade}`
+  const controls = document.createElement('div')
+  controls.className = 'controls'
+  const minus = voteButton('\u2212', 'Take a vote back', () => vote(id, -1), text.id)
+  const mine = document.createElement('span')
+  mine.className = 'mine'
+  const plus = voteButton('+', 'Give a vote', () => vote(id, 1), text.id)
+  const total = document.createElement('span')
+  total.className = 'total'
+  controls.append(minus, mine, plus, total)
+  li.append(text, controls)
+  row = { li, text, mine, total, minus, plus }
+  rows.set(id, row)
+  return row
+}
+
+function showVoting () {
+  const voting = fromLead(readVoting)
+  const list = $('ballot')
+  const hint = $('voting-hint')
+  $('voting').classList.toggle('open', voting !== null)
+  if (!voting) {
+    put($('votes-left'), 'Voting is closed')
+    hint.hidden = true
+    rows.clear()
+    list.replaceChildren()
+    return
+  }
+  const voter = voterKey()
+  const used = voter ? votesUsed(voter) : 0
+  const left = Math.max(0, voting.budget - used)
+  put($('votes-left'), `Votes left: ${left} of ${voting.budget}`)
+  const notes = []
+  items.forEach((item, id) => { if (isNote(item) && inStage(item, voting.stage)) notes.push({ id, item }) })
+  // In reading order on the board: top to bottom, then left to right.
+  notes.sort((a, b) => number(a.item, 'y') - number(b.item, 'y') || number(a.item, 'x') - number(b.item, 'x') || (a.id < b.id ? -1 : 1))
+  const hints = []
+  if (!voter) hints.push('Type your name above to vote.')
+  if (used > voting.budget) hints.push(`You have given ${used} votes, more than the ${voting.budget} allowed now: take some back.`)
+  if (voting.hidden) hints.push('Totals are hidden until the facilitator reveals them.')
+  if (notes.length === 0) hints.push('There are no notes to vote on here yet.')
+  put(hint, hints.join(' '))
+  hint.hidden = hints.length === 0
+  const shown = new Set()
+  for (const { id, item } of notes) {
+    shown.add(id)
+    const row = ballotRow(id)
+    const text = item.get('text')
+    put(row.text, text instanceof Y.Text ? clip(text.toString().trim(), NOTE_CHARS) || '(empty note)' : '(empty note)')
+    const color = item.get('color')
+    row.text.style.background = (typeof color === 'string' && Object.hasOwn(FILLS, color)) ? FILLS[color] : FILLS.Yellow
+    const mine = voter ? votesBy(item, voter) : 0
+    put(row.mine, `Your votes: ${mine}`)
+    row.minus.disabled = mine === 0
+    row.plus.disabled = !voter || left === 0 || mine >= MAX_VOTES
+    const total = totalVotes(item)
+    put(row.total, voting.hidden ? '' : `Total: ${total} ${total === 1 ? 'vote' : 'votes'}`)
+    row.total.hidden = voting.hidden
+  }
+  for (const id of [...rows.keys()]) if (!shown.has(id)) rows.delete(id)
+  // Put the rows in order, moving only when it changed, and keep the focus where it was.
+  const order = notes.map(({ id }) => rows.get(id).li)
+  if (order.length !== list.children.length || order.some((li, i) => list.children[i] !== li)) {
+    const focused = list.contains(document.activeElement) ? document.activeElement : null
+    list.replaceChildren(...order)
+    if (focused && focused.isConnected) focused.focus()
+  }
+}
+
+items.observeDeep(showVoting)
+awareness.on('change', showVoting)
+$('name').addEventListener('input', showVoting)
+showVoting()

@@ -1,15 +1,20 @@
 // Drives the participant page in a real Chromium (the system's, never one downloaded by npm)
 // with playwright-core: opens the page, posts a note, then edits it; with a SECOND text, also
-// posts a second note and deletes it. Prints what the page showed as JSON:
+// posts a second note and deletes it; with TWICE and ONCE (texts of notes in the stage the
+// facilitator shows, with voting open and a budget of 3), gives two votes to the first and one
+// to the second, then tries a fourth. Prints what the page showed as JSON:
 //   { "board": the board line, "stage": the facilitator's stage as shown ("" when none),
-//     "deleted": true when the second note was posted and deleted }
+//     "deleted": true when the second note was posted and deleted,
+//     "votesLeft": the votes left after the three, "plusDisabled": true when every "Give a
+//     vote" button was then disabled, "refused": true when a fourth vote, clicked anyway (the
+//     button enabled by hand), changed nothing, "total": the total shown on TWICE }
 // Used by tests/live_relay.rs.
 //
-//   node relay/tests/participant.mjs http://127.0.0.1:PORT/join/ROOM NAME TEXT EDITED [SECOND]
+//   node relay/tests/participant.mjs http://127.0.0.1:PORT/join/ROOM NAME TEXT EDITED [SECOND [TWICE ONCE]]
 
 import { chromium } from 'playwright-core'
 
-const [url, name, text, edited, second] = process.argv.slice(2)
+const [url, name, text, edited, second, twice, once] = process.argv.slice(2)
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
 try {
@@ -52,6 +57,22 @@ try {
       second
     )
     shown.deleted = true
+  }
+  if (twice !== undefined && once !== undefined) {
+    const left = async () => Number(/Votes left: (\d+) of/.exec(await page.locator('#votes-left').textContent())?.[1])
+    await page.getByText(/^Votes left: 3 of 3$/).waitFor()
+    const row = (note) => page.locator('#ballot li').filter({ has: page.getByText(note, { exact: true }) })
+    const give = (note) => row(note).getByRole('button', { name: 'Give a vote' })
+    for (const note of [twice, twice, once]) await sent(() => give(note).click())
+    await row(twice).getByText('Your votes: 2').waitFor()
+    shown.votesLeft = await left()
+    const pluses = page.getByRole('button', { name: 'Give a vote' })
+    shown.plusDisabled = (await pluses.count()) > 0 &&
+      (await pluses.evaluateAll((buttons) => buttons.every((button) => button.disabled)))
+    // A fourth vote, clicked anyway: the page must refuse it.
+    await give(once).evaluate((button) => { button.disabled = false; button.click() })
+    shown.refused = await left() === 0 && await row(once).getByText('Your votes: 1').count() === 1
+    shown.total = (await row(twice).locator('.total').textContent()).trim()
   }
   console.log(JSON.stringify(shown))
 } finally {

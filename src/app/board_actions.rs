@@ -94,6 +94,12 @@ impl CivicCanvasApp {
             | Action::TidyFrame
             | Action::NextFrame
             | Action::PreviousFrame => self.perform_on_frames(action),
+            Action::VoteUp
+            | Action::VoteDown
+            | Action::ToggleVotes
+            | Action::HideVotes
+            | Action::SortByVotes
+            | Action::ResetVotes => self.perform_voting(action),
             _ => {
                 if let Some(how) = arrangement_for(action) {
                     let command = self.canvas.arrange_selection(self.session.doc.board(), how);

@@ -46,7 +46,18 @@ pub fn frame_list(
                 .filter(|_| item.parent.is_none())
                 .map(|minutes| format!("  ·  {minutes} min"))
                 .unwrap_or_default();
-            let text = format!("{}. {}{time_box}  ({count})", i + 1, item_label(item));
+            let votes = crate::ui::canvas::votes::frame_total(board, item.id);
+            let votes = if votes > 0 && !canvas.settings.votes.hidden {
+                let noun = if votes == 1 { "vote" } else { "votes" };
+                format!("  ·  {votes} {noun}")
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "{}. {}{time_box}  ({count}){votes}",
+                i + 1,
+                item_label(item)
+            );
             let indent = if item.parent.is_some() { 16.0 } else { 0.0 };
             ui.horizontal(|ui| {
                 ui.add_space(indent);

@@ -23,6 +23,7 @@ mod screenshot;
 mod session;
 mod shell;
 mod timer;
+mod voting;
 mod wheel_clicks;
 mod window_place;
 

@@ -36,7 +36,7 @@ pub struct Steps {
 }
 
 /// The View menu's entries, in groups.
-const VIEW_MENU: [&[Action]; 4] = [
+const VIEW_MENU: [&[Action]; 5] = [
     &[
         Action::ZoomIn,
         Action::ZoomOut,
@@ -53,6 +53,7 @@ const VIEW_MENU: [&[Action]; 4] = [
         Action::ToggleSnap,
         Action::ToggleGuides,
     ],
+    &[Action::ToggleVotes, Action::HideVotes],
     &[
         Action::Present,
         Action::ToggleStageBar,
@@ -108,6 +109,12 @@ fn menus(
                 Action::EditText,
             ],
         );
+        ui.separator();
+        menu_items(
+            ui,
+            actions,
+            &[Action::VoteUp, Action::VoteDown, Action::ResetVotes],
+        );
         ui.menu_button("Colour", |ui| {
             let selected = !canvas.selection.items.is_empty();
             for color in PaletteColor::ALL {
@@ -123,7 +130,7 @@ fn menus(
     });
     let arrange = ui.menu_button("Arrange", |ui| {
         menu_items(ui, actions, Action::ARRANGE);
-        menu_items(ui, actions, &[Action::TidyFrame]);
+        menu_items(ui, actions, &[Action::TidyFrame, Action::SortByVotes]);
         ui.separator();
         menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
     });

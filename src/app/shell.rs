@@ -23,6 +23,7 @@ pub(super) struct StatusMessage {
 
 /// Which panels are shown on the left of the canvas.
 #[derive(Clone, Copy, Debug, Default)]
+#[expect(clippy::struct_excessive_bools, reason = "one switch per panel")]
 pub(super) struct SidePanels {
     /// The map key: node types and feedback loops.
     pub(super) map_key: bool,
@@ -30,6 +31,10 @@ pub(super) struct SidePanels {
     pub(super) gallery: bool,
     /// The frame list.
     pub(super) frame_list: bool,
+    /// The votes panel.
+    pub(super) votes: bool,
+    /// Whether the votes panel ranks the whole board's notes rather than the stage's.
+    pub(super) votes_scope: super::voting::RankScope,
 }
 
 /// How long a status message stays.
@@ -222,6 +227,12 @@ impl CivicCanvasApp {
                         actions,
                     ));
                 });
+        }
+        if self.shell.side.votes {
+            Panel::left("votes")
+                .default_size(280.0)
+                .size_range(220.0..=440.0)
+                .show(ui, |ui| self.votes_panel(ui, actions));
         }
         if self.shell.side.gallery {
             Panel::left("persona_gallery")

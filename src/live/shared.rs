@@ -78,6 +78,10 @@ const GROUP_KEYS: [&str; 9] = [
 /// changes only their own count; a name left out of the new value is taken away.
 const TALLY_KEYS: [&str; 1] = ["votes"];
 
+/// Fields that are left out of the shared document while unset (`null`): reading treats a
+/// missing one as unset.
+const UNSET_KEYS: [&str; 3] = ["impact", "effort", "minutes"];
+
 /// Why an update from the network was refused. The shared board is left as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
@@ -617,6 +621,10 @@ impl Writer<'_> {
             (Slot::Group, Some(Out::YMap(group)), Value::Object(new)) => {
                 self.sync_fields(txn, &group, new);
             }
+            // Nothing to write for a field a note or frame does not use: most notes never get a
+            // place on an impact/effort grid. (An empty tally is written: a note's votes map
+            // exists from the start, so two people's first votes never race to create it.)
+            (Slot::Atom, None, Value::Null) if UNSET_KEYS.contains(&key) => {}
             (Slot::Tally, Some(Out::YMap(tally)), Value::Object(new)) => {
                 let gone: Vec<String> = tally
                     .keys(txn)

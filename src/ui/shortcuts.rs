@@ -116,6 +116,18 @@ pub enum Action {
     ArrangeGrid,
     /// Lay out the selected frame's items in a grid inside it.
     TidyFrame,
+    /// Give the selected notes a vote each (the facilitator's).
+    VoteUp,
+    /// Take back one of the facilitator's votes from each selected note.
+    VoteDown,
+    /// Show or hide the votes panel.
+    ToggleVotes,
+    /// Hide the vote counts, or reveal them.
+    HideVotes,
+    /// Lay out the stage's notes in the order of their votes.
+    SortByVotes,
+    /// Take every vote away from the stage's notes.
+    ResetVotes,
     /// Stack the selection above everything.
     BringToFront,
     /// Stack the selection below everything.
@@ -295,6 +307,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::ToggleMinimap, NONE, Key::M, Scope::Canvas),
     bind(Action::ToggleTimer, NONE, Key::T, Scope::Canvas),
     bind(Action::ToggleStageBar, NONE, Key::B, Scope::Canvas),
+    bind(Action::ToggleVotes, SHIFT, Key::V, Scope::Canvas),
+    bind(Action::HideVotes, SHIFT, Key::R, Scope::Canvas),
+    bind(Action::VoteUp, NONE, Key::Plus, Scope::Canvas),
+    bind(Action::VoteUp, NONE, Key::Equals, Scope::Canvas),
+    bind(Action::VoteDown, NONE, Key::Minus, Scope::Canvas),
     bind(Action::Present, NONE, Key::F5, Scope::Anywhere),
     bind(Action::ToggleLaser, SHIFT, Key::L, Scope::Canvas),
     bind(Action::ToggleSpotlight, NONE, Key::S, Scope::Canvas),
@@ -307,7 +324,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 85] = [
+    pub const ALL: [Self; 91] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -361,6 +378,12 @@ impl Action {
         Self::DistributeVertically,
         Self::ArrangeGrid,
         Self::TidyFrame,
+        Self::VoteUp,
+        Self::VoteDown,
+        Self::ToggleVotes,
+        Self::HideVotes,
+        Self::SortByVotes,
+        Self::ResetVotes,
         Self::BringToFront,
         Self::SendToBack,
         Self::Recolor(PaletteColor::Yellow),
@@ -445,6 +468,12 @@ impl Action {
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
             Self::TidyFrame => "Tidy frame",
+            Self::VoteUp => "Vote",
+            Self::VoteDown => "Take back a vote",
+            Self::ToggleVotes => "Votes",
+            Self::HideVotes => "Hide or reveal votes",
+            Self::SortByVotes => "Sort by votes",
+            Self::ResetVotes => "Reset votes",
             Self::DistributeVertically => "Distribute vertically",
             Self::DistributeHorizontally => "Distribute horizontally",
             Self::AlignMiddles => "Align middles",
@@ -567,6 +596,22 @@ impl Action {
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
             Self::TidyFrame => {
                 "Lay out the selected frame's items in a grid inside it (the frame grows if need be)"
+            }
+            Self::VoteUp => "Give each selected note a vote (yours, as the facilitator)",
+            Self::VoteDown => "Take back one of your votes from each selected note",
+            Self::ToggleVotes => {
+                "Show or hide the votes panel: the stage's notes ranked by votes, and voting for \
+                 participants"
+            }
+            Self::HideVotes => {
+                "Hide the vote counts on the board and on participants' pages, so early votes do \
+                 not sway later ones; again to reveal them"
+            }
+            Self::SortByVotes => {
+                "Lay out the stage's notes (or the selected frame's) with the most votes first"
+            }
+            Self::ResetVotes => {
+                "Take every vote away from the stage's notes (or the selected frame's)"
             }
             Self::DistributeVertically => "Space the selection evenly from top to bottom",
             Self::DistributeHorizontally => "Space the selection evenly from left to right",

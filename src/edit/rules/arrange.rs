@@ -146,19 +146,53 @@ const FRAME_PADDING: f32 = 32.0;
 /// the frame below its title: each row holds as many as the frame's width does, and the frame
 /// grows downwards when the rows need more room. `None` when nothing would change.
 pub fn tidy_frame(board: &Board, frame: ItemId) -> Option<Command> {
+    flow_frame(board, frame, |_| 0, "Tidy frame")
+}
+
+/// One step that lays out the items directly in frame `frame` as [`tidy_frame`] does, but
+/// those with the most votes first (a cluster counts the votes inside it); equal ones stay in
+/// reading order. `None` when nothing would change.
+pub fn sort_frame_by_votes(board: &Board, frame: ItemId) -> Option<Command> {
+    flow_frame(board, frame, |item| votes_in(board, item), "Sort by votes")
+}
+
+/// The votes of a note, or of everything inside a frame.
+fn votes_in(board: &Board, item: &Item) -> u32 {
+    match &item.kind {
+        crate::model::ItemKind::Note(note) => note.total_votes(),
+        crate::model::ItemKind::Frame(_) => board
+            .members(item.id)
+            .map(|member| votes_in(board, member))
+            .fold(0, u32::saturating_add),
+        _ => 0,
+    }
+}
+
+/// Lays out the items directly in `frame` in rows, highest `rank` first and then in reading
+/// order, as one step called `label`.
+fn flow_frame(
+    board: &Board,
+    frame: ItemId,
+    rank: impl Fn(&Item) -> u32,
+    label: &'static str,
+) -> Option<Command> {
     let frame_item = board.item(frame).filter(|item| item.as_frame().is_some())?;
-    let mut members: Vec<&Item> = board
+    let mut members: Vec<(&Item, u32)> = board
         .items()
         .filter(|item| item.parent == Some(frame))
+        .map(|item| (item, rank(item)))
         .collect();
     if members.is_empty() {
         return None;
     }
-    members.sort_by(|a, b| {
-        (a.pos.y.total_cmp(&b.pos.y))
+    members.sort_by(|(a, rank_a), (b, rank_b)| {
+        rank_b
+            .cmp(rank_a)
+            .then(a.pos.y.total_cmp(&b.pos.y))
             .then(a.pos.x.total_cmp(&b.pos.x))
             .then(a.id.cmp(&b.id))
     });
+    let members: Vec<&Item> = members.into_iter().map(|(item, _)| item).collect();
     let left = frame_item.pos.x + FRAME_PADDING;
     let top = frame_item.title_strip().max.y + FRAME_PADDING;
     let widest = members.iter().map(|i| i.size.width).fold(0.0, f32::max);
@@ -194,10 +228,7 @@ pub fn tidy_frame(board: &Board, frame: ItemId) -> Option<Command> {
             .filter(|(item, to)| item.pos != *to)
             .map(|(item, to)| Command::MoveItem { id: item.id, to }),
     );
-    (!commands.is_empty()).then_some(Command::Batch {
-        label: "Tidy frame",
-        commands,
-    })
+    (!commands.is_empty()).then_some(Command::Batch { label, commands })
 }
 
 /// One step that arranges `ids` `how`; `None` when nothing moves.

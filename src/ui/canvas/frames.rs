@@ -140,6 +140,8 @@ pub(super) struct FrameLabel {
     pub wash: bool,
     /// Whether its title strip shows (not when opaque items above hide it).
     pub strip: bool,
+    /// The votes on the notes inside it (0 while votes are hidden).
+    pub votes: u32,
 }
 
 impl Default for FrameLabel {
@@ -149,6 +151,7 @@ impl Default for FrameLabel {
             inside: 0,
             wash: true,
             strip: true,
+            votes: 0,
         }
     }
 }
@@ -171,6 +174,7 @@ pub(super) fn paint_frame(
         inside,
         wash,
         strip: strip_shows,
+        votes,
     } = label;
     let rect = look.rect;
     let zoom = look.zoom;
@@ -223,6 +227,10 @@ pub(super) fn paint_frame(
     if frame.collapsed {
         let noun = if inside == 1 { "item" } else { "items" };
         title = format!("{title}  ·  {inside} {noun} hidden");
+    }
+    if votes > 0 {
+        let noun = if votes == 1 { "vote" } else { "votes" };
+        title = format!("{title}  ·  {votes} {noun}");
     }
     let galley = painter.layout(title, font, Color32::WHITE, f32::INFINITY);
     let at = egui::pos2(room.min.x, room.center().y - galley.size().y / 2.0);

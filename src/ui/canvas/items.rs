@@ -61,15 +61,23 @@ impl CanvasState {
             show_text: true,
             highlighted: self.selection.highlighted.contains(&item.id),
         };
+        let votes_shown = !self.settings.votes.hidden;
+        let mut label = self.caches.frames.label(item.id);
+        if !votes_shown {
+            label.votes = 0;
+        }
         let text = paint_item(
             painter,
             item,
             &look,
             photo,
-            self.caches.frames.label(item.id),
+            label,
             &self.caches.frames.holes,
         );
         self.saw_text(text);
+        if votes_shown && let ItemKind::Note(note) = &item.kind {
+            super::votes::paint_dots(painter, rect, zoom, note.total_votes());
+        }
 
         let alone = selected && self.selection.items.len() == 1;
         // A collapsed frame shows only its title strip: it keeps its size until opened.

@@ -36,8 +36,8 @@ use std::collections::BTreeSet;
 
 pub use items::item_label;
 pub use loops::Loops;
-pub use menus::backdrop_choices;
 pub use map_paint::shape_swatch as paint_shape_swatch;
+pub use menus::backdrop_choices;
 pub use persona_drop::EntryDrag;
 pub use placement::Spot;
 use state::{Caches, FrameView, Gesture, GestureState, TextEditing};

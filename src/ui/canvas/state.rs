@@ -166,6 +166,7 @@ impl FrameView {
                     let label = frames::FrameLabel {
                         number: i + 1,
                         inside,
+                        votes: super::votes::frame_total(board, frame.id),
                         ..frames::FrameLabel::default()
                     };
                     (frame.id, label)

@@ -50,7 +50,11 @@ pub fn votes_of(item: &Item) -> u32 {
 
 /// The facilitator's vote change on the selected notes (`+1` or `-1` each), as one step; `None`
 /// when no selected note can take it (nothing selected, no votes to take away, or at most).
-pub fn vote(board: &Board, selected: impl IntoIterator<Item = ItemId>, up: bool) -> Option<Command> {
+pub fn vote(
+    board: &Board,
+    selected: impl IntoIterator<Item = ItemId>,
+    up: bool,
+) -> Option<Command> {
     let commands: Vec<Command> = selected
         .into_iter()
         .filter_map(|id| {
@@ -77,7 +81,7 @@ pub fn vote(board: &Board, selected: impl IntoIterator<Item = ItemId>, up: bool)
 
 /// The notes inside `frame` (in it or in a cluster inside it), or on the whole board when
 /// `frame` is `None`, most votes first (ties in reading order: top to bottom, left to right).
-pub fn ranked<'b>(board: &'b Board, frame: Option<ItemId>) -> Vec<(&'b Item, u32)> {
+pub fn ranked(board: &Board, frame: Option<ItemId>) -> Vec<(&Item, u32)> {
     let inside = |item: &Item| {
         frame.is_none_or(|frame| {
             let mut parent = item.parent;
@@ -149,7 +153,7 @@ pub fn paint_dots(painter: &Painter, rect: Rect, zoom: f32, votes: u32) {
     if votes == 0 {
         return;
     }
-    let radius = 6.0 * zoom;
+    let radius = 8.0 * zoom;
     if radius < 1.5 {
         return;
     }
@@ -163,7 +167,7 @@ pub fn paint_dots(painter: &Painter, rect: Rect, zoom: f32, votes: u32) {
         painter.circle(at, radius, DOT, Stroke::new(1.0, Color32::WHITE));
         at += vec2(radius * 2.0 + gap, 0.0);
     }
-    let size = 16.0 * zoom;
+    let size = 22.0 * zoom;
     if size >= crate::ui::theme::MIN_READABLE_TEXT_PX {
         painter.text(
             at + vec2(radius * 0.2, 0.0),
@@ -209,7 +213,11 @@ mod tests {
             notes.push(item.id);
             items.push(item);
         }
-        (Board::from_parts("Votes", items, []).unwrap(), notes, frame_id)
+        (
+            Board::from_parts("Votes", items, []).unwrap(),
+            notes,
+            frame_id,
+        )
     }
 
     #[test]
@@ -226,7 +234,10 @@ mod tests {
     #[test]
     fn a_vote_down_needs_a_vote_of_the_facilitator_and_reset_clears_every_voter() {
         let (board, notes, frame) = board();
-        assert!(vote(&board, [notes[0]], false).is_none(), "Ana's votes are hers");
+        assert!(
+            vote(&board, [notes[0]], false).is_none(),
+            "Ana's votes are hers"
+        );
         assert!(vote(&board, [notes[0], notes[2]], true).is_some());
         let Some(Command::Batch { commands, .. }) = reset(&board, frame) else {
             panic!("votes to reset");
