@@ -759,3 +759,45 @@ fn page_down_steps_through_stages_not_the_clusters_inside_them() {
     press(&mut harness, Modifiers::NONE, Key::PageDown);
     assert_eq!(harness.state().canvas().single_selection(), Some(two));
 }
+
+#[test]
+fn cluster_frames_the_selected_notes_in_their_stage_and_tidies_them_as_one_step() {
+    let mut harness = app_harness(None);
+    for text in ["Queues", "Paper forms", "Opening hours", "Fees"] {
+        add_note(&mut harness, text);
+    }
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    frame_selection(&mut harness, "Ideation");
+    let stage = item_by_text(&harness, "Ideation");
+    let picked = [id_of(&harness, "Queues"), id_of(&harness, "Fees")];
+    let before: Vec<_> = picked
+        .iter()
+        .map(|&id| harness.state().board().item(id).unwrap().pos)
+        .collect();
+    harness.state_mut().canvas_mut().selection.items = picked.into_iter().collect();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::K);
+    type_text(&mut harness, "Waiting");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let cluster = item_by_text(&harness, "Waiting");
+    assert_eq!(cluster.parent, Some(stage.id), "nested in the stage");
+    assert_eq!(members(&harness, "Waiting"), picked.into_iter().collect());
+    // Tidied: side by side on one row under the cluster's title.
+    let board = harness.state().board();
+    let (a, b) = (
+        board.item(picked[0]).unwrap(),
+        board.item(picked[1]).unwrap(),
+    );
+    assert_eq!(a.pos.y, b.pos.y, "one row");
+    assert!(cluster.rect().encloses(a.rect()) && cluster.rect().encloses(b.rect()));
+    // Naming was a step of its own; the cluster with its tidying is one more.
+    undo(&mut harness);
+    undo(&mut harness);
+    let board = harness.state().board();
+    assert!(board.frames().len() == 1, "only the stage is left");
+    let after: Vec<_> = picked
+        .iter()
+        .map(|&id| board.item(id).unwrap().pos)
+        .collect();
+    assert_eq!(after, before, "the notes are back where they were");
+}

@@ -90,6 +90,7 @@ impl CivicCanvasApp {
                 self.apply_some(command);
             }
             Action::NewFrame
+            | Action::Cluster
             | Action::ToggleCollapse
             | Action::TidyFrame
             | Action::NextFrame
@@ -119,6 +120,7 @@ impl CivicCanvasApp {
                     .new_frame(self.session.doc.board(), &mut self.session.ids);
                 self.apply(command);
             }
+            Action::Cluster => self.cluster(),
             Action::TidyFrame => {
                 let board = self.session.doc.board();
                 let frame = self
@@ -149,6 +151,32 @@ impl CivicCanvasApp {
                 self.step_stage(action == Action::PreviousFrame);
             }
             _ => {}
+        }
+    }
+
+    /// Cluster: a frame around the selected items (inside their stage, drawn above it) with
+    /// them tidied into a grid in it, as one step; the frame's title is ready for typing.
+    fn cluster(&mut self) {
+        self.commit_typing();
+        if self.canvas.selection.items.is_empty() {
+            self.set_status("Select the notes that belong together, then press K to cluster them");
+            return;
+        }
+        let command = self
+            .canvas
+            .new_frame(self.session.doc.board(), &mut self.session.ids);
+        let frame = crate::ui::canvas::added_item(&command).map(|item| item.id);
+        self.apply(command);
+        let board = self.session.doc.board();
+        let Some(tidy) =
+            frame.and_then(|frame| crate::edit::rules::arrange::tidy_frame(board, frame))
+        else {
+            return;
+        };
+        // The tidying belongs to the same step as the frame: one undo takes both back.
+        match self.session.doc.apply(tidy, Origin::LocalContinued) {
+            Ok(changed) => self.share(&changed),
+            Err(error) => self.set_status(format!("The cluster could not be tidied: {error}")),
         }
     }
 

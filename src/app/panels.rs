@@ -130,7 +130,11 @@ fn menus(
     });
     let arrange = ui.menu_button("Arrange", |ui| {
         menu_items(ui, actions, Action::ARRANGE);
-        menu_items(ui, actions, &[Action::TidyFrame, Action::SortByVotes]);
+        menu_items(
+            ui,
+            actions,
+            &[Action::TidyFrame, Action::Cluster, Action::SortByVotes],
+        );
         ui.separator();
         menu_items(ui, actions, &[Action::BringToFront, Action::SendToBack]);
     });

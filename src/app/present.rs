@@ -116,6 +116,7 @@ impl CivicCanvasApp {
     pub(super) fn toggle_presenting(&mut self) {
         self.commit_typing();
         self.shell.stage.presenting = !self.shell.stage.presenting;
+        self.canvas.settings.presenting = self.shell.stage.presenting;
     }
 
     /// Turns the laser pointer on or off.

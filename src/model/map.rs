@@ -242,6 +242,15 @@ pub const IMPACT_QUADRANTS: [(bool, bool, &str); 4] = [
     (false, true, "Money pits"),
 ];
 
+/// Which two-by-two grid places an item of this kind: map nodes go on influence/interest grids,
+/// notes on impact/effort grids.
+pub fn places_on_grid(item: &ItemKind, grid: &ItemKind) -> bool {
+    matches!(
+        (item, grid),
+        (ItemKind::MapNode(_), ItemKind::InterestGrid) | (ItemKind::Note(_), ItemKind::ImpactGrid)
+    )
+}
+
 /// Backdrop geometry in board units, shared by drawing and snapping.
 impl super::Item {
     /// The part of a backdrop below its title strip: top-left corner and size.
@@ -297,10 +306,11 @@ impl super::Item {
         Some(center.offset(dx * scale, dy * scale))
     }
 
-    /// For an influence/interest grid: the influence and interest that `point` stands for
-    /// (interest grows to the right, influence upwards), or `None` outside the grid.
+    /// For a two-by-two grid: the levels that `point` stands for, upwards first and then
+    /// across (an influence/interest grid's influence and interest, an impact/effort grid's
+    /// impact and effort), or `None` outside the grid.
     pub fn grid_levels(&self, point: super::Point) -> Option<(Level, Level)> {
-        if !matches!(self.kind, ItemKind::InterestGrid) {
+        if !matches!(self.kind, ItemKind::InterestGrid | ItemKind::ImpactGrid) {
             return None;
         }
         let (min, size) = self.backdrop_body();
@@ -313,7 +323,7 @@ impl super::Item {
         Some((band(1.0 - fy), band(fx)))
     }
 
-    /// For an influence/interest grid: the middle of the cell for these levels.
+    /// For a two-by-two grid: the middle of the cell for these levels (upwards, then across).
     pub fn grid_point(&self, influence: Level, interest: Level) -> super::Point {
         let (min, size) = self.backdrop_body();
         let x = (interest.index() as f32 + 0.5) / 4.0;

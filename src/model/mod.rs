@@ -32,7 +32,9 @@ pub use image::{ImageFormat, ImageId, ParseImageIdError, StoredImage};
 pub use item::{Item, ItemKind, Note};
 pub(crate) use item_mut::ItemMut;
 pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
-pub use map::{GRID_QUADRANTS, IMPACT_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings};
+pub use map::{
+    GRID_QUADRANTS, IMPACT_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings, places_on_grid,
+};
 pub use one_line::{one_line, put_on_one_line};
 pub use palette::PaletteColor;
 pub use persona::{Basis, Channel, CustomField, EmpathyMap, Entry, EntryList, Persona};

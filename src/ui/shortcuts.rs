@@ -116,6 +116,8 @@ pub enum Action {
     ArrangeGrid,
     /// Lay out the selected frame's items in a grid inside it.
     TidyFrame,
+    /// A frame around the selected notes, inside their stage, with them tidied in it.
+    Cluster,
     /// Give the selected notes a vote each (the facilitator's).
     VoteUp,
     /// Take back one of the facilitator's votes from each selected note.
@@ -264,6 +266,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::AlignMiddles, ALT, Key::V, Scope::Canvas),
     bind(Action::ArrangeGrid, ALT, Key::G, Scope::Canvas),
     bind(Action::TidyFrame, ALT, Key::T, Scope::Canvas),
+    bind(Action::Cluster, NONE, Key::K, Scope::Canvas),
     bind(Action::BringToFront, CMD, Key::CloseBracket, Scope::Canvas),
     bind(Action::SendToBack, CMD, Key::OpenBracket, Scope::Canvas),
     // Alt and a digit: the palette's colours in toolbar order, Alt+0 the tenth.
@@ -324,7 +327,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 91] = [
+    pub const ALL: [Self; 92] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -378,6 +381,7 @@ impl Action {
         Self::DistributeVertically,
         Self::ArrangeGrid,
         Self::TidyFrame,
+        Self::Cluster,
         Self::VoteUp,
         Self::VoteDown,
         Self::ToggleVotes,
@@ -468,6 +472,7 @@ impl Action {
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
             Self::TidyFrame => "Tidy frame",
+            Self::Cluster => "Cluster",
             Self::VoteUp => "Vote",
             Self::VoteDown => "Take back a vote",
             Self::ToggleVotes => "Votes",
@@ -596,6 +601,10 @@ impl Action {
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",
             Self::TidyFrame => {
                 "Lay out the selected frame's items in a grid inside it (the frame grows if need be)"
+            }
+            Self::Cluster => {
+                "Put a frame around the selected notes (inside their stage) and tidy them in it; \
+                 name it as you type"
             }
             Self::VoteUp => "Give each selected note a vote (yours, as the facilitator)",
             Self::VoteDown => "Take back one of your votes from each selected note",

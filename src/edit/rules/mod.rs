@@ -15,7 +15,9 @@
 //!   other control characters become spaces. Only a note's text has lines.
 //! - **Maps.** A map node that lands on an influence/interest grid takes the influence and
 //!   interest of its cell; setting a node's influence or interest while it sits on a grid moves
-//!   it to the matching cell. A node that still has its type's colour takes the new type's
+//!   it to the matching cell. Notes and impact/effort grids go the same way: a note that lands
+//!   on one takes the impact and effort of its cell (and loses them when it lands on none), and
+//!   setting them moves it. A node that still has its type's colour takes the new type's
 //!   colour when its type changes.
 //!
 //! The builders beside this module turn a gesture into the command it asks for: a frame around
@@ -39,7 +41,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use plan::Plan;
 
 use super::{Command, EditError, ItemField};
-use crate::model::{Board, Item, ItemId, ItemKind, Point};
+use crate::model::{Board, Item, ItemId, ItemKind, Point, places_on_grid};
 
 /// `command` with what the board's rules add to it (see the module docs), as one step.
 pub fn expand(board: &Board, command: Command) -> Result<Command, EditError> {
@@ -253,11 +255,16 @@ fn levels_to_cells(plan: &mut Plan<'_>) -> Vec<Command> {
         if plan.is_moved(id) {
             continue;
         }
-        let (Some(rect), Some((influence, interest))) = (plan.rect(id), plan.levels_of(id)) else {
+        let (Some(rect), Some((influence, interest)), Some(kind)) =
+            (plan.rect(id), plan.levels_of(id), plan.kind(id))
+        else {
             continue;
         };
         let center = rect.center();
-        let Some(grid) = grids.iter().find(|grid| grid.grid_levels(center).is_some()) else {
+        let Some(grid) = grids
+            .iter()
+            .find(|grid| places_on_grid(kind, &grid.kind) && grid.grid_levels(center).is_some())
+        else {
             continue;
         };
         let cell = grid.grid_point(influence, interest);
@@ -272,40 +279,51 @@ fn levels_to_cells(plan: &mut Plan<'_>) -> Vec<Command> {
 }
 
 /// Map nodes moved onto an influence/interest grid take the influence and interest of the cell
-/// their centre is in.
+/// their centre is in; notes moved onto an impact/effort grid take its impact and effort, and
+/// lose them when moved off every such grid.
 fn cells_to_levels(plan: &Plan<'_>, moving: &[ItemId]) -> Vec<Command> {
-    let nodes: Vec<ItemId> = moving
+    let placed: Vec<(ItemId, &ItemKind)> = moving
         .iter()
-        .copied()
-        .filter(|&id| matches!(plan.kind(id), Some(ItemKind::MapNode(_))))
+        .filter_map(|&id| Some((id, plan.kind(id)?)))
+        .filter(|(_, kind)| matches!(kind, ItemKind::MapNode(_) | ItemKind::Note(_)))
         .collect();
-    if nodes.is_empty() {
+    if placed.is_empty() {
         return Vec::new();
     }
     let grids = plan.grids();
     let mut changes = Vec::new();
-    for id in nodes {
+    for (id, kind) in placed {
         if plan.levels_set.contains(&id) {
             continue;
         }
-        let (Some(center), Some((influence, interest))) = (plan.center(id), plan.levels_of(id))
-        else {
+        let Some(center) = plan.center(id) else {
             continue;
         };
-        let Some(levels) = grids.iter().find_map(|grid| grid.grid_levels(center)) else {
-            continue;
-        };
-        if levels.0 != influence {
-            changes.push(Command::SetField {
+        let now = plan.levels_of(id);
+        let cell = grids
+            .iter()
+            .filter(|grid| places_on_grid(kind, &grid.kind))
+            .find_map(|grid| grid.grid_levels(center));
+        match (kind, cell, now) {
+            (ItemKind::MapNode(_), Some(levels), Some((influence, interest))) => {
+                if levels.0 != influence {
+                    changes.push(Command::SetField {
+                        id,
+                        field: ItemField::Influence(levels.0),
+                    });
+                }
+                if levels.1 != interest {
+                    changes.push(Command::SetField {
+                        id,
+                        field: ItemField::Interest(levels.1),
+                    });
+                }
+            }
+            (ItemKind::Note(_), cell, now) if cell != now => changes.push(Command::SetField {
                 id,
-                field: ItemField::Influence(levels.0),
-            });
-        }
-        if levels.1 != interest {
-            changes.push(Command::SetField {
-                id,
-                field: ItemField::Interest(levels.1),
-            });
+                field: ItemField::ImpactEffort(cell),
+            }),
+            _ => {}
         }
     }
     changes

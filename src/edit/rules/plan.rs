@@ -18,8 +18,11 @@ pub(super) struct Plan<'b> {
     geometry: HashMap<ItemId, (Point, Size)>,
     /// New frames (`None`: in no frame).
     parents: HashMap<ItemId, Option<ItemId>>,
-    /// New influence and interest of map nodes.
+    /// New places on a two-by-two grid: influence and interest of map nodes, impact and effort
+    /// of notes.
     levels: HashMap<ItemId, (Level, Level)>,
+    /// Notes the command takes off their impact/effort grid place.
+    unplaced: HashSet<ItemId>,
     /// Items the command removes.
     pub removed: BTreeSet<ItemId>,
     /// Connectors the command removes.
@@ -32,7 +35,8 @@ pub(super) struct Plan<'b> {
     pub resized: Vec<ItemId>,
     /// Items the command puts into (or takes out of) a frame itself.
     pub reparented: BTreeSet<ItemId>,
-    /// Map nodes whose influence or interest the command sets itself.
+    /// Map nodes whose influence or interest, and notes whose impact and effort, the command
+    /// sets itself.
     pub levels_set: Vec<ItemId>,
     /// The frames on the board before the command, in presenting order.
     board_frames: Vec<ItemId>,
@@ -68,6 +72,7 @@ impl<'b> Plan<'b> {
             resized: Vec::new(),
             reparented: BTreeSet::new(),
             levels_set: Vec::new(),
+            unplaced: HashSet::new(),
             retyped: Vec::new(),
             recoloured: BTreeSet::new(),
         };
@@ -128,6 +133,19 @@ impl<'b> Plan<'b> {
                     (influence, *level)
                 };
                 self.levels.insert(id, now);
+                if !self.levels_set.contains(&id) {
+                    self.levels_set.push(id);
+                }
+            }
+            ItemField::ImpactEffort(place) => {
+                match place {
+                    Some(place) => self.levels.insert(id, *place),
+                    None => self.levels.remove(&id),
+                };
+                self.unplaced.remove(&id);
+                if place.is_none() {
+                    self.unplaced.insert(id);
+                }
                 if !self.levels_set.contains(&id) {
                     self.levels_set.push(id);
                 }
@@ -205,8 +223,12 @@ impl<'b> Plan<'b> {
         if let Some(&levels) = self.levels.get(&id) {
             return Some(levels);
         }
+        if self.unplaced.contains(&id) {
+            return None;
+        }
         match self.kind(id)? {
             ItemKind::MapNode(node) => Some((node.influence, node.interest)),
+            ItemKind::Note(note) => note.impact.zip(note.effort),
             _ => None,
         }
     }
@@ -278,15 +300,15 @@ impl<'b> Plan<'b> {
             .map(|frame| frame.id)
     }
 
-    /// The influence/interest grids where the command leaves them, topmost first. Worked out
-    /// once for many items.
+    /// The two-by-two grids (influence/interest and impact/effort) where the command leaves
+    /// them, topmost first. Worked out once for many items.
     pub fn grids(&self) -> Vec<Item> {
         let mut grids: Vec<&Item> = self
             .board
             .items()
             .filter(|item| !self.added.contains_key(&item.id))
             .chain(self.added.values())
-            .filter(|item| matches!(item.kind, ItemKind::InterestGrid))
+            .filter(|item| matches!(item.kind, ItemKind::InterestGrid | ItemKind::ImpactGrid))
             .filter(|item| !self.removed.contains(&item.id))
             .collect();
         grids.sort_by(|a, b| b.z_order().cmp(&a.z_order()));

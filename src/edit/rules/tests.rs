@@ -316,6 +316,58 @@ fn a_node_on_the_grid_takes_its_cell_and_a_new_level_moves_it_to_its_cell() {
 }
 
 #[test]
+fn a_note_on_an_impact_grid_takes_its_cell_moves_with_a_new_place_and_loses_it_off_the_grid() {
+    let grid = Item::backdrop(
+        id(2),
+        Point::new(0.0, 0.0),
+        ZKey::middle(),
+        ItemKind::ImpactGrid,
+    );
+    let on_influence_grid = Item::backdrop(
+        id(3),
+        Point::new(3000.0, 0.0),
+        ZKey::middle(),
+        ItemKind::InterestGrid,
+    );
+    let mut board = Board::from_parts(
+        "Ideas",
+        [note(1, -1000.0, 0.0), grid, on_influence_grid],
+        [],
+    )
+    .unwrap();
+    let place = |board: &Board| match &board.item(id(1)).unwrap().kind {
+        ItemKind::Note(note) => note.impact.zip(note.effort),
+        _ => panic!("a note"),
+    };
+    let grid = board.item(id(2)).unwrap().clone();
+    let size = board.item(id(1)).unwrap().size;
+    let at = |cell: Point| Point::new(cell.x - size.width / 2.0, cell.y - size.height / 2.0);
+    let to = at(grid.grid_point(Level::High, Level::Low));
+    local(&mut board, Command::MoveItem { id: id(1), to });
+    assert_eq!(place(&board), Some((Level::High, Level::Low)), "quick win");
+
+    local(
+        &mut board,
+        Command::SetField {
+            id: id(1),
+            field: ItemField::ImpactEffort(Some((Level::Low, Level::VeryHigh))),
+        },
+    );
+    let center = board.item(id(1)).unwrap().center();
+    assert_eq!(
+        grid.grid_levels(center),
+        Some((Level::Low, Level::VeryHigh)),
+        "the note moved to its new cell"
+    );
+
+    // An influence/interest grid is for map nodes: a note there has no place.
+    let influence = board.item(id(3)).unwrap().clone();
+    let to = at(influence.grid_point(Level::High, Level::High));
+    local(&mut board, Command::MoveItem { id: id(1), to });
+    assert_eq!(place(&board), None);
+}
+
+#[test]
 fn a_node_dropped_on_rings_settles_in_the_middle_of_its_ring() {
     let rings = Item::backdrop(
         id(2),

@@ -118,7 +118,7 @@ pub(super) fn title_edit_rect(rect: Rect, zoom: f32) -> Rect {
 }
 
 /// The item a step adds first, if it adds one.
-fn added_item(command: &Command) -> Option<&Item> {
+pub fn added_item(command: &Command) -> Option<&Item> {
     match command {
         Command::AddItem(item) => Some(item),
         Command::Batch { commands, .. } => commands.iter().find_map(added_item),

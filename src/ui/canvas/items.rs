@@ -60,6 +60,7 @@ impl CanvasState {
             selected,
             show_text: true,
             highlighted: self.selection.highlighted.contains(&item.id),
+            contrast: self.settings.presenting,
         };
         let votes_shown = !self.settings.votes.hidden;
         let mut label = self.caches.frames.label(item.id);
@@ -367,6 +368,7 @@ fn in_place_background(
         selected: true,
         show_text: false,
         highlighted: false,
+        contrast: false,
     };
     match &item.kind {
         ItemKind::EmpathyMap(map) => {

@@ -44,6 +44,7 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
         selected,
         show_text,
         highlighted,
+        ..
     } = *look;
     let shape = node.node_type.shape();
     let fill = theme::fill(item.color);

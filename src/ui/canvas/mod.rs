@@ -34,6 +34,7 @@ pub mod votes;
 
 use std::collections::BTreeSet;
 
+pub use frames::added_item;
 pub use items::item_label;
 pub use loops::Loops;
 pub use map_paint::shape_swatch as paint_shape_swatch;
@@ -305,7 +306,10 @@ impl CanvasState {
         self.find_covered(&drawn, viewport);
         self.caches.smallest_text = None;
         let frame_bodies = self.frame_bodies(drawn.get(..backdrops.len()).unwrap_or_default());
-        paint::background(&painter, viewport, &self.view.camera, &frame_bodies);
+        if !self.settings.presenting {
+            // Presenting, the content stands alone on a plain background.
+            paint::background(&painter, viewport, &self.view.camera, &frame_bodies);
+        }
         let labels = self.paint_items(ui, &painter, board, &drawn, backdrops.len(), &mut output);
         self.paint_labels(&painter, labels, &drawn, backdrops.len());
         output

@@ -176,6 +176,10 @@ pub fn shadow(painter: &Painter, rect: Rect, radius: CornerRadius, zoom: f32) {
 }
 
 /// How a note should be drawn in this paint.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent marks of one item in one paint"
+)]
 pub struct NoteLook {
     /// The note's rectangle on screen.
     pub rect: Rect,
@@ -187,6 +191,9 @@ pub struct NoteLook {
     pub show_text: bool,
     /// Whether the note matches the search.
     pub highlighted: bool,
+    /// Whether text and edges are drawn at their strongest (while presenting: a compressed
+    /// video blurs fine greys).
+    pub contrast: bool,
 }
 
 /// The rectangle inside a note where its text goes.
@@ -203,17 +210,18 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
         selected,
         show_text,
         highlighted,
+        contrast,
     } = *look;
     let radius =
         CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
     shadow(painter, rect, radius, zoom);
     painter.rect_filled(rect, radius, theme::fill(item.color));
-    painter.rect_stroke(
-        rect,
-        radius,
-        Stroke::new(1.0, theme::border(item.color)),
-        StrokeKind::Inside,
-    );
+    let (border, text_color) = if contrast {
+        (theme::border_strong(item.color), Color32::BLACK)
+    } else {
+        (theme::border(item.color), theme::NOTE_TEXT)
+    };
+    painter.rect_stroke(rect, radius, Stroke::new(1.0, border), StrokeKind::Inside);
 
     let inner = text_rect(rect, zoom);
     let fit = matches!(&item.kind, crate::model::ItemKind::Note(note) if note.fit_text);
@@ -234,7 +242,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
         let galley = painter.layout(
             display_text(text),
             theme::note_font(font_px),
-            theme::NOTE_TEXT,
+            text_color,
             inner.width().max(1.0),
         );
         overflowed |= galley.size().y > inner.height() + 0.5;
@@ -251,7 +259,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
                 .unwrap_or(0.0);
             text_clip.max.y = inner.top() + last_whole_line;
         }
-        clipped_galley(painter, text_clip, inner.min, galley, theme::NOTE_TEXT);
+        clipped_galley(painter, text_clip, inner.min, galley, text_color);
         if overflowed {
             overflow_badge(painter, rect, zoom);
         }

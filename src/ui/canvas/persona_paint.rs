@@ -51,6 +51,7 @@ pub fn persona(
         selected,
         show_text,
         highlighted,
+        ..
     } = *look;
     let radius = CornerRadius::same((8.0 * zoom).round().clamp(0.0, 255.0) as u8);
     paint::shadow(painter, rect, radius, zoom);
@@ -460,6 +461,7 @@ pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &Note
         selected,
         show_text,
         highlighted,
+        ..
     } = *look;
     let radius = CornerRadius::same((8.0 * zoom).round().clamp(0.0, 255.0) as u8);
     painter.rect_filled(rect, radius, Color32::WHITE);

@@ -67,6 +67,10 @@ impl Selection {
 
 /// View settings that menus and keys turn on and off one by one.
 #[derive(Clone, Copy, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches the user sets"
+)]
 pub struct CanvasSettings {
     /// The colour new notes get (the last colour picked in the palette).
     pub new_note_color: PaletteColor,
@@ -78,6 +82,8 @@ pub struct CanvasSettings {
     pub smart_guides: bool,
     /// How dot votes are run.
     pub votes: super::votes::VoteSettings,
+    /// Whether the board is being presented: text and edges at their strongest, no dot grid.
+    pub presenting: bool,
 }
 
 impl Default for CanvasSettings {
@@ -88,6 +94,7 @@ impl Default for CanvasSettings {
             snap_to_grid: false,
             smart_guides: true,
             votes: super::votes::VoteSettings::default(),
+            presenting: false,
         }
     }
 }

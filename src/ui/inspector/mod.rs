@@ -92,6 +92,10 @@ fn title(board: &Board, target: Target) -> Option<&'static str> {
             ItemKind::Persona(_) => Some("Persona details"),
             ItemKind::EmpathyMap(_) => Some("Empathy map details"),
             ItemKind::Frame(_) => Some("Frame"),
+            // A note shows its place on an impact/effort grid, once it has one.
+            ItemKind::Note(ref note) if note.impact.is_some() => {
+                Some("Note on the impact/effort grid")
+            }
             ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => None,
         },
     }
@@ -165,7 +169,20 @@ fn item_form(
             commands.extend(persona_form::show_empathy(ui, state, board, item, map));
         }
         ItemKind::Frame(frame) => frame_form(ui, state, board, item, frame, commands),
-        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => {}
+        ItemKind::Note(note) => {
+            if let Some((impact, effort)) = note.impact.zip(note.effort) {
+                // On the grid the note moves to the matching cell (a rule).
+                let impact_now = level_row(ui, "Impact", impact).unwrap_or(impact);
+                let effort_now = level_row(ui, "Effort", effort).unwrap_or(effort);
+                if (impact_now, effort_now) != (impact, effort) {
+                    commands.push(Command::SetField {
+                        id: item.id,
+                        field: ItemField::ImpactEffort(Some((impact_now, effort_now))),
+                    });
+                }
+            }
+        }
+        ItemKind::InterestGrid | ItemKind::ImpactGrid => {}
     }
 }
 
