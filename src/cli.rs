@@ -89,6 +89,74 @@ pub fn generate(
     }
 }
 
+/// `civic-canvas templates`: one line per template, its name and what it holds (`ideation:
+/// Ideation, 2 stages`), the built-in ones first, then the user's own.
+pub fn templates(out: &mut impl Write) -> io::Result<()> {
+    let dir = crate::templates::user_dir();
+    for template in crate::templates::list(dir.as_deref()) {
+        let what = match template.board() {
+            Ok(board) => {
+                let stages = board
+                    .frames()
+                    .iter()
+                    .filter(|frame| frame.parent.is_none())
+                    .count();
+                let noun = if stages == 1 { "stage" } else { "stages" };
+                format!("{}, {stages} {noun}", board.title())
+            }
+            Err(error) => error.to_string(),
+        };
+        let mine = if template.is_built_in() {
+            ""
+        } else {
+            " (yours)"
+        };
+        writeln!(out, "{}{mine}: {what}", template.name)?;
+    }
+    Ok(())
+}
+
+/// `civic-canvas new --template NAME FILE`: writes a new board from the template called `name`
+/// to `path` (never over an existing file), then one line to `out`, or why not to `err`.
+///
+/// Returns whether the file was written. Only a failure to write to `out` or `err` is an `Err`.
+pub fn new_from_template(
+    name: &str,
+    path: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    if path.exists() {
+        writeln!(
+            err,
+            "{} exists already; give a new file name (nothing was written)",
+            path.display()
+        )?;
+        return Ok(false);
+    }
+    let dir = crate::templates::user_dir();
+    let templates = crate::templates::list(dir.as_deref());
+    let board = match crate::templates::find(&templates, name)
+        .and_then(crate::templates::Template::board)
+    {
+        Ok(board) => board,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(false);
+        }
+    };
+    match save_board(path, &board) {
+        Ok(_) => {
+            writeln!(out, "{}: {}", path.display(), board_summary(&board))?;
+            Ok(true)
+        }
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            Ok(false)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,14 @@ impl Document {
         }
     }
 
+    /// A new board made from a template: never saved, nothing in it to lose yet.
+    pub fn from_template(board: Board) -> Self {
+        Self {
+            board,
+            ..Self::default()
+        }
+    }
+
     /// A board just loaded from `path`. Its history starts empty, so undo never goes past the
     /// loaded state.
     pub fn loaded(board: Board, path: PathBuf) -> Self {

@@ -30,4 +30,5 @@ pub mod model;
 pub mod photos;
 pub mod script;
 pub mod storage;
+pub mod templates;
 pub mod ui;

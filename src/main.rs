@@ -62,6 +62,24 @@ enum Verb {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// List the workshop templates: the built-in ones and your own.
+    #[command(
+        long_about = "List the workshop templates a new board can start from: the built-in ones \
+                      (ideation, consolidation, solutions and opportunities, persona canvas, \
+                      empathy map, stakeholder map, system map, service journey) and your own, \
+                      saved with File → Save as template… in the templates folder of the data \
+                      folder ($CIVIC_CANVAS_DATA_DIR or the platform's data folder)."
+    )]
+    Templates,
+    /// Write a new board from a workshop template.
+    New {
+        /// The template's name, as `civic-canvas templates` lists it.
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// The board file to write; an existing file is never replaced.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write a generated workshop board, for trying out and measuring large boards.
     #[command(
         long_about = "Write a generated workshop board, for trying out and measuring large \
@@ -350,6 +368,23 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
+        Some(Verb::Templates) => {
+            civic_canvas::cli::templates(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Verb::New { template, file }) => {
+            let written = civic_canvas::cli::new_from_template(
+                &template,
+                &file,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )?;
+            Ok(if written {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Some(Verb::Measure {
             file,
             view,

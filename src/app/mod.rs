@@ -22,6 +22,7 @@ mod recovery;
 mod screenshot;
 mod session;
 mod shell;
+mod templates;
 mod timer;
 mod voting;
 mod wheel_clicks;
@@ -260,6 +261,8 @@ impl CivicCanvasApp {
     fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::NewBoard => self.request(ctx, Then::NewBoard),
+            Action::NewFromTemplate => self.choose_template(),
+            Action::SaveAsTemplate => self.ask_template_name(),
             Action::Open => self.request(ctx, Then::Open),
             Action::Quit => self.request(ctx, Then::Quit),
             Action::Save => self.save(ctx, Then::Nothing),
@@ -364,6 +367,7 @@ impl CivicCanvasApp {
             }
             Then::Open => self.start_open(ctx),
             Then::RestoreRecovered(index) => self.restore_recovered(index),
+            Then::NewFromTemplate(index) => self.new_from_template(index),
             Then::Quit => {
                 self.close_recovery();
                 self.shell.close_confirmed = true;
@@ -404,6 +408,12 @@ impl CivicCanvasApp {
             (_, Choice::Path(purpose, path)) => self.path_chosen(ctx, purpose, path),
             (_, Choice::LiveAddress(LivePurpose::Start, relay)) => self.start_live(ctx, &relay),
             (_, Choice::LiveAddress(LivePurpose::Join, link)) => self.join_live(ctx, &link),
+            (Some(Modal::Templates { .. }), Choice::Template(index)) => {
+                self.request(ctx, Then::NewFromTemplate(index));
+            }
+            (Some(Modal::SaveTemplate { .. }), Choice::TemplateName(name)) => {
+                self.save_as_template(&name);
+            }
             (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }

@@ -80,7 +80,14 @@ fn menus(
         menu_items(
             ui,
             actions,
-            &[Action::NewBoard, Action::Open, Action::Save, Action::SaveAs],
+            &[
+                Action::NewBoard,
+                Action::NewFromTemplate,
+                Action::Open,
+                Action::Save,
+                Action::SaveAs,
+                Action::SaveAsTemplate,
+            ],
         );
         ui.separator();
         menu_item(ui, actions, Action::StartLiveSession, !live);

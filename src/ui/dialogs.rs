@@ -7,6 +7,7 @@ use egui::{Id, Key, Modal as EguiModal, RichText, Ui};
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::safety_dialogs::{self, RecoverySummary};
 use crate::ui::shortcuts::Action;
+use crate::ui::template_dialogs;
 use crate::ui::widgets::labelled_text_field;
 
 /// What to do once the current board is saved or its changes discarded.
@@ -23,6 +24,8 @@ pub enum Then {
     Quit,
     /// Restore the recovered board with this index in the recovery list.
     RestoreRecovered(usize),
+    /// Start a new board from the template with this index in the template list.
+    NewFromTemplate(usize),
 }
 
 /// The dialog on top of the app, if any.
@@ -84,6 +87,18 @@ pub enum Modal {
         /// Why the app asks.
         why: Replacing,
     },
+    /// The templates to start a new board from, each with its title and what it holds.
+    Templates {
+        /// Name, title and a line on what it holds, in the order of the template list.
+        templates: Vec<template_dialogs::TemplateRow>,
+    },
+    /// A name to save the board as a template under.
+    SaveTemplate {
+        /// The name typed so far.
+        text: String,
+        /// Why the last name typed was refused.
+        problem: Option<String>,
+    },
     /// Boards recovered after a crash, each with Restore / Discard.
     Recovery {
         /// The boards, in the order of the app's recovery list.
@@ -126,6 +141,10 @@ pub enum Choice {
     Restore(usize),
     /// Delete the recovered board with this index.
     DiscardRecovered(usize),
+    /// Start a new board from the template with this index.
+    Template(usize),
+    /// Save the board as a template with this name.
+    TemplateName(String),
 }
 
 impl Modal {
@@ -158,6 +177,29 @@ impl Modal {
                     boards,
                     older_deleted,
                 } => safety_dialogs::recovered_boards(ui, boards, *older_deleted),
+                Self::Templates { templates } => template_dialogs::choose(ui, templates),
+                Self::SaveTemplate { text, problem } => {
+                    ui.heading("Save as template");
+                    ui.label(
+                        "Save this board as a template: it is then offered in File → New from \
+                         template, on this computer.",
+                    );
+                    if let Some(problem) = problem {
+                        ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
+                    }
+                    ui.add_space(4.0);
+                    answer(
+                        ui,
+                        "Template name",
+                        text,
+                        "Retro for the permits team",
+                        "Save",
+                    )
+                    .map(|answer| match answer {
+                        Answer::Confirmed(name) => Choice::TemplateName(name),
+                        Answer::Cancelled => Choice::Close,
+                    })
+                }
             };
         });
         if choice.is_none() && response.should_close() {
@@ -197,6 +239,7 @@ fn unsaved_changes(ui: &mut Ui, board_title: &str, then: Then) -> Option<Choice>
         Then::Open => "opening another board",
         Then::Nothing => "continuing",
         Then::RestoreRecovered(_) => "restoring a recovered board",
+        Then::NewFromTemplate(_) => "starting a board from a template",
     };
     ui.heading("Save your changes?");
     ui.label(format!(

@@ -9,5 +9,6 @@ pub mod inspector;
 pub mod safety_dialogs;
 pub mod search;
 pub mod shortcuts;
+pub mod template_dialogs;
 pub mod theme;
 pub mod widgets;

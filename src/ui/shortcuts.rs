@@ -18,6 +18,10 @@ pub enum Action {
     Save,
     /// Save the board to a new file.
     SaveAs,
+    /// Start a new board from a workshop template.
+    NewFromTemplate,
+    /// Save the board as a template of one's own.
+    SaveAsTemplate,
     /// Share the board live through a relay, so colleagues can edit it at once.
     StartLiveSession,
     /// Join a colleague's live session from its link.
@@ -327,11 +331,13 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 92] = [
+    pub const ALL: [Self; 94] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::NewFromTemplate,
+        Self::SaveAsTemplate,
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
@@ -442,6 +448,8 @@ impl Action {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::NewFromTemplate => "New from template…",
+            Self::SaveAsTemplate => "Save as template…",
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
@@ -532,6 +540,13 @@ impl Action {
     pub const fn description(self) -> &'static str {
         match self {
             Self::NewBoard => "Start a new, empty board",
+            Self::NewFromTemplate => {
+                "Start a new board from a workshop template, its stages set up with prompts and \
+                 time boxes"
+            }
+            Self::SaveAsTemplate => {
+                "Save this board as a template of your own, offered in New from template"
+            }
             Self::Open => "Open a board file",
             Self::Save => "Save the board to its file",
             Self::SaveAs => "Save the board to a new file",
