@@ -40,15 +40,8 @@ impl Target {
             return Some(Self::Connector(id));
         }
         let item = board.item(item?)?;
-        matches!(
-            item.kind,
-            ItemKind::MapNode(_)
-                | ItemKind::Rings(_)
-                | ItemKind::Persona(_)
-                | ItemKind::EmpathyMap(_)
-                | ItemKind::Frame(_)
-        )
-        .then_some(Self::Item(item.id))
+        let target = Self::Item(item.id);
+        title(board, target).is_some().then_some(target)
     }
 }
 
