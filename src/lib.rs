@@ -25,6 +25,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod generate;
+pub mod interop;
 pub mod live;
 pub mod model;
 pub mod photos;

@@ -1,0 +1,1 @@
+//! Notes from a spreadsheet (CSV) or a plain text file.
