@@ -89,6 +89,45 @@ pub fn generate(
     }
 }
 
+/// `civic-canvas report BOARD [-o FILE]`: the workshop report of `board` (see
+/// [`crate::export::report`]), written to `output` (atomically, replacing it) or else to `out`;
+/// why not to `err`.
+///
+/// Returns whether the report was written. Only a failure to write to `out` or `err` is an `Err`.
+pub fn report(
+    board: &Path,
+    output: Option<&Path>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    let board = match crate::storage::load_board(board) {
+        Ok(board) => board,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(false);
+        }
+    };
+    let text = crate::export::report::report(&board);
+    let Some(path) = output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(true);
+    };
+    match crate::storage::write_export(path, text.as_bytes()) {
+        Ok(()) => {
+            writeln!(out, "{}: the report of “{}”", path.display(), board.title())?;
+            Ok(true)
+        }
+        Err(error) => {
+            writeln!(
+                err,
+                "{}: could not write the report: {error}",
+                path.display()
+            )?;
+            Ok(false)
+        }
+    }
+}
+
 /// `civic-canvas templates`: one line per template, its name and what it holds (`ideation:
 /// Ideation, 2 stages`), the built-in ones first, then the user's own.
 pub fn templates(out: &mut impl Write) -> io::Result<()> {

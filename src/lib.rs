@@ -24,6 +24,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod interop;
 pub mod live;

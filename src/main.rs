@@ -62,6 +62,22 @@ enum Verb {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write the workshop report of a board: a Markdown document to send after a workshop.
+    #[command(
+        long_about = "Write the workshop report of a board as Markdown: its title, the stages \
+                      and frames in presenting order with their prompts, time boxes, votes and \
+                      notes (most votes first), the notes in no frame, every persona with every \
+                      field (assumptions and evidence marked), empathy maps, the stakeholders by \
+                      ring and by influence and interest, and the feedback loops of system maps."
+    )]
+    Report {
+        /// The board file.
+        #[arg(value_name = "BOARD")]
+        board: PathBuf,
+        /// Where to write the report (replaced if it exists); without it, the report is printed.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List the workshop templates: the built-in ones and your own.
     #[command(
         long_about = "List the workshop templates a new board can start from: the built-in ones \
@@ -368,6 +384,19 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
+        Some(Verb::Report { board, output }) => {
+            let written = civic_canvas::cli::report(
+                &board,
+                output.as_deref(),
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )?;
+            Ok(if written {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Some(Verb::Templates) => {
             civic_canvas::cli::templates(&mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)

@@ -178,9 +178,56 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Asks where to write the workshop report (File → Export report…).
+    pub(super) fn start_export_report(&mut self, ctx: &egui::Context) {
+        self.commit_typing();
+        let folder = self
+            .session
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = suggested_file_name(self.session.doc.board().title());
+        let name = Path::new(&name).with_extension("md").display().to_string();
+        if !self
+            .shell
+            .file_dialogs
+            .start(ctx, FilePurpose::Report, &name, folder)
+        {
+            self.ask_for_path(FilePurpose::Report, None);
+        }
+    }
+
+    /// Writes the workshop report to `path` (given the `.md` extension, so a board file is
+    /// never written over).
+    fn write_report(&mut self, path: &Path) {
+        let is_markdown = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
+        let path = if is_markdown {
+            path.to_path_buf()
+        } else {
+            path.with_extension("md")
+        };
+        let text = crate::export::report::report(self.session.doc.board());
+        match storage::write_export(&path, text.as_bytes()) {
+            Ok(()) => self.set_status(format!("Report written to {}", path.display())),
+            Err(error) => self.show_error(
+                "Could not write the report",
+                format!("{}: {error}", path.display()),
+            ),
+        }
+    }
+
     pub(super) fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
         let text = match purpose {
             FilePurpose::Open | FilePurpose::Photo(_) => String::new(),
+            FilePurpose::Report => self
+                .session
+                .doc
+                .path()
+                .map(|path| path.with_extension("md").display().to_string())
+                .unwrap_or_default(),
             FilePurpose::SaveAs => self
                 .session
                 .doc
@@ -218,6 +265,7 @@ impl CivicCanvasApp {
         match purpose {
             FilePurpose::Open => self.open_path(path),
             FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
+            FilePurpose::Report => self.write_report(&path),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
                 let then = std::mem::take(&mut self.shell.after_save);

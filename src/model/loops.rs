@@ -87,6 +87,27 @@ impl LoopKind {
     }
 }
 
+/// The tags loops are known by, in order: "R1", "R2", … for reinforcing loops, "B1", … for
+/// balancing ones and "?1", … for those not known yet, each kind counted on its own.
+pub fn loop_tags(loops: &[FeedbackLoop]) -> Vec<String> {
+    let mut counts = [0usize; 3];
+    loops
+        .iter()
+        .map(|found| {
+            let slot = match found.kind {
+                LoopKind::Reinforcing => 0,
+                LoopKind::Balancing => 1,
+                LoopKind::Unknown => 2,
+            };
+            let count = counts.get_mut(slot).map_or(0, |count| {
+                *count += 1;
+                *count
+            });
+            format!("{}{count}", found.kind.tag())
+        })
+        .collect()
+}
+
 /// The result of [`find_loops`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LoopSearch {

@@ -31,7 +31,7 @@ pub use id::{ConnectorId, IdGen, ItemId, ParseIdError};
 pub use image::{ImageFormat, ImageId, ParseImageIdError, StoredImage};
 pub use item::{Item, ItemKind, Note};
 pub(crate) use item_mut::ItemMut;
-pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
+pub use loops::{FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops, loop_tags};
 pub use map::{
     GRID_QUADRANTS, IMPACT_QUADRANTS, Level, MapNode, NodeShape, NodeType, Rings, places_on_grid,
 };

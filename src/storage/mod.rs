@@ -74,6 +74,12 @@ pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(),
     atomic::write_atomically(path, bytes)
 }
 pub use atomic::{SaveCause, SaveError};
+
+/// Writes an exported file (a report, a picture) atomically: whoever reads it sees the old file
+/// or the new one, never half of one.
+pub fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), SaveError> {
+    atomic::write_atomically(path, bytes)
+}
 pub use disk_stamp::{DiskChange, DiskStamp, READ_TO_COMPARE_BYTES, disk_change};
 pub use format_error::FormatError;
 pub use io_words::plain as plain_io_error;

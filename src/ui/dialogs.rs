@@ -270,6 +270,7 @@ fn typed_path(
     let (heading, confirm, example) = match purpose {
         FilePurpose::Open => ("Open board", "Open", "/home/me/boards/kickoff.ron"),
         FilePurpose::SaveAs => ("Save board as", "Save", "/home/me/boards/kickoff.ron"),
+        FilePurpose::Report => ("Export report", "Export", "/home/me/boards/kickoff.md"),
         FilePurpose::Photo(_) => (
             "Choose a photo",
             "Use this photo",

@@ -17,6 +17,8 @@ pub enum FilePurpose {
     SaveAs,
     /// Choosing a photo for this persona card.
     Photo(crate::model::ItemId),
+    /// Writing the workshop report (Markdown).
+    Report,
 }
 
 /// How a file dialog ended.
@@ -82,6 +84,9 @@ impl FileDialogs {
                     FilePurpose::Open | FilePurpose::SaveAs => {
                         rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"])
                     }
+                    FilePurpose::Report => {
+                        rfd::FileDialog::new().add_filter("Markdown report", &["md"])
+                    }
                 };
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
@@ -91,6 +96,10 @@ impl FileDialogs {
                     FilePurpose::Photo(_) => dialog.set_title("Choose a photo").pick_file(),
                     FilePurpose::SaveAs => dialog
                         .set_title("Save board as")
+                        .set_file_name(suggested_name)
+                        .save_file(),
+                    FilePurpose::Report => dialog
+                        .set_title("Export report")
                         .set_file_name(suggested_name)
                         .save_file(),
                 };

@@ -22,6 +22,8 @@ pub enum Action {
     NewFromTemplate,
     /// Save the board as a template of one's own.
     SaveAsTemplate,
+    /// Write the workshop report (Markdown).
+    ExportReport,
     /// Share the board live through a relay, so colleagues can edit it at once.
     StartLiveSession,
     /// Join a colleague's live session from its link.
@@ -331,13 +333,14 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 94] = [
+    pub const ALL: [Self; 95] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::NewFromTemplate,
         Self::SaveAsTemplate,
+        Self::ExportReport,
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
@@ -450,6 +453,7 @@ impl Action {
             Self::SaveAs => "Save as…",
             Self::NewFromTemplate => "New from template…",
             Self::SaveAsTemplate => "Save as template…",
+            Self::ExportReport => "Export report…",
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
@@ -546,6 +550,10 @@ impl Action {
             }
             Self::SaveAsTemplate => {
                 "Save this board as a template of your own, offered in New from template"
+            }
+            Self::ExportReport => {
+                "Write the workshop report: stages with prompts, time boxes, votes and notes, \
+                 personas, stakeholders and feedback loops, as a Markdown file"
             }
             Self::Open => "Open a board file",
             Self::Save => "Save the board to its file",

@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, Painter, Pos2, Shape, Stroke, vec2};
 
 use super::CanvasState;
-use crate::model::{Board, FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops};
+use crate::model::{Board, FeedbackLoop, LoopKind, LoopSearch, MAX_LOOPS, find_loops, loop_tags};
 use crate::ui::theme;
 
 /// The loops of the board as last computed, and for which revision.
@@ -28,24 +28,7 @@ impl Loops {
         self.revision = Some(revision);
         self.highlighted = None;
         self.search = find_loops(board.connectors(), MAX_LOOPS);
-        let mut counts = [0usize; 3];
-        self.tags = self
-            .search
-            .loops
-            .iter()
-            .map(|found| {
-                let slot = match found.kind {
-                    LoopKind::Reinforcing => 0,
-                    LoopKind::Balancing => 1,
-                    LoopKind::Unknown => 2,
-                };
-                let count = counts.get_mut(slot).map_or(0, |count| {
-                    *count += 1;
-                    *count
-                });
-                format!("{}{count}", found.kind.tag())
-            })
-            .collect();
+        self.tags = loop_tags(&self.search.loops);
     }
 
     /// Forgets the loops, so they are found again on the next refresh (a new board).

@@ -1,0 +1,3 @@
+//! Boards leaving the app: the workshop report (Markdown).
+
+pub mod report;
