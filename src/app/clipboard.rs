@@ -31,6 +31,36 @@ impl CivicCanvasApp {
         }
     }
 
+    /// One step that puts copies of everything on `copied` (items, the connectors between them,
+    /// the photos they use) on the board with fresh ids, moved by `offset`, and selects them.
+    /// Photos the board has already (the same content) are not stored twice.
+    pub(super) fn copies_of_board(
+        &mut self,
+        copied: &crate::model::Board,
+        offset: egui::Vec2,
+        label: &'static str,
+    ) -> Option<Command> {
+        let items: Vec<_> = copied.items().cloned().collect();
+        let connectors: Vec<_> = copied.connectors().cloned().collect();
+        let pasted = self.canvas.insert_copies(
+            self.session.doc.board(),
+            &mut self.session.ids,
+            label,
+            items,
+            connectors,
+            offset,
+        )?;
+        // The photos come along, stored before the cards that use them.
+        let photos = copied.used_images().map(|(id, image)| Command::AddImage {
+            id,
+            image: Box::new(image.clone()),
+        });
+        Some(Command::Batch {
+            label,
+            commands: photos.chain(std::iter::once(pasted)).collect(),
+        })
+    }
+
     /// Pastes clipboard text at the pointer: copied items with fresh ids, or one note per line.
     pub(super) fn paste(&mut self, ctx: &egui::Context, text: &str) {
         self.commit_typing();
@@ -42,31 +72,12 @@ impl CivicCanvasApp {
         };
         let command = match clipboard_content(text) {
             ClipboardContent::Items(copied) => {
-                let items: Vec<_> = copied.items().cloned().collect();
-                let Some(center) = bounds_center(&items) else {
+                let Some(center) = bounds_center(&copied.items().cloned().collect::<Vec<_>>())
+                else {
                     return;
                 };
                 let offset = egui::vec2(target.x - center.x, target.y - center.y);
-                let connectors: Vec<_> = copied.connectors().cloned().collect();
-                let pasted = self.canvas.insert_copies(
-                    self.session.doc.board(),
-                    &mut self.session.ids,
-                    "Paste",
-                    items,
-                    connectors,
-                    offset,
-                );
-                // The photos come along, stored before the cards that use them.
-                pasted.map(|pasted| {
-                    let photos = copied.used_images().map(|(id, image)| Command::AddImage {
-                        id,
-                        image: Box::new(image.clone()),
-                    });
-                    Command::Batch {
-                        label: "Paste",
-                        commands: photos.chain(std::iter::once(pasted)).collect(),
-                    }
-                })
+                self.copies_of_board(&copied, offset, "Paste")
             }
             ClipboardContent::Lines { lines, cut } => {
                 if cut {

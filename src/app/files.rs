@@ -178,6 +178,71 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Asks for a board to add to this one (File → Import board…).
+    pub(super) fn start_import_board(&mut self, ctx: &egui::Context) {
+        self.commit_typing();
+        let folder = self
+            .session
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        if !self
+            .shell
+            .file_dialogs
+            .start(ctx, FilePurpose::ImportBoard, "", folder)
+        {
+            self.ask_for_path(FilePurpose::ImportBoard, None);
+        }
+    }
+
+    /// Adds everything on the board at `path` to this one, beside what is here, as one step:
+    /// fresh ids, its frames, connectors and persona links kept among the copies, its photos
+    /// stored once.
+    fn import_board(&mut self, path: &Path) {
+        let other = match storage::load_board(path) {
+            Ok(other) => other,
+            Err(error) => {
+                self.show_error(
+                    "Could not import that board",
+                    format!("{error}\n\nNothing was added."),
+                );
+                return;
+            }
+        };
+        let Some(theirs) = crate::model::Rect::around(other.items().map(crate::model::Item::rect))
+        else {
+            self.set_status(format!("{} has no items to import", display_name(path)));
+            return;
+        };
+        // To the right of everything here, tops lined up; mid-view on an empty board.
+        let ours = crate::model::Rect::around(
+            self.session
+                .doc
+                .board()
+                .items()
+                .map(crate::model::Item::rect),
+        );
+        let to = ours.map_or_else(
+            || {
+                let middle = self.canvas.view.camera.center_in_board;
+                let size = theirs.size();
+                crate::model::Point::new(middle.x - size.width / 2.0, middle.y - size.height / 2.0)
+            },
+            |ours| crate::model::Point::new(ours.max.x + IMPORT_GAP, ours.min.y),
+        );
+        let offset = egui::vec2(to.x - theirs.min.x, to.y - theirs.min.y);
+        let count = other.items().len();
+        if let Some(command) = self.copies_of_board(&other, offset, "Import board") {
+            self.apply(command);
+            self.canvas.zoom_to_selection(self.session.doc.board());
+            self.set_status(format!(
+                "Added {count} items from {} (one undo takes them back)",
+                display_name(path)
+            ));
+        }
+    }
+
     /// Asks where to write the workshop report (File → Export report…).
     pub(super) fn start_export_report(&mut self, ctx: &egui::Context) {
         self.commit_typing();
@@ -221,7 +286,7 @@ impl CivicCanvasApp {
 
     pub(super) fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
         let text = match purpose {
-            FilePurpose::Open | FilePurpose::Photo(_) => String::new(),
+            FilePurpose::Open | FilePurpose::Photo(_) | FilePurpose::ImportBoard => String::new(),
             FilePurpose::Report => self
                 .session
                 .doc
@@ -266,6 +331,7 @@ impl CivicCanvasApp {
             FilePurpose::Open => self.open_path(path),
             FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
             FilePurpose::Report => self.write_report(&path),
+            FilePurpose::ImportBoard => self.import_board(&path),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
                 let then = std::mem::take(&mut self.shell.after_save);
@@ -284,6 +350,9 @@ impl CivicCanvasApp {
         }
     }
 }
+
+/// The room left between the board's items and a board imported beside them, in board units.
+const IMPORT_GAP: f32 = 240.0;
 
 fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(

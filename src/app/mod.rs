@@ -264,6 +264,7 @@ impl CivicCanvasApp {
             Action::NewFromTemplate => self.choose_template(),
             Action::SaveAsTemplate => self.ask_template_name(),
             Action::ExportReport => self.start_export_report(ctx),
+            Action::ImportBoard => self.start_import_board(ctx),
             Action::Open => self.request(ctx, Then::Open),
             Action::Quit => self.request(ctx, Then::Quit),
             Action::Save => self.save(ctx, Then::Nothing),

@@ -271,6 +271,11 @@ fn typed_path(
         FilePurpose::Open => ("Open board", "Open", "/home/me/boards/kickoff.ron"),
         FilePurpose::SaveAs => ("Save board as", "Save", "/home/me/boards/kickoff.ron"),
         FilePurpose::Report => ("Export report", "Export", "/home/me/boards/kickoff.md"),
+        FilePurpose::ImportBoard => (
+            "Import a board into this one",
+            "Import",
+            "/home/me/boards/personas-from-ana.ron",
+        ),
         FilePurpose::Photo(_) => (
             "Choose a photo",
             "Use this photo",

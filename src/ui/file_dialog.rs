@@ -19,6 +19,8 @@ pub enum FilePurpose {
     Photo(crate::model::ItemId),
     /// Writing the workshop report (Markdown).
     Report,
+    /// Adding everything on another board to this one.
+    ImportBoard,
 }
 
 /// How a file dialog ended.
@@ -81,7 +83,7 @@ impl FileDialogs {
                 let mut dialog = match purpose {
                     FilePurpose::Photo(_) => rfd::FileDialog::new()
                         .add_filter("Photos", &["png", "jpg", "jpeg", "webp", "gif"]),
-                    FilePurpose::Open | FilePurpose::SaveAs => {
+                    FilePurpose::Open | FilePurpose::SaveAs | FilePurpose::ImportBoard => {
                         rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"])
                     }
                     FilePurpose::Report => {
@@ -93,6 +95,9 @@ impl FileDialogs {
                 }
                 let chosen = match purpose {
                     FilePurpose::Open => dialog.set_title("Open board").pick_file(),
+                    FilePurpose::ImportBoard => {
+                        dialog.set_title("Import a board into this one").pick_file()
+                    }
                     FilePurpose::Photo(_) => dialog.set_title("Choose a photo").pick_file(),
                     FilePurpose::SaveAs => dialog
                         .set_title("Save board as")

@@ -24,6 +24,8 @@ pub enum Action {
     SaveAsTemplate,
     /// Write the workshop report (Markdown).
     ExportReport,
+    /// Add everything on another board to this one.
+    ImportBoard,
     /// Share the board live through a relay, so colleagues can edit it at once.
     StartLiveSession,
     /// Join a colleague's live session from its link.
@@ -333,7 +335,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 95] = [
+    pub const ALL: [Self; 96] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -341,6 +343,7 @@ impl Action {
         Self::NewFromTemplate,
         Self::SaveAsTemplate,
         Self::ExportReport,
+        Self::ImportBoard,
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
@@ -454,6 +457,7 @@ impl Action {
             Self::NewFromTemplate => "New from template…",
             Self::SaveAsTemplate => "Save as template…",
             Self::ExportReport => "Export report…",
+            Self::ImportBoard => "Import board…",
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
@@ -550,6 +554,10 @@ impl Action {
             }
             Self::SaveAsTemplate => {
                 "Save this board as a template of your own, offered in New from template"
+            }
+            Self::ImportBoard => {
+                "Add everything on another board (personas a colleague sketched, say) beside \
+                 what is here, as one undo step"
             }
             Self::ExportReport => {
                 "Write the workshop report: stages with prompts, time boxes, votes and notes, \
