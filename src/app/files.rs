@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::CivicCanvasApp;
 use crate::document::Document;
+use crate::interop::table::TableOptions;
 use crate::storage::{self, Backup, SaveOptions};
 use crate::ui::dialogs::{Modal, Replacing, Then};
 use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
@@ -243,6 +244,26 @@ impl CivicCanvasApp {
         }
     }
 
+    /// Where something of `size` that comes in from a file goes (its top-left corner): to the
+    /// right of everything on the board, tops lined up, so it covers nothing; mid-view on an
+    /// empty board.
+    pub(super) fn beside_the_board(&self, size: crate::model::Size) -> crate::model::Point {
+        let ours = crate::model::Rect::around(
+            self.session
+                .doc
+                .board()
+                .items()
+                .map(crate::model::Item::rect),
+        );
+        ours.map_or_else(
+            || {
+                let middle = self.canvas.view.camera.center_in_board;
+                crate::model::Point::new(middle.x - size.width / 2.0, middle.y - size.height / 2.0)
+            },
+            |ours| crate::model::Point::new(ours.max.x + IMPORT_GAP, ours.min.y),
+        )
+    }
+
     /// Asks where to write the workshop report (File → Export report…).
     pub(super) fn start_export_report(&mut self, ctx: &egui::Context) {
         self.commit_typing();
@@ -286,7 +307,10 @@ impl CivicCanvasApp {
 
     pub(super) fn ask_for_path(&mut self, purpose: FilePurpose, reason: Option<&str>) {
         let text = match purpose {
-            FilePurpose::Open | FilePurpose::Photo(_) | FilePurpose::ImportBoard => String::new(),
+            FilePurpose::Open
+            | FilePurpose::Photo(_)
+            | FilePurpose::ImportBoard
+            | FilePurpose::Import => String::new(),
             FilePurpose::Report => self
                 .session
                 .doc
@@ -332,6 +356,7 @@ impl CivicCanvasApp {
             FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
             FilePurpose::Report => self.write_report(&path),
             FilePurpose::ImportBoard => self.import_board(&path),
+            FilePurpose::Import => self.import_notes(&path, &TableOptions::default()),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
                 let then = std::mem::take(&mut self.shell.after_save);

@@ -9,6 +9,7 @@ mod clipboard;
 mod files;
 mod frame_list;
 mod frame_timing;
+mod import;
 mod live;
 pub use live::LiveStart;
 pub use timer::TestClock;
@@ -265,6 +266,7 @@ impl CivicCanvasApp {
             Action::SaveAsTemplate => self.ask_template_name(),
             Action::ExportReport => self.start_export_report(ctx),
             Action::ImportBoard => self.start_import_board(ctx),
+            Action::Import => self.start_import(ctx),
             Action::Open => self.request(ctx, Then::Open),
             Action::Quit => self.request(ctx, Then::Quit),
             Action::Save => self.save(ctx, Then::Nothing),
@@ -412,6 +414,13 @@ impl CivicCanvasApp {
             (_, Choice::LiveAddress(LivePurpose::Join, link)) => self.join_live(ctx, &link),
             (Some(Modal::Templates { .. }), Choice::Template(index)) => {
                 self.request(ctx, Then::NewFromTemplate(index));
+            }
+            (Some(Modal::ChooseColumn { path, .. }), Choice::Column(column)) => {
+                let options = crate::interop::table::TableOptions {
+                    text_column: Some(column),
+                    ..Default::default()
+                };
+                self.import_notes(&path, &options);
             }
             (Some(Modal::SaveTemplate { .. }), Choice::TemplateName(name)) => {
                 self.save_as_template(&name);

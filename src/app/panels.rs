@@ -87,6 +87,7 @@ fn menus(
                 Action::Save,
                 Action::SaveAs,
                 Action::SaveAsTemplate,
+                Action::Import,
                 Action::ImportBoard,
                 Action::ExportReport,
             ],

@@ -92,6 +92,13 @@ pub enum Modal {
         /// Name, title and a line on what it holds, in the order of the template list.
         templates: Vec<template_dialogs::TemplateRow>,
     },
+    /// Which column of a spreadsheet holds the notes (none had a usual name).
+    ChooseColumn {
+        /// The spreadsheet.
+        path: PathBuf,
+        /// Its column headers.
+        headers: Vec<String>,
+    },
     /// A name to save the board as a template under.
     SaveTemplate {
         /// The name typed so far.
@@ -145,6 +152,8 @@ pub enum Choice {
     Template(usize),
     /// Save the board as a template with this name.
     TemplateName(String),
+    /// Take the notes from the column with this header.
+    Column(String),
 }
 
 impl Modal {
@@ -178,6 +187,7 @@ impl Modal {
                     older_deleted,
                 } => safety_dialogs::recovered_boards(ui, boards, *older_deleted),
                 Self::Templates { templates } => template_dialogs::choose(ui, templates),
+                Self::ChooseColumn { path, headers } => choose_column(ui, path, headers),
                 Self::SaveTemplate { text, problem } => {
                     ui.heading("Save as template");
                     ui.label(
@@ -276,6 +286,7 @@ fn typed_path(
             "Import",
             "/home/me/boards/personas-from-ana.ron",
         ),
+        FilePurpose::Import => ("Import notes", "Import", "/home/me/survey/ideas.csv"),
         FilePurpose::Photo(_) => (
             "Choose a photo",
             "Use this photo",
@@ -291,6 +302,34 @@ fn typed_path(
         Answer::Confirmed(typed) => Choice::Path(purpose, PathBuf::from(typed)),
         Answer::Cancelled => Choice::Close,
     })
+}
+
+/// Which column of a spreadsheet holds the notes: one button per header.
+fn choose_column(ui: &mut Ui, path: &std::path::Path, headers: &[String]) -> Option<Choice> {
+    ui.heading("Which column holds the notes?");
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    ui.label(format!(
+        "No column of {name} is called idea, text or note. Choose the one to make notes of:"
+    ));
+    ui.add_space(6.0);
+    let mut choice = None;
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for header in headers.iter().filter(|header| !header.trim().is_empty()) {
+                if ui.button(header.as_str()).clicked() {
+                    choice = Some(Choice::Column(header.clone()));
+                }
+            }
+        });
+    ui.add_space(6.0);
+    if ui.button("Cancel").on_hover_text("Escape").clicked() {
+        choice = Some(Choice::Close);
+    }
+    choice
 }
 
 /// How a dialog with a text field was answered.

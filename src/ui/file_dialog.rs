@@ -21,6 +21,8 @@ pub enum FilePurpose {
     Report,
     /// Adding everything on another board to this one.
     ImportBoard,
+    /// Adding notes from a spreadsheet (CSV), a text file or a JSON Canvas.
+    Import,
 }
 
 /// How a file dialog ended.
@@ -89,6 +91,8 @@ impl FileDialogs {
                     FilePurpose::Report => {
                         rfd::FileDialog::new().add_filter("Markdown report", &["md"])
                     }
+                    FilePurpose::Import => rfd::FileDialog::new()
+                        .add_filter("Spreadsheet, text or canvas", &["csv", "txt", "canvas"]),
                 };
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
@@ -99,6 +103,7 @@ impl FileDialogs {
                         dialog.set_title("Import a board into this one").pick_file()
                     }
                     FilePurpose::Photo(_) => dialog.set_title("Choose a photo").pick_file(),
+                    FilePurpose::Import => dialog.set_title("Import notes").pick_file(),
                     FilePurpose::SaveAs => dialog
                         .set_title("Save board as")
                         .set_file_name(suggested_name)

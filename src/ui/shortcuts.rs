@@ -26,6 +26,8 @@ pub enum Action {
     ExportReport,
     /// Add everything on another board to this one.
     ImportBoard,
+    /// Add notes from a spreadsheet or a text file.
+    Import,
     /// Share the board live through a relay, so colleagues can edit it at once.
     StartLiveSession,
     /// Join a colleague's live session from its link.
@@ -335,7 +337,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 96] = [
+    pub const ALL: [Self; 97] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -344,6 +346,7 @@ impl Action {
         Self::SaveAsTemplate,
         Self::ExportReport,
         Self::ImportBoard,
+        Self::Import,
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
@@ -458,6 +461,7 @@ impl Action {
             Self::SaveAsTemplate => "Save as template…",
             Self::ExportReport => "Export report…",
             Self::ImportBoard => "Import board…",
+            Self::Import => "Import…",
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
@@ -554,6 +558,10 @@ impl Action {
             }
             Self::SaveAsTemplate => {
                 "Save this board as a template of your own, offered in New from template"
+            }
+            Self::Import => {
+                "Add notes from a spreadsheet saved as CSV (a column of ideas, with colours and \
+                 groups if it has them) or from a text file, one note per line"
             }
             Self::ImportBoard => {
                 "Add everything on another board (personas a colleague sketched, say) beside \

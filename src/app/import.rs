@@ -1,0 +1,155 @@
+//! *File → Import…*: notes from a spreadsheet (CSV) or a text file, beside what is on the
+//! board, as one undo step. A spreadsheet whose columns have no usual name asks which column
+//! holds the notes; rows that cannot be read are listed by line, and the rest come in.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use super::CivicCanvasApp;
+use crate::edit::Command;
+use crate::interop::table::{
+    ImportError, MAX_TABLE_BYTES, Placement, Table, TableOptions, lay_out, notes_from_csv,
+    notes_from_text,
+};
+use crate::model::{Item, Point, Rect};
+use crate::ui::dialogs::Modal;
+use crate::ui::file_dialog::FilePurpose;
+
+/// The most problems listed after an import; the rest are counted.
+const LISTED_PROBLEMS: usize = 20;
+
+impl CivicCanvasApp {
+    /// Asks for a spreadsheet or text file to make notes of (File → Import…).
+    pub(super) fn start_import(&mut self, ctx: &egui::Context) {
+        self.commit_typing();
+        let folder = self
+            .session
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        if !self
+            .shell
+            .file_dialogs
+            .start(ctx, FilePurpose::Import, "", folder)
+        {
+            self.ask_for_path(FilePurpose::Import, None);
+        }
+    }
+
+    /// Makes notes of the spreadsheet or text file at `path` (by its extension).
+    pub(super) fn import_notes(&mut self, path: &Path, options: &TableOptions) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let extension = path
+            .extension()
+            .map(|ext| ext.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let bytes = match read_bounded(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.show_error("Could not import that file", format!("{name}: {error}"));
+                return;
+            }
+        };
+        let table = match extension.as_str() {
+            "csv" => notes_from_csv(&bytes, options),
+            "txt" => notes_from_text(&bytes),
+            _ => {
+                self.show_error(
+                    "Could not import that file",
+                    format!(
+                        "{name}: Import takes spreadsheets saved as CSV (.csv) and text files \
+                         (.txt, one note per line). To add another board, use Import board…"
+                    ),
+                );
+                return;
+            }
+        };
+        match table {
+            Ok(table) => self.place_table(&table, &name),
+            Err(ImportError::NoTextColumn { headers, .. }) => {
+                self.shell.modal = Some(Modal::ChooseColumn {
+                    path: path.to_path_buf(),
+                    headers,
+                });
+            }
+            Err(error) => self.show_error(
+                "Could not import that file",
+                format!("{name}: {error}\n\nNothing was added."),
+            ),
+        }
+    }
+
+    /// Puts the notes of `table` beside the board as one step, selects and shows them, and
+    /// lists the rows left out.
+    fn place_table(&mut self, table: &Table, name: &str) {
+        let board = self.session.doc.board();
+        // Laid out once to learn its size, then where it goes.
+        let taken = |id| board.item(id).is_some();
+        let trial = lay_out(
+            table,
+            &Placement::on(board, Point::new(0.0, 0.0)),
+            &mut self.session.ids.clone(),
+            taken,
+        );
+        let Some(size) = Rect::around(trial.iter().map(Item::rect)).map(Rect::size) else {
+            return;
+        };
+        let at = self.beside_the_board(size);
+        let board = self.session.doc.board();
+        let items = lay_out(
+            table,
+            &Placement::on(board, at),
+            &mut self.session.ids,
+            |id| board.item(id).is_some(),
+        );
+        let ids = items.iter().map(|item| item.id).collect();
+        self.apply(Command::Batch {
+            label: "Import notes",
+            commands: items
+                .into_iter()
+                .map(|item| Command::AddItem(Box::new(item)))
+                .collect(),
+        });
+        self.canvas.selection.items = ids;
+        self.canvas.zoom_to_selection(self.session.doc.board());
+        self.set_status(format!("Imported from {name}: {table}"));
+        if !table.warnings.is_empty() {
+            let mut body: Vec<String> = table
+                .warnings
+                .iter()
+                .take(LISTED_PROBLEMS)
+                .cloned()
+                .collect();
+            if table.warnings.len() > LISTED_PROBLEMS {
+                body.push(format!(
+                    "… and {} more",
+                    table.warnings.len() - LISTED_PROBLEMS
+                ));
+            }
+            self.shell.modal = Some(Modal::Message {
+                title: format!("Imported from {name}, with some rows left out"),
+                body: body.join("\n"),
+            });
+        }
+    }
+}
+
+/// The bytes of the file at `path`, refusing one larger than an import may be.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| crate::storage::plain_io_error(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TABLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::storage::plain_io_error(&e))?;
+    if bytes.len() as u64 > MAX_TABLE_BYTES {
+        return Err(format!(
+            "the file is over {} MB, more than an import takes",
+            MAX_TABLE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
