@@ -128,6 +128,111 @@ pub fn report(
     }
 }
 
+/// `civic-canvas convert INPUT OUTPUT`: reads a board from `input` (by its extension: `.ron`,
+/// `.canvas`, `.csv`, `.txt`) and writes it to `output` (`.ron`, `.canvas`, `.md`), then one
+/// line to `out`; warnings, and why nothing was written, to `err`.
+///
+/// Returns whether the output was written. Only a failure to write to `out` or `err` is an
+/// `Err`.
+pub fn convert(
+    input: &Path,
+    output: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    let extension = |path: &Path| {
+        path.extension()
+            .map(|ext| ext.to_string_lossy().to_lowercase())
+            .unwrap_or_default()
+    };
+    let (to, from) = (extension(output), extension(input));
+    if !matches!(to.as_str(), "ron" | "canvas" | "md") {
+        writeln!(
+            err,
+            "{}: convert writes .ron, .canvas or .md files (pictures and PDF handouts are not \
+             made yet); nothing was written",
+            output.display()
+        )?;
+        return Ok(false);
+    }
+    let board = match read_any(input, &from) {
+        Ok((board, warnings)) => {
+            for warning in warnings {
+                writeln!(err, "{}: {warning}", input.display())?;
+            }
+            board
+        }
+        Err(message) => {
+            writeln!(err, "{}: {message}", input.display())?;
+            return Ok(false);
+        }
+    };
+    let written = match to.as_str() {
+        "ron" => save_board(output, &board)
+            .map(|_| ())
+            .map_err(|error| error.to_string()),
+        "canvas" => {
+            let text = crate::interop::json_canvas::board_to_canvas(&board);
+            crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
+        }
+        _ => {
+            let text = crate::export::report::report(&board);
+            crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
+        }
+    };
+    match written {
+        Ok(()) => {
+            writeln!(out, "{}: {}", output.display(), board_summary(&board))?;
+            Ok(true)
+        }
+        Err(error) => {
+            writeln!(err, "{}: {error}", output.display())?;
+            Ok(false)
+        }
+    }
+}
+
+/// A board read from `path`, whose extension is `extension`, with the warnings of reading it.
+fn read_any(path: &Path, extension: &str) -> Result<(Board, Vec<String>), String> {
+    use crate::interop::table::{
+        Placement, TableOptions, lay_out, notes_from_csv, notes_from_text,
+    };
+    match extension {
+        "ron" => open_board(path)
+            .map(|opened| {
+                let warnings = opened.warnings.iter().map(ToString::to_string).collect();
+                (opened.board, warnings)
+            })
+            .map_err(|error| error.to_string()),
+        "canvas" => crate::interop::json_canvas::load_canvas(path).map_err(|e| e.to_string()),
+        "csv" | "txt" => {
+            let bytes = std::fs::read(path).map_err(|e| crate::storage::plain_io_error(&e))?;
+            let table = if extension == "csv" {
+                notes_from_csv(&bytes, &TableOptions::default())
+            } else {
+                notes_from_text(&bytes)
+            }
+            .map_err(|error| error.to_string())?;
+            let title = path
+                .file_stem()
+                .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+            let empty = Board::new(title.clone());
+            let mut ids = crate::model::IdGen::from_entropy();
+            let items = lay_out(
+                &table,
+                &Placement::on(&empty, crate::model::Point::new(0.0, 0.0)),
+                &mut ids,
+                |_| false,
+            );
+            let board = Board::from_parts(title, items, []).map_err(|error| error.to_string())?;
+            Ok((board, table.warnings.clone()))
+        }
+        _ => Err(
+            "convert reads .ron boards, .canvas files, .csv spreadsheets and .txt files".to_owned(),
+        ),
+    }
+}
+
 /// `civic-canvas templates`: one line per template, its name and what it holds (`ideation:
 /// Ideation, 2 stages`), the built-in ones first, then the user's own.
 pub fn templates(out: &mut impl Write) -> io::Result<()> {

@@ -78,6 +78,24 @@ enum Verb {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Convert a board between formats: RON boards, JSON Canvas, CSV and text, the report.
+    #[command(
+        long_about = "Convert a board between formats, picked by the files' extensions.\n\n\
+                      INPUT: a board (.ron), a JSON Canvas (.canvas), a spreadsheet saved as CSV \
+                      (.csv: the idea, text or note column; colour and group columns if it has \
+                      them) or a text file (.txt, one note per line).\n\
+                      OUTPUT: a board (.ron), a JSON Canvas (.canvas) or the workshop report \
+                      (.md). Exits with 1, naming the file (and the line and column where there \
+                      is one), when the input cannot be read or the pair is not supported."
+    )]
+    Convert {
+        /// The file to read.
+        #[arg(value_name = "INPUT")]
+        input: PathBuf,
+        /// The file to write.
+        #[arg(value_name = "OUTPUT")]
+        output: PathBuf,
+    },
     /// List the workshop templates: the built-in ones and your own.
     #[command(
         long_about = "List the workshop templates a new board can start from: the built-in ones \
@@ -359,61 +377,51 @@ fn main() -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The exit status of a verb that did (or did not) do its work.
+fn status(done: bool) -> ExitCode {
+    if done {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     match cli.verb {
-        Some(Verb::Check { files }) => {
-            let all_fine = civic_canvas::cli::check(&files, &mut std::io::stdout().lock())?;
-            Ok(if all_fine {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
-        Some(Verb::Generate { items, seed, file }) => {
-            let written = civic_canvas::cli::generate(
-                items as usize,
-                seed,
-                &file,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )?;
-            Ok(if written {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Some(Verb::Check { files }) => Ok(status(civic_canvas::cli::check(
+            &files,
+            &mut std::io::stdout().lock(),
+        )?)),
+        Some(Verb::Generate { items, seed, file }) => Ok(status(civic_canvas::cli::generate(
+            items as usize,
+            seed,
+            &file,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )?)),
         Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
-        Some(Verb::Report { board, output }) => {
-            let written = civic_canvas::cli::report(
-                &board,
-                output.as_deref(),
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )?;
-            Ok(if written {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Some(Verb::Report { board, output }) => Ok(status(civic_canvas::cli::report(
+            &board,
+            output.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )?)),
+        Some(Verb::Convert { input, output }) => Ok(status(civic_canvas::cli::convert(
+            &input,
+            &output,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )?)),
         Some(Verb::Templates) => {
             civic_canvas::cli::templates(&mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Verb::New { template, file }) => {
-            let written = civic_canvas::cli::new_from_template(
-                &template,
-                &file,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )?;
-            Ok(if written {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Some(Verb::New { template, file }) => Ok(status(civic_canvas::cli::new_from_template(
+            &template,
+            &file,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )?)),
         Some(Verb::Measure {
             file,
             view,

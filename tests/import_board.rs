@@ -45,7 +45,7 @@ fn an_imported_board_lands_beside_with_fresh_ids_links_and_photos_in_one_step() 
         "fresh ids"
     );
     // Beside what was here, not over it.
-    let ours = Rect::around(before.items().map(|item| item.rect())).unwrap();
+    let ours = Rect::around(before.items().map(civic_canvas::model::Item::rect)).unwrap();
     assert!(new.iter().all(|item| item.rect().min.x > ours.max.x));
     // The empathy map still stands for the persona, now the copy; its photo came along.
     let persona = new

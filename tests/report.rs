@@ -231,7 +231,8 @@ fn export_report_in_the_file_menu_writes_markdown_beside_no_board() {
     let text = std::fs::read_to_string(dir.path().join("kickoff.md")).unwrap();
     assert!(text.contains("### 2. Solutions and opportunities"));
     assert!(
-        app.query_by_label_contains("Report written to").is_some(),
+        app.query_by_label_contains("Markdown report written to")
+            .is_some(),
         "the status bar says where"
     );
 }

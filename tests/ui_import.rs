@@ -45,7 +45,7 @@ fn a_survey_export_becomes_notes_in_a_frame_per_group_as_one_step() {
         new.iter()
             .any(|item| item.text() == "One counter for everything,\nnot five")
     );
-    let ours = Rect::around(before.items().map(|item| item.rect())).unwrap();
+    let ours = Rect::around(before.items().map(civic_canvas::model::Item::rect)).unwrap();
     assert!(
         new.iter().all(|item| item.rect().min.x > ours.max.x),
         "beside the board"
@@ -83,4 +83,32 @@ fn a_spreadsheet_without_a_usual_column_name_asks_which_column() {
         .collect();
     assert!(texts.contains(&"Kolejki przez SMS".to_owned()), "{texts:?}");
     assert!(texts.contains(&"Jedno okienko".to_owned()));
+}
+
+#[test]
+fn a_json_canvas_comes_in_beside_the_board_with_its_groups_as_frames() {
+    let mut app = app_harness(Some("saved_boards/kickoff.ron".into()));
+    let before = app.state().board().clone();
+    import(&mut app, "tests/canvas/workshop.canvas");
+    let board = app.state().board();
+    let new: Vec<_> = board
+        .items()
+        .filter(|item| before.item(item.id).is_none())
+        .collect();
+    assert!(!new.is_empty(), "the canvas's nodes came in");
+    assert!(
+        new.iter().any(|item| item.as_frame().is_some()),
+        "groups are frames"
+    );
+    assert!(board.connectors().count() > before.connectors().count());
+    // What the canvas held that a board has no place for is listed; close the list, then undo.
+    if app
+        .query_by_label_contains("with some parts left out")
+        .is_some()
+    {
+        app.get_by_label("OK").click_accesskit();
+        app.run();
+    }
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert_eq!(app.state().board().items().len(), before.items().len());
 }

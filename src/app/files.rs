@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::interop::table::TableOptions;
 use crate::storage::{self, Backup, SaveOptions};
 use crate::ui::dialogs::{Modal, Replacing, Then};
-use crate::ui::file_dialog::{DialogOutcome, FilePurpose};
+use crate::ui::file_dialog::{DialogOutcome, ExportKind, FilePurpose};
 
 /// The reason shown when the typed-path dialog replaces a system dialog that could not open.
 const NO_SYSTEM_DIALOG: &str =
@@ -211,35 +211,25 @@ impl CivicCanvasApp {
                 return;
             }
         };
+        self.import_board_beside(&other, &display_name(path));
+    }
+
+    /// Adds everything on `other` (from the file called `name`) to the right of this board, as
+    /// one step, and shows it.
+    pub(super) fn import_board_beside(&mut self, other: &crate::model::Board, name: &str) {
         let Some(theirs) = crate::model::Rect::around(other.items().map(crate::model::Item::rect))
         else {
-            self.set_status(format!("{} has no items to import", display_name(path)));
+            self.set_status(format!("{name} has no items to import"));
             return;
         };
-        // To the right of everything here, tops lined up; mid-view on an empty board.
-        let ours = crate::model::Rect::around(
-            self.session
-                .doc
-                .board()
-                .items()
-                .map(crate::model::Item::rect),
-        );
-        let to = ours.map_or_else(
-            || {
-                let middle = self.canvas.view.camera.center_in_board;
-                let size = theirs.size();
-                crate::model::Point::new(middle.x - size.width / 2.0, middle.y - size.height / 2.0)
-            },
-            |ours| crate::model::Point::new(ours.max.x + IMPORT_GAP, ours.min.y),
-        );
+        let to = self.beside_the_board(theirs.size());
         let offset = egui::vec2(to.x - theirs.min.x, to.y - theirs.min.y);
         let count = other.items().len();
-        if let Some(command) = self.copies_of_board(&other, offset, "Import board") {
+        if let Some(command) = self.copies_of_board(other, offset, "Import board") {
             self.apply(command);
             self.canvas.zoom_to_selection(self.session.doc.board());
             self.set_status(format!(
-                "Added {count} items from {} (one undo takes them back)",
-                display_name(path)
+                "Added {count} items from {name} (one undo takes them back)"
             ));
         }
     }
@@ -264,8 +254,8 @@ impl CivicCanvasApp {
         )
     }
 
-    /// Asks where to write the workshop report (File → Export report…).
-    pub(super) fn start_export_report(&mut self, ctx: &egui::Context) {
+    /// Asks where to write the board as `kind` (File → Export report…, Export JSON Canvas…).
+    pub(super) fn start_export(&mut self, ctx: &egui::Context, kind: ExportKind) {
         self.commit_typing();
         let folder = self
             .session
@@ -274,32 +264,39 @@ impl CivicCanvasApp {
             .and_then(Path::parent)
             .map(Path::to_path_buf);
         let name = suggested_file_name(self.session.doc.board().title());
-        let name = Path::new(&name).with_extension("md").display().to_string();
+        let name = Path::new(&name)
+            .with_extension(kind.extension())
+            .display()
+            .to_string();
         if !self
             .shell
             .file_dialogs
-            .start(ctx, FilePurpose::Report, &name, folder)
+            .start(ctx, FilePurpose::Export(kind), &name, folder)
         {
-            self.ask_for_path(FilePurpose::Report, None);
+            self.ask_for_path(FilePurpose::Export(kind), None);
         }
     }
 
-    /// Writes the workshop report to `path` (given the `.md` extension, so a board file is
+    /// Writes the board as `kind` to `path`, given the kind's extension (so a board file is
     /// never written over).
-    fn write_report(&mut self, path: &Path) {
-        let is_markdown = path
+    fn write_export(&mut self, kind: ExportKind, path: &Path) {
+        let fitting = path
             .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
-        let path = if is_markdown {
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(kind.extension()));
+        let path = if fitting {
             path.to_path_buf()
         } else {
-            path.with_extension("md")
+            path.with_extension(kind.extension())
         };
-        let text = crate::export::report::report(self.session.doc.board());
+        let board = self.session.doc.board();
+        let text = match kind {
+            ExportKind::Report => crate::export::report::report(board),
+            ExportKind::Canvas => crate::interop::json_canvas::board_to_canvas(board),
+        };
         match storage::write_export(&path, text.as_bytes()) {
-            Ok(()) => self.set_status(format!("Report written to {}", path.display())),
+            Ok(()) => self.set_status(format!("{} written to {}", kind.what(), path.display())),
             Err(error) => self.show_error(
-                "Could not write the report",
+                format!("Could not write the {}", kind.what()),
                 format!("{}: {error}", path.display()),
             ),
         }
@@ -311,11 +308,11 @@ impl CivicCanvasApp {
             | FilePurpose::Photo(_)
             | FilePurpose::ImportBoard
             | FilePurpose::Import => String::new(),
-            FilePurpose::Report => self
+            FilePurpose::Export(kind) => self
                 .session
                 .doc
                 .path()
-                .map(|path| path.with_extension("md").display().to_string())
+                .map(|path| path.with_extension(kind.extension()).display().to_string())
                 .unwrap_or_default(),
             FilePurpose::SaveAs => self
                 .session
@@ -354,7 +351,7 @@ impl CivicCanvasApp {
         match purpose {
             FilePurpose::Open => self.open_path(path),
             FilePurpose::Photo(persona) => self.photo_from_file(persona, &path),
-            FilePurpose::Report => self.write_report(&path),
+            FilePurpose::Export(kind) => self.write_export(kind, &path),
             FilePurpose::ImportBoard => self.import_board(&path),
             FilePurpose::Import => self.import_notes(&path, &TableOptions::default()),
             FilePurpose::SaveAs => {

@@ -47,6 +47,19 @@ impl CivicCanvasApp {
             .extension()
             .map(|ext| ext.to_string_lossy().to_lowercase())
             .unwrap_or_default();
+        if extension == "canvas" {
+            match crate::interop::json_canvas::load_canvas(path) {
+                Ok((board, warnings)) => {
+                    self.import_board_beside(&board, &name);
+                    self.list_problems(&name, &warnings);
+                }
+                Err(error) => self.show_error(
+                    "Could not import that canvas",
+                    format!("{name}: {error}\n\nNothing was added."),
+                ),
+            }
+            return;
+        }
         let bytes = match read_bounded(path) {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -117,24 +130,22 @@ impl CivicCanvasApp {
         self.canvas.selection.items = ids;
         self.canvas.zoom_to_selection(self.session.doc.board());
         self.set_status(format!("Imported from {name}: {table}"));
-        if !table.warnings.is_empty() {
-            let mut body: Vec<String> = table
-                .warnings
-                .iter()
-                .take(LISTED_PROBLEMS)
-                .cloned()
-                .collect();
-            if table.warnings.len() > LISTED_PROBLEMS {
-                body.push(format!(
-                    "… and {} more",
-                    table.warnings.len() - LISTED_PROBLEMS
-                ));
-            }
-            self.shell.modal = Some(Modal::Message {
-                title: format!("Imported from {name}, with some rows left out"),
-                body: body.join("\n"),
-            });
+        self.list_problems(name, &table.warnings);
+    }
+
+    /// Lists what could not be imported from `name` (the first few, and how many more).
+    fn list_problems(&mut self, name: &str, problems: &[String]) {
+        if problems.is_empty() {
+            return;
         }
+        let mut body: Vec<String> = problems.iter().take(LISTED_PROBLEMS).cloned().collect();
+        if problems.len() > LISTED_PROBLEMS {
+            body.push(format!("… and {} more", problems.len() - LISTED_PROBLEMS));
+        }
+        self.shell.modal = Some(Modal::Message {
+            title: format!("Imported from {name}, with some parts left out"),
+            body: body.join("\n"),
+        });
     }
 }
 

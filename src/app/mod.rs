@@ -48,7 +48,7 @@ use crate::edit::{Command, Origin};
 use crate::model::Board;
 use crate::ui::canvas::CanvasState;
 use crate::ui::dialogs::{Choice, LivePurpose, Modal, Then};
-use crate::ui::file_dialog::FilePurpose;
+use crate::ui::file_dialog::{ExportKind, FilePurpose};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::theme;
 
@@ -264,7 +264,8 @@ impl CivicCanvasApp {
             Action::NewBoard => self.request(ctx, Then::NewBoard),
             Action::NewFromTemplate => self.choose_template(),
             Action::SaveAsTemplate => self.ask_template_name(),
-            Action::ExportReport => self.start_export_report(ctx),
+            Action::ExportReport => self.start_export(ctx, ExportKind::Report),
+            Action::ExportCanvas => self.start_export(ctx, ExportKind::Canvas),
             Action::ImportBoard => self.start_import_board(ctx),
             Action::Import => self.start_import(ctx),
             Action::Open => self.request(ctx, Then::Open),

@@ -90,6 +90,7 @@ fn menus(
                 Action::Import,
                 Action::ImportBoard,
                 Action::ExportReport,
+                Action::ExportCanvas,
             ],
         );
         ui.separator();

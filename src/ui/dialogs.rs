@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Id, Key, Modal as EguiModal, RichText, Ui};
 
-use crate::ui::file_dialog::FilePurpose;
+use crate::ui::file_dialog::{ExportKind, FilePurpose};
 use crate::ui::safety_dialogs::{self, RecoverySummary};
 use crate::ui::shortcuts::Action;
 use crate::ui::template_dialogs;
@@ -280,7 +280,14 @@ fn typed_path(
     let (heading, confirm, example) = match purpose {
         FilePurpose::Open => ("Open board", "Open", "/home/me/boards/kickoff.ron"),
         FilePurpose::SaveAs => ("Save board as", "Save", "/home/me/boards/kickoff.ron"),
-        FilePurpose::Report => ("Export report", "Export", "/home/me/boards/kickoff.md"),
+        FilePurpose::Export(ExportKind::Report) => {
+            ("Export report", "Export", "/home/me/boards/kickoff.md")
+        }
+        FilePurpose::Export(ExportKind::Canvas) => (
+            "Export as JSON Canvas",
+            "Export",
+            "/home/me/boards/kickoff.canvas",
+        ),
         FilePurpose::ImportBoard => (
             "Import a board into this one",
             "Import",

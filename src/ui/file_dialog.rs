@@ -17,12 +17,39 @@ pub enum FilePurpose {
     SaveAs,
     /// Choosing a photo for this persona card.
     Photo(crate::model::ItemId),
-    /// Writing the workshop report (Markdown).
-    Report,
+    /// Writing the board in another format.
+    Export(ExportKind),
     /// Adding everything on another board to this one.
     ImportBoard,
     /// Adding notes from a spreadsheet (CSV), a text file or a JSON Canvas.
     Import,
+}
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The workshop report, in Markdown.
+    Report,
+    /// The board as a JSON Canvas (Obsidian and other canvas tools open it).
+    Canvas,
+}
+
+impl ExportKind {
+    /// The file extension it is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Report => "md",
+            Self::Canvas => "canvas",
+        }
+    }
+
+    /// What it is, for dialogs and messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Self::Report => "Markdown report",
+            Self::Canvas => "JSON Canvas",
+        }
+    }
 }
 
 /// How a file dialog ended.
@@ -88,8 +115,8 @@ impl FileDialogs {
                     FilePurpose::Open | FilePurpose::SaveAs | FilePurpose::ImportBoard => {
                         rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"])
                     }
-                    FilePurpose::Report => {
-                        rfd::FileDialog::new().add_filter("Markdown report", &["md"])
+                    FilePurpose::Export(kind) => {
+                        rfd::FileDialog::new().add_filter(kind.what(), &[kind.extension()])
                     }
                     FilePurpose::Import => rfd::FileDialog::new()
                         .add_filter("Spreadsheet, text or canvas", &["csv", "txt", "canvas"]),
@@ -108,8 +135,8 @@ impl FileDialogs {
                         .set_title("Save board as")
                         .set_file_name(suggested_name)
                         .save_file(),
-                    FilePurpose::Report => dialog
-                        .set_title("Export report")
+                    FilePurpose::Export(kind) => dialog
+                        .set_title(format!("Export as {}", kind.what()))
                         .set_file_name(suggested_name)
                         .save_file(),
                 };

@@ -24,6 +24,8 @@ pub enum Action {
     SaveAsTemplate,
     /// Write the workshop report (Markdown).
     ExportReport,
+    /// Write the board as a JSON Canvas.
+    ExportCanvas,
     /// Add everything on another board to this one.
     ImportBoard,
     /// Add notes from a spreadsheet or a text file.
@@ -337,7 +339,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 97] = [
+    pub const ALL: [Self; 98] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -345,6 +347,7 @@ impl Action {
         Self::NewFromTemplate,
         Self::SaveAsTemplate,
         Self::ExportReport,
+        Self::ExportCanvas,
         Self::ImportBoard,
         Self::Import,
         Self::StartLiveSession,
@@ -460,6 +463,7 @@ impl Action {
             Self::NewFromTemplate => "New from template…",
             Self::SaveAsTemplate => "Save as template…",
             Self::ExportReport => "Export report…",
+            Self::ExportCanvas => "Export JSON Canvas…",
             Self::ImportBoard => "Import board…",
             Self::Import => "Import…",
             Self::StartLiveSession => "Start live session…",
@@ -566,6 +570,10 @@ impl Action {
             Self::ImportBoard => {
                 "Add everything on another board (personas a colleague sketched, say) beside \
                  what is here, as one undo step"
+            }
+            Self::ExportCanvas => {
+                "Write the board as a JSON Canvas, the open format Obsidian Canvas and other \
+                 tools read (notes, frames and connectors; see the README for what it leaves out)"
             }
             Self::ExportReport => {
                 "Write the workshop report: stages with prompts, time boxes, votes and notes, \
