@@ -77,9 +77,20 @@ pub fn generate(
     err: &mut impl Write,
 ) -> io::Result<bool> {
     let board = generate_board(items, seed);
-    match save_board(path, &board) {
+    write_board(path, &board, out, err)
+}
+
+/// Saves `board` to `path`, then says so on `out` (`FILE: 12 items (…), 3 connectors`), or
+/// why not on `err`. Returns whether it was saved.
+fn write_board(
+    path: &Path,
+    board: &Board,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    match save_board(path, board) {
         Ok(_) => {
-            writeln!(out, "{}: {}", path.display(), board_summary(&board))?;
+            writeln!(out, "{}: {}", path.display(), board_summary(board))?;
             Ok(true)
         }
         Err(error) => {
@@ -289,16 +300,7 @@ pub fn new_from_template(
             return Ok(false);
         }
     };
-    match save_board(path, &board) {
-        Ok(_) => {
-            writeln!(out, "{}: {}", path.display(), board_summary(&board))?;
-            Ok(true)
-        }
-        Err(error) => {
-            writeln!(err, "{error}")?;
-            Ok(false)
-        }
-    }
+    write_board(path, &board, out, err)
 }
 
 #[cfg(test)]

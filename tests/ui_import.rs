@@ -5,7 +5,7 @@
 
 mod common;
 
-use civic_canvas::model::Rect;
+use civic_canvas::model::{Board, Item, Rect};
 use common::{app_harness, press, type_text};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -19,16 +19,21 @@ fn import(app: &mut egui_kittest::Harness<'static, civic_canvas::app::CivicCanva
     press(app, Modifiers::NONE, Key::Enter);
 }
 
+/// The items on `board` that were not on `before`.
+fn added<'b>(board: &'b Board, before: &Board) -> Vec<&'b Item> {
+    board
+        .items()
+        .filter(|item| before.item(item.id).is_none())
+        .collect()
+}
+
 #[test]
 fn a_survey_export_becomes_notes_in_a_frame_per_group_as_one_step() {
     let mut app = app_harness(Some("saved_boards/kickoff.ron".into()));
     let before = app.state().board().clone();
     import(&mut app, "tests/table/survey_semicolon.csv");
     let board = app.state().board();
-    let new: Vec<_> = board
-        .items()
-        .filter(|item| before.item(item.id).is_none())
-        .collect();
+    let new = added(board, &before);
     let frames: Vec<&str> = new
         .iter()
         .filter(|item| item.as_frame().is_some())
@@ -91,10 +96,7 @@ fn a_json_canvas_comes_in_beside_the_board_with_its_groups_as_frames() {
     let before = app.state().board().clone();
     import(&mut app, "tests/canvas/workshop.canvas");
     let board = app.state().board();
-    let new: Vec<_> = board
-        .items()
-        .filter(|item| before.item(item.id).is_none())
-        .collect();
+    let new = added(board, &before);
     assert!(!new.is_empty(), "the canvas's nodes came in");
     assert!(
         new.iter().any(|item| item.as_frame().is_some()),

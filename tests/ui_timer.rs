@@ -13,11 +13,10 @@ use common::{harness_with_app, press};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
-#[test]
-fn the_timer_counts_down_on_the_clock_and_says_when_time_is_up() {
-    let clock = TestClock::default();
+/// The app with the example board, its timer on `clock`.
+fn kickoff_on(clock: &TestClock) -> egui_kittest::Harness<'static, CivicCanvasApp> {
     let time = clock.clone();
-    let mut app = harness_with_app(move |ctx| {
+    harness_with_app(move |ctx| {
         CivicCanvasApp::new(
             ctx,
             AppOptions {
@@ -26,7 +25,13 @@ fn the_timer_counts_down_on_the_clock_and_says_when_time_is_up() {
             },
         )
         .with_test_clock(time)
-    });
+    })
+}
+
+#[test]
+fn the_timer_counts_down_on_the_clock_and_says_when_time_is_up() {
+    let clock = TestClock::default();
+    let mut app = kickoff_on(&clock);
     assert!(app.query_by_label("05:00").is_none(), "hidden at first");
     press(&mut app, Modifiers::NONE, Key::T);
     assert!(app.query_by_label("05:00").is_some());
@@ -71,17 +76,7 @@ fn the_timer_counts_down_on_the_clock_and_says_when_time_is_up() {
 #[test]
 fn next_stage_with_the_stage_bar_shows_the_prompt_and_starts_the_stage_time_box() {
     let clock = TestClock::default();
-    let time = clock.clone();
-    let mut app = harness_with_app(move |ctx| {
-        CivicCanvasApp::new(
-            ctx,
-            AppOptions {
-                file: Some(PathBuf::from("saved_boards/kickoff.ron")),
-                native_file_dialogs: false,
-            },
-        )
-        .with_test_clock(time)
-    });
+    let mut app = kickoff_on(&clock);
     let prompt = "How might we make municipal services easy to find and use online?";
     // Without the stage bar, stepping through the frames leaves the timer alone.
     press(&mut app, Modifiers::NONE, Key::PageDown);

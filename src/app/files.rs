@@ -145,7 +145,15 @@ impl CivicCanvasApp {
         }
     }
 
-    pub(super) fn start_open(&mut self, ctx: &egui::Context) {
+    /// Opens the system's file dialog for `purpose` in the board's folder (suggesting
+    /// `suggested_name` where a file is to be written), or asks for a typed path where there is
+    /// no such dialog.
+    pub(super) fn ask_for_file(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: FilePurpose,
+        suggested_name: &str,
+    ) {
         let folder = self
             .session
             .doc
@@ -155,46 +163,26 @@ impl CivicCanvasApp {
         if !self
             .shell
             .file_dialogs
-            .start(ctx, FilePurpose::Open, "", folder)
+            .start(ctx, purpose, suggested_name, folder)
         {
-            self.ask_for_path(FilePurpose::Open, None);
+            self.ask_for_path(purpose, None);
         }
+    }
+
+    pub(super) fn start_open(&mut self, ctx: &egui::Context) {
+        self.ask_for_file(ctx, FilePurpose::Open, "");
     }
 
     pub(super) fn start_save_as(&mut self, ctx: &egui::Context, then: Then) {
         self.shell.after_save = then;
-        let folder = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
         let name = suggested_file_name(self.session.doc.board().title());
-        if !self
-            .shell
-            .file_dialogs
-            .start(ctx, FilePurpose::SaveAs, &name, folder)
-        {
-            self.ask_for_path(FilePurpose::SaveAs, None);
-        }
+        self.ask_for_file(ctx, FilePurpose::SaveAs, &name);
     }
 
     /// Asks for a board to add to this one (File → Import board…).
     pub(super) fn start_import_board(&mut self, ctx: &egui::Context) {
         self.commit_typing();
-        let folder = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        if !self
-            .shell
-            .file_dialogs
-            .start(ctx, FilePurpose::ImportBoard, "", folder)
-        {
-            self.ask_for_path(FilePurpose::ImportBoard, None);
-        }
+        self.ask_for_file(ctx, FilePurpose::ImportBoard, "");
     }
 
     /// Adds everything on the board at `path` to this one, beside what is here, as one step:
@@ -257,24 +245,12 @@ impl CivicCanvasApp {
     /// Asks where to write the board as `kind` (File → Export report…, Export JSON Canvas…).
     pub(super) fn start_export(&mut self, ctx: &egui::Context, kind: ExportKind) {
         self.commit_typing();
-        let folder = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
         let name = suggested_file_name(self.session.doc.board().title());
         let name = Path::new(&name)
             .with_extension(kind.extension())
             .display()
             .to_string();
-        if !self
-            .shell
-            .file_dialogs
-            .start(ctx, FilePurpose::Export(kind), &name, folder)
-        {
-            self.ask_for_path(FilePurpose::Export(kind), None);
-        }
+        self.ask_for_file(ctx, FilePurpose::Export(kind), &name);
     }
 
     /// Writes the board as `kind` to `path`, given the kind's extension (so a board file is

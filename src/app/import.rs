@@ -22,19 +22,7 @@ impl CivicCanvasApp {
     /// Asks for a spreadsheet or text file to make notes of (File → Import…).
     pub(super) fn start_import(&mut self, ctx: &egui::Context) {
         self.commit_typing();
-        let folder = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        if !self
-            .shell
-            .file_dialogs
-            .start(ctx, FilePurpose::Import, "", folder)
-        {
-            self.ask_for_path(FilePurpose::Import, None);
-        }
+        self.ask_for_file(ctx, FilePurpose::Import, "");
     }
 
     /// Makes notes of the spreadsheet or text file at `path` (by its extension).

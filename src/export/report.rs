@@ -31,21 +31,26 @@ pub fn report(board: &Board) -> String {
     out
 }
 
-/// Text for one line of Markdown: line breaks become spaces, and characters Markdown would read
-/// as formatting at the start of a line are escaped.
+/// Text for one line of Markdown: line breaks become spaces, and characters Markdown reads as
+/// formatting are escaped.
 fn inline(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut escaped = String::with_capacity(one_line.len());
-    for c in one_line.chars() {
+    escaped(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` with the characters Markdown reads as formatting escaped, so a Markdown app shows
+/// what the board shows (line breaks are kept).
+pub(crate) fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if matches!(
             c,
             '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
         ) {
-            escaped.push('\\');
+            out.push('\\');
         }
-        escaped.push(c);
+        out.push(c);
     }
-    escaped
+    out
 }
 
 /// "3 votes" or "1 vote".

@@ -98,6 +98,7 @@ use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::edit::PersonaField;
+use crate::export::report::escaped;
 use crate::model::{
     Arrows, Basis, Board, BoardError, Connector, ConnectorId, EmpathyMap, Entry, EntryList, Frame,
     IdGen, Item, ItemId, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, MapNode, PaletteColor, Persona,
@@ -428,22 +429,6 @@ fn heading(text: &str, otherwise: &str) -> String {
     } else {
         escaped(line)
     }
-}
-
-/// `text` with the characters Markdown reads as formatting escaped, so a Markdown app shows
-/// what the board shows (line breaks are kept).
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A list item "**Label:** value" (or just the value when there is no label); the lines of a
