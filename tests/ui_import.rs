@@ -50,7 +50,7 @@ fn a_survey_export_becomes_notes_in_a_frame_per_group_as_one_step() {
         new.iter()
             .any(|item| item.text() == "One counter for everything,\nnot five")
     );
-    let ours = Rect::around(before.items().map(civic_canvas::model::Item::rect)).unwrap();
+    let ours = Rect::around(before.items().map(Item::rect)).unwrap();
     assert!(
         new.iter().all(|item| item.rect().min.x > ours.max.x),
         "beside the board"
