@@ -43,3 +43,47 @@ fn kickoff_board_speaks_the_workshop_languages() {
         );
     }
 }
+
+#[test]
+fn the_persona_example_has_three_marked_personas_each_with_its_empathy_map() {
+    use civic_canvas::model::{Basis, ItemKind};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/citizen-personas.ron");
+    let board = load_board(&path).unwrap();
+    let personas: Vec<_> = board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => Some((item.id, persona)),
+            _ => None,
+        })
+        .collect();
+    assert!(personas.len() >= 3);
+    for (id, persona) in personas {
+        let (evidence, filled) = persona.evidence();
+        assert!(
+            evidence > 0 && evidence < filled,
+            "{}: evidence and assumptions",
+            persona.name
+        );
+        assert!(
+            persona
+                .goals
+                .iter()
+                .chain(&persona.needs)
+                .chain(&persona.pains)
+                .any(|e| e.basis == Basis::Assumption)
+                || [&persona.background, &persona.languages]
+                    .iter()
+                    .any(|e| e.basis == Basis::Assumption),
+            "{} has an assumption",
+            persona.name
+        );
+        assert!(
+            board.items().any(
+                |item| matches!(&item.kind, ItemKind::EmpathyMap(map) if map.persona == Some(id))
+            ),
+            "{} has an empathy map",
+            persona.name
+        );
+    }
+}

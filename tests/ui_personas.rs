@@ -413,3 +413,20 @@ fn enter_finishes_a_name_typed_in_place_without_a_line_break() {
         "Enter finished it"
     );
 }
+
+#[test]
+fn the_gallery_puts_the_personas_that_need_research_first() {
+    let mut harness = app_harness(Some("tests/golden/v5/persona.ron".into()));
+    press(&mut harness, Modifiers::SHIFT, Key::P);
+    // Ana has 3 of her 14 filled entries from research; ნინო has nothing filled in yet.
+    let nino = harness
+        .get_by_role_and_label(Role::Button, "ნინო")
+        .rect()
+        .top();
+    let ana = harness
+        .get_by_role_and_label(Role::Button, "Ana Petrović\nNurse, mother of two")
+        .rect()
+        .top();
+    assert!(nino < ana, "the persona with no research comes first");
+    assert!(harness.query_by_label("3 of 14 from research").is_some());
+}

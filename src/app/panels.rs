@@ -327,7 +327,21 @@ pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
             _ => None,
         })
         .collect();
-    personas.sort_by_key(|(_, persona)| persona.name.to_lowercase());
+    // The personas that need research most come first: least of them from research, then by
+    // name.
+    personas.sort_by(|(_, a), (_, b)| {
+        let share = |persona: &crate::model::Persona| {
+            let (evidence, filled) = persona.evidence();
+            if filled == 0 {
+                0.0
+            } else {
+                evidence as f32 / filled as f32
+            }
+        };
+        share(a)
+            .total_cmp(&share(b))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     if personas.is_empty() {
         ui.weak("No persona cards yet. Add one with P or the Persona card button.");
         return;
@@ -349,6 +363,9 @@ pub fn persona_gallery(ui: &mut Ui, board: &Board, canvas: &mut CanvasState) {
             {
                 go_to = Some(item.id);
             }
+            let (evidence, filled) = persona.evidence();
+            ui.weak(format!("{evidence} of {filled} from research"));
+            ui.add_space(4.0);
         }
     });
     if let Some(id) = go_to {

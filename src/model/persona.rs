@@ -293,6 +293,34 @@ impl Persona {
         }
     }
 
+    /// How much of the card rests on research: the filled fields and list entries marked as
+    /// evidence, and all the filled ones (an unmarked one counts as not researched yet). The
+    /// name, digital skills and channels carry no marks and are not counted.
+    pub fn evidence(&self) -> (usize, usize) {
+        let fields = [
+            &self.age,
+            &self.role,
+            &self.location,
+            &self.quote,
+            &self.background,
+            &self.languages,
+            &self.accessibility,
+            &self.life_event,
+        ];
+        let filled = fields
+            .into_iter()
+            .chain(&self.goals)
+            .chain(&self.needs)
+            .chain(&self.pains)
+            .chain(&self.behaviours)
+            .chain(self.custom.iter().map(|field| &field.value))
+            .filter(|entry| !entry.text.trim().is_empty());
+        filled.fold((0, 0), |(evidence, all), entry| {
+            let backed = matches!(entry.basis, Basis::Evidence(_));
+            (evidence + usize::from(backed), all + 1)
+        })
+    }
+
     /// The initials for the avatar drawn when there is no photo: the first letters of the first
     /// two words of the name ("Ana Petrović" → "AP"), or "?" for no name.
     pub fn initials(&self) -> String {
@@ -381,6 +409,29 @@ mod tests {
                 "Favourite app",
                 "Viber"
             ]
+        );
+    }
+
+    #[test]
+    fn the_evidence_meter_counts_filled_entries_and_those_from_research() {
+        let mut persona = Persona::named("Ana");
+        assert_eq!(persona.evidence(), (0, 0), "the name is not counted");
+        persona.role = Entry::evidence("Nurse", "interview 3");
+        persona.age = Entry::assumption("34");
+        persona.quote = Entry::new("I lose a whole day");
+        persona
+            .goals
+            .push(Entry::evidence("Register online", "survey"));
+        persona.needs.push(Entry::new("   "));
+        persona.custom.push(CustomField {
+            label: "Favourite app".into(),
+            value: Entry::evidence("Viber", "interview 3"),
+        });
+        persona.digital_skills = Some(3);
+        assert_eq!(
+            persona.evidence(),
+            (3, 5),
+            "3 of 5 from research; blanks not filled"
         );
     }
 }

@@ -81,14 +81,60 @@ pub fn persona(
     if show_text {
         header_text(&clip, persona, header, zoom);
         if BODY_SIZE * zoom >= theme::MIN_READABLE_TEXT_PX * 1.5 {
-            let body = Rect::from_min_max(pos2(rect.left(), header.bottom()), rect.max)
-                .shrink(PADDING * zoom);
+            let meter_top = rect.bottom() - METER_HEIGHT * zoom;
+            evidence_meter(&clip, persona, rect.with_min_y(meter_top), zoom);
+            let body = Rect::from_min_max(
+                pos2(rect.left(), header.bottom()),
+                pos2(rect.right(), meter_top),
+            )
+            .shrink(PADDING * zoom);
             if !body_text(&clip, persona, body, zoom) {
-                paint::overflow_badge(painter, rect, zoom);
+                // Above the meter, at the foot of what shows.
+                paint::overflow_badge(painter, rect.with_max_y(meter_top), zoom);
             }
         }
     }
     paint::outline_marks(painter, rect, radius, selected, highlighted);
+}
+
+/// The height of the evidence meter at the bottom of a card, in board units.
+const METER_HEIGHT: f32 = 44.0;
+/// The evidence meter's colours: the part from research, and the rest.
+const METER_EVIDENCE: Color32 = Color32::from_rgb(0x1e, 0x84, 0x49);
+const METER_REST: Color32 = Color32::from_rgb(0xe3, 0xe6, 0xea);
+
+/// The evidence meter along the bottom of a card (`strip`): a bar of how much of what is filled
+/// is marked as evidence, and "7 of 12 from research".
+fn evidence_meter(painter: &Painter, persona: &Persona, strip: Rect, zoom: f32) {
+    let (evidence, filled) = persona.evidence();
+    let inner = strip.shrink2(vec2(PADDING * zoom, 8.0 * zoom));
+    let bar_width = inner.width() * 0.35;
+    let bar = Rect::from_min_size(
+        pos2(inner.left(), inner.center().y - 5.0 * zoom),
+        vec2(bar_width, 10.0 * zoom),
+    );
+    let round = CornerRadius::same((5.0 * zoom).round().clamp(0.0, 255.0) as u8);
+    painter.rect_filled(bar, round, METER_REST);
+    if filled > 0 && evidence > 0 {
+        let share = evidence as f32 / filled as f32;
+        painter.rect_filled(
+            bar.with_max_x(bar.left() + bar.width() * share),
+            round,
+            METER_EVIDENCE,
+        );
+    }
+    let text = if filled == 0 {
+        "Nothing filled in yet".to_owned()
+    } else {
+        format!("{evidence} of {filled} from research")
+    };
+    painter.text(
+        pos2(bar.right() + 10.0 * zoom, inner.center().y),
+        Align2::LEFT_CENTER,
+        text,
+        FontId::proportional(HEADING_SIZE * zoom),
+        theme::MAP_TAG_TEXT,
+    );
 }
 
 /// How wide (in points) the photo of a card drawn in `rect` at `zoom` is.
