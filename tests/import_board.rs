@@ -89,3 +89,43 @@ fn a_board_that_does_not_open_adds_nothing_and_says_why() {
     assert!(app.query_by_label("Could not import that board").is_some());
     assert_eq!(app.state().board().items().len(), count);
 }
+
+#[test]
+fn insert_persona_from_file_copies_the_chosen_personas_with_their_empathy_maps() {
+    let mut app = app_harness(Some("saved_boards/kickoff.ron".into()));
+    let before = app.state().board().clone();
+    app.get_by_label("File").click();
+    app.run();
+    app.get_by_label("Insert persona from file…").click();
+    app.run();
+    type_text(&mut app, "tests/golden/v5/persona.ron");
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    assert!(app.query_by_label("Insert personas").is_some());
+    // Both are ticked at first; leave ნინო out.
+    app.get_by_label("ნინო").click_accesskit();
+    app.run();
+    app.get_by_label("Insert").click_accesskit();
+    app.run();
+    let board = app.state().board();
+    let new: Vec<_> = board
+        .items()
+        .filter(|item| before.item(item.id).is_none())
+        .collect();
+    let names: Vec<&str> = new
+        .iter()
+        .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+        .map(|item| item.text())
+        .collect();
+    assert_eq!(names, ["Ana Petrović"]);
+    let ana = new
+        .iter()
+        .find(|item| item.text() == "Ana Petrović")
+        .unwrap();
+    assert!(
+        new.iter().any(
+            |item| matches!(&item.kind, ItemKind::EmpathyMap(map) if map.persona == Some(ana.id))
+        ),
+        "her empathy map came along, linked to the copy"
+    );
+    assert_eq!(new.len(), 2, "nothing else");
+}

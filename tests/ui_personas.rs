@@ -10,11 +10,11 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_persona, app_harness, click_in_inspector, press, type_text};
-use egui_kittest::kittest::Queryable as _;
+use common::{add_persona, app_harness, click_in_inspector, personas, press, type_text};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn the_persona(harness: &Harness<'_, CivicCanvasApp>) -> Persona {
-    common::personas(harness)
+    personas(harness)
         .into_iter()
         .next()
         .expect("a persona on the board")
@@ -429,4 +429,27 @@ fn the_gallery_puts_the_personas_that_need_research_first() {
         .top();
     assert!(nino < ana, "the persona with no research comes first");
     assert!(harness.query_by_label("3 of 14 from research").is_some());
+}
+
+#[test]
+fn an_empty_field_shows_a_prompt_that_is_never_saved() {
+    let mut harness = app_harness(None);
+    add_persona(&mut harness, "Dritan");
+    let prompt = "What life event brings them to this service?";
+    let field = harness.get_by_role_and_label(Role::TextInput, "Life event");
+    assert_eq!(
+        field.accesskit_node().placeholder(),
+        Some(prompt),
+        "the empty field asks"
+    );
+    fill(&mut harness, "Life event", "Retires this year");
+    let persona = &personas(&harness)[0];
+    assert_eq!(
+        persona.life_event.text, "Retires this year",
+        "the prompt is not in the text"
+    );
+    assert!(
+        persona.age.text.is_empty(),
+        "an untouched field stays empty"
+    );
 }

@@ -283,7 +283,8 @@ impl CivicCanvasApp {
             FilePurpose::Open
             | FilePurpose::Photo(_)
             | FilePurpose::ImportBoard
-            | FilePurpose::Import => String::new(),
+            | FilePurpose::Import
+            | FilePurpose::InsertPersona => String::new(),
             FilePurpose::Export(kind) => self
                 .session
                 .doc
@@ -330,6 +331,7 @@ impl CivicCanvasApp {
             FilePurpose::Export(kind) => self.write_export(kind, &path),
             FilePurpose::ImportBoard => self.import_board(&path),
             FilePurpose::Import => self.import_notes(&path, &TableOptions::default()),
+            FilePurpose::InsertPersona => self.offer_personas(&path),
             FilePurpose::SaveAs => {
                 let path = with_board_extension(path);
                 let then = std::mem::take(&mut self.shell.after_save);

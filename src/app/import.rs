@@ -11,7 +11,7 @@ use crate::interop::table::{
     ImportError, MAX_TABLE_BYTES, Placement, Table, TableOptions, lay_out, notes_from_csv,
     notes_from_text,
 };
-use crate::model::{Item, Point, Rect};
+use crate::model::{Board, Item, ItemId, ItemKind, Point, Rect};
 use crate::ui::dialogs::Modal;
 use crate::ui::file_dialog::FilePurpose;
 
@@ -23,6 +23,85 @@ impl CivicCanvasApp {
     pub(super) fn start_import(&mut self, ctx: &egui::Context) {
         self.commit_typing();
         self.ask_for_file(ctx, FilePurpose::Import, "");
+    }
+
+    /// Asks for a board to copy personas from (Insert persona from file…).
+    pub(super) fn start_insert_persona(&mut self, ctx: &egui::Context) {
+        self.commit_typing();
+        self.ask_for_file(ctx, FilePurpose::InsertPersona, "");
+    }
+
+    /// Lists the personas on the board at `path`, to choose which to copy in.
+    pub(super) fn offer_personas(&mut self, path: &Path) {
+        let other = match crate::storage::load_board(path) {
+            Ok(other) => other,
+            Err(error) => {
+                self.show_error(
+                    "Could not read personas from that board",
+                    format!("{error}\n\nNothing was added."),
+                );
+                return;
+            }
+        };
+        let personas: Vec<_> = other
+            .items()
+            .filter_map(|item| match &item.kind {
+                ItemKind::Persona(persona) => Some((
+                    item.id,
+                    crate::ui::canvas::item_label(item).to_owned(),
+                    persona.role.text.clone(),
+                    true,
+                )),
+                _ => None,
+            })
+            .collect();
+        if personas.is_empty() {
+            self.set_status(format!("{} has no persona cards", path.display()));
+            return;
+        }
+        self.shell.modal = Some(Modal::ChoosePersonas {
+            path: path.to_path_buf(),
+            personas,
+        });
+    }
+
+    /// Copies the `chosen` personas of the board at `path` beside this board, with their
+    /// photos and the empathy maps about them (still linked to them), as one step.
+    pub(super) fn insert_personas(&mut self, path: &Path, chosen: &[ItemId]) {
+        let other = match crate::storage::load_board(path) {
+            Ok(other) => other,
+            Err(error) => {
+                self.show_error("Could not read personas from that board", error.to_string());
+                return;
+            }
+        };
+        let items: Vec<Item> = other
+            .items()
+            .filter(|item| match &item.kind {
+                ItemKind::Persona(_) => chosen.contains(&item.id),
+                ItemKind::EmpathyMap(map) => map.persona.is_some_and(|p| chosen.contains(&p)),
+                _ => false,
+            })
+            .map(|item| Item {
+                parent: None,
+                ..item.clone()
+            })
+            .collect();
+        let photos: Vec<_> = other
+            .used_images()
+            .map(|(id, image)| (id, image.clone()))
+            .collect();
+        match Board::from_parts(other.title(), items, []) {
+            Ok(picked) => {
+                let picked = picked.with_images(photos);
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                );
+                self.import_board_beside(&picked, &name);
+            }
+            Err(error) => self.show_error("Could not copy those personas", error.to_string()),
+        }
     }
 
     /// Makes notes of the spreadsheet or text file at `path` (by its extension).

@@ -268,6 +268,7 @@ impl CivicCanvasApp {
             Action::ExportCanvas => self.start_export(ctx, ExportKind::Canvas),
             Action::ImportBoard => self.start_import_board(ctx),
             Action::Import => self.start_import(ctx),
+            Action::InsertPersona => self.start_insert_persona(ctx),
             Action::Open => self.request(ctx, Then::Open),
             Action::Quit => self.request(ctx, Then::Quit),
             Action::Save => self.save(ctx, Then::Nothing),
@@ -415,6 +416,14 @@ impl CivicCanvasApp {
             (_, Choice::LiveAddress(LivePurpose::Join, link)) => self.join_live(ctx, &link),
             (Some(Modal::Templates { .. }), Choice::Template(index)) => {
                 self.request(ctx, Then::NewFromTemplate(index));
+            }
+            (Some(Modal::ChoosePersonas { path, personas }), Choice::Personas) => {
+                let chosen: Vec<_> = personas
+                    .iter()
+                    .filter(|(.., chosen)| *chosen)
+                    .map(|(id, ..)| *id)
+                    .collect();
+                self.insert_personas(&path, &chosen);
             }
             (Some(Modal::ChooseColumn { path, .. }), Choice::Column(column)) => {
                 let options = crate::interop::table::TableOptions {

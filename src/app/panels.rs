@@ -89,6 +89,7 @@ fn menus(
                 Action::SaveAsTemplate,
                 Action::Import,
                 Action::ImportBoard,
+                Action::InsertPersona,
                 Action::ExportReport,
                 Action::ExportCanvas,
             ],

@@ -99,6 +99,13 @@ pub enum Modal {
         /// Its column headers.
         headers: Vec<String>,
     },
+    /// The personas on another board, to choose which to copy in.
+    ChoosePersonas {
+        /// The board file.
+        path: PathBuf,
+        /// Each persona's id, name and role, and whether it is chosen.
+        personas: Vec<(crate::model::ItemId, String, String, bool)>,
+    },
     /// A name to save the board as a template under.
     SaveTemplate {
         /// The name typed so far.
@@ -154,6 +161,8 @@ pub enum Choice {
     TemplateName(String),
     /// Take the notes from the column with this header.
     Column(String),
+    /// Copy in the chosen personas (those marked in the dialog).
+    Personas,
 }
 
 impl Modal {
@@ -188,6 +197,7 @@ impl Modal {
                 } => safety_dialogs::recovered_boards(ui, boards, *older_deleted),
                 Self::Templates { templates } => template_dialogs::choose(ui, templates),
                 Self::ChooseColumn { path, headers } => choose_column(ui, path, headers),
+                Self::ChoosePersonas { path, personas } => choose_personas(ui, path, personas),
                 Self::SaveTemplate { text, problem } => {
                     ui.heading("Save as template");
                     ui.label(
@@ -294,6 +304,11 @@ fn typed_path(
             "/home/me/boards/personas-from-ana.ron",
         ),
         FilePurpose::Import => ("Import notes", "Import", "/home/me/survey/ideas.csv"),
+        FilePurpose::InsertPersona => (
+            "Insert personas from a board",
+            "Choose personas",
+            "/home/me/boards/personas-from-ana.ron",
+        ),
         FilePurpose::Photo(_) => (
             "Choose a photo",
             "Use this photo",
@@ -336,6 +351,51 @@ fn choose_column(ui: &mut Ui, path: &std::path::Path, headers: &[String]) -> Opt
     if ui.button("Cancel").on_hover_text("Escape").clicked() {
         choice = Some(Choice::Close);
     }
+    choice
+}
+
+/// Which personas of another board to copy in: a box to tick for each.
+fn choose_personas(
+    ui: &mut Ui,
+    path: &std::path::Path,
+    personas: &mut [(crate::model::ItemId, String, String, bool)],
+) -> Option<Choice> {
+    ui.heading("Insert personas");
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    ui.label(format!(
+        "The personas on {name}. Tick those to copy in (with their photos and empathy maps):"
+    ));
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for (_, persona, role, chosen) in personas.iter_mut() {
+                let text = if role.is_empty() {
+                    persona.clone()
+                } else {
+                    format!("{persona} ({role})")
+                };
+                ui.checkbox(chosen, text);
+            }
+        });
+    ui.add_space(6.0);
+    let any = personas.iter().any(|(.., chosen)| *chosen);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(any, egui::Button::new("Insert"))
+            .on_hover_text("Copy the ticked personas beside the board, as one undo step")
+            .clicked()
+        {
+            choice = Some(Choice::Personas);
+        }
+        if ui.button("Cancel").on_hover_text("Escape").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
     choice
 }
 

@@ -23,6 +23,8 @@ pub enum FilePurpose {
     ImportBoard,
     /// Adding notes from a spreadsheet (CSV), a text file or a JSON Canvas.
     Import,
+    /// Choosing personas from another board to copy in.
+    InsertPersona,
 }
 
 /// What an export writes.
@@ -112,7 +114,10 @@ impl FileDialogs {
                 let mut dialog = match purpose {
                     FilePurpose::Photo(_) => rfd::FileDialog::new()
                         .add_filter("Photos", &["png", "jpg", "jpeg", "webp", "gif"]),
-                    FilePurpose::Open | FilePurpose::SaveAs | FilePurpose::ImportBoard => {
+                    FilePurpose::Open
+                    | FilePurpose::SaveAs
+                    | FilePurpose::ImportBoard
+                    | FilePurpose::InsertPersona => {
                         rfd::FileDialog::new().add_filter("Civic Canvas board", &["ron"])
                     }
                     FilePurpose::Export(kind) => {
@@ -131,6 +136,9 @@ impl FileDialogs {
                     }
                     FilePurpose::Photo(_) => dialog.set_title("Choose a photo").pick_file(),
                     FilePurpose::Import => dialog.set_title("Import notes").pick_file(),
+                    FilePurpose::InsertPersona => {
+                        dialog.set_title("Insert personas from a board").pick_file()
+                    }
                     FilePurpose::SaveAs => dialog
                         .set_title("Save board as")
                         .set_file_name(suggested_name)

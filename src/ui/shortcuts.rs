@@ -30,6 +30,8 @@ pub enum Action {
     ImportBoard,
     /// Add notes from a spreadsheet or a text file.
     Import,
+    /// Copy chosen personas in from another board.
+    InsertPersona,
     /// Share the board live through a relay, so colleagues can edit it at once.
     StartLiveSession,
     /// Join a colleague's live session from its link.
@@ -339,7 +341,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 98] = [
+    pub const ALL: [Self; 99] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -350,6 +352,7 @@ impl Action {
         Self::ExportCanvas,
         Self::ImportBoard,
         Self::Import,
+        Self::InsertPersona,
         Self::StartLiveSession,
         Self::JoinLiveSession,
         Self::LeaveLiveSession,
@@ -466,6 +469,7 @@ impl Action {
             Self::ExportCanvas => "Export JSON Canvas…",
             Self::ImportBoard => "Import board…",
             Self::Import => "Import…",
+            Self::InsertPersona => "Insert persona from file…",
             Self::StartLiveSession => "Start live session…",
             Self::JoinLiveSession => "Join live session…",
             Self::LeaveLiveSession => "Leave live session",
@@ -562,6 +566,10 @@ impl Action {
             }
             Self::SaveAsTemplate => {
                 "Save this board as a template of your own, offered in New from template"
+            }
+            Self::InsertPersona => {
+                "Copy chosen personas (with their photos and empathy maps) in from another board \
+                 file, such as one a colleague sketched offline"
             }
             Self::Import => {
                 "Add notes from a spreadsheet saved as CSV (a column of ideas, with colours and \

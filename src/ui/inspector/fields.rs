@@ -86,10 +86,24 @@ impl InspectorState {
     pub(super) fn named_field(
         &mut self,
         ui: &mut Ui,
+        key: (Target, &str),
+        current: &str,
+        naming: Naming<'_>,
+        multiline: bool,
+    ) -> Option<String> {
+        self.prompted_field(ui, key, current, naming, multiline, "")
+    }
+
+    /// [`Self::named_field`] showing `prompt` in a faint style while the field is empty (a
+    /// question that helps fill it in; it is never part of the text).
+    pub(super) fn prompted_field(
+        &mut self,
+        ui: &mut Ui,
         (target, field): (Target, &str),
         current: &str,
         naming: Naming<'_>,
         multiline: bool,
+        prompt: &str,
     ) -> Option<String> {
         let above = matches!(naming, Naming::Above).then(|| ui.label(field).id);
         let labels = match naming {
@@ -123,7 +137,11 @@ impl InspectorState {
         } else {
             TextEdit::singleline(&mut buffer)
         };
-        let response = ui.add(edit.id(id).desired_width(ui.available_width()));
+        let response = ui.add(
+            edit.id(id)
+                .hint_text(prompt)
+                .desired_width(ui.available_width()),
+        );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field));
         for label in labels {
             // The field keeps its full name ("Needs 2: source"); the relation tells a screen
