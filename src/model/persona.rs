@@ -293,11 +293,9 @@ impl Persona {
         }
     }
 
-    /// How much of the card rests on research: the filled fields and list entries marked as
-    /// evidence, and all the filled ones (an unmarked one counts as not researched yet). The
-    /// name, digital skills and channels carry no marks and are not counted.
-    pub fn evidence(&self) -> (usize, usize) {
-        let fields = [
+    /// The fields that hold one entry (age, role, …), in card order.
+    fn one_entry_fields(&self) -> [&Entry; 8] {
+        [
             &self.age,
             &self.role,
             &self.location,
@@ -306,8 +304,15 @@ impl Persona {
             &self.languages,
             &self.accessibility,
             &self.life_event,
-        ];
-        let filled = fields
+        ]
+    }
+
+    /// How much of the card rests on research: the filled fields and list entries marked as
+    /// evidence, and all the filled ones (an unmarked one counts as not researched yet). The
+    /// name, digital skills and channels carry no marks and are not counted.
+    pub fn evidence(&self) -> (usize, usize) {
+        let filled = self
+            .one_entry_fields()
             .into_iter()
             .chain(&self.goals)
             .chain(&self.needs)
@@ -349,18 +354,12 @@ impl Persona {
 
     /// All the persona's text, for search: name, fields, list entries, custom fields.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        let fields = [
-            &self.age,
-            &self.role,
-            &self.location,
-            &self.quote,
-            &self.background,
-            &self.languages,
-            &self.accessibility,
-            &self.life_event,
-        ];
         std::iter::once(self.name.as_str())
-            .chain(fields.into_iter().map(|entry| entry.text.as_str()))
+            .chain(
+                self.one_entry_fields()
+                    .into_iter()
+                    .map(|entry| entry.text.as_str()),
+            )
             .chain(
                 EntryList::PERSONA
                     .into_iter()
