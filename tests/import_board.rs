@@ -129,3 +129,47 @@ fn insert_persona_from_file_copies_the_chosen_personas_with_their_empathy_maps()
     );
     assert_eq!(new.len(), 2, "nothing else");
 }
+
+#[test]
+fn personas_inserted_from_a_file_with_the_same_ids_get_fresh_ones() {
+    // The board itself as the file: every id clashes.
+    let path = "saved_boards/citizen-personas.ron";
+    let mut app = app_harness(Some(path.into()));
+    let before = app.state().board().clone();
+    app.get_by_label("File").click();
+    app.run();
+    app.get_by_label("Insert persona from file…").click();
+    app.run();
+    type_text(&mut app, path);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    app.get_by_label("Insert").click_accesskit();
+    app.run();
+    let board = app.state().board();
+    let personas = |board: &civic_canvas::model::Board| {
+        board
+            .items()
+            .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+            .count()
+    };
+    assert_eq!(
+        personas(board),
+        2 * personas(&before),
+        "every persona copied"
+    );
+    assert_eq!(
+        board.items().len(),
+        before.items().len() + 6,
+        "three cards, three maps"
+    );
+    // Every empathy map stands for a persona on the board, and the copies for the copies.
+    for item in board.items() {
+        if let ItemKind::EmpathyMap(map) = &item.kind {
+            let persona = map.persona.and_then(|id| board.item(id)).unwrap();
+            assert_eq!(
+                before.item(item.id).is_some(),
+                before.item(persona.id).is_some(),
+                "an original map for an original card, a copy for a copy"
+            );
+        }
+    }
+}
