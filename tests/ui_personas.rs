@@ -453,3 +453,45 @@ fn an_empty_field_shows_a_prompt_that_is_never_saved() {
         "an untouched field stays empty"
     );
 }
+
+#[test]
+fn a_persona_is_filled_in_on_the_card_with_tab_and_enter() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    type_text(&mut harness, "Jelena Marković");
+    // Tab: the fields in the inspector's order, role first.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Pharmacist");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "29");
+    // Shift+Tab goes back: the role, typed over.
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    type_text(&mut harness, "Pharmacist, first baby");
+    // On past the other six fields to the goals.
+    for _ in 0..8 {
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+    }
+    type_text(&mut harness, "Register the birth in one visit");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    type_text(&mut harness, "Get the health card");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+
+    let persona = &personas(&harness)[0];
+    assert_eq!(persona.name, "Jelena Marković");
+    assert_eq!(persona.role.text, "Pharmacist, first baby");
+    assert_eq!(persona.age.text, "29");
+    let goals: Vec<&str> = persona.goals.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(
+        goals,
+        ["Register the birth in one visit", "Get the health card"]
+    );
+    // Each finished field is a step of its own.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        personas(&harness)[0].goals.len(),
+        1,
+        "undo takes back the last goal"
+    );
+}

@@ -54,6 +54,20 @@ impl PersonaField {
         }
     }
 
+    /// The question an empty field asks, to help fill it in (never saved).
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Self::Age => "How old are they, roughly?",
+            Self::Role => "What do they do: work, study, care for someone?",
+            Self::Location => "Where do they live: town, village, district?",
+            Self::Quote => "Something they said, in their own words",
+            Self::Background => "What shapes how they deal with public services?",
+            Self::LifeEvent => "What life event brings them to this service?",
+            Self::Languages => "Which languages do they read and speak?",
+            Self::Accessibility => "What makes services hard for them to reach?",
+        }
+    }
+
     /// The field of `persona`.
     pub fn of(self, persona: &Persona) -> &Entry {
         match self {

@@ -7,7 +7,9 @@ use egui::{
     CursorIcon, Id, PointerButton, Rect, Response, Role, Sense, TextEdit, Ui, Vec2, WidgetInfo,
 };
 
-use super::{CanvasOutput, CanvasState, Gesture, frames, map_paint, paint, persona_paint};
+use super::{
+    CanvasOutput, CanvasState, Gesture, TextEditing, frames, map_paint, paint, persona_paint,
+};
 use crate::edit::{Command, ItemField};
 use crate::model::{Board, Item, ItemKind, Size};
 use crate::ui::shortcuts::Action;
@@ -287,50 +289,37 @@ impl CanvasState {
         let Some(editing) = self.gesture.typing.as_mut() else {
             return;
         };
-        let look = InPlace {
-            rect,
-            zoom,
-            photo,
-            frame_label,
-        };
-        let (inner, font, align) = in_place_background(painter, item, &look, &editing.buffer);
-        let hint = match item.kind {
-            ItemKind::MapNode(_) => "Name this node…",
-            ItemKind::Persona(_) => "Name this persona…",
-            ItemKind::EmpathyMap(_) => "What is their goal?",
-            ItemKind::Frame(_) => "Name this frame…",
-            _ => "Type your note…",
-        };
-        // Only a note's text has lines; a name, a goal or a frame's title is one line, and
-        // Enter finishes it. A frame's title is typed on its dark title strip.
-        let text_color = if matches!(item.kind, ItemKind::Frame(_)) {
-            egui::Color32::WHITE
+        let output = if editing.part == super::card_entry::CardPart::Text {
+            let look = InPlace {
+                rect,
+                zoom,
+                photo,
+                frame_label,
+            };
+            text_editor(ui, painter, item, &look, editing)
         } else {
-            theme::NOTE_TEXT
+            // A field or list entry of a persona card: the card as it is, the field over it.
+            if let ItemKind::Persona(persona) = &item.kind {
+                let look = paint::NoteLook {
+                    rect,
+                    zoom,
+                    selected: true,
+                    show_text: true,
+                    highlighted: false,
+                    contrast: false,
+                };
+                persona_paint::persona(painter, item, persona, &look, photo);
+            }
+            super::card_entry::field_editor(ui, painter, item.id, rect, zoom, editing)
         };
-        let edit = if matches!(item.kind, ItemKind::Note(_)) {
-            TextEdit::multiline(&mut editing.buffer)
-        } else {
-            TextEdit::singleline(&mut editing.buffer)
-        };
-        let output = ui.put(
-            inner,
-            edit.id(Id::unique(("note_text", item.id)))
-                .font(font)
-                .align(align)
-                .text_color(text_color)
-                .frame(egui::Frame::NONE)
-                .margin(egui::Margin::ZERO)
-                .desired_width(inner.width())
-                .hint_text(hint),
-        );
         if !editing.focused_once {
             output.request_focus();
             editing.focused_once = true;
         }
         if output.lost_focus() {
-            commands.extend(super::typing_merge::typed_change(editing, item.text()));
-            self.gesture.typing = None;
+            commands.extend(super::card_entry::typed_change(editing, item));
+            // On a persona card, Tab, Shift+Tab and Enter in a list go on to another part.
+            self.gesture.typing = super::card_entry::next_editing(ui, item, editing);
         }
     }
     /// Drops an edit whose note has gone (e.g. removed by undo), after giving a new note a paint
@@ -345,6 +334,55 @@ impl CanvasState {
             }
         }
     }
+}
+
+/// The text field over an item whose own text is typed in place (a note's text, a name, a
+/// title, an empathy map's goal), with the item drawn under it.
+fn text_editor(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    item: &Item,
+    look: &InPlace,
+    editing: &mut TextEditing,
+) -> Response {
+    let (inner, font, align) = in_place_background(painter, item, look, &editing.buffer);
+    let hint = match item.kind {
+        ItemKind::MapNode(_) => "Name this node…",
+        ItemKind::Persona(_) => "Name this persona…",
+        ItemKind::EmpathyMap(_) => "What is their goal?",
+        ItemKind::Frame(_) => "Name this frame…",
+        _ => "Type your note…",
+    };
+    // Only a note's text has lines; a name, a goal or a frame's title is one line, and
+    // Enter finishes it. A frame's title is typed on its dark title strip.
+    let text_color = if matches!(item.kind, ItemKind::Frame(_)) {
+        egui::Color32::WHITE
+    } else {
+        theme::NOTE_TEXT
+    };
+    let id = Id::unique(("note_text", item.id));
+    let on_a_card = matches!(item.kind, ItemKind::Persona(_));
+    let tabbed = super::card_entry::take_tab(ui, id, on_a_card, editing);
+    let edit = if matches!(item.kind, ItemKind::Note(_)) {
+        TextEdit::multiline(&mut editing.buffer)
+    } else {
+        TextEdit::singleline(&mut editing.buffer)
+    };
+    let response = ui.put(
+        inner,
+        edit.id(id)
+            .font(font)
+            .align(align)
+            .text_color(text_color)
+            .frame(egui::Frame::NONE)
+            .margin(egui::Margin::ZERO)
+            .desired_width(inner.width())
+            .hint_text(hint),
+    );
+    if tabbed {
+        response.surrender_focus();
+    }
+    response
 }
 
 /// Paints an item being typed into (its shape, without its text) and says where the text field

@@ -6,6 +6,7 @@
 //! released; a text edit emits one command when editing ends. So one gesture is one undo step.
 
 pub mod arrange;
+mod card_entry;
 mod cover;
 mod edits;
 mod far;
@@ -106,7 +107,9 @@ impl CanvasState {
     pub fn unsaved_typing<'a>(&'a self, board: &Board) -> Option<(ItemId, &'a str)> {
         let editing = self.gesture.typing.as_ref()?;
         let item = board.item(editing.id)?;
-        (item.text() != editing.buffer).then_some((editing.id, editing.buffer.as_str()))
+        // Only the item's own text is kept for recovery; a card's field is one step away.
+        (editing.part == card_entry::CardPart::Text && item.text() != editing.buffer)
+            .then_some((editing.id, editing.buffer.as_str()))
     }
 
     /// The single selected item, if exactly one is selected.
@@ -136,6 +139,8 @@ impl CanvasState {
         let text = item.text().to_owned();
         self.gesture.typing = Some(TextEditing {
             id,
+            part: card_entry::CardPart::Text,
+            moving: None,
             original: text.clone(),
             buffer: text,
             focused_once: false,
@@ -147,7 +152,7 @@ impl CanvasState {
     pub fn finish_editing(&mut self, board: &Board) -> Option<Command> {
         let editing = self.gesture.typing.take()?;
         let item = board.item(editing.id)?;
-        typing_merge::typed_change(&editing, item.text())
+        card_entry::typed_change(&editing, item)
     }
 
     /// Forget the selection, edits and gestures (after a new board is loaded); the view and

@@ -240,6 +240,8 @@ impl CanvasState {
         self.selection.items = BTreeSet::from([id]);
         self.gesture.typing = Some(TextEditing {
             id,
+            part: super::card_entry::CardPart::Text,
+            moving: None,
             buffer: String::new(),
             original: String::new(),
             focused_once: false,

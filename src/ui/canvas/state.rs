@@ -198,6 +198,12 @@ impl FrameView {
 #[derive(Debug)]
 pub(super) struct TextEditing {
     pub(super) id: ItemId,
+    /// Which part of the item: its text (a note's, a name, a title), or one of a persona card's
+    /// fields or list entries.
+    pub(super) part: super::card_entry::CardPart,
+    /// `Tab` (`Some(false)`) or `Shift+Tab` (`Some(true)`) was pressed in it: typing goes on in
+    /// the next or previous part of a persona card once it lets go.
+    pub(super) moving: Option<bool>,
     pub(super) buffer: String,
     /// The text when typing began: what a colleague may have changed meanwhile.
     pub(super) original: String,

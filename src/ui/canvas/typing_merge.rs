@@ -1,19 +1,7 @@
 //! Ending an edit in place when a colleague changed the same text meanwhile (in a live
 //! session): both changes are kept when they touch different parts of the text.
 
-use super::TextEditing;
-use crate::edit::Command;
 use crate::live::common_ends;
-
-/// The change an edit in place makes as it ends, the text being `now` on the board: words a
-/// colleague typed meanwhile stay (see [`merge_typing`]); `None` when nothing changes.
-pub(super) fn typed_change(editing: &TextEditing, now: &str) -> Option<Command> {
-    let text = merge_typing(&editing.original, &editing.buffer, now);
-    (now != text).then_some(Command::SetText {
-        id: editing.id,
-        text,
-    })
-}
 
 /// The text after this window's edit (`mine`, typed over `original`) when the text is now
 /// `theirs`: both changes when they are in different places, otherwise this window's.

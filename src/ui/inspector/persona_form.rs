@@ -159,26 +159,12 @@ fn persona_field(
     }
     let multiline = matches!(field, PersonaField::Quote | PersonaField::Background);
     let naming = Naming::By(std::slice::from_ref(&label));
-    let prompt = prompt_for(field);
+    let prompt = field.prompt();
     let key = (target, name);
     if let Some(text) = state.prompted_field(ui, key, &current.text, naming, multiline, prompt) {
         commands.push(set(ItemField::PersonaText(field, text)));
     }
     commands
-}
-
-/// The question an empty field shows, to help fill it in (never saved).
-fn prompt_for(field: PersonaField) -> &'static str {
-    match field {
-        PersonaField::Age => "How old are they, roughly?",
-        PersonaField::Role => "What do they do: work, study, care for someone?",
-        PersonaField::Location => "Where do they live: town, village, district?",
-        PersonaField::Quote => "Something they said, in their own words",
-        PersonaField::Background => "What shapes how they deal with public services?",
-        PersonaField::LifeEvent => "What life event brings them to this service?",
-        PersonaField::Languages => "Which languages do they read and speak?",
-        PersonaField::Accessibility => "What makes services hard for them to reach?",
-    }
 }
 
 /// Digital skills (not known, 1–5) and the channels used; returns the changes.
