@@ -172,7 +172,7 @@ fn the_report_holds_stages_votes_personas_stakeholders_and_loops() {
         "### 1. Ideation\n\n> How might we make permits easy to get online?\n\nTime box: 15 min · Votes: 4\n",
         // Most votes first.
         "- One-stop shop — **3 votes** (Lela (k3f9) 1, facilitator 2)\n- Track the permit online — **1 vote** (facilitator 1)\n",
-        "#### 2. Waiting\n\n- Queues\n",
+        "#### 1.1 Waiting\n\n- Queues\n",
         "## Notes in no frame\n\n- Parking lot: opening hours\n",
         "### Ana Petrović\n\n- **Role:** Nurse *(assumption)*\n",
         "- **Needs:**\n  - Forms on her phone *(evidence: survey)*\n",

@@ -34,6 +34,7 @@ pub fn frame_list(
         return commands;
     }
     let mut go_to = None;
+    let numbers = board.frame_numbers();
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (i, item) in frames.iter().enumerate() {
             let Some(frame) = item.as_frame() else {
@@ -53,11 +54,9 @@ pub fn frame_list(
             } else {
                 String::new()
             };
-            let text = format!(
-                "{}. {}{time_box}  ({count}){votes}",
-                i + 1,
-                item_label(item)
-            );
+            let number = numbers.get(&item.id).map_or("", String::as_str);
+            let title = Board::numbered(number, item_label(item));
+            let text = format!("{title}{time_box}  ({count}){votes}");
             let indent = if item.parent.is_some() { 16.0 } else { 0.0 };
             ui.horizontal(|ui| {
                 ui.add_space(indent);

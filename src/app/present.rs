@@ -16,13 +16,14 @@ use egui::{Color32, Pos2, Rect, RichText, Stroke};
 use super::CivicCanvasApp;
 use crate::model::{Board, Item, ItemId, Point};
 
-/// The stage a view shows, with its number in presenting order (from 1): the frame last stepped
-/// to, or else the smallest frame around the middle of the view.
+/// The stage a view shows, with its number ("2", or "2.1" for a cluster in stage 2; see
+/// [`Board::frame_numbers`]): the frame last stepped to, or else the smallest frame around the
+/// middle of the view.
 pub(super) fn current_stage(
     board: &Board,
     presenting: Option<ItemId>,
     middle: Point,
-) -> Option<(usize, &Item)> {
+) -> Option<(String, &Item)> {
     let frames = board.frames();
     let frame = presenting
         .and_then(|id| frames.iter().copied().find(|frame| frame.id == id))
@@ -36,7 +37,7 @@ pub(super) fn current_stage(
                     area(a).total_cmp(&area(b))
                 })
         })?;
-    let number = frames.iter().position(|other| other.id == frame.id)? + 1;
+    let number = board.frame_numbers().remove(&frame.id)?;
     Some((number, frame))
 }
 
@@ -259,13 +260,13 @@ impl CivicCanvasApp {
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let (number, title) = match stage {
-                        Some((number, frame)) => (Some(number), frame.text()),
+                    let (number, title) = match &stage {
+                        Some((number, frame)) => (Some(number.clone()), frame.text()),
                         None => (None, board.title()),
                     };
                     if let Some(number) = number {
                         ui.label(
-                            RichText::new(number.to_string())
+                            RichText::new(number)
                                 .size(22.0)
                                 .strong()
                                 .color(STAGE_NUMBER),
@@ -323,12 +324,12 @@ mod tests {
         let (stage_id, later_id) = (stage.id, later.id);
         let board = Board::from_parts("Stages", [stage, cluster, later], []).unwrap();
         let (number, found) = current_stage(&board, None, Point::new(500.0, 250.0)).unwrap();
-        assert_eq!((number, found.id), (1, stage_id));
+        assert_eq!((number.as_str(), found.id), ("1", stage_id));
         let (_, found) = current_stage(&board, None, Point::new(150.0, 250.0)).unwrap();
         assert_eq!(found.text(), "Cluster", "the smallest around the middle");
         let (number, found) =
             current_stage(&board, Some(later_id), Point::new(500.0, 250.0)).unwrap();
-        assert_eq!((number, found.id), (2, later_id));
+        assert_eq!((number.as_str(), found.id), ("2", later_id));
         assert!(current_stage(&board, None, Point::new(1500.0, 250.0)).is_none());
     }
 }

@@ -132,7 +132,25 @@ fn frames(board: &Board, out: &mut String) {
     if total > 0 {
         let _ = writeln!(out, "Time boxes add up to {total} minutes.\n");
     }
-    for (number, item) in frames.iter().enumerate() {
+    let numbers = board.frame_numbers();
+    // Each stage, then the frames inside it, in presenting order.
+    let mut ordered: Vec<&Item> = Vec::with_capacity(frames.len());
+    let mut pending: Vec<&Item> = frames
+        .iter()
+        .rev()
+        .filter(|frame| frame.parent.is_none())
+        .copied()
+        .collect();
+    while let Some(frame) = pending.pop() {
+        ordered.push(frame);
+        pending.extend(
+            frames
+                .iter()
+                .rev()
+                .filter(|inner| inner.parent == Some(frame.id)),
+        );
+    }
+    for item in ordered {
         let Some(frame) = item.as_frame() else {
             continue;
         };
@@ -143,7 +161,8 @@ fn frames(board: &Board, out: &mut String) {
         } else {
             inline(&frame.title)
         };
-        let _ = writeln!(out, "{heading} {}. {title}\n", number + 1);
+        let number = numbers.get(&item.id).map_or("", String::as_str);
+        let _ = writeln!(out, "{heading} {}\n", Board::numbered(number, &title));
         if !frame.prompt.trim().is_empty() {
             let _ = writeln!(out, "> {}\n", inline(&frame.prompt));
         }

@@ -312,6 +312,53 @@ impl Board {
         frames
     }
 
+    /// The number each frame is shown with, by id: the stages (frames not inside another) 1, 2,
+    /// 3… in presenting order, and a frame inside another its frame's number and its own place
+    /// among the frames there, in presenting order ("2.1" for the first cluster in stage 2).
+    pub fn frame_numbers(&self) -> std::collections::HashMap<ItemId, String> {
+        let frames = self.frames();
+        let mut numbers = std::collections::HashMap::with_capacity(frames.len());
+        // Outer frames first, so a frame's number is known before those inside it; nesting is
+        // never deeper than the number of frames.
+        let mut left: Vec<&Item> = frames;
+        while !left.is_empty() {
+            // The frames whose frame was numbered in an earlier round: all the frames inside one
+            // frame are numbered in the same round, in presenting order.
+            let known = numbers.clone();
+            let mut counts: std::collections::HashMap<Option<ItemId>, usize> =
+                std::collections::HashMap::new();
+            let before = left.len();
+            left.retain(|frame| {
+                let prefix = match frame.parent {
+                    None => String::new(),
+                    Some(parent) => match known.get(&parent) {
+                        Some(number) => format!("{number}."),
+                        None => return true,
+                    },
+                };
+                let place = counts.entry(frame.parent).or_default();
+                *place += 1;
+                numbers.insert(frame.id, format!("{prefix}{place}"));
+                false
+            });
+            if left.len() == before {
+                // A frame whose frame is not on the board (the board never has one).
+                break;
+            }
+        }
+        numbers
+    }
+
+    /// A frame's title after its number, as lists show it: "2. Ideation" for a stage, "2.1
+    /// Waiting times" for a frame inside one.
+    pub fn numbered(number: &str, title: &str) -> String {
+        if number.contains('.') {
+            format!("{number} {title}")
+        } else {
+            format!("{number}. {title}")
+        }
+    }
+
     /// The order number for a new frame: after every frame on the board.
     pub fn next_frame_order(&self) -> u32 {
         self.frames

@@ -313,3 +313,34 @@ fn every_change_gives_the_board_a_new_stamp_and_a_copy_keeps_it() {
     // The copy taken before is still the board it was.
     assert_eq!(copy.stamp(), seen[0]);
 }
+
+#[test]
+fn stages_are_numbered_on_their_own_and_frames_inside_after_their_stage() {
+    let frame = |raw: u64, x: f32, width: f32, order: u32, parent: Option<u64>| {
+        let mut item = Item::frame(
+            ItemId::from_raw(raw),
+            Point::new(x, 0.0),
+            Size::new(width, 900.0),
+            ZKey::middle(),
+            crate::model::Frame::new("", order),
+        );
+        item.parent = parent.map(ItemId::from_raw);
+        item
+    };
+    let items = [
+        frame(1, 0.0, 2000.0, 3, None),
+        frame(2, 3000.0, 1000.0, 1, None),
+        frame(3, 100.0, 800.0, 2, Some(1)),
+        frame(4, 1000.0, 800.0, 5, Some(1)),
+        frame(5, 150.0, 400.0, 4, Some(3)),
+    ];
+    let board = Board::from_parts("Stages", items, []).unwrap();
+    let numbers = board.frame_numbers();
+    let number = |raw: u64| numbers[&ItemId::from_raw(raw)].as_str();
+    assert_eq!(
+        [number(2), number(1), number(3), number(4), number(5)],
+        ["1", "2", "2.1", "2.2", "2.1.1"]
+    );
+    assert_eq!(Board::numbered("2", "Ideation"), "2. Ideation");
+    assert_eq!(Board::numbered("2.1", "Waiting"), "2.1 Waiting");
+}

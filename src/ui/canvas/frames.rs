@@ -130,10 +130,11 @@ pub fn added_item(command: &Command) -> Option<&Item> {
 const NUMBER_WIDTH: f32 = 64.0;
 
 /// What a frame's title strip says besides its title, and which of its parts show.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct FrameLabel {
-    /// The frame's place in the presenting order, from 1.
-    pub number: usize,
+    /// The frame's number ("2", or "2.1" for the first frame inside stage 2; see
+    /// [`Board::frame_numbers`]).
+    pub number: String,
     /// How many items are inside it (at any depth).
     pub inside: usize,
     /// Whether its body gets its wash (not when enough frames below washed the same spot).
@@ -147,7 +148,7 @@ pub(super) struct FrameLabel {
 impl Default for FrameLabel {
     fn default() -> Self {
         Self {
-            number: 0,
+            number: String::new(),
             inside: 0,
             wash: true,
             strip: true,
@@ -211,7 +212,7 @@ pub(super) fn paint_frame(
     painter.text(
         number_at,
         Align2::CENTER_CENTER,
-        number.to_string(),
+        number,
         font.clone(),
         FRAME_NUMBER,
     );

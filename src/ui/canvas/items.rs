@@ -398,7 +398,7 @@ fn in_place_background(
         rect,
         zoom,
         photo,
-        frame_label,
+        ref frame_label,
     } = *in_place;
     let look = paint::NoteLook {
         rect,
@@ -425,7 +425,7 @@ fn in_place_background(
             )
         }
         ItemKind::Frame(frame) => {
-            frames::paint_frame(painter, frame, &look, frame_label, &[]);
+            frames::paint_frame(painter, frame, &look, frame_label.clone(), &[]);
             let inner = frames::title_edit_rect(rect, zoom);
             (inner, frames::title_font(zoom), egui::Align2::LEFT_CENTER)
         }
@@ -469,7 +469,7 @@ fn in_place_background(
 }
 
 /// Where and how an item being typed into is shown.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct InPlace {
     /// The item on screen.
     rect: Rect,

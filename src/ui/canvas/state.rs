@@ -160,32 +160,34 @@ impl FrameView {
             hidden: board.hidden_items(),
             cover: super::cover::Cover::default(),
             holes: Vec::new(),
-            labels: board
-                .frames()
-                .iter()
-                .enumerate()
-                .map(|(i, frame)| {
-                    let inside = if frame.as_frame().is_some_and(|f| f.collapsed) {
-                        board.descendants(frame.id).len()
-                    } else {
-                        board.member_count(frame.id)
-                    };
-                    let label = frames::FrameLabel {
-                        number: i + 1,
-                        inside,
-                        votes: super::votes::frame_total(board, frame.id),
-                        ..frames::FrameLabel::default()
-                    };
-                    (frame.id, label)
-                })
-                .collect(),
+            labels: {
+                let mut numbers = board.frame_numbers();
+                board
+                    .frames()
+                    .iter()
+                    .map(|frame| {
+                        let inside = if frame.as_frame().is_some_and(|f| f.collapsed) {
+                            board.descendants(frame.id).len()
+                        } else {
+                            board.member_count(frame.id)
+                        };
+                        let label = frames::FrameLabel {
+                            number: numbers.remove(&frame.id).unwrap_or_default(),
+                            inside,
+                            votes: super::votes::frame_total(board, frame.id),
+                            ..frames::FrameLabel::default()
+                        };
+                        (frame.id, label)
+                    })
+                    .collect()
+            },
         }
     }
 
     /// What the title strip of frame `id` says (nothing for other items), and which of its
     /// parts show in this paint.
     pub(super) fn label(&self, id: ItemId) -> frames::FrameLabel {
-        let label = self.labels.get(&id).copied().unwrap_or_default();
+        let label = self.labels.get(&id).cloned().unwrap_or_default();
         frames::FrameLabel {
             wash: !self.cover.unwashed.contains(&id),
             strip: !self.cover.strip_covered.contains(&id),
