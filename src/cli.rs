@@ -217,7 +217,7 @@ fn read_any(path: &Path, extension: &str) -> Result<(Board, Vec<String>), String
             .map_err(|error| error.to_string()),
         "canvas" => crate::interop::json_canvas::load_canvas(path).map_err(|e| e.to_string()),
         "csv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|e| crate::storage::plain_io_error(&e))?;
+            let bytes = crate::interop::table::read_table_file(path)?;
             let table = if extension == "csv" {
                 notes_from_csv(&bytes, &TableOptions::default())
             } else {

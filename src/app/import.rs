@@ -2,14 +2,13 @@
 //! board, as one undo step. A spreadsheet whose columns have no usual name asks which column
 //! holds the notes; rows that cannot be read are listed by line, and the rest come in.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use super::CivicCanvasApp;
 use crate::edit::Command;
 use crate::interop::table::{
-    ImportError, MAX_TABLE_BYTES, Placement, Table, TableOptions, lay_out, notes_from_csv,
-    notes_from_text,
+    ImportError, Placement, Table, TableOptions, lay_out, notes_from_csv, notes_from_text,
+    read_table_file,
 };
 use crate::model::{Board, Item, ItemId, ItemKind, Point, Rect};
 use crate::ui::dialogs::Modal;
@@ -127,7 +126,7 @@ impl CivicCanvasApp {
             }
             return;
         }
-        let bytes = match read_bounded(path) {
+        let bytes = match read_table_file(path) {
             Ok(bytes) => bytes,
             Err(error) => {
                 self.show_error("Could not import that file", format!("{name}: {error}"));
@@ -214,20 +213,4 @@ impl CivicCanvasApp {
             body: body.join("\n"),
         });
     }
-}
-
-/// The bytes of the file at `path`, refusing one larger than an import may be.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| crate::storage::plain_io_error(&e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_TABLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| crate::storage::plain_io_error(&e))?;
-    if bytes.len() as u64 > MAX_TABLE_BYTES {
-        return Err(format!(
-            "the file is over {} MB, more than an import takes",
-            MAX_TABLE_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(bytes)
 }

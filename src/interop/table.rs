@@ -247,6 +247,24 @@ fn no_notes(skipped_rows: usize, first_problem: Option<&str>) -> String {
     }
 }
 
+/// The bytes of the spreadsheet or text file at `path`, refusing one larger than an import may
+/// be ([`MAX_TABLE_BYTES`]) without reading more than one byte past that.
+pub fn read_table_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| crate::storage::plain_io_error(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TABLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::storage::plain_io_error(&e))?;
+    if bytes.len() as u64 > MAX_TABLE_BYTES {
+        return Err(format!(
+            "the file is over {} MB, more than an import takes",
+            MAX_TABLE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a CSV file (see the module docs for what is accepted).
 pub fn notes_from_csv(bytes: &[u8], options: &TableOptions) -> Result<Table, ImportError> {
     let text = decode(bytes)?;
