@@ -86,6 +86,11 @@ struct GlowWinitRunning<'app> {
     /// egui runs after it to settle. Other frames (timers, redraws the windowing system asked
     /// for) are always painted, so whatever the system may have lost is drawn again.
     skippable_frames: u8,
+
+    /// Whether OpenGL is a software renderer (Mesa's llvmpipe and the like), where every
+    /// triangle costs: rectangles are then tessellated without feathering (see
+    /// `tessellate_for_renderer`).
+    software_renderer: bool,
 }
 
 /// A frame with input, and the two that egui runs after it.
@@ -355,6 +360,7 @@ impl<'app> GlowWinitApp<'app> {
             &mut self.native_options,
         )?;
         let gl = Arc::clone(painter.gl());
+        let software_renderer = is_software_renderer(&gl);
 
         let max_texture_side = painter.max_texture_side();
         glutin.max_texture_side = Some(max_texture_side);
@@ -484,6 +490,7 @@ impl<'app> GlowWinitApp<'app> {
             pending_deltas: Default::default(),
             presented: None,
             skippable_frames: 0,
+            software_renderer,
         }))
     }
 }
@@ -867,6 +874,7 @@ impl GlowWinitRunning<'_> {
             pending_deltas,
             presented,
             skippable_frames,
+            software_renderer,
             ..
         } = self;
 
@@ -924,9 +932,12 @@ impl GlowWinitRunning<'_> {
         if is_visible && unchanged {
             log::trace!("frame unchanged; not painted");
         } else if is_visible {
-            let clipped_primitives = integration
-                .egui_ctx
-                .tessellate(frame.shapes.clone(), pixels_per_point);
+            let clipped_primitives = tessellate_for_renderer(
+                &integration.egui_ctx,
+                frame.shapes.clone(),
+                pixels_per_point,
+                *software_renderer,
+            );
             *presented = (!has_many_viewports).then_some(frame);
 
             {
@@ -2069,6 +2080,79 @@ mod tests {
 /// nearest instead of bilinear. egui places glyphs on whole physical pixels and rasterises them
 /// at the size they are shown, so the picture is the same pixel for pixel; software OpenGL
 /// (llvmpipe) fills a window of pixels about a fifth faster with nearest sampling.
+/// Whether `gl` renders in software (Mesa's llvmpipe or softpipe, SwiftShader, Microsoft's GDI
+/// renderer), by the renderer's name.
+#[expect(unsafe_code)]
+fn is_software_renderer(gl: &glow::Context) -> bool {
+    use glow::HasContext as _;
+    // SAFETY: the context is current; RENDERER is a string every OpenGL context reports.
+    let renderer = unsafe { gl.get_parameter_string(glow::RENDERER) }.to_lowercase();
+    [
+        "llvmpipe",
+        "softpipe",
+        "swiftshader",
+        "software",
+        "gdi generic",
+    ]
+    .iter()
+    .any(|name| renderer.contains(name))
+}
+
+/// The corner radius up to which a rectangle is tessellated without feathering under a software
+/// renderer: at this size a corner's steps are a pixel or two.
+const UNFEATHERED_CORNER_RADIUS: f32 = 8.0;
+
+/// Tessellates a frame's shapes. Under a software renderer, rectangles with small corners get no
+/// feathering (the thin anti-aliasing band egui puts round every shape): egui puts their edges on
+/// whole pixels, so straight edges come out the same, only the steps of a rounded corner lose
+/// their smoothing. The band is most of a board's triangles, and llvmpipe pays for each.
+fn tessellate_for_renderer(
+    ctx: &egui::Context,
+    mut shapes: Vec<egui::epaint::ClippedShape>,
+    pixels_per_point: f32,
+    software_renderer: bool,
+) -> Vec<egui::ClippedPrimitive> {
+    if software_renderer {
+        let options = egui::epaint::TessellationOptions {
+            feathering: false,
+            ..ctx.tessellation_options(|options| *options)
+        };
+        let font_image_size = ctx.fonts(|fonts| fonts.font_image_size());
+        let mut plain =
+            egui::epaint::Tessellator::new(pixels_per_point, options, font_image_size, Vec::new());
+        for clipped in &mut shapes {
+            let shape_space_clip =
+                clipped.transform_after_tessellation.inverse() * clipped.clip_rect;
+            plain.set_clip_rect(shape_space_clip);
+            tessellate_small_rects(&mut plain, &mut clipped.shape);
+        }
+    }
+    ctx.tessellate(shapes, pixels_per_point)
+}
+
+/// Replaces every rectangle with small corners in `shape` (and the parts of a `Shape::Vec`) by
+/// its mesh from `plain`, a tessellator without feathering. egui tessellates the meshes as they
+/// are, in the same order, so the stacking is unchanged.
+fn tessellate_small_rects(plain: &mut egui::epaint::Tessellator, shape: &mut egui::Shape) {
+    match shape {
+        egui::Shape::Vec(parts) => {
+            for part in parts {
+                tessellate_small_rects(plain, part);
+            }
+        }
+        egui::Shape::Rect(rect) => {
+            let corners = rect.corner_radius;
+            let largest = corners.nw.max(corners.ne).max(corners.sw).max(corners.se);
+            if f32::from(largest) <= UNFEATHERED_CORNER_RADIUS {
+                let mut mesh = egui::Mesh::with_texture(rect.fill_texture_id());
+                plain.tessellate_rect(rect, &mut mesh);
+                *shape = egui::Shape::mesh(mesh);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn sample_font_atlas_nearest(deltas: &mut egui::TexturesDelta) {
     for (id, updates) in &mut deltas.set {
         if *id == egui::TextureId::default() {
