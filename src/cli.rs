@@ -148,6 +148,7 @@ pub fn report(
 pub fn convert(
     input: &Path,
     output: &Path,
+    options: &PictureOptions,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<bool> {
@@ -157,11 +158,10 @@ pub fn convert(
             .unwrap_or_default()
     };
     let (to, from) = (extension(output), extension(input));
-    if !matches!(to.as_str(), "ron" | "canvas" | "md") {
+    if !matches!(to.as_str(), "ron" | "canvas" | "md" | "svg" | "png" | "pdf") {
         writeln!(
             err,
-            "{}: convert writes .ron, .canvas or .md files (pictures and PDF handouts are not \
-             made yet); nothing was written",
+            "{}: convert writes .ron, .canvas, .md, .svg, .png or .pdf files; nothing was written",
             output.display()
         )?;
         return Ok(false);
@@ -186,10 +186,13 @@ pub fn convert(
             let text = crate::interop::json_canvas::board_to_canvas(&board);
             crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
         }
-        _ => {
+        "md" => {
             let text = crate::export::report::report(&board);
             crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
         }
+        picture => picture_bytes(&board, picture, options).and_then(|bytes| {
+            crate::storage::write_export(output, &bytes).map_err(|e| e.to_string())
+        }),
     };
     match written {
         Ok(()) => {
@@ -201,6 +204,54 @@ pub fn convert(
             Ok(false)
         }
     }
+}
+
+/// How `convert` draws pictures and handouts.
+#[derive(Clone, Debug)]
+pub struct PictureOptions {
+    /// One frame only, by title or number.
+    pub frame: Option<String>,
+    /// PNG pixels per board unit.
+    pub scale: f32,
+    /// What is under a PNG's items.
+    pub background: crate::export::picture::Background,
+    /// The PDF's paper.
+    pub paper: crate::export::raster::Paper,
+    /// The PDF's pages.
+    pub pages: crate::export::picture::Pages,
+}
+
+impl Default for PictureOptions {
+    fn default() -> Self {
+        Self {
+            frame: None,
+            scale: 1.0,
+            background: crate::export::picture::Background::White,
+            paper: crate::export::raster::Paper::A4,
+            pages: crate::export::picture::Pages::Frames,
+        }
+    }
+}
+
+/// The bytes of an SVG, PNG or PDF (`extension`) of `board`.
+fn picture_bytes(
+    board: &Board,
+    extension: &str,
+    options: &PictureOptions,
+) -> Result<Vec<u8>, String> {
+    use crate::export::picture;
+    let region = match &options.frame {
+        Some(name) => {
+            picture::Region::Frame(picture::frame_named(board, name).map_err(|e| e.to_string())?)
+        }
+        None => picture::Region::Board,
+    };
+    let made = match extension {
+        "svg" => picture::svg(board, &region, options.background).map(String::into_bytes),
+        "png" => picture::png(board, &region, options.scale, options.background),
+        _ => picture::pdf(board, options.pages, options.paper, &picture::today()),
+    };
+    made.map_err(|error| error.to_string())
 }
 
 /// A board read from `path`, whose extension is `extension`, with the warnings of reading it.

@@ -84,9 +84,12 @@ enum Verb {
                       INPUT: a board (.ron), a JSON Canvas (.canvas), a spreadsheet saved as CSV \
                       (.csv: the idea, text or note column; colour and group columns if it has \
                       them) or a text file (.txt, one note per line).\n\
-                      OUTPUT: a board (.ron), a JSON Canvas (.canvas) or the workshop report \
-                      (.md). Exits with 1, naming the file (and the line and column where there \
-                      is one), when the input cannot be read or the pair is not supported."
+                      OUTPUT: a board (.ron), a JSON Canvas (.canvas), the workshop report \
+                      (.md), a picture (.svg, .png) or a PDF handout (.pdf). Pictures look like \
+                      the board at 100%; a PNG larger than 100 megapixels is refused with the \
+                      largest scale that fits. Exits with 1, naming the file (and the line and \
+                      column where there is one), when the input cannot be read or the pair is \
+                      not supported."
     )]
     Convert {
         /// The file to read.
@@ -95,6 +98,22 @@ enum Verb {
         /// The file to write.
         #[arg(value_name = "OUTPUT")]
         output: PathBuf,
+        /// Pictures (.svg, .png) of one frame only, by its title or number (e.g. "2" or "2.1").
+        #[arg(long, value_name = "NAME")]
+        frame: Option<String>,
+        /// PNG pixels per board unit, from 1 to 4.
+        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+        scale: f32,
+        /// What is under the items of a PNG.
+        #[arg(long, value_enum, default_value_t = BackgroundArg::White)]
+        background: BackgroundArg,
+        /// The PDF's paper, landscape.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The PDF's pages after its title page: one per frame in presenting order, the whole
+        /// board on one, or one per persona card.
+        #[arg(long, value_enum, default_value_t = PagesArg::Frames)]
+        pages: PagesArg,
     },
     /// List the workshop templates: the built-in ones and your own.
     #[command(
@@ -233,6 +252,48 @@ enum HostileKind {
     OverlappingNotes,
     /// Frames of 10,000 × 10,000 at one spot.
     StackedFrames,
+}
+
+/// `--background` of `convert`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BackgroundArg {
+    /// White.
+    White,
+    /// Transparent.
+    Transparent,
+}
+
+/// `--paper` of `convert`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    /// A4 landscape.
+    A4,
+    /// A3 landscape.
+    A3,
+}
+
+/// `--pages` of `convert`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PagesArg {
+    /// One page per frame, in presenting order.
+    Frames,
+    /// The whole board on one page.
+    Board,
+    /// One page per persona card.
+    Personas,
+}
+
+/// `--scale`: from 1 to 4.
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let scale: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number"))?;
+    if (1.0..=4.0).contains(&scale) {
+        Ok(scale)
+    } else {
+        Err("the scale goes from 1 to 4".to_owned())
+    }
 }
 
 /// How `measure` shows the board.
@@ -406,9 +467,36 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )?)),
-        Some(Verb::Convert { input, output }) => Ok(status(civic_canvas::cli::convert(
+        Some(Verb::Convert {
+            input,
+            output,
+            frame,
+            scale,
+            background,
+            paper,
+            pages,
+        }) => Ok(status(civic_canvas::cli::convert(
             &input,
             &output,
+            &civic_canvas::cli::PictureOptions {
+                frame,
+                scale,
+                background: match background {
+                    BackgroundArg::White => civic_canvas::export::picture::Background::White,
+                    BackgroundArg::Transparent => {
+                        civic_canvas::export::picture::Background::Transparent
+                    }
+                },
+                paper: match paper {
+                    PaperArg::A4 => civic_canvas::export::raster::Paper::A4,
+                    PaperArg::A3 => civic_canvas::export::raster::Paper::A3,
+                },
+                pages: match pages {
+                    PagesArg::Frames => civic_canvas::export::picture::Pages::Frames,
+                    PagesArg::Board => civic_canvas::export::picture::Pages::Board,
+                    PagesArg::Personas => civic_canvas::export::picture::Pages::Personas,
+                },
+            },
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )?)),

@@ -60,11 +60,11 @@ fn notes_come_from_a_spreadsheet_and_the_report_from_a_board() {
 #[test]
 fn an_unsupported_pair_or_a_bad_file_exits_with_1_and_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let png = dir.path().join("kickoff.png");
-    let done = convert(Path::new("saved_boards/kickoff.ron"), &png);
+    let docx = dir.path().join("kickoff.docx");
+    let done = convert(Path::new("saved_boards/kickoff.ron"), &docx);
     assert_eq!(done.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&done.stderr).contains("kickoff.png"));
-    assert!(!png.exists());
+    assert!(String::from_utf8_lossy(&done.stderr).contains("kickoff.docx"));
+    assert!(!docx.exists());
 
     let bad = dir.path().join("bad.canvas");
     std::fs::write(
@@ -77,6 +77,71 @@ fn an_unsupported_pair_or_a_bad_file_exits_with_1_and_names_the_file() {
     let message = String::from_utf8_lossy(&done.stderr).into_owned();
     assert!(
         message.contains("bad.canvas") && message.contains("line 1, column"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_board_becomes_an_svg_a_png_of_one_frame_at_2x_and_a_pdf_handout() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("kickoff.svg");
+    let done = convert(Path::new("saved_boards/kickoff.ron"), &svg);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("Plaćanje"));
+
+    let png = dir.path().join("frame.png");
+    let done = Command::new(env!("CARGO_BIN_EXE_civic-canvas"))
+        .args(["convert", "saved_boards/kickoff.ron"])
+        .arg(&png)
+        .args([
+            "--frame",
+            "2",
+            "--scale",
+            "2",
+            "--background",
+            "transparent",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let image = image::open(&png).unwrap().to_rgba8();
+    // Frame 2 of the example board is 600 × 688 units; with the margin round it, at 2×.
+    let margin = civic_canvas::export::picture::MARGIN;
+    assert_eq!(image.width(), (2.0 * (600.0 + 2.0 * margin)) as u32);
+    assert_eq!(image.height(), (2.0 * (688.0 + 2.0 * margin)) as u32);
+
+    let pdf = dir.path().join("handout.pdf");
+    let done = Command::new(env!("CARGO_BIN_EXE_civic-canvas"))
+        .args(["convert", "saved_boards/kickoff.ron"])
+        .arg(&pdf)
+        .args(["--pages", "frames", "--paper", "a3"])
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let done = Command::new(env!("CARGO_BIN_EXE_civic-canvas"))
+        .args(["convert", "saved_boards/kickoff.ron"])
+        .arg(dir.path().join("none.png"))
+        .args(["--frame", "Nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(done.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        message.contains("none.png") && message.contains("Nowhere"),
         "{message}"
     );
 }

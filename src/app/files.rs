@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::interop::table::TableOptions;
 use crate::storage::{self, Backup, SaveOptions};
 use crate::ui::dialogs::{Modal, Replacing, Then};
+use crate::ui::export_dialog::Area;
 use crate::ui::file_dialog::{DialogOutcome, ExportKind, FilePurpose};
 
 /// The reason shown when the typed-path dialog replaces a system dialog that could not open.
@@ -253,6 +254,59 @@ impl CivicCanvasApp {
         self.ask_for_file(ctx, FilePurpose::Export(kind), &name);
     }
 
+    /// File → Export picture or handout…: asks what to export (the last choices again), then
+    /// where.
+    pub(super) fn ask_what_to_export(&mut self) {
+        self.commit_typing();
+        let board = self.session.doc.board();
+        let numbers = board.frame_numbers();
+        let frames = board
+            .frames()
+            .into_iter()
+            .filter_map(|item| {
+                let title = &item.as_frame()?.title;
+                let number = numbers.get(&item.id).map_or("", String::as_str);
+                Some((item.id, crate::model::Board::numbered(number, title)))
+            })
+            .collect::<Vec<_>>();
+        let selected = self.canvas.selection.items.len();
+        let mut export = self.shell.picture_export.clone();
+        // A choice that no longer fits the board goes back to the whole board.
+        let gone = match export.area {
+            Area::Board => false,
+            Area::Selection => selected == 0,
+            Area::Frame(id) => !frames.iter().any(|(frame, _)| *frame == id),
+        };
+        if gone {
+            export.area = Area::Board;
+        }
+        self.shell.modal = Some(Modal::ExportPicture {
+            export,
+            frames,
+            selected,
+        });
+    }
+
+    /// The bytes of the picture or handout `kind` that File → Export picture or handout… chose.
+    fn picture_bytes(&self, kind: ExportKind) -> Result<Vec<u8>, String> {
+        use crate::export::picture::{self, Region};
+        let board = self.session.doc.board();
+        let export = &self.shell.picture_export;
+        let region = match export.area {
+            Area::Board => Region::Board,
+            Area::Selection => Region::Items(self.canvas.selection.items.iter().copied().collect()),
+            Area::Frame(id) => Region::Frame(id),
+        };
+        let made = match kind {
+            ExportKind::Svg => {
+                picture::svg(board, &region, export.background).map(String::into_bytes)
+            }
+            ExportKind::Png => picture::png(board, &region, export.scale, export.background),
+            _ => picture::pdf(board, export.pages, export.paper, &picture::today()),
+        };
+        made.map_err(|error| error.to_string())
+    }
+
     /// Writes the board as `kind` to `path`, given the kind's extension (so a board file is
     /// never written over).
     fn write_export(&mut self, kind: ExportKind, path: &Path) {
@@ -265,11 +319,21 @@ impl CivicCanvasApp {
             path.with_extension(kind.extension())
         };
         let board = self.session.doc.board();
-        let text = match kind {
-            ExportKind::Report => crate::export::report::report(board),
-            ExportKind::Canvas => crate::interop::json_canvas::board_to_canvas(board),
+        let bytes = match kind {
+            ExportKind::Report => Ok(crate::export::report::report(board).into_bytes()),
+            ExportKind::Canvas => {
+                Ok(crate::interop::json_canvas::board_to_canvas(board).into_bytes())
+            }
+            ExportKind::Png | ExportKind::Svg | ExportKind::Pdf => self.picture_bytes(kind),
         };
-        match storage::write_export(&path, text.as_bytes()) {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.show_error(format!("Could not make the {}", kind.what()), error);
+                return;
+            }
+        };
+        match storage::write_export(&path, &bytes) {
             Ok(()) => self.set_status(format!("{} written to {}", kind.what(), path.display())),
             Err(error) => self.show_error(
                 format!("Could not write the {}", kind.what()),

@@ -266,6 +266,7 @@ impl CivicCanvasApp {
             Action::SaveAsTemplate => self.ask_template_name(),
             Action::ExportReport => self.start_export(ctx, ExportKind::Report),
             Action::ExportCanvas => self.start_export(ctx, ExportKind::Canvas),
+            Action::ExportPicture => self.ask_what_to_export(),
             Action::ImportBoard => self.start_import_board(ctx),
             Action::Import => self.start_import(ctx),
             Action::InsertPersona => self.start_insert_persona(ctx),
@@ -431,6 +432,11 @@ impl CivicCanvasApp {
                     ..Default::default()
                 };
                 self.import_notes(&path, &options);
+            }
+            (Some(Modal::ExportPicture { export, .. }), Choice::ExportPicture) => {
+                let kind = export.kind;
+                self.shell.picture_export = export;
+                self.start_export(ctx, kind);
             }
             (Some(Modal::SaveTemplate { .. }), Choice::TemplateName(name)) => {
                 self.save_as_template(&name);

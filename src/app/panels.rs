@@ -90,6 +90,7 @@ fn menus(
                 Action::Import,
                 Action::ImportBoard,
                 Action::InsertPersona,
+                Action::ExportPicture,
                 Action::ExportReport,
                 Action::ExportCanvas,
             ],

@@ -89,6 +89,8 @@ pub(super) struct Shell {
     /// The window's size and place as it follows them, and the file they are kept in when it
     /// closes (not for probes and tests).
     pub(super) window_place: Option<super::window_place::WindowMemory>,
+    /// What File → Export picture or handout… chose last.
+    pub(super) picture_export: crate::ui::export_dialog::PictureExport,
 }
 
 impl Shell {
@@ -119,6 +121,7 @@ impl Shell {
             frame_timing: None,
             measure: None,
             window_place: None,
+            picture_export: crate::ui::export_dialog::PictureExport::default(),
         }
     }
 }

@@ -160,6 +160,14 @@ impl Rect {
         self.contains(other.min) && self.contains(other.max)
     }
 
+    /// The rectangle grown by `by` on every side.
+    pub fn expand(self, by: f32) -> Self {
+        Self {
+            min: Point::new(self.min.x - by, self.min.y - by),
+            max: Point::new(self.max.x + by, self.max.y + by),
+        }
+    }
+
     /// The middle of the rectangle.
     pub fn center(self) -> Point {
         Point::new(

@@ -113,6 +113,15 @@ pub enum Modal {
         /// Why the last name typed was refused.
         problem: Option<String>,
     },
+    /// What picture or handout to export, before asking where.
+    ExportPicture {
+        /// The choices so far.
+        export: super::export_dialog::PictureExport,
+        /// The board's frames (id and numbered title), in presenting order.
+        frames: Vec<(crate::model::ItemId, String)>,
+        /// How many items are selected.
+        selected: usize,
+    },
     /// Boards recovered after a crash, each with Restore / Discard.
     Recovery {
         /// The boards, in the order of the app's recovery list.
@@ -163,6 +172,8 @@ pub enum Choice {
     Column(String),
     /// Copy in the chosen personas (those marked in the dialog).
     Personas,
+    /// Export the picture or handout chosen in the dialog.
+    ExportPicture,
 }
 
 impl Modal {
@@ -197,6 +208,11 @@ impl Modal {
                 } => safety_dialogs::recovered_boards(ui, boards, *older_deleted),
                 Self::Templates { templates } => template_dialogs::choose(ui, templates),
                 Self::ChooseColumn { path, headers } => choose_column(ui, path, headers),
+                Self::ExportPicture {
+                    export,
+                    frames,
+                    selected,
+                } => super::export_dialog::show(ui, export, frames, *selected),
                 Self::ChoosePersonas { path, personas } => choose_personas(ui, path, personas),
                 Self::SaveTemplate { text, problem } => {
                     ui.heading("Save as template");
@@ -298,6 +314,15 @@ fn typed_path(
             "Export",
             "/home/me/boards/kickoff.canvas",
         ),
+        FilePurpose::Export(ExportKind::Png) => {
+            ("Export picture", "Export", "/home/me/boards/kickoff.png")
+        }
+        FilePurpose::Export(ExportKind::Svg) => {
+            ("Export picture", "Export", "/home/me/boards/kickoff.svg")
+        }
+        FilePurpose::Export(ExportKind::Pdf) => {
+            ("Export handout", "Export", "/home/me/boards/kickoff.pdf")
+        }
         FilePurpose::ImportBoard => (
             "Import a board into this one",
             "Import",

@@ -34,6 +34,12 @@ pub enum ExportKind {
     Report,
     /// The board as a JSON Canvas (Obsidian and other canvas tools open it).
     Canvas,
+    /// A picture of the board, as PNG.
+    Png,
+    /// A picture of the board, as SVG.
+    Svg,
+    /// A PDF handout.
+    Pdf,
 }
 
 impl ExportKind {
@@ -42,6 +48,9 @@ impl ExportKind {
         match self {
             Self::Report => "md",
             Self::Canvas => "canvas",
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -50,6 +59,9 @@ impl ExportKind {
         match self {
             Self::Report => "Markdown report",
             Self::Canvas => "JSON Canvas",
+            Self::Png => "PNG picture",
+            Self::Svg => "SVG picture",
+            Self::Pdf => "PDF handout",
         }
     }
 }

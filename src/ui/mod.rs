@@ -4,6 +4,7 @@
 pub mod camera;
 pub mod canvas;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod file_dialog;
 pub mod inspector;
 pub mod safety_dialogs;

@@ -26,6 +26,8 @@ pub enum Action {
     ExportReport,
     /// Write the board as a JSON Canvas.
     ExportCanvas,
+    /// Write a picture (PNG, SVG) or a PDF handout of the board.
+    ExportPicture,
     /// Add everything on another board to this one.
     ImportBoard,
     /// Add notes from a spreadsheet or a text file.
@@ -238,6 +240,7 @@ const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 /// egui matches extra Shift loosely.
 pub const BINDINGS: &[Binding] = &[
     bind(Action::SaveAs, CMD_SHIFT, Key::S, Scope::Anywhere),
+    bind(Action::ExportPicture, CMD_SHIFT, Key::E, Scope::Anywhere),
     bind(Action::Save, CMD, Key::S, Scope::Anywhere),
     bind(Action::NewBoard, CMD, Key::N, Scope::Anywhere),
     bind(Action::Open, CMD, Key::O, Scope::Anywhere),
@@ -341,7 +344,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 99] = [
+    pub const ALL: [Self; 100] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -350,6 +353,7 @@ impl Action {
         Self::SaveAsTemplate,
         Self::ExportReport,
         Self::ExportCanvas,
+        Self::ExportPicture,
         Self::ImportBoard,
         Self::Import,
         Self::InsertPersona,
@@ -467,6 +471,7 @@ impl Action {
             Self::SaveAsTemplate => "Save as template…",
             Self::ExportReport => "Export report…",
             Self::ExportCanvas => "Export JSON Canvas…",
+            Self::ExportPicture => "Export picture or handout…",
             Self::ImportBoard => "Import board…",
             Self::Import => "Import…",
             Self::InsertPersona => "Insert persona from file…",
@@ -578,6 +583,10 @@ impl Action {
             Self::ImportBoard => {
                 "Add everything on another board (personas a colleague sketched, say) beside \
                  what is here, as one undo step"
+            }
+            Self::ExportPicture => {
+                "Write a picture of the board, the selection or a frame (PNG or SVG, as on screen \
+                 at 100%), or a PDF handout: a title page, then frames, the board or personas"
             }
             Self::ExportCanvas => {
                 "Write the board as a JSON Canvas, the open format Obsidian Canvas and other \

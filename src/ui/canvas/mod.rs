@@ -23,6 +23,7 @@ mod paint;
 mod persona_drop;
 mod persona_paint;
 mod photo_cache;
+pub mod picture;
 mod placement;
 mod quick_create;
 mod raster;
@@ -311,7 +312,7 @@ impl CanvasState {
         self.find_covered(&drawn, viewport);
         self.caches.smallest_text = None;
         let frame_bodies = self.frame_bodies(drawn.get(..backdrops.len()).unwrap_or_default());
-        if !self.settings.presenting {
+        if !self.settings.presenting && self.settings.dot_grid {
             // Presenting, the content stands alone on a plain background.
             paint::background(&painter, viewport, &self.view.camera, &frame_bodies);
         }

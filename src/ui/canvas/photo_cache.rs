@@ -312,6 +312,15 @@ impl PhotoCache {
         (self.textures.len(), self.textures.bytes())
     }
 
+    /// The photo a texture of this cache shows, if it is one of them.
+    pub fn image_of(&self, texture: egui::TextureId) -> Option<ImageId> {
+        self.textures
+            .entries
+            .iter()
+            .find(|(_, entry)| entry.texture.id() == texture)
+            .map(|(&(id, _), _)| id)
+    }
+
     /// Whether photos are still being decoded.
     pub fn busy(&self) -> bool {
         !self.pending.is_empty()

@@ -84,6 +84,8 @@ pub struct CanvasSettings {
     pub votes: super::votes::VoteSettings,
     /// Whether the board is being presented: text and edges at their strongest, no dot grid.
     pub presenting: bool,
+    /// Whether the dot grid is drawn (not in pictures of the board for export).
+    pub dot_grid: bool,
 }
 
 impl Default for CanvasSettings {
@@ -95,6 +97,7 @@ impl Default for CanvasSettings {
             smart_guides: true,
             votes: super::votes::VoteSettings::default(),
             presenting: false,
+            dot_grid: true,
         }
     }
 }

@@ -1,0 +1,160 @@
+//! Pictures of the board: the SVG holds every note's text as text and every item's box where
+//! the board has it; PNGs are as large as asked, or refused past 100 megapixels; PDF handouts
+//! have a title page and a page per frame or persona, with their fonts embedded; `convert` and
+//! the File menu write them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use civic_canvas::export::picture::{self, Background, Pages, Region};
+use civic_canvas::export::raster::{self, Paper};
+use civic_canvas::model::{Board, IdGen, Item, ItemKind, PaletteColor, Point, ZKey};
+use civic_canvas::storage::load_board;
+
+fn kickoff() -> Board {
+    load_board(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/kickoff.ron")).unwrap()
+}
+
+/// Every text string and every path's box (in the picture's points) in a parsed SVG.
+fn texts_and_boxes(group: &usvg::Group, texts: &mut Vec<String>, boxes: &mut Vec<usvg::Rect>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(inner) => texts_and_boxes(inner, texts, boxes),
+            usvg::Node::Text(text) => {
+                texts.push(text.chunks().iter().map(|c| c.text()).collect());
+            }
+            usvg::Node::Path(path) => boxes.push(path.abs_bounding_box()),
+            usvg::Node::Image(_) => {}
+        }
+    }
+}
+
+#[test]
+fn the_svg_of_the_example_board_has_every_note_text_and_every_item_box() {
+    let board = kickoff();
+    let document = picture::svg(&board, &Region::Board, Background::White).unwrap();
+    let tree = raster::parse(&document).unwrap();
+    let (mut texts, mut boxes) = (Vec::new(), Vec::new());
+    texts_and_boxes(tree.root(), &mut texts, &mut boxes);
+    let all_text = texts.join(" ");
+    let origin = picture::area(&board, &Region::Board).unwrap().min;
+    for item in board.items() {
+        if let ItemKind::Note(_) = item.kind {
+            for word in item.text().split_whitespace() {
+                assert!(
+                    all_text.contains(word),
+                    "{word:?} of {:?} in {all_text}",
+                    item.text()
+                );
+            }
+        }
+        let rect = item.rect();
+        let (left, top) = (rect.min.x - origin.x, rect.min.y - origin.y);
+        let (right, bottom) = (rect.max.x - origin.x, rect.max.y - origin.y);
+        let found = boxes.iter().any(|b| {
+            (b.left() - left).abs() <= 1.5
+                && (b.top() - top).abs() <= 1.5
+                && (b.right() - right).abs() <= 1.5
+                && (b.bottom() - bottom).abs() <= 1.5
+        });
+        let near: Vec<_> = boxes
+            .iter()
+            .filter(|b| (b.left() - left).abs() < 8.0 && (b.top() - top).abs() < 40.0)
+            .collect();
+        assert!(
+            found,
+            "no shape with the box of {:?} ({left}, {top}, {right}, {bottom}) near {near:?}",
+            item.text()
+        );
+    }
+    // Real text, with the bundled fonts named.
+    assert!(document.contains("<text"));
+    assert!(document.contains("Noto Sans"));
+}
+
+#[test]
+fn a_picture_of_one_frame_or_the_selection_shows_only_that() {
+    let board = kickoff();
+    let frame = picture::frame_named(&board, "2").unwrap();
+    assert_eq!(
+        picture::frame_named(&board, "solutions and opportunities").unwrap(),
+        frame
+    );
+    assert!(picture::frame_named(&board, "9").is_err());
+    let document = picture::svg(&board, &Region::Frame(frame), Background::White).unwrap();
+    assert!(document.contains("Solutions and opportunities"));
+    assert!(
+        !document.contains("Ideation"),
+        "a note of another frame is in the picture"
+    );
+
+    let one = board
+        .items()
+        .find(|item| item.text().starts_with("Plaćanje"))
+        .unwrap();
+    let document = picture::svg(&board, &Region::Items(vec![one.id]), Background::White).unwrap();
+    assert!(document.contains("Plaćanje"));
+    assert!(!document.contains("Solutions"), "only the selected note");
+    let area = picture::area(&board, &Region::Items(vec![one.id])).unwrap();
+    assert_eq!(area.size().width, one.size.width + 2.0 * picture::MARGIN);
+}
+
+#[test]
+fn a_png_has_the_size_asked_for_and_a_board_too_large_is_refused_with_a_message() {
+    let board = kickoff();
+    let area = picture::area(&board, &Region::Board).unwrap();
+    let png = picture::png(&board, &Region::Board, 2.0, Background::Transparent).unwrap();
+    let image = image::load_from_memory(&png).unwrap().to_rgba8();
+    assert_eq!(image.width(), (area.size().width * 2.0).ceil() as u32);
+    assert_eq!(image.height(), (area.size().height * 2.0).ceil() as u32);
+    // Transparent round the items, opaque on them.
+    assert_eq!(image.get_pixel(1, 1)[3], 0);
+
+    let mut ids = IdGen::seeded(3);
+    let far = [Point::new(0.0, 0.0), Point::new(90_000.0, 60_000.0)].map(|at| {
+        Item::note(
+            ids.item_id(|_| false),
+            at,
+            ZKey::middle(),
+            PaletteColor::Yellow,
+            "far",
+        )
+    });
+    let wide = Board::from_parts("Wide", far, []).unwrap();
+    let started = std::time::Instant::now();
+    let error = picture::png(&wide, &Region::Board, 4.0, Background::White).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("megapixels"), "{message}");
+    assert!(started.elapsed().as_secs() < 30, "refused without drawing");
+}
+
+/// How many pages a PDF has (its page objects).
+fn page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+#[test]
+fn a_pdf_handout_has_a_title_page_then_a_page_per_frame_or_persona() {
+    let board = kickoff();
+    let pdf = picture::pdf(&board, Pages::Frames, Paper::A4, "30 November 2026").unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(page_count(&pdf), 1 + board.frames().len());
+    let pdf = picture::pdf(&board, Pages::Board, Paper::A3, "30 November 2026").unwrap();
+    assert_eq!(page_count(&pdf), 2);
+    // The fonts go in with the text, so the text stays text.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/FontFile"), "fonts embedded");
+    assert!(picture::pdf(&board, Pages::Personas, Paper::A4, "today").is_err());
+
+    let personas = load_board(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/citizen-personas.ron"),
+    )
+    .unwrap();
+    let count = personas
+        .items()
+        .filter(|item| matches!(item.kind, ItemKind::Persona(_)))
+        .count();
+    let pdf = picture::pdf(&personas, Pages::Personas, Paper::A4, "today").unwrap();
+    assert_eq!(page_count(&pdf), 1 + count);
+}
