@@ -848,41 +848,4 @@ mod tests {
         }
         assert_eq!(Paper::A3.size().1, Paper::A4.size().0);
     }
-
-    #[test]
-    fn temp_timing() {
-        let mut svg = String::from(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="1200"><rect width="2000" height="1200" fill="white"/><g font-family="Noto Sans, Noto Sans Georgian, sans-serif" font-size="16">"#,
-        );
-        let words = [
-            "Civic Canvas note",
-            "Ђурђевак ћирилица",
-            "მოქალაქე სერვისი",
-            "Shqipëri çelës",
-            "Învățământ școală",
-        ];
-        for i in 0..300 {
-            let (x, y) = (20 + (i % 10) * 195, 30 + (i / 10) * 38);
-            let weight = if i % 3 == 0 { "bold" } else { "normal" };
-            svg.push_str(&format!(r#"<rect x="{}" y="{}" width="185" height="34" fill="rgb(255,240,150)"/><text x="{}" y="{}" font-weight="{weight}">{} {i}</text>"#, x - 5, y - 22, x, y, words[i % 5]));
-        }
-        svg.push_str("</g></svg>");
-        for _ in 0..3 {
-            let t = std::time::Instant::now();
-            let tree = parse(&svg).unwrap();
-            let parsed = t.elapsed();
-            let t = std::time::Instant::now();
-            let bytes = png(&tree, 2.0, Some(WHITE)).unwrap();
-            let png_total = t.elapsed();
-            let t = std::time::Instant::now();
-            let doc = pdf(&[tree], Paper::A3, "timing").unwrap();
-            let pdf_time = t.elapsed();
-            std::fs::write("/tmp/raster-big.png", &bytes).unwrap();
-            eprintln!(
-                "TIMING parse {parsed:?}; png 4000x2400 (draw+encode) {png_total:?}, {} KB; pdf {pdf_time:?}, {} KB",
-                bytes.len() / 1024,
-                doc.len() / 1024
-            );
-        }
-    }
 }

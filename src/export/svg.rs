@@ -45,18 +45,14 @@ pub struct Picture<'a> {
 /// The SVG document of `picture`.
 ///
 /// Never panics: shapes with coordinates that are not finite are left out, and so are callbacks
-/// (backend painting) and textures [`Picture::images`] has no photo for.
+/// (backend painting) and textures [`Picture::images`] has no photo for (the outline of such a
+/// textured rectangle still shows).
 pub fn write(picture: &Picture<'_>) -> String {
     let mut writer = Writer::new(picture);
     for clipped in picture.shapes {
         writer.clipped(clipped);
     }
     writer.finish()
-}
-
-/// A rectangle as a map key: the bits of its coordinates.
-fn rect_key(rect: Rect) -> [u32; 4] {
-    [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f32::to_bits)
 }
 
 /// The families of the proportional fonts the app bundles, in fallback order.
@@ -329,6 +325,7 @@ impl<'p, 'a> Writer<'p, 'a> {
         out.push_str("/>\n");
     }
 
+    /// A path; a stroke inside or outside a closed path is drawn centred on it.
     fn path(&mut self, path: &PathShape) {
         let mut bounds = Rect::NOTHING;
         for p in path.points.iter().filter(|p| p.is_finite()) {
@@ -483,27 +480,29 @@ impl<'p, 'a> Writer<'p, 'a> {
         }
         let mut fill_color = shape.fill;
         let mut rect_stroke = visible_stroke(shape.stroke).unwrap_or(Stroke::NONE);
-        let mut grow = match shape.stroke_kind {
+        let grow = match shape.stroke_kind {
             StrokeKind::Inside => 0.0,
             StrokeKind::Middle => rect_stroke.width * 0.5,
             StrokeKind::Outside => rect_stroke.width,
         };
-        if rect_stroke != Stroke::NONE
-            && rect.expand(grow).size().min_elem() <= 2.0 * rect_stroke.width
-        {
+        let outer = rect.expand(grow);
+        let mut radius_grow = grow;
+        if rect_stroke != Stroke::NONE && outer.size().min_elem() <= 2.0 * rect_stroke.width {
             // The stroke covers the fill: egui paints it all in the stroke's colour.
             fill_color = rect_stroke.color;
             rect_stroke = Stroke::NONE;
-        } else if rect_stroke == Stroke::NONE {
-            grow = 0.0;
+            radius_grow = 0.0;
         }
         let blur = if shape.blur_width.is_finite() && shape.blur_width > 0.0 {
             shape.blur_width
         } else {
             0.0
         };
-        let outer = rect.expand(grow);
-        let radii = outer_radii(shape.corner_radius, grow + blur * 0.5, rect_stroke.width);
+        let radii = outer_radii(
+            shape.corner_radius,
+            radius_grow + blur * 0.5,
+            rect_stroke.width,
+        );
         let center = outer.center();
         if let Some(brush) = &shape.brush
             && brush.fill_texture_id != TextureId::default()
@@ -845,23 +844,35 @@ impl TextRow<'_> {
             {
                 continue;
             }
-            out.push_str("<text x=\"");
-            for (i, glyph) in glyphs.iter().filter(shown).enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                num(out, self.origin.x + glyph.pos.x);
-            }
-            out.push_str("\" y=\"");
+            out.push_str("<text y=\"");
             num(out, baseline);
             out.push('"');
             font(out, &format.font_id.family, size, format.italics);
             fill(out, color);
             out.push_str(" xml:space=\"preserve\">");
+            // Each word where egui put it, shaped within by the reader as egui shapes it: a
+            // position for every character would keep ligatures (fi, fl) from forming, while
+            // egui draws the ligature and gives its second letter no width.
+            let mut word_open = false;
+            let mut after_space = true;
             for glyph in glyphs.iter().filter(shown) {
-                if let Some(c) = shown_char(glyph.chr) {
-                    escape_char(out, c);
+                let Some(c) = shown_char(glyph.chr) else {
+                    continue;
+                };
+                if after_space && c != ' ' {
+                    if word_open {
+                        out.push_str("</tspan>");
+                    }
+                    out.push_str("<tspan x=\"");
+                    num(out, self.origin.x + glyph.pos.x);
+                    out.push_str("\">");
+                    word_open = true;
                 }
+                after_space = c == ' ';
+                escape_char(out, c);
+            }
+            if word_open {
+                out.push_str("</tspan>");
             }
             out.push_str("</text>\n");
         }
@@ -1117,6 +1128,11 @@ fn image(out: &mut String, uri: &str, place: Rect, alpha: u8, clip: Option<usize
     out.push_str("\"/>\n");
 }
 
+/// A rectangle as a map key: the bits of its coordinates.
+fn rect_key(rect: Rect) -> [u32; 4] {
+    [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f32::to_bits)
+}
+
 /// Where the whole photo goes when the part `uv` of it (in texture coordinates, 0 to 1) shows
 /// on `shown`.
 fn whole_image(shown: Rect, uv: Rect) -> Rect {
@@ -1290,10 +1306,13 @@ fn num(out: &mut String, value: f32) {
     }
 }
 
-/// Whether XML 1.0 allows `c` in a document.
+/// Whether `c` may be written: XML 1.0 allows it, and it is not one of the control characters
+/// XML discourages (DEL and the C1 controls).
 fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-        || u32::from(c) >= 0x1_0000
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}'
+    ) || u32::from(c) >= 0x1_0000
 }
 
 /// Writes `text` escaped for XML text and attribute values.
@@ -1896,18 +1915,34 @@ mod tests {
         });
         let want = galley.rect.translate(pos.to_vec2());
         assert_near(bounds, want, 4.0);
-        // The first character starts where egui put its glyph.
+        // The first word starts where egui put its glyph.
         let first = &galley.rows[0].glyphs[0];
         assert!(
-            svg.contains(&format!("<text x=\"{}", pos.x + first.pos.x)),
+            svg.contains(&format!("<tspan x=\"{}\">", pos.x + first.pos.x)),
             "{svg}"
         );
     }
 
     #[test]
+    fn a_ligature_egui_draws_is_left_to_the_reader_to_form_within_its_word() {
+        let ctx = context();
+        let galley = ctx.fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                "Notificare prin SMS".to_owned(),
+                egui::FontId::proportional(18.0),
+                Color32::BLACK,
+            )
+        });
+        let svg = svg_of([TextShape::new(pos2(0.0, 0.0), galley, Color32::BLACK).into()]);
+        // One position per word, not per letter: "fi" is shaped together.
+        assert!(svg.contains(">Notificare </tspan>"), "{svg}");
+        assert_eq!(svg.matches("<tspan x=").count(), 3, "{svg}");
+    }
+
+    #[test]
     fn special_characters_in_text_are_escaped_and_control_characters_dropped() {
         let ctx = context();
-        let text = "a < b & c > \"d\" 'e'\u{1}\u{1b}";
+        let text = "a < b & c > \"d\" 'e'\u{1}\u{1b}\u{9b}";
         let galley = ctx.fonts_mut(|fonts| {
             fonts.layout_no_wrap(text.to_owned(), FontId::proportional(16.0), Color32::BLACK)
         });
