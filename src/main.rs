@@ -27,6 +27,14 @@ struct Cli {
     #[arg(long, value_name = "PNG", conflicts_with = "measure_frames")]
     screenshot: Option<PathBuf>,
 
+    /// With --screenshot: the window's inner size in points, width by height (e.g. 1600x1000).
+    #[arg(long, value_name = "WxH", value_parser = parse_size, requires = "screenshot")]
+    size: Option<[u32; 2]>,
+
+    /// With --screenshot: the board fitted in view, or at 100% around its middle.
+    #[arg(long, value_enum, requires = "screenshot")]
+    view: Option<ViewArg>,
+
     /// Paint N frames as fast as possible, print how long a frame took, then quit.
     #[arg(long, value_name = "N")]
     measure_frames: Option<usize>,
@@ -528,7 +536,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
         None => {
             use civic_canvas::app::Probe;
             let probe = match (cli.screenshot, cli.measure_frames) {
-                (Some(path), _) => Probe::Screenshot(path),
+                (Some(path), _) => Probe::Screenshot(
+                    civic_canvas::app::Screenshot::new(path)
+                        .with_view(cli.size, matches!(cli.view, Some(ViewArg::Actual))),
+                ),
                 (None, Some(frames)) => Probe::MeasureFrames(frames),
                 (None, None) => Probe::None,
             };

@@ -1,6 +1,9 @@
 //! `civic-canvas measure`: the real window under Xvfb (Mesa's software renderer), for a second
 //! of panning, as a smoke test. The times are not checked: they belong to the machine, and the
 //! README quotes them with their conditions.
+//!
+//! Also the real window's own drawing of the example board at 100% against the PNG export of
+//! the board: the same boxes, nearly the same pixels.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead as _, BufReader};
@@ -21,13 +24,18 @@ struct Xvfb {
 impl Xvfb {
     /// Starts Xvfb on a free display (it picks one and says which).
     fn start() -> Self {
+        Self::with_screen("1920x1080x24")
+    }
+
+    /// Starts Xvfb with a screen of this size and depth (`WxHxD`).
+    fn with_screen(screen: &str) -> Self {
         let mut server = Command::new("Xvfb")
             .args([
                 "-displayfd",
                 "1",
                 "-screen",
                 "0",
-                "1920x1080x24",
+                screen,
                 "-nolisten",
                 "tcp",
             ])
@@ -185,4 +193,171 @@ fn measure_refuses_sizes_and_times_it_cannot_use() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(says), "{flag} {value}: {stderr}");
     }
+}
+
+/// The box of the pixels of `image` close to `color` (within `tolerance` on every channel) at or
+/// below row `from_row`: (left, top, right, bottom).
+fn box_of_color(
+    image: &image::RgbaImage,
+    color: [u8; 3],
+    tolerance: u8,
+    from_row: u32,
+) -> (u32, u32, u32, u32) {
+    let mut found = (u32::MAX, u32::MAX, 0, 0);
+    for (x, y, pixel) in image.enumerate_pixels() {
+        let near = (0..3).all(|c| pixel[c].abs_diff(color[c]) <= tolerance);
+        if y >= from_row && near {
+            found = (
+                found.0.min(x),
+                found.1.min(y),
+                found.2.max(x),
+                found.3.max(y),
+            );
+        }
+    }
+    assert!(found.0 <= found.2, "no pixel of {color:?}");
+    found
+}
+
+/// Where an edge is crossed going from `from` towards `to` (exclusive) along one line: the first
+/// pixel differing from the one at `from` by more than 60 over its three channels.
+fn edge(image: &image::RgbaImage, from: (i64, i64), to: (i64, i64)) -> Option<i64> {
+    let at = |(x, y): (i64, i64)| {
+        image
+            .get_pixel_checked(u32::try_from(x).ok()?, u32::try_from(y).ok()?)
+            .copied()
+    };
+    let outside = at(from)?;
+    let steps = (to.0 - from.0).abs().max((to.1 - from.1).abs());
+    (0..steps).find_map(|step| {
+        let point = (
+            from.0 + (to.0 - from.0).signum() * step,
+            from.1 + (to.1 - from.1).signum() * step,
+        );
+        let pixel = at(point)?;
+        let difference: u32 = (0..3)
+            .map(|c| u32::from(pixel[c].abs_diff(outside[c])))
+            .sum();
+        (difference > 60).then_some(step)
+    })
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_png_export_matches_the_real_window_drawing_the_board_at_100_percent() {
+    use civic_canvas::export::picture::{self, Background, Region};
+
+    let xvfb = Xvfb::with_screen("2560x1600x24");
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("window.png");
+    let board_path = kickoff();
+    let output = run_bounded(
+        &[
+            board_path.to_str().unwrap(),
+            "--screenshot",
+            shot.to_str().unwrap(),
+            "--size",
+            "2400x1500",
+            "--view",
+            "100",
+        ],
+        Some(&xvfb.display),
+        Duration::from_secs(90),
+    )
+    .expect("the screenshot was taken within 90 s");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let window = image::open(&shot).unwrap().to_rgba8();
+
+    let board = civic_canvas::storage::load_board(&board_path).unwrap();
+    let png = picture::png(&board, &Region::Board, 1.0, Background::Transparent).unwrap();
+    let mut export = image::load_from_memory(&png).unwrap().to_rgba8();
+    // On the canvas's own background, as in the window.
+    let background = civic_canvas::ui::theme::CANVAS_BACKGROUND;
+    for pixel in export.pixels_mut() {
+        let alpha = u32::from(pixel[3]);
+        for (c, under) in [background.r(), background.g(), background.b()]
+            .into_iter()
+            .enumerate()
+        {
+            let over = u32::from(pixel[c]);
+            pixel[c] =
+                u8::try_from((over * alpha + u32::from(under) * (255 - alpha)) / 255).unwrap();
+        }
+        pixel[3] = 255;
+    }
+
+    // Line the two up by the frames' dark title strips (below the window's menu and toolbar).
+    let strip = [0x2e, 0x3a, 0x4e];
+    let in_window = box_of_color(&window, strip, 6, 100);
+    let in_export = box_of_color(&export, strip, 6, 0);
+    let offset = (
+        i64::from(in_window.0) - i64::from(in_export.0),
+        i64::from(in_window.1) - i64::from(in_export.1),
+    );
+    let spans = |b: (u32, u32, u32, u32)| (i64::from(b.2 - b.0), i64::from(b.3 - b.1));
+    let (window_span, export_span) = (spans(in_window), spans(in_export));
+    assert!(
+        (window_span.0 - export_span.0).abs() <= 2 && (window_span.1 - export_span.1).abs() <= 2,
+        "the strips span {window_span:?} pixels in the window, {export_span:?} in the export"
+    );
+
+    // Every item's edges are where the export has them, within 2 pixels.
+    let origin = picture::area(&board, &Region::Board).unwrap().min;
+    for item in board.items() {
+        let rect = item.rect();
+        let left = (rect.min.x - origin.x).round() as i64;
+        let top = (rect.min.y - origin.y).round() as i64;
+        let right = (rect.max.x - origin.x).round() as i64;
+        let bottom = (rect.max.y - origin.y).round() as i64;
+        let (mid_x, mid_y) = ((left + right) / 2, (top + bottom) / 2);
+        let shifted = |(x, y): (i64, i64)| (x + offset.0, y + offset.1);
+        for (from, to) in [
+            ((left - 8, mid_y), (left + 8, mid_y)),
+            ((right + 8, mid_y), (right - 8, mid_y)),
+            ((mid_x, top - 8), (mid_x, top + 8)),
+            ((mid_x, bottom + 8), (mid_x, bottom - 8)),
+        ] {
+            let exported = edge(&export, from, to);
+            let drawn = edge(&window, shifted(from), shifted(to));
+            let (Some(exported), Some(drawn)) = (exported, drawn) else {
+                panic!(
+                    "an edge of {:?} not found: export {exported:?}, window {drawn:?}",
+                    item.text()
+                );
+            };
+            assert!(
+                (exported - drawn).abs() <= 2,
+                "{:?}: edge at {exported} in the export, {drawn} in the window",
+                item.text()
+            );
+        }
+    }
+
+    // Nearly the same pixels over the board: the mean difference per channel at most 8 of 255.
+    let mut total = 0u64;
+    let mut count = 0u64;
+    for (x, y, pixel) in export.enumerate_pixels() {
+        let (wx, wy) = (i64::from(x) + offset.0, i64::from(y) + offset.1);
+        let Some(drawn) = window.get_pixel_checked(
+            u32::try_from(wx).unwrap_or(u32::MAX),
+            u32::try_from(wy).unwrap_or(u32::MAX),
+        ) else {
+            continue;
+        };
+        for c in 0..3 {
+            total += u64::from(pixel[c].abs_diff(drawn[c]));
+        }
+        count += 3;
+    }
+    assert!(
+        count > 3 * 1_000_000,
+        "the board is in the window ({count} values)"
+    );
+    let mean = total as f64 / count as f64;
+    assert!(mean <= 8.0, "mean difference {mean:.2} of 255 per channel");
+    eprintln!("mean difference per channel: {mean:.2} of 255");
 }

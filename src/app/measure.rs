@@ -582,6 +582,9 @@ impl CivicCanvasApp {
         if let Some(measure) = &mut self.shell.measure {
             measure.on_frame(ctx, self.session.doc.board(), &mut self.canvas);
         }
+        if let Some(screenshot) = &self.shell.screenshot {
+            screenshot.on_first_frame(ctx, self.session.doc.board(), &mut self.canvas);
+        }
     }
 }
 

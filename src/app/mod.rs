@@ -596,8 +596,8 @@ pub enum Probe {
     /// Nothing: the app as people use it.
     #[default]
     None,
-    /// Save the first complete frame as a PNG at this path, then close.
-    Screenshot(PathBuf),
+    /// Save the first complete frame as a PNG, then close.
+    Screenshot(Screenshot),
     /// Paint this many frames as fast as possible, then close and report how long they took.
     MeasureFrames(usize),
     /// Pan, zoom and send events while timing (`civic-canvas measure`), then close and report.
@@ -637,8 +637,12 @@ pub fn run(
             .with_app_id("civic-canvas")
             .with_min_inner_size(WindowPlace::MIN_SIZE),
     );
-    if let Probe::Measure(spec) = &probe {
-        let [width, height] = spec.size;
+    let asked_size = match &probe {
+        Probe::Measure(spec) => Some(spec.size),
+        Probe::Screenshot(screenshot) => screenshot.size(),
+        Probe::None | Probe::MeasureFrames(_) => None,
+    };
+    if let Some([width, height]) = asked_size {
         viewport = viewport.with_inner_size([width as f32, height as f32]);
     }
     let mut options = eframe::NativeOptions {
@@ -657,7 +661,7 @@ pub fn run(
     };
     let (screenshot, timing, measure) = match &probe {
         Probe::None => (None, None, None),
-        Probe::Screenshot(path) => (Some(Screenshot::new(path.to_owned())), None, None),
+        Probe::Screenshot(screenshot) => (Some(screenshot.clone()), None, None),
         Probe::MeasureFrames(frames) => (None, Some(FrameTiming::new(*frames)), None),
         Probe::Measure(spec) => (None, None, Some(Measure::new(*spec))),
     };

@@ -37,6 +37,10 @@ pub enum ScreenshotError {
 #[derive(Clone, Debug)]
 pub struct Screenshot {
     path: PathBuf,
+    /// The window's inner size, in points, instead of the usual one.
+    size: Option<[u32; 2]>,
+    /// Whether the board is shown at 100% around its middle rather than fitted.
+    actual_size: bool,
     requested: bool,
     outcome: Arc<Mutex<Option<Result<(), ScreenshotError>>>>,
 }
@@ -46,8 +50,45 @@ impl Screenshot {
     pub fn new(path: PathBuf) -> Self {
         Self {
             path,
+            size: None,
+            actual_size: false,
             requested: false,
             outcome: Arc::default(),
+        }
+    }
+
+    /// The same screenshot of a window of `size` points, with the board at 100% around its
+    /// middle (`actual_size`) or fitted in view.
+    #[must_use]
+    pub fn with_view(mut self, size: Option<[u32; 2]>, actual_size: bool) -> Self {
+        self.size = size;
+        self.actual_size = actual_size;
+        self
+    }
+
+    /// The window's inner size asked for, if any.
+    pub fn size(&self) -> Option<[u32; 2]> {
+        self.size
+    }
+
+    /// At the start of the first paint, before the canvas is shown: the board at 100% around
+    /// its middle, when asked for.
+    pub fn on_first_frame(
+        &self,
+        ctx: &egui::Context,
+        board: &crate::model::Board,
+        canvas: &mut crate::ui::canvas::CanvasState,
+    ) {
+        if self.actual_size && ctx.cumulative_frame_nr() == 0 {
+            use crate::model::{Item, Rect as BoardRect};
+            let middle = BoardRect::around(board.items().map(Item::rect)).map_or(
+                crate::ui::camera::Camera::default().center_in_board,
+                BoardRect::center,
+            );
+            canvas.show_through(crate::ui::camera::Camera {
+                center_in_board: middle,
+                zoom: 1.0,
+            });
         }
     }
 

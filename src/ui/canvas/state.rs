@@ -24,6 +24,9 @@ pub struct View {
     /// when the canvas changes size (the window manager maximises a window just opened), the
     /// board is fitted again.
     pub(super) fitted: Option<Camera>,
+    /// Whether the canvas has been painted: before the first paint its size is a guess, so the
+    /// first real size does not pan the view as a resize does.
+    pub(super) painted: bool,
 }
 
 impl Default for View {
@@ -34,6 +37,7 @@ impl Default for View {
             request: Some(view::ViewRequest::FitBoard),
             glide: None,
             fitted: None,
+            painted: false,
         }
     }
 }

@@ -142,6 +142,8 @@ impl CanvasState {
     /// the whole board left it (a window just opened, then maximised) is fitted again.
     pub(super) fn settle_view(&mut self, board: &Board, viewport: Rect, now: f64) {
         let before = std::mem::replace(&mut self.view.viewport, viewport);
+        let resized = self.view.painted && before != viewport;
+        self.view.painted = true;
         let untouched = self.view.fitted == Some(self.view.camera);
         if let Some(request) = self.view.request.take() {
             let from = self.view.camera;
@@ -172,7 +174,7 @@ impl CanvasState {
         } else if untouched && before.size() != viewport.size() {
             self.carry_out(board, ViewRequest::FitBoard);
             self.view.fitted = Some(self.view.camera);
-        } else if before != viewport {
+        } else if resized {
             self.view.camera.pan_by(before.center() - viewport.center());
             self.keep_selection_in_view(board, before);
         }
