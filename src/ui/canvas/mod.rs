@@ -43,7 +43,7 @@ pub use map_paint::shape_swatch as paint_shape_swatch;
 pub use menus::backdrop_choices;
 pub use persona_drop::EntryDrag;
 pub use placement::Spot;
-use state::{Caches, FrameView, Gesture, GestureState, TextEditing};
+use state::{Caches, Gesture, GestureState, TextEditing};
 pub use state::{CanvasSettings, Selection, View};
 
 use egui::{CursorIcon, Key, PointerButton, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
@@ -253,7 +253,7 @@ impl CanvasState {
         let mut output = CanvasOutput::default();
         self.caches.photos.begin_paint(ui.ctx());
         let viewport = ui.available_rect_before_wrap();
-        self.caches.frames = FrameView::of(board);
+        self.caches.frames.refresh(board);
         let hidden = &self.caches.frames.hidden;
         self.selection
             .items
