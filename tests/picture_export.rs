@@ -21,7 +21,7 @@ fn texts_and_boxes(group: &usvg::Group, texts: &mut Vec<String>, boxes: &mut Vec
         match node {
             usvg::Node::Group(inner) => texts_and_boxes(inner, texts, boxes),
             usvg::Node::Text(text) => {
-                texts.push(text.chunks().iter().map(|c| c.text()).collect());
+                texts.push(text.chunks().iter().map(usvg::TextChunk::text).collect());
             }
             usvg::Node::Path(path) => boxes.push(path.abs_bounding_box()),
             usvg::Node::Image(_) => {}

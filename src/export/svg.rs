@@ -1929,7 +1929,7 @@ mod tests {
         let galley = ctx.fonts_mut(|fonts| {
             fonts.layout_no_wrap(
                 "Notificare prin SMS".to_owned(),
-                egui::FontId::proportional(18.0),
+                FontId::proportional(18.0),
                 Color32::BLACK,
             )
         });

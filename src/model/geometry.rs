@@ -161,6 +161,7 @@ impl Rect {
     }
 
     /// The rectangle grown by `by` on every side.
+    #[must_use]
     pub fn expand(self, by: f32) -> Self {
         Self {
             min: Point::new(self.min.x - by, self.min.y - by),
