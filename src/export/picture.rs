@@ -122,21 +122,7 @@ pub(super) fn sub_board(
                     wanted.extend(board.descendants(id));
                 }
             }
-            let items = board
-                .items_bottom_to_top()
-                .filter(|item| wanted.contains(&item.id))
-                .map(|item| {
-                    let mut copy = item.clone();
-                    copy.parent = copy.parent.filter(|frame| wanted.contains(frame));
-                    copy
-                });
-            let connectors = board
-                .connectors()
-                .filter(|c| wanted.contains(&c.from) && wanted.contains(&c.to))
-                .cloned();
-            let part = Board::from_parts(board.title(), items, connectors)
-                .unwrap_or_default()
-                .with_images(board.used_images().map(|(id, image)| (id, image.clone())));
+            let part = board.part(&wanted);
             let area = BoardRect::around(part.items().map(crate::model::Item::rect)).ok_or(
                 PictureError::Empty("nothing is selected: there is nothing to draw"),
             )?;

@@ -147,6 +147,27 @@ impl Board {
         self
     }
 
+    /// A board of the items `ids` of this one (with the same title), the connectors between
+    /// them and the photos they use. An item stays in its frame only when that frame is among
+    /// them. Ids not on this board are left out.
+    #[must_use]
+    pub fn part(&self, ids: &[ItemId]) -> Self {
+        let wanted: std::collections::HashSet<ItemId> = ids.iter().copied().collect();
+        let items = ids.iter().filter_map(|&id| self.item(id)).map(|item| {
+            let mut copy = item.clone();
+            copy.parent = copy.parent.filter(|frame| wanted.contains(frame));
+            copy
+        });
+        let connectors = self
+            .connectors()
+            .filter(|c| wanted.contains(&c.from) && wanted.contains(&c.to))
+            .cloned();
+        // Only the photos the copied personas use are kept (see `Board::used_images`).
+        Self::from_parts(self.title.clone(), items, connectors)
+            .unwrap_or_default()
+            .with_images(self.used_images().map(|(id, image)| (id, image.clone())))
+    }
+
     /// The stored photo with this id, if any.
     pub fn image(&self, id: ImageId) -> Option<&StoredImage> {
         self.images.get(&id)

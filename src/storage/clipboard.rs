@@ -26,19 +26,8 @@ pub enum ClipboardContent {
 /// The clipboard text for the items `ids` of `board`, the connectors between them and the photos
 /// they use. Copied items stay in a frame only when that frame is copied too.
 pub fn items_to_clipboard(board: &Board, ids: &[ItemId]) -> String {
-    let items = ids.iter().filter_map(|&id| board.item(id)).map(|item| {
-        let mut copy = item.clone();
-        copy.parent = copy.parent.filter(|frame| ids.contains(frame));
-        copy
-    });
-    let connectors = board
-        .connectors()
-        .filter(|c| ids.contains(&c.from) && ids.contains(&c.to))
-        .cloned();
-    let copied = Board::from_parts("Copied items", items, connectors)
-        .unwrap_or_default()
-        .with_images(board.used_images().map(|(id, image)| (id, image.clone())));
-    // Only the photos the copied personas use are written (see `Board::used_images`).
+    let mut copied = board.part(ids);
+    copied.set_title("Copied items".to_owned());
     board_to_ron(&copied)
 }
 
