@@ -88,11 +88,15 @@ pub fn node(painter: &Painter, item: &Item, node: &MapNode, look: &NoteLook) {
     }
     let label_area = Rect::from_min_max(pos2(inner.left(), inner.top() + tag_height), inner.max);
     let label_px = theme::NOTE_FONT_SIZE * zoom;
-    let label = painter.layout(
+    let label = super::paint::layout_as_on_board(
+        painter,
         super::paint::room_for(&node.label, label_area.size(), label_px).to_owned(),
-        bold(label_px),
+        (
+            bold(theme::NOTE_FONT_SIZE),
+            label_area.width().max(1.0) / zoom.max(f32::MIN_POSITIVE),
+        ),
+        zoom,
         theme::NOTE_TEXT,
-        label_area.width().max(1.0),
     );
     // Centred in the space under the tag; clipped (never spilling) when it is too long.
     let top = label_area.top() + ((label_area.height() - label.size().y) / 2.0).max(0.0);

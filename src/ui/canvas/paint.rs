@@ -233,17 +233,20 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
         theme::NOTE_FONT_SIZE * zoom * smallest,
     );
     let mut overflowed = text.len() < item.text().len();
-    let font_px = if fit {
-        fit_text_size(painter, item, &display_text(text), inner, zoom)
+    let inner_on_board = inner.size() / zoom.max(f32::MIN_POSITIVE);
+    let board_px = if fit {
+        fit_text_size(painter, item, &display_text(text), inner_on_board)
     } else {
-        theme::NOTE_FONT_SIZE * zoom
+        theme::NOTE_FONT_SIZE
     };
+    let font_px = board_px * zoom;
     if show_text && font_px >= theme::MIN_READABLE_TEXT_PX && !text.is_empty() {
-        let galley = painter.layout(
+        let galley = layout_as_on_board(
+            painter,
             display_text(text),
-            theme::note_font(font_px),
+            (theme::note_font(board_px), inner_on_board.x),
+            zoom,
             text_color,
-            inner.width().max(1.0),
         );
         overflowed |= galley.size().y > inner.height() + 0.5;
         let mut text_clip = inner;
@@ -322,11 +325,10 @@ pub(super) fn overflow_badge(painter: &Painter, rect: Rect, zoom: f32) {
 /// `zoom` ([`fitted_size`]).
 ///
 /// Text and box grow together with the zoom, so the size found is remembered as a share of the
-/// zoom, with the text and the note's size it was found for: at the next zoom step one layout
-/// checks that it still fits, instead of the search's eight (a zoom step lays out every text in
-/// view again, and the search would multiply that). When it no longer fits, it is searched for
-/// again.
-fn fit_text_size(painter: &Painter, item: &Item, text: &str, inner: Rect, zoom: f32) -> f32 {
+/// zoom), with the text and the note's size it was found for: the search runs in board units,
+/// so every zoom finds the same size, and it runs again only when the text or the note's size
+/// changes. `inner` is the room for the text, in board units.
+fn fit_text_size(painter: &Painter, item: &Item, text: &str, inner: egui::Vec2) -> f32 {
     use std::hash::{Hash as _, Hasher as _};
     let fits = |px: f32| {
         painter
@@ -334,33 +336,70 @@ fn fit_text_size(painter: &Painter, item: &Item, text: &str, inner: Rect, zoom: 
                 text.to_owned(),
                 theme::note_font(px),
                 theme::NOTE_TEXT,
-                inner.width().max(1.0),
+                inner.x.max(1.0),
             )
             .size()
             .y
-            <= inner.height()
+            <= inner.y
     };
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
-    // The box in tenths of a board unit: the same note at another zoom.
-    let in_board = |length: f32| (length / zoom.max(f32::MIN_POSITIVE) * 10.0).round() as i64;
-    let found_for = (
-        hasher.finish(),
-        in_board(inner.width()),
-        in_board(inner.height()),
-    );
+    // The box in tenths of a board unit.
+    let tenths = |length: f32| (length * 10.0).round() as i64;
+    let found_for = (hasher.finish(), tenths(inner.x), tenths(inner.y));
     let key = egui::Id::unique(("fitted text", item.id));
     let ctx = painter.ctx();
     let remembered = ctx.data(|data| data.get_temp::<((u64, i64, i64), f32)>(key));
-    if let Some((was_for, share)) = remembered
+    if let Some((was_for, px)) = remembered
         && was_for == found_for
-        && fits(share * zoom)
     {
-        return share * zoom;
+        return px;
     }
-    let px = fitted_size(theme::NOTE_FONT_SIZE * zoom, fits);
-    ctx.data_mut(|data| data.insert_temp(key, (found_for, px / zoom)));
+    let px = fitted_size(theme::NOTE_FONT_SIZE, fits);
+    ctx.data_mut(|data| data.insert_temp(key, (found_for, px)));
     px
+}
+
+/// Lays out `text` for the screen at `zoom` so that its lines break where they do at 100%: it
+/// is laid out once in `font` (its size in board units) `wrap` board units wide (the layout every
+/// zoom and every picture of the board shares), and those lines are laid out again at the
+/// screen's size, unwrapped. A line that breaks at another word at another zoom would make a
+/// note read differently on the shared screen than in the handout.
+pub fn layout_as_on_board(
+    painter: &Painter,
+    text: String,
+    (font, wrap): (egui::FontId, f32),
+    zoom: f32,
+    color: Color32,
+) -> std::sync::Arc<egui::Galley> {
+    let on_screen = egui::FontId::new(font.size * zoom, font.family.clone());
+    if (zoom - 1.0).abs() < f32::EPSILON {
+        return painter.layout(text, on_screen, color, wrap.max(1.0));
+    }
+    let on_board = painter.layout(text.clone(), font, color, wrap.max(1.0));
+    let lines = lines_of(&text, &on_board);
+    painter.layout_no_wrap(lines, on_screen, color)
+}
+
+/// `text` with a line break wherever `galley` (its layout) wrapped a line.
+fn lines_of(text: &str, galley: &egui::Galley) -> String {
+    let mut lines = String::with_capacity(text.len() + galley.rows.len());
+    let mut chars = text.chars();
+    for row in &galley.rows {
+        lines.extend(chars.by_ref().take(row.row.glyphs.len()));
+        if row.ends_with_newline {
+            // The newline the text has here (a row's glyphs leave it out).
+            lines.extend(chars.next());
+        } else {
+            lines.push('\n');
+        }
+    }
+    lines.extend(chars);
+    // A wrap at the very end leaves a line break the text did not have.
+    if lines.ends_with('\n') && !text.ends_with('\n') {
+        lines.pop();
+    }
+    lines
 }
 
 /// The largest text size, from half to three times `normal`, at which `fits` holds (found by
@@ -468,6 +507,53 @@ pub(super) fn title_strip(rect: Rect, zoom: f32) -> Rect {
 mod tests {
     use super::*;
 
+    /// The words of each line of a galley.
+    fn words_per_line(galley: &egui::Galley) -> Vec<String> {
+        galley
+            .rows
+            .iter()
+            .map(|row| {
+                let line: String = row.row.glyphs.iter().map(|glyph| glyph.chr).collect();
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_note_breaks_its_lines_at_the_same_words_at_every_zoom() {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let painter = Painter::new(
+            ctx.clone(),
+            egui::LayerId::background(),
+            Rect::from_min_size(egui::Pos2::ZERO, vec2(4000.0, 4000.0)),
+        );
+        let board = crate::generate::generate_board(400, 1);
+        let mut notes = 0;
+        for item in board.items() {
+            if !matches!(item.kind, crate::model::ItemKind::Note(_)) {
+                continue;
+            }
+            notes += 1;
+            let wrap = item.size.width - 2.0 * theme::NOTE_PADDING;
+            let text = display_text(item.text());
+            let at = |zoom: f32| {
+                let size = (theme::note_font(theme::NOTE_FONT_SIZE), wrap);
+                layout_as_on_board(&painter, text.clone(), size, zoom, Color32::BLACK)
+            };
+            let on_board = words_per_line(&at(1.0));
+            for zoom in [0.3, 0.5, 0.62, 0.71, 0.8, 1.1, 1.25, 1.5, 2.0, 3.0] {
+                let galley = at(zoom);
+                assert_eq!(words_per_line(&galley), on_board, "{text:?} at {zoom}");
+                let size = galley.job.sections.first().map(|s| s.format.font_id.size);
+                assert_eq!(size, Some(theme::NOTE_FONT_SIZE * zoom));
+            }
+        }
+        assert!(notes > 200, "{notes} notes");
+    }
+
     #[test]
     fn the_line_between_two_rectangles_shows_only_in_the_gap() {
         let square = |x: f32, y: f32| Rect::from_min_size(pos2(x, y), vec2(4.0, 4.0));
@@ -483,7 +569,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fitted_text_size_is_remembered_across_zoom_steps_but_not_across_changes() {
+    fn the_fitted_text_size_is_found_in_board_units_and_again_when_the_text_changes() {
         use crate::model::{IdGen, PaletteColor, Point, ZKey};
         let item = Item::note(
             IdGen::seeded(3).item_id(|_| false),
@@ -497,44 +583,35 @@ mod tests {
         let mut sizes = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             let painter = ui.painter();
-            let inner = |zoom: f32| Rect::from_min_size(pos2(0.0, 0.0), vec2(176.0, 126.0) * zoom);
-            let searched = |text: &str, zoom: f32| {
-                fitted_size(theme::NOTE_FONT_SIZE * zoom, |px| {
+            let inner = vec2(176.0, 126.0);
+            let searched = |text: &str| {
+                fitted_size(theme::NOTE_FONT_SIZE, |px| {
                     painter
                         .layout(
                             text.to_owned(),
                             theme::note_font(px),
                             theme::NOTE_TEXT,
-                            inner(zoom).width(),
+                            inner.x,
                         )
                         .size()
                         .y
-                        <= inner(zoom).height()
+                        <= inner.y
                 })
             };
             let long = "many words about waiting times at the counter ".repeat(4);
             let short = "Book online";
-            // The long text, zoomed in step by step; then the note says something short.
-            for (text, zoom) in [
-                (long.as_str(), 1.0),
-                (&long, 1.1),
-                (&long, 1.21),
-                (short, 1.21),
-            ] {
-                sizes.push((
-                    fit_text_size(painter, &item, text, inner(zoom), zoom),
-                    searched(text, zoom),
-                ));
+            // The long text twice (the second time remembered); then the note says something
+            // short.
+            for text in [long.as_str(), &long, short] {
+                sizes.push((fit_text_size(painter, &item, text, inner), searched(text)));
             }
         });
         // The font atlas this made is not for any renderer.
         output.textures_delta.clear();
-        for (remembered, searched) in sizes {
-            assert!(
-                (remembered - searched).abs() <= searched * 0.03,
-                "{remembered} against {searched}"
-            );
+        for (remembered, searched) in &sizes {
+            assert_eq!(remembered, searched);
         }
+        assert!(sizes[2].0 > sizes[0].0, "{sizes:?}");
     }
 
     #[test]
