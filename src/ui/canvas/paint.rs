@@ -381,6 +381,63 @@ pub fn layout_as_on_board(
     painter.layout_no_wrap(lines, on_screen, color)
 }
 
+/// Lays out `job` (sized for the screen at `zoom`) so that its lines break where they do at
+/// 100%, as [`layout_as_on_board`] does for plain text: the job scaled to board units is laid
+/// out once, and the job is laid out again unwrapped with a line break at each of those breaks.
+pub fn job_as_on_board(
+    painter: &Painter,
+    job: egui::text::LayoutJob,
+    zoom: f32,
+) -> std::sync::Arc<egui::Galley> {
+    if (zoom - 1.0).abs() < f32::EPSILON || !job.wrap.max_width.is_finite() {
+        return painter.layout_job(job);
+    }
+    let to_board = 1.0 / zoom.max(f32::MIN_POSITIVE);
+    let mut on_board = job.clone();
+    on_board.wrap.max_width *= to_board;
+    for section in &mut on_board.sections {
+        section.leading_space *= to_board;
+        section.format.font_id.size *= to_board;
+        section.format.extra_letter_spacing *= to_board;
+        if let Some(height) = &mut section.format.line_height {
+            *height *= to_board;
+        }
+    }
+    let breaks = wrap_points(&job.text, &painter.layout_job(on_board));
+    let mut screen = job;
+    screen.wrap.max_width = f32::INFINITY;
+    // The byte where each break goes, counted in the text with the breaks before it in.
+    let moved = |at: egui::text::ByteIndex| {
+        egui::text::ByteIndex(at.0 + breaks.iter().filter(|&&b| b <= at.0).count())
+    };
+    for &at in breaks.iter().rev() {
+        screen.text.insert(at, '\n');
+    }
+    for section in &mut screen.sections {
+        section.byte_range = moved(section.byte_range.start)..moved(section.byte_range.end);
+    }
+    painter.layout_job(screen)
+}
+
+/// The bytes of `text` where `galley` (its layout) wrapped a line, in order.
+fn wrap_points(text: &str, galley: &egui::Galley) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    for (index, row) in galley.rows.iter().enumerate() {
+        for _ in 0..row.row.glyphs.len() {
+            chars.next();
+        }
+        if row.ends_with_newline {
+            chars.next();
+        } else if index + 1 < galley.rows.len()
+            && let Some(&(at, _)) = chars.peek()
+        {
+            breaks.push(at);
+        }
+    }
+    breaks
+}
+
 /// `text` with a line break wherever `galley` (its layout) wrapped a line.
 fn lines_of(text: &str, galley: &egui::Galley) -> String {
     let mut lines = String::with_capacity(text.len() + galley.rows.len());
@@ -566,6 +623,45 @@ mod tests {
         // Diagonal, corner to corner 3 apart on each axis: the gap is 3·√2.
         let shown = shown_between(square(0.0, 0.0), square(7.0, 7.0));
         assert!((shown - 3.0 * 2f32.sqrt()).abs() < 1e-4, "{shown}");
+    }
+
+    #[test]
+    fn a_text_of_several_fonts_breaks_its_lines_at_the_same_words_at_every_zoom() {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let painter = Painter::new(
+            ctx.clone(),
+            egui::LayerId::background(),
+            Rect::from_min_size(egui::Pos2::ZERO, vec2(4000.0, 4000.0)),
+        );
+        let board = crate::generate::generate_board(200, 2);
+        let mut texts = 0;
+        for item in board.items().filter(|item| !item.text().is_empty()) {
+            texts += 1;
+            let job = |zoom: f32| {
+                let px = 13.0 * zoom;
+                let mut job = egui::text::LayoutJob::default();
+                let bold = egui::FontId::new(px, egui::FontFamily::Name(theme::BOLD.into()));
+                let format = |font| egui::TextFormat::simple(font, Color32::BLACK);
+                job.append("Needs: ", px, format(bold));
+                job.append(item.text(), 0.0, format(theme::note_font(px)));
+                job.append(" · assumption", 0.0, format(theme::note_font(px * 0.9)));
+                job.wrap.max_width = 150.0 * zoom;
+                job
+            };
+            let on_board = words_per_line(&job_as_on_board(&painter, job(1.0), 1.0));
+            for zoom in [0.3, 0.62, 0.8, 1.25, 2.0, 3.0] {
+                let galley = job_as_on_board(&painter, job(zoom), zoom);
+                assert_eq!(words_per_line(&galley), on_board, "at {zoom}");
+                assert_eq!(
+                    galley.job.text.replace('\n', ""),
+                    job(zoom).text.replace('\n', "")
+                );
+            }
+        }
+        assert!(texts > 100, "{texts}");
     }
 
     #[test]

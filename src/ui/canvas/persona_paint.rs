@@ -317,11 +317,15 @@ fn body_text(painter: &Painter, persona: &Persona, body: Rect, zoom: f32) -> boo
         zoom,
     };
     if !persona.quote.text.is_empty() {
-        let galley = painter.layout(
+        let galley = paint::layout_as_on_board(
+            painter,
             format!("“{}”", room_for(&persona.quote.text, room, px)),
-            theme::note_font(px * 1.05),
+            (
+                theme::note_font(BODY_SIZE * 1.05),
+                width / zoom.max(f32::MIN_POSITIVE),
+            ),
+            zoom,
             theme::MAP_TAG_TEXT,
-            width,
         );
         if !column.place(galley, None, 10.0) {
             return false;
@@ -422,7 +426,12 @@ fn labelled(painter: &Painter, label: &str, entry: &Entry, px: f32, room: Vec2) 
     );
     append_basis(&mut job, &entry.basis, px);
     job.wrap.max_width = room.x;
-    painter.layout_job(job)
+    paint::job_as_on_board(painter, job, zoom_of(px))
+}
+
+/// The zoom a card's body text of `px` points is drawn at.
+fn zoom_of(px: f32) -> f32 {
+    px / BODY_SIZE
 }
 
 /// " · assumption" in amber, or the evidence's source in brackets, so the mark is never told by
@@ -465,7 +474,7 @@ fn bullet(painter: &Painter, entry: &Entry, px: f32, room: Vec2) -> (Arc<Galley>
     );
     append_basis(&mut job, &entry.basis, px);
     job.wrap.max_width = room.x;
-    (painter.layout_job(job), mark)
+    (paint::job_as_on_board(painter, job, zoom_of(px)), mark)
 }
 
 /// "Digital skills" and five segments, `skills` of them filled.
@@ -569,11 +578,15 @@ pub fn empathy_map(painter: &Painter, item: &Item, map: &EmpathyMap, look: &Note
                 room_for(&map.goal, goal.size(), NAME_SIZE * 0.85 * zoom)
             )
         };
-        let galley = clip.layout(
+        let galley = paint::layout_as_on_board(
+            &clip,
             text,
-            bold(NAME_SIZE * 0.85 * zoom),
+            (
+                bold(NAME_SIZE * 0.85),
+                (goal.width() / zoom.max(f32::MIN_POSITIVE) - 2.0 * PADDING).max(1.0),
+            ),
+            zoom,
             theme::NOTE_TEXT,
-            (goal.width() - 2.0 * PADDING * zoom).max(1.0),
         );
         let top = goal.center().y - galley.size().y / 2.0;
         clip.with_clip_rect(goal.intersect(clip.clip_rect()))
