@@ -158,3 +158,31 @@ fn a_pdf_handout_has_a_title_page_then_a_page_per_frame_or_persona() {
     let pdf = picture::pdf(&personas, Pages::Personas, Paper::A4, "today").unwrap();
     assert_eq!(page_count(&pdf), 1 + count);
 }
+
+#[test]
+fn persona_photos_are_embedded_in_the_svg() {
+    let board = civic_canvas::generate::generate_board(200, 1);
+    let with_photo = board
+        .items()
+        .find(|item| matches!(&item.kind, ItemKind::Persona(persona) if persona.photo.is_some()))
+        .expect("the generated board has persona photos");
+    let document = picture::svg(
+        &board,
+        &Region::Items(vec![with_photo.id]),
+        Background::White,
+    )
+    .unwrap();
+    assert!(
+        document.contains("<image") && document.contains(";base64,"),
+        "the photo is in the SVG itself"
+    );
+    let tree = raster::parse(&document).unwrap();
+    fn has_image(group: &usvg::Group) -> bool {
+        group.children().iter().any(|node| match node {
+            usvg::Node::Image(_) => true,
+            usvg::Node::Group(inner) => has_image(inner),
+            _ => false,
+        })
+    }
+    assert!(has_image(tree.root()), "the photo reads back as an image");
+}
