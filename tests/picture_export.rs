@@ -159,6 +159,15 @@ fn a_pdf_handout_has_a_title_page_then_a_page_per_frame_or_persona() {
     assert_eq!(page_count(&pdf), 1 + count);
 }
 
+/// Whether a parsed SVG group holds an image, at any depth.
+fn has_image(group: &usvg::Group) -> bool {
+    group.children().iter().any(|node| match node {
+        usvg::Node::Image(_) => true,
+        usvg::Node::Group(inner) => has_image(inner),
+        _ => false,
+    })
+}
+
 #[test]
 fn persona_photos_are_embedded_in_the_svg() {
     let board = civic_canvas::generate::generate_board(200, 1);
@@ -177,12 +186,5 @@ fn persona_photos_are_embedded_in_the_svg() {
         "the photo is in the SVG itself"
     );
     let tree = raster::parse(&document).unwrap();
-    fn has_image(group: &usvg::Group) -> bool {
-        group.children().iter().any(|node| match node {
-            usvg::Node::Image(_) => true,
-            usvg::Node::Group(inner) => has_image(inner),
-            _ => false,
-        })
-    }
     assert!(has_image(tree.root()), "the photo reads back as an image");
 }

@@ -18,6 +18,7 @@ mod map;
 mod one_line;
 mod palette;
 mod persona;
+pub mod sketch;
 mod spatial;
 mod z_order;
 
