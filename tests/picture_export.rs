@@ -4,6 +4,8 @@
 //! the File menu write them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use civic_canvas::export::picture::{self, Background, Pages, Region};
@@ -187,4 +189,60 @@ fn persona_photos_are_embedded_in_the_svg() {
     );
     let tree = raster::parse(&document).unwrap();
     assert!(has_image(tree.root()), "the photo reads back as an image");
+}
+
+/// *File → Export picture or handout…*: the dialog offers the formats and the board's frames;
+/// an SVG of one frame and a PDF handout are written where the typed path says (a typed board
+/// name gets the picture's extension, so a board file is never written over).
+#[test]
+fn the_export_dialog_writes_a_frame_as_svg_and_a_handout_as_pdf() {
+    use common::{app_harness, press, type_text};
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_harness(Some("saved_boards/kickoff.ron".into()));
+    press(&mut app, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    app.run();
+    assert!(app.query_by_label("Export picture or handout").is_some());
+    app.get_by_label("SVG").click_accesskit();
+    app.run();
+    app.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Area")
+        .click_accesskit();
+    app.run();
+    app.get_by_label("2. Solutions and opportunities")
+        .click_accesskit();
+    app.run();
+    app.get_by_label("Export…").click_accesskit();
+    app.run();
+    let typed = dir.path().join("solutions.ron");
+    press(&mut app, Modifiers::COMMAND, Key::A);
+    type_text(&mut app, typed.to_str().unwrap());
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    assert!(!typed.exists(), "no board file was written");
+    let svg = std::fs::read_to_string(dir.path().join("solutions.svg")).unwrap();
+    assert!(svg.contains(">Plaćanje "), "a note of frame 2");
+    assert!(!svg.contains(">Ideation"), "nothing of frame 1");
+    assert!(
+        app.query_by_label_contains("SVG picture written to")
+            .is_some()
+    );
+
+    // Again: the dialog remembers SVG; now a PDF handout, a page per frame.
+    press(&mut app, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    app.run();
+    app.get_by_label("PDF handout").click_accesskit();
+    app.run();
+    assert!(
+        app.query_by_label("One page per frame, in presenting order")
+            .is_some()
+    );
+    app.get_by_label("Export…").click_accesskit();
+    app.run();
+    let handout = dir.path().join("handout.pdf");
+    press(&mut app, Modifiers::COMMAND, Key::A);
+    type_text(&mut app, handout.to_str().unwrap());
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    let pdf = std::fs::read(&handout).unwrap();
+    assert_eq!(page_count(&pdf), 4, "a title page and the three frames");
 }

@@ -109,10 +109,10 @@ fn picture_rows(
     frames: &[(ItemId, String)],
     selected: usize,
 ) {
-    ui.label("Area");
+    let area_label = ui.label("Area");
     let shown = match export.area {
         Area::Board => "The whole board".to_owned(),
-        Area::Selection => format!("The selection ({selected} items)"),
+        Area::Selection => selection_name(selected),
         Area::Frame(id) => frames
             .iter()
             .find(|(frame, _)| *frame == id)
@@ -124,16 +124,15 @@ fn picture_rows(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut export.area, Area::Board, "The whole board");
             if selected > 0 {
-                ui.selectable_value(
-                    &mut export.area,
-                    Area::Selection,
-                    format!("The selection ({selected} items)"),
-                );
+                ui.selectable_value(&mut export.area, Area::Selection, selection_name(selected));
             }
             for (id, title) in frames {
                 ui.selectable_value(&mut export.area, Area::Frame(*id), title.as_str());
             }
-        });
+        })
+        .response
+        .labelled_by(area_label.id)
+        .on_hover_text("What the picture shows");
     ui.end_row();
     if export.kind == ExportKind::Png {
         ui.label("Size");
@@ -155,6 +154,15 @@ fn picture_rows(
         );
     });
     ui.end_row();
+}
+
+/// "The selection (3 items)".
+fn selection_name(selected: usize) -> String {
+    if selected == 1 {
+        "The selection (1 item)".to_owned()
+    } else {
+        format!("The selection ({selected} items)")
+    }
 }
 
 /// Pages and paper of a PDF handout.
