@@ -84,7 +84,7 @@ fn a_picture_of_one_frame_or_the_selection_shows_only_that() {
     );
     assert!(picture::frame_named(&board, "9").is_err());
     let document = picture::svg(&board, &Region::Frame(frame), Background::White).unwrap();
-    assert!(document.contains(">opportunities<"));
+    assert!(document.contains("Solutions and opportunities"));
     assert!(
         !document.contains("Ideation"),
         "a note of another frame is in the picture"

@@ -844,35 +844,35 @@ impl TextRow<'_> {
             {
                 continue;
             }
-            out.push_str("<text y=\"");
+            let Some(start) = glyphs.iter().find(shown) else {
+                continue;
+            };
+            let end = glyphs
+                .iter()
+                .filter(shown)
+                .map(|g| g.pos.x + g.advance_width)
+                .fold(start.pos.x, f32::max);
+            // The run where egui put it and as wide as egui made it: the reader shapes the
+            // text itself (so ligatures such as fi form, as egui draws them) and spaces the
+            // letters to egui's width, so a reader with another font than the bundled Noto Sans
+            // neither overlaps words nor runs past the note.
+            out.push_str("<text x=\"");
+            num(out, self.origin.x + start.pos.x);
+            out.push_str("\" y=\"");
             num(out, baseline);
             out.push('"');
+            if end - start.pos.x > 0.0 {
+                out.push_str(" textLength=\"");
+                num(out, end - start.pos.x);
+                out.push_str("\" lengthAdjust=\"spacing\"");
+            }
             font(out, &format.font_id.family, size, format.italics);
             fill(out, color);
             out.push_str(" xml:space=\"preserve\">");
-            // Each word where egui put it, shaped within by the reader as egui shapes it: a
-            // position for every character would keep ligatures (fi, fl) from forming, while
-            // egui draws the ligature and gives its second letter no width.
-            let mut word_open = false;
-            let mut after_space = true;
             for glyph in glyphs.iter().filter(shown) {
-                let Some(c) = shown_char(glyph.chr) else {
-                    continue;
-                };
-                if after_space && c != ' ' {
-                    if word_open {
-                        out.push_str("</tspan>");
-                    }
-                    out.push_str("<tspan x=\"");
-                    num(out, self.origin.x + glyph.pos.x);
-                    out.push_str("\">");
-                    word_open = true;
+                if let Some(c) = shown_char(glyph.chr) {
+                    escape_char(out, c);
                 }
-                after_space = c == ' ';
-                escape_char(out, c);
-            }
-            if word_open {
-                out.push_str("</tspan>");
             }
             out.push_str("</text>\n");
         }
@@ -1918,13 +1918,13 @@ mod tests {
         // The first word starts where egui put its glyph.
         let first = &galley.rows[0].glyphs[0];
         assert!(
-            svg.contains(&format!("<tspan x=\"{}\">", pos.x + first.pos.x)),
+            svg.contains(&format!("<text x=\"{}\"", pos.x + first.pos.x)),
             "{svg}"
         );
     }
 
     #[test]
-    fn a_ligature_egui_draws_is_left_to_the_reader_to_form_within_its_word() {
+    fn a_ligature_egui_draws_is_left_to_the_reader_to_form_in_a_run_as_wide_as_egui_made_it() {
         let ctx = context();
         let galley = ctx.fonts_mut(|fonts| {
             fonts.layout_no_wrap(
@@ -1934,9 +1934,11 @@ mod tests {
             )
         });
         let svg = svg_of([TextShape::new(pos2(0.0, 0.0), galley, Color32::BLACK).into()]);
-        // One position per word, not per letter: "fi" is shaped together.
-        assert!(svg.contains(">Notificare </tspan>"), "{svg}");
-        assert_eq!(svg.matches("<tspan x=").count(), 3, "{svg}");
+        // One position for the run, not per letter: "fi" is shaped together, and the run is as
+        // wide as egui made it.
+        assert!(svg.contains(">Notificare prin SMS</text>"), "{svg}");
+        assert_eq!(svg.matches("<text x=").count(), 1, "{svg}");
+        assert!(svg.contains("lengthAdjust=\"spacing\""), "{svg}");
     }
 
     #[test]
