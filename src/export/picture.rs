@@ -4,6 +4,7 @@
 //! One SVG document is written from the canvas's shapes; PNG and PDF are made from that
 //! document parsed once ([`super::raster`]), with the app's bundled fonts.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -96,23 +97,23 @@ pub fn frame_named(board: &Board, name: &str) -> Result<ItemId, PictureError> {
 }
 
 /// The board to draw for `region` and the area of it to show.
-pub(super) fn sub_board(
-    board: &Board,
+pub(super) fn sub_board<'b>(
+    board: &'b Board,
     region: &Region,
-) -> Result<(Board, BoardRect), PictureError> {
+) -> Result<(Cow<'b, Board>, BoardRect), PictureError> {
     match region {
         Region::Board => {
             let area = BoardRect::around(board.items().map(crate::model::Item::rect)).ok_or(
                 PictureError::Empty("the board is empty: there is nothing to draw"),
             )?;
-            Ok((board.clone(), area.expand(MARGIN)))
+            Ok((Cow::Borrowed(board), area.expand(MARGIN)))
         }
         Region::Frame(id) => {
             let frame = board
                 .item(*id)
                 .filter(|item| item.as_frame().is_some())
                 .ok_or(PictureError::Empty("that frame is no longer on the board"))?;
-            Ok((board.clone(), frame.rect().expand(MARGIN)))
+            Ok((Cow::Borrowed(board), frame.rect().expand(MARGIN)))
         }
         Region::Items(ids) => {
             let mut wanted: Vec<ItemId> = Vec::new();
@@ -126,7 +127,7 @@ pub(super) fn sub_board(
             let area = BoardRect::around(part.items().map(crate::model::Item::rect)).ok_or(
                 PictureError::Empty("nothing is selected: there is nothing to draw"),
             )?;
-            Ok((part, area.expand(MARGIN)))
+            Ok((Cow::Owned(part), area.expand(MARGIN)))
         }
     }
 }

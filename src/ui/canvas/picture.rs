@@ -49,13 +49,39 @@ pub fn paint_page(
     board: &Board,
     size: Vec2,
     (place, area): (Rect, BoardRect),
+    rest: impl FnMut(&mut egui::Ui),
+) -> BoardPicture {
+    HEADLESS.with_borrow_mut(|headless| {
+        let (ctx, canvas) = headless.get_or_insert_with(|| {
+            let ctx = egui::Context::default();
+            theme::install_fonts(&ctx);
+            theme::apply_style(&ctx);
+            let mut canvas = CanvasState::default();
+            canvas.settings.dot_grid = false;
+            (ctx, canvas)
+        });
+        paint_with(ctx, canvas, board, size, (place, area), rest)
+    })
+}
+
+thread_local! {
+    /// The headless egui context (with the app's fonts) and canvas pictures are painted with,
+    /// kept for the next picture: a handout of a hundred frames would otherwise load the fonts
+    /// a hundred times.
+    static HEADLESS: std::cell::RefCell<Option<(egui::Context, CanvasState)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`paint_page`] with this context and canvas.
+fn paint_with(
+    ctx: &egui::Context,
+    canvas: &mut CanvasState,
+    board: &Board,
+    size: Vec2,
+    (place, area): (Rect, BoardRect),
     mut rest: impl FnMut(&mut egui::Ui),
 ) -> BoardPicture {
-    let ctx = egui::Context::default();
-    theme::install_fonts(&ctx);
-    theme::apply_style(&ctx);
-    let mut canvas = CanvasState::default();
-    canvas.settings.dot_grid = false;
+    canvas.selection = super::Selection::default();
     let across = area.size().width.max(1.0);
     let down = area.size().height.max(1.0);
     canvas.view.camera = Camera {
@@ -66,7 +92,7 @@ pub fn paint_page(
     // paint, and no pan as if the canvas had changed size.
     canvas.view.request = None;
     canvas.view.viewport = place;
-    canvas.loops_mut().refresh(board, 0);
+    canvas.loops_mut().refresh(board, stamp_number(board));
     let mut ids = IdGen::seeded(0);
     let started = Instant::now();
     let mut time = 0.0;
@@ -91,7 +117,7 @@ pub fn paint_page(
         output.textures_delta.clear();
         let waiting = canvas.caches.photos.busy() && started.elapsed() < PHOTO_WAIT;
         if !waiting {
-            let photos = photos_in(&canvas, &output.shapes);
+            let photos = photos_in(canvas, &output.shapes);
             return BoardPicture {
                 shapes: output.shapes,
                 size,
@@ -101,6 +127,14 @@ pub fn paint_page(
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// A number for the board's state, to know when its feedback loops must be found again.
+fn stamp_number(board: &Board) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    board.stamp().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The photos behind the textures `shapes` use.
