@@ -576,17 +576,23 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_note_breaks_its_lines_at_the_same_words_at_every_zoom() {
+    /// A painter of a headless context with the app's fonts, for laying out text.
+    fn painter_with_fonts() -> Painter {
         let ctx = egui::Context::default();
         theme::install_fonts(&ctx);
         let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // The font atlas this made is not for any renderer.
         output.textures_delta.clear();
-        let painter = Painter::new(
-            ctx.clone(),
+        Painter::new(
+            ctx,
             egui::LayerId::background(),
             Rect::from_min_size(egui::Pos2::ZERO, vec2(4000.0, 4000.0)),
-        );
+        )
+    }
+
+    #[test]
+    fn a_note_breaks_its_lines_at_the_same_words_at_every_zoom() {
+        let painter = painter_with_fonts();
         let board = crate::generate::generate_board(400, 1);
         let mut notes = 0;
         for item in board.items() {
@@ -627,15 +633,7 @@ mod tests {
 
     #[test]
     fn a_text_of_several_fonts_breaks_its_lines_at_the_same_words_at_every_zoom() {
-        let ctx = egui::Context::default();
-        theme::install_fonts(&ctx);
-        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-        output.textures_delta.clear();
-        let painter = Painter::new(
-            ctx.clone(),
-            egui::LayerId::background(),
-            Rect::from_min_size(egui::Pos2::ZERO, vec2(4000.0, 4000.0)),
-        );
+        let painter = painter_with_fonts();
         let board = crate::generate::generate_board(200, 2);
         let mut texts = 0;
         for item in board.items().filter(|item| !item.text().is_empty()) {
