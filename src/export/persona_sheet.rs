@@ -14,6 +14,8 @@ use crate::ui::theme;
 const PAGE: egui::Vec2 = vec2(1400.0, 990.0);
 /// Room round the page's contents.
 const PAGE_MARGIN: f32 = 48.0;
+/// The size of the list's text: on A4 about 10 points, read on paper and on a laptop.
+const TEXT_SIZE: f32 = 17.0;
 /// The width of the card's column.
 const CARD_COLUMN: f32 = 560.0;
 
@@ -65,7 +67,7 @@ fn list(ui: &mut egui::Ui, persona: &Persona, lines: &[Line], (evidence, filled)
     };
     ui.label(
         RichText::new(name)
-            .size(26.0)
+            .size(32.0)
             .family(egui::FontFamily::Name(theme::BOLD.into())),
     );
     let research = if filled == 0 {
@@ -75,7 +77,7 @@ fn list(ui: &mut egui::Ui, persona: &Persona, lines: &[Line], (evidence, filled)
     };
     ui.label(
         RichText::new(research)
-            .size(14.0)
+            .size(TEXT_SIZE)
             .color(theme::MAP_TAG_TEXT),
     );
     ui.add_space(10.0);
@@ -85,7 +87,7 @@ fn list(ui: &mut egui::Ui, persona: &Persona, lines: &[Line], (evidence, filled)
                 ui.add_space(6.0);
                 ui.label(
                     RichText::new(*name)
-                        .size(15.0)
+                        .size(19.0)
                         .family(egui::FontFamily::Name(theme::BOLD.into())),
                 );
             }
@@ -93,7 +95,7 @@ fn list(ui: &mut egui::Ui, persona: &Persona, lines: &[Line], (evidence, filled)
             Line::Plain { label, text } => {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(bold_label(label));
-                    ui.label(RichText::new(text).size(14.0));
+                    ui.label(RichText::new(text).size(TEXT_SIZE));
                 });
             }
         }
@@ -102,7 +104,7 @@ fn list(ui: &mut egui::Ui, persona: &Persona, lines: &[Line], (evidence, filled)
 
 fn bold_label(label: &str) -> RichText {
     RichText::new(format!("{label}:"))
-        .size(14.0)
+        .size(TEXT_SIZE)
         .family(egui::FontFamily::Name(theme::BOLD.into()))
 }
 
@@ -111,17 +113,17 @@ fn entry_line(ui: &mut egui::Ui, label: &str, entry: &Entry) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 5.0;
         if label.is_empty() {
-            ui.label(RichText::new("•").size(14.0));
+            ui.label(RichText::new("•").size(TEXT_SIZE));
         } else {
             ui.label(bold_label(label));
         }
-        ui.label(RichText::new(&entry.text).size(14.0));
+        ui.label(RichText::new(&entry.text).size(TEXT_SIZE));
         match &entry.basis {
             Basis::Unmarked => {}
             Basis::Assumption => {
                 ui.label(
                     RichText::new("(assumption)")
-                        .size(13.0)
+                        .size(TEXT_SIZE - 1.5)
                         .color(theme::ASSUMPTION_TEXT),
                 );
             }
@@ -131,7 +133,11 @@ fn entry_line(ui: &mut egui::Ui, label: &str, entry: &Entry) {
                 } else {
                     format!("(evidence: {})", source.trim())
                 };
-                ui.label(RichText::new(mark).size(13.0).color(theme::EVIDENCE));
+                ui.label(
+                    RichText::new(mark)
+                        .size(TEXT_SIZE - 1.5)
+                        .color(theme::EVIDENCE),
+                );
             }
         }
     });
