@@ -42,7 +42,8 @@ fn export(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 picture::png(&board, &Region::Board, 2.0, Background::White)
-                    .unwrap_or_else(|e| panic!("{e}")),
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .bytes,
             )
         });
     });

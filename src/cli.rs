@@ -178,6 +178,7 @@ pub fn convert(
             return Ok(false);
         }
     };
+    let mut notes = Vec::new();
     let written = match to.as_str() {
         "ron" => save_board(output, &board)
             .map(|_| ())
@@ -190,10 +191,13 @@ pub fn convert(
             let text = crate::export::report::report(&board);
             crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
         }
-        picture => picture_bytes(&board, picture, options).and_then(|bytes| {
+        picture => picture_bytes(&board, picture, options, &mut notes).and_then(|bytes| {
             crate::storage::write_export(output, &bytes).map_err(|e| e.to_string())
         }),
     };
+    for note in notes {
+        writeln!(err, "{}: {note}", output.display())?;
+    }
     match written {
         Ok(()) => {
             writeln!(out, "{}: {}", output.display(), board_summary(&board))?;
@@ -238,6 +242,7 @@ fn picture_bytes(
     board: &Board,
     extension: &str,
     options: &PictureOptions,
+    capped: &mut Vec<String>,
 ) -> Result<Vec<u8>, String> {
     use crate::export::picture;
     let region = match &options.frame {
@@ -248,7 +253,11 @@ fn picture_bytes(
     };
     let made = match extension {
         "svg" => picture::svg(board, &region, options.background).map(String::into_bytes),
-        "png" => picture::png(board, &region, options.scale, options.background),
+        "png" => picture::png(board, &region, options.scale, options.background).map(|png| {
+            // Said on standard error by the caller, as other warnings are.
+            capped.extend(png.capped);
+            png.bytes
+        }),
         _ => picture::pdf(board, options.pages, options.paper, &picture::today()),
     };
     made.map_err(|error| error.to_string())

@@ -94,8 +94,8 @@ enum Verb {
                       them) or a text file (.txt, one note per line).\n\
                       OUTPUT: a board (.ron), a JSON Canvas (.canvas), the workshop report \
                       (.md), a picture (.svg, .png) or a PDF handout (.pdf). Pictures look like \
-                      the board at 100%; a PNG larger than 100 megapixels is refused with the \
-                      largest scale that fits. Exits with 1, naming the file (and the line and \
+                      the board at 100%; a PNG that would be larger than 100 megapixels is made \
+                      at the largest scale within them, and says so. Exits with 1, naming the file (and the line and \
                       column where there is one), when the input cannot be read or the pair is \
                       not supported."
     )]

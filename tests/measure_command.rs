@@ -281,7 +281,9 @@ fn the_png_export_matches_the_real_window_drawing_the_board_at_100_percent() {
     let window = image::open(&shot).unwrap().to_rgba8();
 
     let board = civic_canvas::storage::load_board(&board_path).unwrap();
-    let png = picture::png(&board, &Region::Board, 1.0, Background::Transparent).unwrap();
+    let png = picture::png(&board, &Region::Board, 1.0, Background::Transparent)
+        .unwrap()
+        .bytes;
     let export = on_canvas_background(image::load_from_memory(&png).unwrap().to_rgba8());
 
     // Line the two up by the frames' dark title strips (below the window's menu and toolbar).

@@ -287,8 +287,9 @@ impl CivicCanvasApp {
         });
     }
 
-    /// The bytes of the picture or handout `kind` that File → Export picture or handout… chose.
-    fn picture_bytes(&self, kind: ExportKind) -> Result<Vec<u8>, String> {
+    /// The bytes of the picture or handout `kind` that File → Export picture or handout… chose,
+    /// and why a PNG is smaller than asked for, if it is.
+    fn picture_bytes(&self, kind: ExportKind) -> Result<(Vec<u8>, Option<String>), String> {
         use crate::export::picture::{self, Region};
         let board = self.session.doc.board();
         let export = &self.shell.picture_export;
@@ -299,10 +300,12 @@ impl CivicCanvasApp {
         };
         let made = match kind {
             ExportKind::Svg => {
-                picture::svg(board, &region, export.background).map(String::into_bytes)
+                picture::svg(board, &region, export.background).map(|svg| (svg.into_bytes(), None))
             }
-            ExportKind::Png => picture::png(board, &region, export.scale, export.background),
-            _ => picture::pdf(board, export.pages, export.paper, &picture::today()),
+            ExportKind::Png => picture::png(board, &region, export.scale, export.background)
+                .map(|png| (png.bytes, png.capped)),
+            _ => picture::pdf(board, export.pages, export.paper, &picture::today())
+                .map(|pdf| (pdf, None)),
         };
         made.map_err(|error| error.to_string())
     }
@@ -319,22 +322,29 @@ impl CivicCanvasApp {
             path.with_extension(kind.extension())
         };
         let board = self.session.doc.board();
-        let bytes = match kind {
-            ExportKind::Report => Ok(crate::export::report::report(board).into_bytes()),
-            ExportKind::Canvas => {
-                Ok(crate::interop::json_canvas::board_to_canvas(board).into_bytes())
-            }
+        let made = match kind {
+            ExportKind::Report => Ok((crate::export::report::report(board).into_bytes(), None)),
+            ExportKind::Canvas => Ok((
+                crate::interop::json_canvas::board_to_canvas(board).into_bytes(),
+                None,
+            )),
             ExportKind::Png | ExportKind::Svg | ExportKind::Pdf => self.picture_bytes(kind),
         };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
+        let (bytes, capped) = match made {
+            Ok(made) => made,
             Err(error) => {
                 self.show_error(format!("Could not make the {}", kind.what()), error);
                 return;
             }
         };
         match storage::write_export(&path, &bytes) {
-            Ok(()) => self.set_status(format!("{} written to {}", kind.what(), path.display())),
+            Ok(()) => match capped {
+                None => self.set_status(format!("{} written to {}", kind.what(), path.display())),
+                Some(why) => self.show_error(
+                    format!("{} written, smaller than asked", kind.what()),
+                    format!("{}: {why}.", path.display()),
+                ),
+            },
             Err(error) => self.show_error(
                 format!("Could not write the {}", kind.what()),
                 format!("{}: {error}", path.display()),

@@ -177,13 +177,64 @@ pub fn png(
     region: &Region,
     scale: f32,
     background: Background,
-) -> Result<Vec<u8>, PictureError> {
+) -> Result<Png, PictureError> {
+    png_within(board, region, (scale, raster::MAX_PIXELS), background)
+}
+
+/// A PNG, and what to tell about it.
+#[derive(Clone, Debug)]
+pub struct Png {
+    /// The PNG file's bytes.
+    pub bytes: Vec<u8>,
+    /// Why it is smaller than asked for, when the scale asked for would have made it larger
+    /// than a PNG may be.
+    pub capped: Option<String>,
+}
+
+/// [`png`] with at most `most_pixels` pixels: a picture that would be larger at `scale` is made
+/// at the largest scale (in thousandths) that stays within them, and says so. The size is worked
+/// out before anything is drawn, so a huge board never takes the memory it would need.
+pub fn png_within(
+    board: &Board,
+    region: &Region,
+    (scale, most_pixels): (f32, u64),
+    background: Background,
+) -> Result<Png, PictureError> {
     let document = svg(board, region, background)?;
     let tree = raster::parse(&document)?;
-    // Checked before drawing: a board too large for the scale gets a message, not an attempt.
-    raster::png_size(&tree, scale)?;
+    let size = tree.size();
+    let pixels_at = |scale: f32| {
+        f64::from((size.width() * scale).ceil()) * f64::from((size.height() * scale).ceil())
+    };
+    let mut used = scale;
+    let mut capped = None;
+    if pixels_at(scale) > most_pixels as f64 {
+        let area = f64::from(size.width()) * f64::from(size.height());
+        used = ((most_pixels as f64 / area).sqrt() * 1000.0).floor() as f32 / 1000.0;
+        while used > 0.0 && pixels_at(used) > most_pixels as f64 {
+            used -= 0.001;
+        }
+        if used <= 0.0 {
+            return Err(PictureError::Empty(
+                "the picture is too large for a PNG at any scale: export one frame, or an SVG",
+            ));
+        }
+        capped = Some(format!(
+            "at {scale}× it would be {} × {} pixels, more than the {} megapixels a PNG may \
+             have, so it was made at {}×",
+            (size.width() * scale).ceil(),
+            (size.height() * scale).ceil(),
+            most_pixels / 1_000_000,
+            (used * 1000.0).round() / 1000.0,
+        ));
+    }
+    // Checked before drawing, for the scale that is used.
+    raster::png_size(&tree, used)?;
     let white = background.color().map(|_| [255, 255, 255, 255]);
-    Ok(raster::png(&tree, scale, white)?)
+    Ok(Png {
+        bytes: raster::png(&tree, used, white)?,
+        capped,
+    })
 }
 
 /// A PDF handout of `board`: a title page (the board's title and `date`), then `pages`, on
