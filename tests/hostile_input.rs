@@ -2,6 +2,10 @@
 //! positioned error inside the text it was given.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "common/rng.rs"]
+mod rng;
+
+use rng::Rng;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -32,22 +36,6 @@ fn real_boards() -> Vec<String> {
         hostile::stacked_frames(3, 10_000.0),
     ];
     real.chain(hostile).collect()
-}
-
-/// A small deterministic random number generator (xorshift64*), so failures can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// One random mutation of `bytes`, sometimes with a fragment of `donor` spliced in.

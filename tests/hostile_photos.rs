@@ -5,6 +5,10 @@
 // Only for the counting allocator below, which forwards to the system allocator.
 #![allow(unsafe_code)]
 
+#[path = "common/rng.rs"]
+mod rng;
+
+use rng::Rng;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Cursor;
@@ -535,26 +539,6 @@ fn a_file_over_50_mb_is_refused_without_being_read() {
 fn an_empty_file_is_refused() {
     assert_eq!(prepare_photo(&[]), Err(PhotoError::Empty));
     assert_eq!(PhotoError::Empty.to_string(), "this file is empty");
-}
-
-/// A small deterministic random number generator (xorshift64*), so failures can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn bytes(&mut self, length: usize) -> Vec<u8> {
-        (0..length).map(|_| self.next() as u8).collect()
-    }
 }
 
 #[test]

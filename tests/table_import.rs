@@ -3,6 +3,10 @@
 //! the notes and frames it makes, and hostile files that must be refused quickly and clearly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "common/rng.rs"]
+mod rng;
+
+use rng::Rng;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -514,22 +518,6 @@ fn empty_and_oversized_files_are_refused() {
     );
     let error = notes_from_csv(b"idea\n", &TableOptions::default()).unwrap_err();
     assert!(error.to_string().contains("no notes"), "{error}");
-}
-
-/// A small deterministic random number generator (xorshift64*), so failures can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[test]
