@@ -26,6 +26,7 @@ pub fn board_summary(board: &Board) -> String {
         (kinds.map_nodes, "map node", "map nodes"),
         (kinds.backdrops, "backdrop", "backdrops"),
         (kinds.frames, "frame", "frames"),
+        (kinds.strokes, "stroke", "strokes"),
     ]
     .into_iter()
     .filter(|&(n, _, _)| n > 0)

@@ -265,7 +265,7 @@ pub fn board_to_canvas(board: &Board) -> String {
     let canvas = CanvasOut {
         nodes: items
             .into_iter()
-            .map(|item| node_out(board, item))
+            .filter_map(|item| node_out(board, item))
             .collect(),
         edges: board.connectors().map(edge_out).collect(),
     };
@@ -279,8 +279,8 @@ pub fn board_to_canvas(board: &Board) -> String {
     text
 }
 
-/// One item as a node.
-fn node_out(board: &Board, item: &Item) -> NodeOut {
+/// One item as a node; `None` for a stroke, which a canvas cannot hold.
+fn node_out(board: &Board, item: &Item) -> Option<NodeOut> {
     let (kind, text, label) = match &item.kind {
         ItemKind::Note(note) => ("text", Some(note.text.clone()), None),
         ItemKind::Persona(persona) => ("text", Some(persona_markdown(persona)), None),
@@ -293,8 +293,9 @@ fn node_out(board: &Board, item: &Item) -> NodeOut {
         }
         ItemKind::InterestGrid => ("group", None, Some("Influence/interest grid".to_owned())),
         ItemKind::ImpactGrid => ("group", None, Some("Impact/effort grid".to_owned())),
+        ItemKind::Stroke(_) => return None,
     };
-    NodeOut {
+    Some(NodeOut {
         id: item.id.to_string(),
         kind,
         x: whole(item.pos.x),
@@ -304,7 +305,7 @@ fn node_out(board: &Board, item: &Item) -> NodeOut {
         color: canvas_color(item.color),
         text,
         label,
-    }
+    })
 }
 
 /// One connector as an edge.
