@@ -62,6 +62,15 @@ impl StrokePoint {
     }
 }
 
+/// `value` as RON writes a float: its shortest exact form, with `.0` when it is whole.
+pub fn number(value: f32) -> String {
+    if value.is_finite() && value.fract() == 0.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value}")
+    }
+}
+
 /// `value` rounded to `1 / per_unit`, never negative zero.
 fn round_to(value: f32, per_unit: f32) -> f32 {
     (value * per_unit).round() / per_unit + 0.0
@@ -94,6 +103,72 @@ impl Stroke {
             .map(|point| Sample::new(rect.min.offset(point.x * sx, point.y * sy), point.pressure))
             .collect()
     }
+
+    /// The points as one flat list, three numbers per point: `x` and `y` rounded to a tenth of
+    /// a unit and the pressure to a hundredth, or [`Stroke::NO_PRESSURE`] where there is none.
+    /// Files and live sessions keep strokes in this compact form.
+    pub fn flat_numbers(&self) -> Vec<f32> {
+        self.points
+            .iter()
+            .flat_map(|point| {
+                let point = StrokePoint::rounded(point.x, point.y, point.pressure);
+                [
+                    point.x,
+                    point.y,
+                    point.pressure.unwrap_or(Self::NO_PRESSURE),
+                ]
+            })
+            .collect()
+    }
+
+    /// The points a flat list of numbers (as [`Stroke::flat_numbers`] makes) stands for,
+    /// rounded as files keep them, a negative pressure being none; `None` when the list does not
+    /// hold three numbers per point. A value that is not finite is kept, for the caller's
+    /// checks to refuse.
+    pub fn points_from_flat(numbers: &[f32]) -> Option<Vec<StrokePoint>> {
+        if !numbers.len().is_multiple_of(3) {
+            return None;
+        }
+        let points = numbers.chunks_exact(3).filter_map(|point| match *point {
+            [x, y, pressure] => Some(StrokePoint::rounded(
+                x,
+                y,
+                (pressure >= 0.0 || !pressure.is_finite()).then_some(pressure),
+            )),
+            _ => None,
+        });
+        Some(points.collect())
+    }
+
+    /// The points as text: the flat numbers (see [`Stroke::flat_numbers`]) joined by spaces,
+    /// each in its shortest form with `.0` when whole (`"2.0 2.0 -1.0 12.3 4.5 0.62"`).
+    pub fn points_text(&self) -> String {
+        let numbers: Vec<String> = self.flat_numbers().into_iter().map(number).collect();
+        numbers.join(" ")
+    }
+
+    /// The points written as [`Stroke::points_text`] writes them; an error in words when a
+    /// value is not a finite number or the values are not three per point.
+    pub fn points_from_text(text: &str) -> Result<Vec<StrokePoint>, String> {
+        let numbers = text
+            .split_whitespace()
+            .map(|word| {
+                word.parse::<f32>()
+                    .ok()
+                    .filter(|value| value.is_finite())
+                    .ok_or_else(|| format!("{word:?} is not a finite number"))
+            })
+            .collect::<Result<Vec<f32>, String>>()?;
+        Self::points_from_flat(&numbers).ok_or_else(|| {
+            format!(
+                "they hold {} numbers, not three per point (x, y and pressure)",
+                numbers.len()
+            )
+        })
+    }
+
+    /// The number a flat list holds for the pressure of a point without one.
+    pub const NO_PRESSURE: f32 = -1.0;
 
     /// The stroke's outline when its item covers `rect`, with the line `zoom` times as wide as
     /// the tool draws it on the board (1 on the board, the view's zoom on screen).
@@ -199,6 +274,27 @@ mod tests {
             StrokePoint::rounded(point.x, point.y, point.pressure),
             point
         );
+    }
+
+    #[test]
+    fn points_as_text_come_back_and_bad_text_is_named() {
+        let stroke = Stroke {
+            tool: StrokeTool::Pen,
+            drawn: Size::new(10.0, 10.0),
+            points: vec![
+                StrokePoint::rounded(0.0, 0.0, None),
+                StrokePoint::rounded(12.3, 4.5, Some(0.62)),
+            ],
+        };
+        assert_eq!(stroke.points_text(), "0.0 0.0 -1.0 12.3 4.5 0.62");
+        assert_eq!(
+            Stroke::points_from_text(&stroke.points_text()),
+            Ok(stroke.points)
+        );
+        assert_eq!(Stroke::points_from_text(""), Ok(Vec::new()));
+        for bad in ["1 2", "1 2 3 4", "1 NaN 3", "inf 1 1", "1 x 2"] {
+            assert!(Stroke::points_from_text(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -36,8 +36,8 @@ use super::v2::{
 use super::v5::{self, BoardV5, ItemV5, KindV5};
 use super::{FormatError, LoadWarning};
 use crate::model::{
-    Board, Connector, ImageId, Item, ItemId, ItemKind, Point, Size, Stroke, StrokePoint,
-    StrokeTool, ZKey,
+    Board, Connector, ImageId, Item, ItemId, ItemKind, Point, Size, Stroke, StrokeTool, ZKey,
+    number,
 };
 
 /// The whole file.
@@ -323,9 +323,6 @@ fn kind_from_v5(kind: KindV5) -> KindV6 {
     alike!(kind, KindV5 => KindV6)
 }
 
-/// The number a stroke's pressure is written as when the device reported none.
-const NO_PRESSURE: f32 = -1.0;
-
 /// The file form of an item's kind.
 fn kind_to_v6(kind: &ItemKind) -> KindV6 {
     match kind {
@@ -335,16 +332,7 @@ fn kind_to_v6(kind: &ItemKind) -> KindV6 {
                 StrokeTool::Highlighter => StrokeToolV6::Highlighter,
             },
             drawn: (stroke.drawn.width, stroke.drawn.height),
-            points: FlatPoints(
-                stroke
-                    .points
-                    .iter()
-                    .flat_map(|point| {
-                        let point = StrokePoint::rounded(point.x, point.y, point.pressure);
-                        [point.x, point.y, point.pressure.unwrap_or(NO_PRESSURE)]
-                    })
-                    .collect(),
-            ),
+            points: FlatPoints(stroke.flat_numbers()),
         },
         other => kind_from_v5(v5::kind_to_v5(other)),
     }
@@ -363,7 +351,7 @@ fn kind_from_v6(kind: KindV6) -> ItemKind {
 }
 
 /// The stroke a file's stroke stands for (its list of points already checked to hold three
-/// numbers per point); points are rounded as files keep them, and a negative pressure is none.
+/// numbers per point; see [`Stroke::points_from_flat`]).
 fn stroke_from_v6(tool: StrokeToolV6, drawn: (f32, f32), points: &FlatPoints) -> Stroke {
     Stroke {
         tool: match tool {
@@ -371,19 +359,8 @@ fn stroke_from_v6(tool: StrokeToolV6, drawn: (f32, f32), points: &FlatPoints) ->
             StrokeToolV6::Highlighter => StrokeTool::Highlighter,
         },
         drawn: Size::new(drawn.0, drawn.1),
-        points: points
-            .0
-            .chunks_exact(3)
-            .filter_map(|point| match *point {
-                [x, y, pressure] => Some(StrokePoint::rounded(
-                    x,
-                    y,
-                    // A pressure that is not a finite number stays, for the checks to refuse.
-                    (pressure >= 0.0 || !pressure.is_finite()).then_some(pressure),
-                )),
-                _ => None,
-            })
-            .collect(),
+        // Checked to hold three numbers per point by `check_strokes`.
+        points: Stroke::points_from_flat(&points.0).unwrap_or_default(),
     }
 }
 
@@ -392,7 +369,7 @@ fn stroke_from_v6(tool: StrokeToolV6, drawn: (f32, f32), points: &FlatPoints) ->
 fn check_strokes(items: &[ItemV6], locator: &Locator<'_>) -> Result<(), FormatError> {
     for item in items {
         if let KindV6::Stroke { points, .. } = &item.kind
-            && points.0.len() % 3 != 0
+            && !points.0.len().is_multiple_of(3)
         {
             return Err(FormatError::InvalidGeometry {
                 position: locator.field(&item.id.to_string(), "points"),
@@ -425,15 +402,6 @@ impl Serialize for FlatPoints {
 impl<'de> Deserialize<'de> for FlatPoints {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Vec::<f32>::deserialize(deserializer).map(Self)
-    }
-}
-
-/// `value` as RON writes a float: its shortest exact form, with `.0` when it is whole.
-fn number(value: f32) -> String {
-    if value.is_finite() && value.fract() == 0.0 {
-        format!("{value:.1}")
-    } else {
-        format!("{value}")
     }
 }
 
