@@ -32,6 +32,8 @@
 //! pink, blue and grey become their fill as `"#RRGGBB"`, so they come back as themselves;
 //! white is left out (the plain, uncoloured card). Edges have no colour: connectors have none.
 //! The text is pretty-printed and deterministic: the same board gives the same bytes.
+//! Pen and highlighter strokes are left out (JSON Canvas has no drawings); [`canvas_warnings`]
+//! says how many, for the person exporting.
 //!
 //! # Import
 //!
@@ -102,7 +104,7 @@ use crate::export::report::escaped;
 use crate::model::{
     Arrows, Basis, Board, BoardError, Connector, ConnectorId, EmpathyMap, Entry, EntryList, Frame,
     IdGen, Item, ItemId, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, MapNode, PaletteColor, Persona,
-    Point, Size, ZKey, one_line,
+    Point, Size, StrokeTool, ZKey, one_line,
 };
 use crate::storage::{MAX_FILE_BYTES, Position, board_from_parts_repaired, plain_io_error};
 
@@ -277,6 +279,31 @@ pub fn board_to_canvas(board: &Board) -> String {
     let mut text = serde_json::to_string_pretty(&canvas).expect("JSON serialization of a canvas");
     text.push('\n');
     text
+}
+
+/// What [`board_to_canvas`] leaves out of the board, in words for the person exporting: pen
+/// and highlighter strokes, counted by tool ("3 pen strokes are not in the canvas: JSON
+/// Canvas has no drawings"). Empty when the canvas holds the whole board.
+pub fn canvas_warnings(board: &Board) -> Vec<String> {
+    [StrokeTool::Pen, StrokeTool::Highlighter]
+        .into_iter()
+        .filter_map(|tool| {
+            let count = board
+                .items()
+                .filter(|item| item.as_stroke().is_some_and(|stroke| stroke.tool == tool))
+                .count();
+            let name = tool.stroke_name();
+            match count {
+                0 => None,
+                1 => Some(format!(
+                    "1 {name} is not in the canvas: JSON Canvas has no drawings"
+                )),
+                _ => Some(format!(
+                    "{count} {name}s are not in the canvas: JSON Canvas has no drawings"
+                )),
+            }
+        })
+        .collect()
 }
 
 /// One item as a node; `None` for a stroke, which a canvas cannot hold.
