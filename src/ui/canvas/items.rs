@@ -544,8 +544,9 @@ pub(super) fn paint_item(
             map_paint::GridAxes::IMPACT_EFFORT,
         ),
         ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
-        // Drawn by the canvas with the strokes' own meshes (not yet).
-        ItemKind::Stroke(_) => {}
+        ItemKind::Stroke(stroke) => {
+            super::stroke_paint::stroke(painter, item, stroke, look.rect, look.zoom);
+        }
     }
     None
 }
