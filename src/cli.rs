@@ -26,6 +26,7 @@ pub fn board_summary(board: &Board) -> String {
         (kinds.map_nodes, "map node", "map nodes"),
         (kinds.backdrops, "backdrop", "backdrops"),
         (kinds.frames, "frame", "frames"),
+        (kinds.strokes, "stroke", "strokes"),
     ]
     .into_iter()
     .filter(|&(n, _, _)| n > 0)
@@ -184,6 +185,9 @@ pub fn convert(
             .map(|_| ())
             .map_err(|error| error.to_string()),
         "canvas" => {
+            for warning in crate::interop::json_canvas::canvas_warnings(&board) {
+                writeln!(err, "{}: {warning}", output.display())?;
+            }
             let text = crate::interop::json_canvas::board_to_canvas(&board);
             crate::storage::write_export(output, text.as_bytes()).map_err(|e| e.to_string())
         }

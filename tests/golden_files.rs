@@ -6,7 +6,10 @@
 //! format 3, plus `frames.ron` with frames. `tests/golden/v4/` holds the v3 files saved in
 //! format 4 (items name their frame), plus `nested.ron`, written by hand, with a frame inside a
 //! frame. `tests/golden/v5/` holds the v4 files saved in format 5, plus `workshop.ron`, written
-//! by hand, with stage prompts and time boxes, votes and an impact/effort grid. Each future format version adds its own folder with
+//! by hand, with stage prompts and time boxes, votes and an impact/effort grid.
+//! `tests/golden/v6/` holds the v5 files saved in format 6, plus `strokes.ron`, written by hand,
+//! with a pen stroke, a resized highlighter stroke and a one-point dot. Each future format
+//! version adds its own folder with
 //! files saved by that version; the folders of older versions are
 //! never edited or deleted, and their files must keep loading (through the migration chain) into
 //! the boards built in this test. Only files in the current format must also re-save
@@ -18,7 +21,8 @@ use std::path::{Path, PathBuf};
 use civic_canvas::model::{
     Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap, Entry,
     Frame, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
-    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage,
+    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage, Stroke,
+    StrokePoint, StrokeTool,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -531,7 +535,78 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
     if version >= 5 {
         files.push(("workshop.ron", workshop_board()));
     }
+    if version >= 6 {
+        files.push(("strokes.ron", strokes_board()));
+    }
     files
+}
+
+/// The board `v6/strokes.ron` holds, built by hand: a pen line with the pen's pressure, a
+/// highlight widened to twice the width it was drawn at, and a one-point pen dot.
+fn strokes_board() -> Board {
+    let stroke = |n: u64, pos: (f32, f32), size: (f32, f32), z: &str, color, stroke: Stroke| Item {
+        id: ItemId::from_raw(0x0600_0000_0000_0000 + n),
+        pos: Point::new(pos.0, pos.1),
+        size: Size::new(size.0, size.1),
+        z: z.parse().unwrap(),
+        color,
+        kind: ItemKind::Stroke(stroke),
+        parent: None,
+    };
+    let point = |x: f32, y: f32, pressure: Option<f32>| StrokePoint { x, y, pressure };
+    let items = [
+        stroke(
+            1,
+            (100.0, 80.0),
+            (64.0, 24.0),
+            "a0",
+            PaletteColor::Blue,
+            Stroke {
+                tool: StrokeTool::Pen,
+                drawn: Size::new(64.0, 24.0),
+                points: vec![
+                    point(2.0, 2.0, Some(0.3)),
+                    point(20.5, 12.0, Some(0.55)),
+                    point(41.3, 18.7, Some(0.8)),
+                    point(62.0, 22.0, Some(0.62)),
+                ],
+            },
+        ),
+        stroke(
+            2,
+            (90.0, 200.0),
+            (300.0, 24.0),
+            "a1",
+            PaletteColor::Yellow,
+            Stroke {
+                tool: StrokeTool::Highlighter,
+                drawn: Size::new(150.0, 24.0),
+                points: vec![
+                    point(12.0, 12.0, None),
+                    point(75.0, 12.5, None),
+                    point(138.0, 12.0, None),
+                ],
+            },
+        ),
+        stroke(
+            3,
+            (300.0, 60.0),
+            (4.0, 4.0),
+            "a2",
+            PaletteColor::Red,
+            Stroke {
+                tool: StrokeTool::Pen,
+                drawn: Size::new(4.0, 4.0),
+                points: vec![point(2.0, 2.0, None)],
+            },
+        ),
+    ];
+    Board::from_parts(
+        "Strokes: a pen line, a widened highlight and a dot",
+        items,
+        [],
+    )
+    .unwrap()
 }
 
 /// The board `v5/workshop.ron` holds, built by hand: two stages with prompts and time boxes, a
@@ -759,7 +834,7 @@ fn edge_values_keep_signed_zero_and_exact_floats() {
 #[test]
 fn current_format_files_save_back_byte_for_byte() {
     assert_eq!(
-        CURRENT_FORMAT, 5,
+        CURRENT_FORMAT, 6,
         "add the new version's golden folder and `expected` entries"
     );
     for (name, _) in expected(CURRENT_FORMAT) {
@@ -788,6 +863,7 @@ fn building_a_board_by_hand_gives_the_golden_text() {
         ("frames.ron", frames_board()),
         ("nested.ron", nested_board()),
         ("workshop.ron", workshop_board()),
+        ("strokes.ron", strokes_board()),
     ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");

@@ -701,3 +701,43 @@ fn groups_nest_at_most_32_deep_and_stacked_groups_stay_side_by_side() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn strokes_are_left_out_of_the_canvas_with_a_warning_counting_them() {
+    use civic_canvas::interop::json_canvas::canvas_warnings;
+    let strokes = civic_canvas::storage::load_board(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v6/strokes.ron"),
+    )
+    .unwrap();
+    let mut items: Vec<Item> = strokes.items().cloned().collect();
+    let mut ids = IdGen::seeded(11);
+    items.push(Item::note(
+        ids.item_id(|_| false),
+        Point::new(0.0, 400.0),
+        "a9".parse().unwrap(),
+        PaletteColor::Yellow,
+        "Kept",
+    ));
+    let board = Board::from_parts("Mixed", items, []).unwrap();
+    let canvas: Value = serde_json::from_str(&board_to_canvas(&board)).unwrap();
+    let nodes = canvas["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+    assert_eq!(nodes[0]["text"], "Kept");
+    assert_eq!(
+        canvas_warnings(&board),
+        [
+            "2 pen strokes are not in the canvas: JSON Canvas has no drawings",
+            "1 highlighter stroke is not in the canvas: JSON Canvas has no drawings",
+        ]
+    );
+    let only_note = Board::from_parts(
+        "Note",
+        board
+            .items()
+            .filter(|item| item.as_stroke().is_none())
+            .cloned(),
+        [],
+    )
+    .unwrap();
+    assert!(canvas_warnings(&only_note).is_empty());
+}

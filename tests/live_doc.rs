@@ -177,7 +177,7 @@ fn goals(window: &Window, id: ItemId) -> Vec<String> {
 
 #[test]
 fn every_example_and_golden_board_comes_back_exactly() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/golden/v5")
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/golden/v6")
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();

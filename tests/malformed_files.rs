@@ -549,3 +549,67 @@ fn a_damaged_or_missing_photo_gives_a_warning_and_the_card_keeps_everything_else
         [LoadWarning::MissingPhoto { image, .. }] if image.to_string() == photo
     ));
 }
+
+fn strokes_text() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v6/strokes.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn stroke_points_that_are_not_three_numbers_each_or_not_finite_are_refused_where_they_are() {
+    let dot = "points: [2.0, 2.0, -1.0]";
+    for (points, words) in [
+        ("points: [2.0, 2.0]", "this list has 2"),
+        ("points: [2.0, 2.0, -1.0, 5.0]", "this list has 4"),
+        ("points: [2.0, NaN, -1.0]", "NaN"),
+        ("points: [inf, 2.0, -1.0]", "inf"),
+        ("points: [2.0, 2.0, -inf]", "inf"),
+        ("points: [2.0, 2.0, inf]", "inf"),
+    ] {
+        let bad = edited(&strokes_text(), dot, points);
+        let error = format_error(&bad);
+        let FormatError::InvalidGeometry { item, .. } = &error else {
+            panic!("{points}: {error:?}");
+        };
+        assert_eq!(item.to_string(), "0600000000000003", "{points}");
+        assert_eq!(
+            error.position(),
+            Some(position_of_value(&bad, points)),
+            "{points}"
+        );
+        assert!(error.to_string().contains("points"), "{error}");
+        assert!(error.to_string().contains(words), "{points}: {error}");
+    }
+}
+
+#[test]
+fn a_stroke_drawn_in_a_box_that_cannot_be_drawn_is_refused() {
+    let drawn = "drawn: (4.0, 4.0)";
+    for bad_drawn in [
+        "drawn: (0.0, 4.0)",
+        "drawn: (4.0, NaN)",
+        "drawn: (-3.0, 4.0)",
+    ] {
+        let bad = edited(&strokes_text(), drawn, bad_drawn);
+        let error = format_error(&bad);
+        assert!(
+            matches!(error, FormatError::InvalidGeometry { .. }),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.position(),
+            Some(position_of_value(&bad, bad_drawn)),
+            "{bad_drawn}"
+        );
+    }
+}
+
+#[test]
+fn a_stroke_in_a_format_5_file_is_an_unknown_kind() {
+    let bad = edited(&strokes_text(), "format: 6,", "format: 5,");
+    let error = format_error(&bad);
+    assert!(
+        matches!(&error, FormatError::UnknownKind { found, .. } if found == "Stroke"),
+        "{error:?}"
+    );
+}

@@ -48,6 +48,7 @@ fn usual_size(kind: &ItemKind) -> Size {
         ItemKind::MapNode(_) => Item::MAP_NODE_SIZE,
         ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => Item::BACKDROP_SIZE,
         ItemKind::Frame(_) => Item::FRAME_SIZE,
+        ItemKind::Stroke(stroke) => stroke.drawn,
     }
 }
 

@@ -236,3 +236,19 @@ fn export_report_in_the_file_menu_writes_markdown_beside_no_board() {
         "the status bar says where"
     );
 }
+
+#[test]
+fn the_report_ignores_strokes() {
+    let board = workshop();
+    let strokes = civic_canvas::storage::load_board(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v6/strokes.ron"),
+    )
+    .unwrap();
+    let with_strokes = Board::from_parts(
+        board.title(),
+        board.items().chain(strokes.items()).cloned(),
+        board.connectors().cloned(),
+    )
+    .unwrap();
+    assert_eq!(report(&with_strokes), report(&board));
+}

@@ -337,13 +337,26 @@ impl CivicCanvasApp {
                 return;
             }
         };
+        // What the format cannot hold, said where the facilitator sees it.
+        let left_out = match kind {
+            ExportKind::Canvas => crate::interop::json_canvas::canvas_warnings(board),
+            _ => Vec::new(),
+        };
         match storage::write_export(&path, &bytes) {
             Ok(()) => match capped {
-                None => self.set_status(format!("{} written to {}", kind.what(), path.display())),
                 Some(why) => self.show_error(
                     format!("{} written, smaller than asked", kind.what()),
                     format!("{}: {why}.", path.display()),
                 ),
+                None if left_out.is_empty() => {
+                    self.set_status(format!("{} written to {}", kind.what(), path.display()));
+                }
+                None => self.set_status(format!(
+                    "{} written to {}; {}",
+                    kind.what(),
+                    path.display(),
+                    left_out.join("; ")
+                )),
             },
             Err(error) => self.show_error(
                 format!("Could not write the {}", kind.what()),

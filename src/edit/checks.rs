@@ -76,8 +76,10 @@ pub(super) fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError
                 )))
             }
         }
-        ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Frame(_) => {
-            Ok(())
-        }
+        ItemKind::Note(_)
+        | ItemKind::InterestGrid
+        | ItemKind::ImpactGrid
+        | ItemKind::Frame(_)
+        | ItemKind::Stroke(_) => Ok(()),
     }
 }

@@ -225,6 +225,7 @@ impl Command {
                     "Add backdrop"
                 }
                 ItemKind::Frame(_) => "Add frame",
+                ItemKind::Stroke(_) => "Draw",
             },
             Self::RemoveItem(_) => "Delete",
             Self::PutItem(_) => "Change",

@@ -32,6 +32,8 @@
 //! pink, blue and grey become their fill as `"#RRGGBB"`, so they come back as themselves;
 //! white is left out (the plain, uncoloured card). Edges have no colour: connectors have none.
 //! The text is pretty-printed and deterministic: the same board gives the same bytes.
+//! Pen and highlighter strokes are left out (JSON Canvas has no drawings); [`canvas_warnings`]
+//! says how many, for the person exporting.
 //!
 //! # Import
 //!
@@ -102,7 +104,7 @@ use crate::export::report::escaped;
 use crate::model::{
     Arrows, Basis, Board, BoardError, Connector, ConnectorId, EmpathyMap, Entry, EntryList, Frame,
     IdGen, Item, ItemId, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, MapNode, PaletteColor, Persona,
-    Point, Size, ZKey, one_line,
+    Point, Size, StrokeTool, ZKey, one_line,
 };
 use crate::storage::{MAX_FILE_BYTES, Position, board_from_parts_repaired, plain_io_error};
 
@@ -265,7 +267,7 @@ pub fn board_to_canvas(board: &Board) -> String {
     let canvas = CanvasOut {
         nodes: items
             .into_iter()
-            .map(|item| node_out(board, item))
+            .filter_map(|item| node_out(board, item))
             .collect(),
         edges: board.connectors().map(edge_out).collect(),
     };
@@ -279,8 +281,33 @@ pub fn board_to_canvas(board: &Board) -> String {
     text
 }
 
-/// One item as a node.
-fn node_out(board: &Board, item: &Item) -> NodeOut {
+/// What [`board_to_canvas`] leaves out of the board, in words for the person exporting: pen
+/// and highlighter strokes, counted by tool ("3 pen strokes are not in the canvas: JSON
+/// Canvas has no drawings"). Empty when the canvas holds the whole board.
+pub fn canvas_warnings(board: &Board) -> Vec<String> {
+    [StrokeTool::Pen, StrokeTool::Highlighter]
+        .into_iter()
+        .filter_map(|tool| {
+            let count = board
+                .items()
+                .filter(|item| item.as_stroke().is_some_and(|stroke| stroke.tool == tool))
+                .count();
+            let name = tool.stroke_name();
+            match count {
+                0 => None,
+                1 => Some(format!(
+                    "1 {name} is not in the canvas: JSON Canvas has no drawings"
+                )),
+                _ => Some(format!(
+                    "{count} {name}s are not in the canvas: JSON Canvas has no drawings"
+                )),
+            }
+        })
+        .collect()
+}
+
+/// One item as a node; `None` for a stroke, which a canvas cannot hold.
+fn node_out(board: &Board, item: &Item) -> Option<NodeOut> {
     let (kind, text, label) = match &item.kind {
         ItemKind::Note(note) => ("text", Some(note.text.clone()), None),
         ItemKind::Persona(persona) => ("text", Some(persona_markdown(persona)), None),
@@ -293,8 +320,9 @@ fn node_out(board: &Board, item: &Item) -> NodeOut {
         }
         ItemKind::InterestGrid => ("group", None, Some("Influence/interest grid".to_owned())),
         ItemKind::ImpactGrid => ("group", None, Some("Impact/effort grid".to_owned())),
+        ItemKind::Stroke(_) => return None,
     };
-    NodeOut {
+    Some(NodeOut {
         id: item.id.to_string(),
         kind,
         x: whole(item.pos.x),
@@ -304,7 +332,7 @@ fn node_out(board: &Board, item: &Item) -> NodeOut {
         color: canvas_color(item.color),
         text,
         label,
-    }
+    })
 }
 
 /// One connector as an edge.

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::model::{
     Connector, ConnectorId, ConnectorProps, EmpathyMap, Frame, Item, ItemId, ItemKind, MapNode,
-    Note, PaletteColor, Point, Rings, Size, ZKey,
+    Note, PaletteColor, Point, Rings, Size, Stroke, StrokeTool, ZKey,
 };
 
 /// Named fields, as items and connectors are shared.
@@ -33,6 +33,10 @@ pub fn item_fields(item: &Item) -> Fields {
         item.parent.map_or(Value::Null, |id| id.to_string().into()),
     );
     fields.extend(kind_fields);
+    if let ItemKind::Stroke(stroke) = &item.kind {
+        // One compact text, not a list of thousands of maps (see docs/live-schema.md).
+        fields.insert("points".into(), stroke.points_text().into());
+    }
     fields
 }
 
@@ -48,6 +52,11 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
     for (key, value) in fields {
         if key == "votes" {
             kind_fields.insert(key.clone(), usable_votes(value));
+        } else if key == "points" && tag == "Stroke" {
+            let text = value.as_str().ok_or("its points are not a text")?;
+            let points = Stroke::points_from_text(text)
+                .map_err(|problem| format!("its points: {problem}"))?;
+            kind_fields.insert(key.clone(), to_value(&points));
         } else if !ITEM_KEYS.contains(&key.as_str()) {
             merge(&mut kind_fields, key, value);
         }
@@ -57,7 +66,8 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
     } else {
         Value::Object(Fields::from_iter([(tag.to_owned(), kind_fields.into())]))
     };
-    let kind: ItemKind = serde_json::from_value(kind).map_err(|e| format!("its fields: {e}"))?;
+    let mut kind: ItemKind =
+        serde_json::from_value(kind).map_err(|e| format!("its fields: {e}"))?;
     // A position or size that is not a number (JSON has no NaN or infinity) is not usable, and
     // the board moves or resizes the item as it does for a file.
     let number = |key: &str| {
@@ -78,10 +88,17 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
         None | Some(Value::Null) => None,
         Some(value) => Some(parse_id(value, "parent")?),
     };
+    let size = Size::new(number("w"), number("h"));
+    if let ItemKind::Stroke(stroke) = &mut kind
+        && !fields.contains_key("drawn")
+    {
+        // Without the box it was drawn in, the stroke fills the item as it is.
+        stroke.drawn = size;
+    }
     Ok(Item {
         id,
         pos: Point::new(number("x"), number("y")),
-        size: Size::new(number("w"), number("h")),
+        size,
         z,
         color,
         kind,
@@ -133,6 +150,11 @@ fn default_kind(tag: &str) -> Option<ItemKind> {
         "InterestGrid" => ItemKind::InterestGrid,
         "ImpactGrid" => ItemKind::ImpactGrid,
         "Frame" => ItemKind::Frame(Frame::default()),
+        "Stroke" => ItemKind::Stroke(Stroke {
+            tool: StrokeTool::Pen,
+            drawn: Size::new(1.0, 1.0),
+            points: Vec::new(),
+        }),
         _ => return None,
     })
 }
@@ -241,6 +263,14 @@ mod tests {
                 minutes: Some(15),
                 ..Frame::new("Stage", 1)
             }),
+            ItemKind::Stroke(Stroke {
+                tool: StrokeTool::Highlighter,
+                drawn: Size::new(150.0, 24.0),
+                points: vec![
+                    crate::model::StrokePoint::rounded(12.0, 12.0, None),
+                    crate::model::StrokePoint::rounded(75.5, 12.3, Some(0.62)),
+                ],
+            }),
         ];
         for kind in kinds {
             let mut item = Item::note(
@@ -255,6 +285,38 @@ mod tests {
             let back = item_from_fields(item.id, &item_fields(&item)).unwrap();
             assert_eq!(back, item);
         }
+    }
+
+    #[test]
+    fn a_stroke_shares_its_points_as_one_text_and_bad_points_are_refused() {
+        let samples = [
+            crate::model::sketch::Sample::new(Point::new(0.0, 0.0), None),
+            crate::model::sketch::Sample::new(Point::new(10.0, 4.0), Some(0.5)),
+        ];
+        let item = Item::stroke(
+            ItemId::from_raw(9),
+            &samples,
+            StrokeTool::Pen,
+            ZKey::middle(),
+            PaletteColor::Red,
+        )
+        .unwrap();
+        let mut fields = item_fields(&item);
+        assert_eq!(fields.get("tool"), Some(&Value::from("Pen")));
+        assert_eq!(
+            fields.get("points"),
+            Some(&Value::from("2.0 2.0 -1.0 12.0 6.0 0.5"))
+        );
+        fields.remove("drawn");
+        let back = item_from_fields(item.id, &fields).unwrap();
+        assert_eq!(back, item, "without `drawn` it fills the item");
+        for bad in ["1 2", "1 NaN 2"] {
+            fields.insert("points".into(), bad.into());
+            let error = item_from_fields(item.id, &fields).unwrap_err();
+            assert!(error.contains("points"), "{error}");
+        }
+        fields.insert("points".into(), Value::from(3));
+        assert!(item_from_fields(item.id, &fields).is_err());
     }
 
     #[test]

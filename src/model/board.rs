@@ -111,6 +111,8 @@ pub struct KindCounts {
     pub backdrops: usize,
     /// Frames.
     pub frames: usize,
+    /// Pen and highlighter strokes.
+    pub strokes: usize,
 }
 
 impl Board {
@@ -321,6 +323,7 @@ impl Board {
                     counts.backdrops += 1;
                 }
                 ItemKind::Frame(_) => counts.frames += 1,
+                ItemKind::Stroke(_) => counts.strokes += 1,
             }
         }
         counts

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::sketch::Sample;
 use super::{
     EmpathyMap, Entry, EntryList, Frame, ItemId, Level, MapNode, PaletteColor, Persona, Point,
-    Rect, Rings, Size, ZKey,
+    Rect, Rings, Size, Stroke, StrokeTool, ZKey,
 };
 
 /// One thing on the board: where it is, how big, how it stacks and what it is.
@@ -48,6 +49,8 @@ pub enum ItemKind {
     ImpactGrid,
     /// A named frame (section) holding other items.
     Frame(Frame),
+    /// A line drawn by hand with the pen or the highlighter, in the item's colour.
+    Stroke(Stroke),
 }
 
 impl ItemKind {
@@ -61,6 +64,7 @@ impl ItemKind {
             Self::MapNode(_) => Item::MAP_NODE_SIZE,
             Self::Rings(_) | Self::InterestGrid | Self::ImpactGrid => Item::BACKDROP_SIZE,
             Self::Frame(_) => Item::FRAME_SIZE,
+            Self::Stroke(stroke) => stroke.drawn,
         }
     }
 
@@ -75,6 +79,7 @@ impl ItemKind {
             Self::InterestGrid => "influence/interest grid",
             Self::ImpactGrid => "impact/effort grid",
             Self::Frame(_) => "frame",
+            Self::Stroke(stroke) => stroke.tool.stroke_name(),
         }
     }
 
@@ -89,7 +94,8 @@ impl ItemKind {
             | Self::Rings(_)
             | Self::InterestGrid
             | Self::ImpactGrid
-            | Self::Frame(_) => &[],
+            | Self::Frame(_)
+            | Self::Stroke(_) => &[],
         }
     }
 
@@ -103,7 +109,8 @@ impl ItemKind {
             | Self::Rings(_)
             | Self::InterestGrid
             | Self::ImpactGrid
-            | Self::Frame(_) => &[],
+            | Self::Frame(_)
+            | Self::Stroke(_) => &[],
         }
     }
 
@@ -117,7 +124,8 @@ impl ItemKind {
             | Self::Rings(_)
             | Self::InterestGrid
             | Self::ImpactGrid
-            | Self::Frame(_) => None,
+            | Self::Frame(_)
+            | Self::Stroke(_) => None,
         }
     }
 }
@@ -181,6 +189,9 @@ impl Item {
     /// The height of a backdrop's title strip, where it is picked up; the rest of a backdrop lets
     /// clicks through to the canvas so marquee selection works on top of it.
     pub const BACKDROP_HEADER: f32 = 48.0;
+    /// How far from a stroke's line, in board units, a click still picks it, so a thin pen
+    /// line can be clicked.
+    pub const STROKE_PICK_TOLERANCE: f32 = 4.0;
     /// The smallest size an item can be resized to.
     pub const MIN_SIZE: Size = Size::new(60.0, 40.0);
 
@@ -277,8 +288,40 @@ impl Item {
         }
     }
 
+    /// A new stroke through `samples` (board positions, as the pen reported them) drawn with
+    /// `tool` in `color`: the item covers the samples' bounds grown by half the tool's width on
+    /// every side (a one-sample dot is as wide as the line), and keeps the points relative to
+    /// its top-left corner, rounded as files keep them. `None` when no sample is a place on the
+    /// board.
+    pub fn stroke(
+        id: ItemId,
+        samples: &[Sample],
+        tool: StrokeTool,
+        z: ZKey,
+        color: PaletteColor,
+    ) -> Option<Self> {
+        let (pos, size, stroke) = super::stroke::place(samples, tool)?;
+        Some(Self {
+            id,
+            pos,
+            size,
+            z,
+            color,
+            kind: ItemKind::Stroke(stroke),
+            parent: None,
+        })
+    }
+
+    /// The stroke data, if this item is a stroke.
+    pub fn as_stroke(&self) -> Option<&Stroke> {
+        match &self.kind {
+            ItemKind::Stroke(stroke) => Some(stroke),
+            _ => None,
+        }
+    }
+
     /// The item's main text: a note's text, a persona's name or a map node's label; empty for
-    /// backdrops.
+    /// backdrops and strokes.
     pub fn text(&self) -> &str {
         match &self.kind {
             ItemKind::Note(note) => &note.text,
@@ -286,7 +329,10 @@ impl Item {
             ItemKind::EmpathyMap(map) => &map.goal,
             ItemKind::MapNode(node) => &node.label,
             ItemKind::Frame(frame) => &frame.title,
-            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => "",
+            ItemKind::Rings(_)
+            | ItemKind::InterestGrid
+            | ItemKind::ImpactGrid
+            | ItemKind::Stroke(_) => "",
         }
     }
 
@@ -304,6 +350,7 @@ impl Item {
             | ItemKind::InterestGrid
             | ItemKind::ImpactGrid
             | ItemKind::Frame(_) => Box::new(std::iter::once(self.text())),
+            ItemKind::Stroke(_) => Box::new(std::iter::empty()),
         }
     }
 
@@ -315,7 +362,10 @@ impl Item {
             ItemKind::EmpathyMap(map) => Some(&mut map.goal),
             ItemKind::MapNode(node) => Some(&mut node.label),
             ItemKind::Frame(frame) => Some(&mut frame.title),
-            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => None,
+            ItemKind::Rings(_)
+            | ItemKind::InterestGrid
+            | ItemKind::ImpactGrid
+            | ItemKind::Stroke(_) => None,
         }
     }
 
@@ -328,16 +378,21 @@ impl Item {
         )
     }
 
-    /// Whether connectors start and end at this item: everything but backdrops and frames.
+    /// Whether connectors start and end at this item: everything but backdrops, frames and
+    /// strokes.
     pub fn connects(&self) -> bool {
-        !self.is_backdrop()
+        !self.is_backdrop() && !matches!(self.kind, ItemKind::Stroke(_))
     }
 
-    /// Whether the item has a main text to type into (everything but rings and grids).
+    /// Whether the item has a main text to type into (everything but rings, grids and
+    /// strokes).
     pub fn has_text(&self) -> bool {
         !matches!(
             self.kind,
-            ItemKind::Rings(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid
+            ItemKind::Rings(_)
+                | ItemKind::InterestGrid
+                | ItemKind::ImpactGrid
+                | ItemKind::Stroke(_)
         )
     }
 
@@ -359,8 +414,18 @@ impl Item {
     }
 
     /// Whether a click at `point` picks this item: anywhere inside for notes and nodes, only the
-    /// title strip for backdrops and frames.
+    /// title strip for backdrops and frames, and for a stroke only the line itself (within
+    /// [`Item::STROKE_PICK_TOLERANCE`]), never the empty middle of a loop.
     pub fn picks(&self, point: Point) -> bool {
+        if let ItemKind::Stroke(stroke) = &self.kind {
+            // The board finds candidates by their rectangle, so nothing outside it is picked.
+            return self.contains(point)
+                && super::sketch::hits(
+                    &stroke.outline_in(self.rect(), 1.0),
+                    point,
+                    Self::STROKE_PICK_TOLERANCE,
+                );
+        }
         if self.is_backdrop() {
             self.title_strip().contains(point)
         } else {

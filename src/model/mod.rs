@@ -20,6 +20,7 @@ mod palette;
 mod persona;
 pub mod sketch;
 mod spatial;
+mod stroke;
 mod z_order;
 
 pub use board::{Board, BoardError, KindCounts, Stamp};
@@ -39,4 +40,5 @@ pub use map::{
 pub use one_line::{one_line, put_on_one_line};
 pub use palette::PaletteColor;
 pub use persona::{Basis, Channel, CustomField, EmpathyMap, Entry, EntryList, Persona};
+pub use stroke::{Stroke, StrokePoint, StrokeTool, number};
 pub use z_order::ZKey;

@@ -54,7 +54,8 @@ impl Item {
             ItemKind::Note(_)
             | ItemKind::Rings(_)
             | ItemKind::InterestGrid
-            | ItemKind::ImpactGrid => Vec::new(),
+            | ItemKind::ImpactGrid
+            | ItemKind::Stroke(_) => Vec::new(),
         }
     }
 }

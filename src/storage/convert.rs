@@ -45,7 +45,7 @@ pub(super) fn kind_to_file(kind: &ItemKind) -> Option<KindV2> {
             sectors: rings.sectors.clone(),
         },
         ItemKind::InterestGrid => KindV2::InterestGrid,
-        ItemKind::ImpactGrid => return None,
+        ItemKind::ImpactGrid | ItemKind::Stroke(_) => return None,
         ItemKind::Frame(frame) => KindV2::Frame {
             title: frame.title.clone(),
             collapsed: frame.collapsed,

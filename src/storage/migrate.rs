@@ -5,22 +5,23 @@
 //! make sense to this version. Then the file is parsed with the frozen structs of its own format,
 //! and each migration step turns one format into the next until the current one is reached.
 //!
-//! # Adding format 6
+//! # Adding format 7
 //!
-//! 1. Add `v6.rs` with the new frozen structs, and move the conversions to and from the model
-//!    (`from_board`, `into_board`) from `v5.rs` to it.
-//! 2. Set [`CURRENT_FORMAT`] to 6 and [`CurrentFile`] to `v6::BoardV6`.
-//! 3. Add one match arm in [`read`]: `6 => from_v6(parse(text)?)`.
-//! 4. Add one step: `fn from_v5(file, …) -> … { from_v6(v5_to_v6(file)?) }` with the new
-//!    `v5_to_v6`, and make `from_v6` the end of the chain (`Ok(file)`).
-//! 5. Add `tests/golden/v6/`; the golden files of every older format must keep loading.
+//! 1. Add `v7.rs` with the new frozen structs, and move the conversions to and from the model
+//!    (`from_board`, `into_board`) from `v6.rs` to it.
+//! 2. Set [`CURRENT_FORMAT`] to 7 and [`CurrentFile`] to `v7::BoardV7`.
+//! 3. Add one match arm in [`read`]: `7 => from_v7(parse(text)?)`.
+//! 4. Add one step: `fn from_v6(file, …) -> … { from_v7(v6_to_v7(file)?) }` with the new
+//!    `v6_to_v7`, and make `from_v7` the end of the chain (`Ok(file)`).
+//! 5. Add `tests/golden/v7/`; the golden files of every older format must keep loading.
 //!
 //! Format 3 only added an item kind (frames), so formats 2 and 3 share the structs in `v2.rs`
 //! and the step from 2 to 3 changes nothing but the number. Format 4 moved frame membership from
 //! the frames' `members` lists to each item's `parent`: the step from 3 to 4 reads the lists,
 //! leaving out (with a warning) members a format 3 frame could not hold. Format 5 added stage
 //! prompts and time boxes, dot votes and the impact/effort grid: the step from 4 to 5 adds
-//! nothing to a board (see `v5.rs`).
+//! nothing to a board (see `v5.rs`). Format 6 added pen and highlighter strokes, an item kind a
+//! format 5 file does not have: the step from 5 to 6 changes nothing but the number (`v6.rs`).
 
 use serde::{Deserialize, Deserializer};
 
@@ -29,14 +30,15 @@ use std::collections::HashMap;
 
 use super::locate::Locator;
 use super::{
-    CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4, v5,
+    CURRENT_FORMAT, FormatError, LoadWarning, Loaded, Position, integrity, position, v1, v2, v4,
+    v5, v6,
 };
 
 /// The file structs of the current format, which the model converts to and from.
-pub(super) type CurrentFile = v5::BoardV5;
+pub(super) type CurrentFile = v6::BoardV6;
 
 // A new format needs a match arm in `read` and a step function (see the module docs).
-const _: () = assert!(CURRENT_FORMAT == 5);
+const _: () = assert!(CURRENT_FORMAT == 6);
 
 /// Just the version number of a file of any format; every other field is skipped.
 #[derive(Deserialize)]
@@ -82,6 +84,7 @@ pub(super) fn read(locator: &Locator<'_>) -> Result<Loaded, FormatError> {
         3 => from_v3(parse(text)?, locator, &mut warnings)?,
         4 => from_v4(parse(text)?, locator)?,
         5 => from_v5(parse(text)?)?,
+        6 => from_v6(parse(text)?)?,
         _ => {
             return Err(FormatError::NewerVersion {
                 found: u64::try_from(found).unwrap_or(u64::MAX),
@@ -132,12 +135,17 @@ fn from_v4(file: v4::BoardV4, locator: &Locator<'_>) -> Result<CurrentFile, Form
     from_v5(v4_to_v5(file, locator)?)
 }
 
-/// Format 5 up to the current format. Format 5 is current, so this is the end of the chain.
+/// Format 5 up to the current format.
+fn from_v5(file: v5::BoardV5) -> Result<CurrentFile, FormatError> {
+    from_v6(v6::BoardV6::from_v5(file))
+}
+
+/// Format 6 up to the current format. Format 6 is current, so this is the end of the chain.
 #[expect(
     clippy::unnecessary_wraps,
     reason = "every step can fail once there is a real one"
 )]
-fn from_v5(file: v5::BoardV5) -> Result<CurrentFile, FormatError> {
+fn from_v6(file: v6::BoardV6) -> Result<CurrentFile, FormatError> {
     Ok(file)
 }
 

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! (
-//!     format: 4,
+//!     format: 6,
 //!     title: "Kick-off",
 //!     items: [
 //!         (
@@ -62,6 +62,7 @@ mod v1;
 mod v2;
 mod v4;
 mod v5;
+mod v6;
 mod validate;
 
 pub use crate::model::{MAX_COORDINATE, MAX_ITEM_SIZE};
@@ -91,7 +92,7 @@ pub use safe_save::{Backup, SaveOptions, Saved, backup_path, save_board, save_bo
 use crate::model::Board;
 
 /// The format version this app writes, and the newest it reads.
-pub const CURRENT_FORMAT: u32 = 5;
+pub const CURRENT_FORMAT: u32 = 6;
 
 /// A board read from text, with the format version the text was in.
 #[derive(Clone, Debug, PartialEq)]
@@ -385,6 +386,36 @@ mod tests {
         let loaded = board_from_ron(&text).unwrap();
         assert_eq!(loaded.format, CURRENT_FORMAT);
         assert!(!loaded.was_migrated());
+    }
+
+    #[test]
+    fn a_drawn_stroke_is_saved_on_one_line_and_loads_back_equal() {
+        use crate::model::sketch::Sample;
+        use crate::model::{ItemKind, StrokeTool};
+        let samples = [
+            Sample::new(Point::new(10.04, 20.0), Some(0.333)),
+            Sample::new(Point::new(30.0, 25.56), None),
+        ];
+        let id = IdGen::seeded(6).item_id(|_| false);
+        let stroke = Item::stroke(
+            id,
+            &samples,
+            StrokeTool::Pen,
+            ZKey::middle(),
+            PaletteColor::Blue,
+        )
+        .unwrap();
+        let board = Board::from_parts("Sketch", [stroke], []).unwrap();
+        let text = board_to_ron(&board);
+        assert!(
+            text.contains("points: [2.0, 2.0, 0.33, 22.0, 7.6, -1.0],\n"),
+            "{text}"
+        );
+        let loaded = board_from_ron(&text).unwrap();
+        assert_eq!(loaded.board, board);
+        assert!(loaded.warnings.is_empty());
+        let item = loaded.board.item(id).unwrap();
+        assert!(matches!(&item.kind, ItemKind::Stroke(s) if s.points.len() == 2));
     }
 
     #[test]

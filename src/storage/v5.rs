@@ -9,6 +9,9 @@
 //! - a new backdrop kind, `ImpactGrid`;
 //! - frames no longer have the (always empty) `members` field of formats 3 and 4.
 //!
+//! Format 6 reads and writes these structs' kinds alike (`v6.rs`), so the conversions to and
+//! from the model are there.
+//!
 //! Every other kind, connectors and photos are written as in format 4. Those kinds have the same
 //! text form in both formats, so they are converted through format 4's structs (`convert.rs`).
 
@@ -16,17 +19,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::convert::{images_to_file, kind_from_file, kind_to_file, read_images};
-use super::integrity;
-use super::locate::Locator;
+use super::convert::{kind_from_file, kind_to_file};
 use super::v1::ColorV1;
 use super::v2::{
     ChannelV2, ConnectorV2, CustomFieldV2, EntryV2, ImageV2, KindV2, LevelV2, NodeTypeV2,
     is_default,
 };
 use super::v4::{BoardV4, ItemV4};
-use super::{FormatError, LoadWarning};
-use crate::model::{Board, Connector, Frame, ImageId, Item, ItemId, ItemKind, Note, ZKey};
+use crate::model::{Frame, ImageId, ItemId, ItemKind, Note, ZKey};
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -289,8 +289,8 @@ pub(super) fn kind_from_v4(kind: KindV2) -> KindV5 {
     })
 }
 
-/// The file form of an item's kind.
-fn kind_to_v5(kind: &ItemKind) -> KindV5 {
+/// The format 5 form of an item's kind (format 6 writes those kinds alike).
+pub(super) fn kind_to_v5(kind: &ItemKind) -> KindV5 {
     match kind {
         ItemKind::Note(note) => KindV5::Note {
             text: note.text.clone(),
@@ -307,13 +307,14 @@ fn kind_to_v5(kind: &ItemKind) -> KindV5 {
             minutes: frame.minutes,
         },
         ItemKind::ImpactGrid => KindV5::ImpactGrid,
-        // The kinds format 4 does not have are handled above.
+        // The kinds format 4 does not have are handled above, and strokes (format 6) by
+        // `v6.rs`.
         other => kind_to_file(other).map_or(KindV5::ImpactGrid, kind_from_v4),
     }
 }
 
-/// The kind a file's kind stands for.
-fn kind_from_v5(kind: KindV5) -> ItemKind {
+/// The kind a format 5 kind stands for (format 6 reads those kinds alike).
+pub(super) fn kind_from_v5(kind: KindV5) -> ItemKind {
     alike!(kind, KindV5 => KindV2, other => match other {
         KindV5::Note {
             text,
@@ -363,33 +364,6 @@ impl KindV2 {
 }
 
 impl BoardV5 {
-    /// The file form of `board`, items and connectors sorted by id.
-    pub fn from_board(board: &Board) -> Self {
-        Self {
-            format: 5,
-            title: board.title().to_owned(),
-            items: board
-                .items()
-                .map(|item| ItemV5 {
-                    id: item.id,
-                    x: item.pos.x,
-                    y: item.pos.y,
-                    width: item.size.width,
-                    height: item.size.height,
-                    z: item.z.clone(),
-                    color: item.color.into(),
-                    parent: item.parent,
-                    kind: kind_to_v5(&item.kind),
-                })
-                .collect(),
-            connectors: board
-                .connectors()
-                .map(ConnectorV2::from_connector)
-                .collect(),
-            images: images_to_file(board),
-        }
-    }
-
     /// A format 4 file as format 5.
     pub fn from_v4(file: BoardV4) -> Self {
         Self {
@@ -413,50 +387,5 @@ impl BoardV5 {
             connectors: file.connectors,
             images: file.images,
         }
-    }
-
-    /// The board this file describes, and the repairs made while reading it. `locator` knows
-    /// the file's text, used only to point errors and warnings at the right line.
-    pub fn into_board(
-        self,
-        locator: &Locator<'_>,
-    ) -> Result<(Board, Vec<LoadWarning>), FormatError> {
-        let items: Vec<Item> = self
-            .items
-            .into_iter()
-            .map(|item| Item {
-                id: item.id,
-                pos: crate::model::Point::new(item.x, item.y),
-                size: crate::model::Size::new(item.width, item.height),
-                z: item.z,
-                color: item.color.into(),
-                kind: kind_from_v5(item.kind),
-                parent: item.parent,
-            })
-            .collect();
-        let mut items = items;
-        integrity::check_contents(&items, locator)?;
-        let mut warnings = Vec::new();
-        let read = read_images(self.images, locator, &mut warnings);
-        integrity::forget_missing_photos(&mut items, &read, &mut warnings);
-        integrity::drop_bad_persona_links(&mut items, locator, &mut warnings);
-        integrity::check_parents(&mut items, locator, &mut warnings);
-        let connectors: Vec<Connector> = self
-            .connectors
-            .into_iter()
-            .map(ConnectorV2::into_connector)
-            .collect();
-        let mut connectors =
-            integrity::drop_dangling_connectors(&items, connectors, locator, &mut warnings);
-        let mut title = self.title;
-        integrity::put_names_on_one_line(
-            &mut title,
-            &mut items,
-            &mut connectors,
-            locator,
-            &mut warnings,
-        );
-        let board = integrity::build_board(title, items, connectors, locator)?;
-        Ok((board.with_images(read.images), warnings))
     }
 }

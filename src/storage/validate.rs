@@ -1,6 +1,8 @@
 //! The geometry and content rules every saved and loaded item must meet.
 
-use crate::model::{Frame, Item, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, Note, Persona, Rings};
+use crate::model::{
+    Frame, Item, ItemKind, MAX_COORDINATE, MAX_ITEM_SIZE, Note, Persona, Rings, Stroke,
+};
 
 /// What is wrong with an item's geometry or content.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +81,9 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
     if let ItemKind::Note(note) = &item.kind {
         check_votes(note)?;
     }
+    if let ItemKind::Stroke(stroke) = &item.kind {
+        check_stroke(stroke)?;
+    }
     if let ItemKind::Frame(frame) = &item.kind
         && let Some(minutes) = frame.minutes
         && !(1..=Frame::MAX_MINUTES).contains(&minutes)
@@ -106,6 +111,36 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
                 });
             }
         }
+    }
+    Ok(())
+}
+
+/// Checks a stroke: finite points and pressures, and a drawn box that can be drawn (a
+/// resized stroke is scaled by it).
+fn check_stroke(stroke: &Stroke) -> Result<(), GeometryProblem> {
+    if let Some(extent) = stroke.drawn.undrawable() {
+        return Err(GeometryProblem {
+            field: "drawn",
+            message: format!(
+                "the stroke's `drawn` {extent} is {}; it must be more than 0 and at most \
+                 {MAX_ITEM_SIZE}",
+                if extent == "width" {
+                    stroke.drawn.width
+                } else {
+                    stroke.drawn.height
+                }
+            ),
+        });
+    }
+    let numbers = stroke
+        .points
+        .iter()
+        .flat_map(|point| [point.x, point.y, point.pressure.unwrap_or(0.0)]);
+    if let Some(bad) = numbers.into_iter().find(|value| !value.is_finite()) {
+        return Err(GeometryProblem {
+            field: "points",
+            message: format!("a stroke's `points` hold {bad}; every value must be a finite number"),
+        });
     }
     Ok(())
 }

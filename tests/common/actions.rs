@@ -609,7 +609,7 @@ fn field_changes(
             }
             changes
         }
-        ItemKind::InterestGrid | ItemKind::ImpactGrid => Vec::new(),
+        ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Stroke(_) => Vec::new(),
         ItemKind::Frame(frame) => vec![
             set(ItemField::Collapsed(!frame.collapsed)),
             set(ItemField::Order(text.len() as u32)),

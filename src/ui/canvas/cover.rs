@@ -210,7 +210,8 @@ fn opaque_part(item: &Item, rect: Rect, zoom: f32) -> Option<Rect> {
         ItemKind::MapNode(_)
         | ItemKind::Rings(_)
         | ItemKind::InterestGrid
-        | ItemKind::ImpactGrid => return None,
+        | ItemKind::ImpactGrid
+        | ItemKind::Stroke(_) => return None,
     };
     Some(rect.shrink(radius.clamp(0.0, 255.0)))
 }

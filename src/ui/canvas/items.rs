@@ -11,7 +11,7 @@ use super::{
     CanvasOutput, CanvasState, Gesture, TextEditing, frames, map_paint, paint, persona_paint,
 };
 use crate::edit::{Command, ItemField};
-use crate::model::{Board, Item, ItemKind, Size};
+use crate::model::{Board, Item, ItemKind, Size, StrokeTool};
 use crate::ui::shortcuts::Action;
 use crate::ui::theme;
 use crate::ui::widgets::action_button;
@@ -495,6 +495,10 @@ pub fn item_label(item: &Item) -> &str {
         ItemKind::Rings(_) => "Stakeholder rings",
         ItemKind::InterestGrid => "Influence / interest grid",
         ItemKind::ImpactGrid => "Impact / effort grid",
+        ItemKind::Stroke(stroke) => match stroke.tool {
+            StrokeTool::Pen => "Pen stroke",
+            StrokeTool::Highlighter => "Highlighter stroke",
+        },
         ItemKind::Frame(frame) if frame.title.is_empty() => "Untitled frame",
         // A label names the item; it need not hold all of a long text.
         ItemKind::Note(_) | ItemKind::MapNode(_) | ItemKind::Persona(_) | ItemKind::Frame(_) => {
@@ -540,6 +544,9 @@ pub(super) fn paint_item(
             map_paint::GridAxes::IMPACT_EFFORT,
         ),
         ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
+        ItemKind::Stroke(stroke) => {
+            super::stroke_paint::stroke(painter, item, stroke, look.rect, look.zoom);
+        }
     }
     None
 }

@@ -30,6 +30,7 @@ mod raster;
 mod selection;
 mod shapes;
 mod state;
+mod stroke_paint;
 mod typing_merge;
 mod view;
 pub mod votes;

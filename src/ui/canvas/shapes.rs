@@ -21,7 +21,8 @@ pub fn item_shape(item: &Item) -> Option<NodeShape> {
         | ItemKind::Rings(_)
         | ItemKind::InterestGrid
         | ItemKind::ImpactGrid
-        | ItemKind::Frame(_) => None,
+        | ItemKind::Frame(_)
+        | ItemKind::Stroke(_) => None,
     }
 }
 

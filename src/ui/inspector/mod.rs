@@ -89,7 +89,10 @@ fn title(board: &Board, target: Target) -> Option<&'static str> {
             ItemKind::Note(ref note) if note.impact.is_some() => {
                 Some("Note on the impact/effort grid")
             }
-            ItemKind::Note(_) | ItemKind::InterestGrid | ItemKind::ImpactGrid => None,
+            ItemKind::Note(_)
+            | ItemKind::InterestGrid
+            | ItemKind::ImpactGrid
+            | ItemKind::Stroke(_) => None,
         },
     }
 }
@@ -175,7 +178,7 @@ fn item_form(
                 }
             }
         }
-        ItemKind::InterestGrid | ItemKind::ImpactGrid => {}
+        ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Stroke(_) => {}
     }
 }
 
