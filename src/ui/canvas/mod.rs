@@ -8,6 +8,7 @@
 pub mod arrange;
 mod card_entry;
 mod cover;
+mod drawing;
 mod edits;
 mod far;
 mod frame_fill;
@@ -37,6 +38,7 @@ pub mod votes;
 
 use std::collections::BTreeSet;
 
+pub use drawing::Tool;
 pub use frames::added_item;
 pub use items::item_label;
 pub use loops::Loops;
@@ -325,6 +327,7 @@ impl CanvasState {
         self.cancel_lost_edit(board);
         self.paint_guides(&painter);
         self.paint_selection(&painter, board);
+        self.drawing_surface(ui, &painter, board, ids, &mut output);
         self.minimap(ui, &painter, board);
         self.quick_create_menu(ui, board, ids, &mut output);
         self.drop_offer_menu(ui, board, &mut output);
@@ -348,6 +351,7 @@ impl CanvasState {
         let viewport = self.view.viewport;
         self.caches.frames.holes = self.opaque_cards(drawn, backdrops);
         let mut tiny = paint::TinyNotes::default();
+        let mut highlights = drawing::TextUnderHighlights::default();
         let mut labels = None;
         for (i, &(item, rect)) in drawn.iter().enumerate() {
             if i == backdrops {
@@ -390,8 +394,10 @@ impl CanvasState {
             }
             tiny.flush(painter);
             self.show_item(ui, painter, board, item, rect, output);
+            highlights.note_painted(item, rect);
         }
         tiny.flush(painter);
+        highlights.paint_text_above(self, painter);
         // With only backdrops in view, the connectors go above them all.
         labels.unwrap_or_else(|| self.paint_connectors(painter, board, viewport, true))
     }
@@ -481,7 +487,11 @@ impl CanvasState {
         let mut visible: Vec<&Item> = board
             .items_in(visible_min, visible_max)
             .into_iter()
-            .filter(|item| !self.is_moved(item.id) && !self.caches.frames.hidden.contains(&item.id))
+            .filter(|item| {
+                !self.is_moved(item.id)
+                    && !self.caches.frames.hidden.contains(&item.id)
+                    && !self.is_erased(item.id)
+            })
             .collect();
         let editing = self
             .editing_item()

@@ -204,25 +204,46 @@ pub fn text_rect(rect: Rect, zoom: f32) -> Rect {
 /// Paints the note body (shadow, fill, border) and, unless it is being edited, its text.
 /// Returns the size its text has on screen (points), when it has text.
 pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
+    let radius = note_radius(look.zoom);
+    shadow(painter, look.rect, radius, look.zoom);
+    painter.rect_filled(look.rect, radius, theme::fill(item.color));
+    let border = if look.contrast {
+        theme::border_strong(item.color)
+    } else {
+        theme::border(item.color)
+    };
+    painter.rect_stroke(
+        look.rect,
+        radius,
+        Stroke::new(1.0, border),
+        StrokeKind::Inside,
+    );
+    let font_px = note_text(painter, item, look);
+    outline_marks(painter, look.rect, radius, look.selected, look.highlighted);
+    (!item.text().is_empty()).then_some(font_px)
+}
+
+/// The rounding of a note's corners at `zoom`.
+fn note_radius(zoom: f32) -> CornerRadius {
+    CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8)
+}
+
+/// Paints a note's text (unless it is being edited or too small to read), cut to whole lines
+/// with a badge when it does not fit; returns its size on screen (points). Painted again above
+/// a highlighter stroke that runs over the note, the text stays crisp under the highlight.
+pub fn note_text(painter: &Painter, item: &Item, look: &NoteLook) -> f32 {
     let NoteLook {
         rect,
         zoom,
-        selected,
         show_text,
-        highlighted,
         contrast,
+        ..
     } = *look;
-    let radius =
-        CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
-    shadow(painter, rect, radius, zoom);
-    painter.rect_filled(rect, radius, theme::fill(item.color));
-    let (border, text_color) = if contrast {
-        (theme::border_strong(item.color), Color32::BLACK)
+    let text_color = if contrast {
+        Color32::BLACK
     } else {
-        (theme::border(item.color), theme::NOTE_TEXT)
+        theme::NOTE_TEXT
     };
-    painter.rect_stroke(rect, radius, Stroke::new(1.0, border), StrokeKind::Inside);
-
     let inner = text_rect(rect, zoom);
     let fit = matches!(&item.kind, crate::model::ItemKind::Note(note) if note.fit_text);
     // The smallest size the text may take decides how much of it could show.
@@ -267,9 +288,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
             overflow_badge(painter, rect, zoom);
         }
     }
-
-    outline_marks(painter, rect, radius, selected, highlighted);
-    (!item.text().is_empty()).then_some(font_px)
+    font_px
 }
 
 /// The outlines around a rectangular item: orange when it matches the search, blue when it is

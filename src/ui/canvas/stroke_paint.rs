@@ -16,8 +16,16 @@ pub(super) fn stroke(painter: &Painter, item: &Item, stroke: &Stroke, rect: Rect
     let color = match stroke.tool {
         StrokeTool::Pen => theme::border_strong(item.color),
         StrokeTool::Highlighter => {
+            // The palette's fills are pale for notes; a highlighter's ink is stronger: twice as
+            // far from white, as a marker pen's.
+            let deepen = |c: u8| 255 - (255 - c).saturating_mul(2);
             let fill = theme::fill(item.color);
-            Color32::from_rgba_unmultiplied(fill.r(), fill.g(), fill.b(), HIGHLIGHTER_ALPHA)
+            Color32::from_rgba_unmultiplied(
+                deepen(fill.r()),
+                deepen(fill.g()),
+                deepen(fill.b()),
+                HIGHLIGHTER_ALPHA,
+            )
         }
     };
     let spine = outline.spine();
