@@ -206,3 +206,31 @@ fn a_stroke_drawn_in_a_frame_joins_it_and_copies_with_its_points() {
     let pasted = both.iter().find(|item| item.id != stroke.id).unwrap();
     assert_eq!(pasted.as_stroke(), stroke.as_stroke(), "the same line");
 }
+
+#[test]
+fn far_out_a_stroke_is_still_picked_by_its_line() {
+    let mut harness = app_harness(None);
+    let center = harness.get_by_label("Board canvas").rect().center();
+    press(&mut harness, Modifiers::NONE, Key::D);
+    drag_through(&mut harness, &circle(center, 150.0));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let stroke = strokes(&harness).pop().unwrap();
+    // At 10%, the pen's line is a hairline and the stroke has no widget of its own.
+    let viewport = harness.get_by_label("Board canvas").rect();
+    let line_point = {
+        let canvas = harness.state_mut().canvas_mut();
+        let at = canvas
+            .view
+            .camera
+            .board_from_screen(viewport, center + Vec2::new(150.0, 0.0));
+        canvas.view.camera.zoom = 0.1;
+        canvas.view.camera.center_in_board = at;
+        viewport.center()
+    };
+    harness.run();
+    click_at(&mut harness, line_point + Vec2::new(0.0, -3.0));
+    assert_eq!(selected(&harness), vec![stroke.id]);
+    // The middle of the loop, 15 points to the left, picks nothing.
+    click_at(&mut harness, line_point - Vec2::new(15.0, 0.0));
+    assert!(selected(&harness).is_empty());
+}

@@ -97,6 +97,20 @@ impl CanvasState {
             && sketch::hits(&stroke.outline_in(item.rect(), 1.0), at, tolerance)
     }
 
+    /// The top-most stroke whose line a click at `at` (on the board) lands on, if any.
+    pub(super) fn stroke_at(&self, board: &Board, at: Point) -> Option<ItemId> {
+        let reach = PICK_TOLERANCE / self.view.camera.zoom.max(f32::MIN_POSITIVE);
+        let near = crate::model::Rect::spanning(at, at).expand(reach);
+        board
+            .items_in(near.min, near.max)
+            .into_iter()
+            .rev()
+            .find(|item| {
+                !self.caches.frames.hidden.contains(&item.id) && self.on_stroke_line(item, at)
+            })
+            .map(|item| item.id)
+    }
+
     /// Whether the pointer is on the line of stroke `item`, or it is being dragged: where its
     /// widget takes the pointer.
     pub(super) fn stroke_under_pointer(&self, ui: &Ui, item: &Item) -> bool {

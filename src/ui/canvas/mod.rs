@@ -382,7 +382,7 @@ impl CanvasState {
             if self.caches.frames.cover.is_covered(i) {
                 continue;
             }
-            if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
+            if paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id) {
                 if !item.text().is_empty() {
                     self.saw_text(Some(
                         crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
@@ -457,7 +457,7 @@ impl CanvasState {
         items.len() >= far::MIN_ITEMS
             && self.moved_ids().is_empty()
             && items.iter().all(|&(item, rect)| {
-                paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id)
+                paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id)
             })
     }
 
@@ -594,6 +594,13 @@ impl CanvasState {
         if background.clicked() {
             self.selection.items.clear();
             self.selection.connector = connector_under;
+            // Far out, strokes are drawn without widgets of their own: a click on one picks it.
+            if connector_under.is_none()
+                && let Some(at) = pointer_in_board
+                && let Some(id) = self.stroke_at(board, at)
+            {
+                self.selection.items.insert(id);
+            }
         }
         if background.double_clicked()
             && connector_under.is_none()

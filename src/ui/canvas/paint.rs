@@ -57,9 +57,28 @@ impl TinyNotes {
         rect.width().min(rect.height()) < Self::MAX_PX
     }
 
-    /// Adds a note; a selected one also gets an outline.
+    /// Whether `item`, at `rect` on screen, is drawn the quick way: a note or node as a plain
+    /// rectangle when it is thin; a stroke, whose box is often thin (a line drawn across), when
+    /// all of it is a speck or its line would be under a point wide (a hairline through its
+    /// points is then what it looks like).
+    pub fn is_far(item: &Item, rect: Rect) -> bool {
+        match item.as_stroke() {
+            Some(stroke) => {
+                let zoom = rect.width() / item.size.width.max(f32::MIN_POSITIVE);
+                rect.width().max(rect.height()) < Self::MAX_PX
+                    || stroke.tool.pen().width * zoom < 1.0
+            }
+            None => Self::is_tiny(rect),
+        }
+    }
+
+    /// Adds a note (a stroke: a hairline through its points); a selected one also gets an
+    /// outline.
     pub fn add(&mut self, painter: &Painter, item: &Item, rect: Rect, selected: bool) {
-        self.mesh.add_colored_rect(rect, theme::fill(item.color));
+        match item.as_stroke() {
+            Some(stroke) => super::stroke_paint::speck(&mut self.mesh, item, stroke, rect),
+            None => self.mesh.add_colored_rect(rect, theme::fill(item.color)),
+        }
         if selected {
             self.flush(painter);
             outline_tiny(painter, rect);
