@@ -234,3 +234,36 @@ fn far_out_a_stroke_is_still_picked_by_its_line() {
     click_at(&mut harness, line_point - Vec2::new(15.0, 0.0));
     assert!(selected(&harness).is_empty());
 }
+
+#[test]
+fn a_picked_stroke_resizes_with_its_line_scaled_and_recolours() {
+    let mut harness = app_harness(None);
+    let center = harness.get_by_label("Board canvas").rect().center();
+    press(&mut harness, Modifiers::NONE, Key::D);
+    drag_through(&mut harness, &circle(center, 60.0));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let before = strokes(&harness).pop().unwrap();
+    click_at(&mut harness, center + Vec2::new(60.0, 0.0));
+    assert_eq!(selected(&harness), vec![before.id]);
+
+    let handle = harness.get_by_label("Resize pen stroke").rect().center();
+    common::drag(&mut harness, handle, handle + Vec2::new(60.0, 60.0));
+    let after = strokes(&harness).pop().unwrap();
+    let zoom = harness.state().canvas().view.camera.zoom;
+    assert!(
+        (after.size.width - (before.size.width + 60.0 / zoom)).abs() < 1.0,
+        "{after:?}"
+    );
+    assert_eq!(
+        after.as_stroke(),
+        before.as_stroke(),
+        "the points stay, scaled when drawn"
+    );
+    assert_eq!(undo_label(&harness), Some("Resize"));
+
+    press(&mut harness, Modifiers::ALT, Key::Num6);
+    assert_eq!(
+        strokes(&harness).pop().unwrap().color,
+        civic_canvas::model::PaletteColor::Blue
+    );
+}
