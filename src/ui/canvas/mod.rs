@@ -370,10 +370,12 @@ impl CanvasState {
                     self.caches.far.forget();
                 }
                 if pictured {
-                    // Far out: no text can be read.
-                    self.saw_text(Some(
-                        crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
-                    ));
+                    // Far out: no text can be read (strokes have none).
+                    if rest.iter().any(|(item, _)| !item.text().is_empty()) {
+                        self.saw_text(Some(
+                            crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
+                        ));
+                    }
                     self.caches.far.paint(painter, &self.view.camera, viewport);
                     self.outline_selected_far_items(painter, rest);
                     break;

@@ -59,14 +59,13 @@ impl TinyNotes {
 
     /// Whether `item`, at `rect` on screen, is drawn the quick way: a note or node as a plain
     /// rectangle when it is thin; a stroke, whose box is often thin (a line drawn across), when
-    /// all of it is a speck or its line would be under a point wide (a hairline through its
-    /// points is then what it looks like).
+    /// its line would be under a point wide (a hairline through its points is then what it
+    /// looks like).
     pub fn is_far(item: &Item, rect: Rect) -> bool {
         match item.as_stroke() {
             Some(stroke) => {
                 let zoom = rect.width() / item.size.width.max(f32::MIN_POSITIVE);
-                rect.width().max(rect.height()) < Self::MAX_PX
-                    || stroke.tool.pen().width * zoom < 1.0
+                stroke.tool.pen().width * zoom < 1.0
             }
             None => Self::is_tiny(rect),
         }
