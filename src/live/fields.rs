@@ -305,7 +305,7 @@ mod tests {
         assert_eq!(fields.get("tool"), Some(&Value::from("Pen")));
         assert_eq!(
             fields.get("points"),
-            Some(&Value::from("2.0 2.0 -1.0 12.0 6.0 0.5"))
+            Some(&Value::from("3.0 3.0 -1.0 13.0 7.0 0.5"))
         );
         fields.remove("drawn");
         let back = item_from_fields(item.id, &fields).unwrap();

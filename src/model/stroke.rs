@@ -25,7 +25,7 @@ impl StrokeTool {
     /// How this tool draws, in board units.
     pub fn pen(self) -> Pen {
         match self {
-            Self::Pen => Pen::PEN,
+            Self::Pen => Pen::BOARD_PEN,
             Self::Highlighter => Pen::HIGHLIGHTER,
         }
     }
@@ -236,14 +236,14 @@ mod tests {
     fn a_stroke_sits_in_its_bounds_grown_by_half_the_width() {
         let (pos, size, stroke) =
             place(&[sample(100.0, 50.0), sample(140.0, 80.0)], StrokeTool::Pen).unwrap();
-        assert_eq!(pos, Point::new(98.0, 48.0));
-        assert_eq!(size, Size::new(44.0, 34.0));
+        assert_eq!(pos, Point::new(97.0, 47.0));
+        assert_eq!(size, Size::new(46.0, 36.0));
         assert_eq!(stroke.drawn, size);
         assert_eq!(
             stroke.points,
             vec![
-                StrokePoint::rounded(2.0, 2.0, None),
-                StrokePoint::rounded(42.0, 32.0, None)
+                StrokePoint::rounded(3.0, 3.0, None),
+                StrokePoint::rounded(43.0, 33.0, None)
             ]
         );
     }
@@ -303,10 +303,10 @@ mod tests {
             place(&[sample(0.0, 0.0), sample(40.0, 20.0)], StrokeTool::Pen).unwrap();
         let doubled = Rect::at(pos, Size::new(size.width * 2.0, size.height * 2.0));
         let samples = stroke.samples_in(doubled);
-        assert_eq!(samples[0].at, Point::new(pos.x + 4.0, pos.y + 4.0));
-        assert_eq!(samples[1].at, Point::new(pos.x + 84.0, pos.y + 44.0));
+        assert_eq!(samples[0].at, Point::new(pos.x + 6.0, pos.y + 6.0));
+        assert_eq!(samples[1].at, Point::new(pos.x + 86.0, pos.y + 46.0));
         let moved = Rect::at(Point::new(0.0, 0.0), size);
-        assert_eq!(stroke.samples_in(moved)[1].at, Point::new(42.0, 22.0));
+        assert_eq!(stroke.samples_in(moved)[1].at, Point::new(43.0, 23.0));
     }
 }
 

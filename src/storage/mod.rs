@@ -408,7 +408,7 @@ mod tests {
         let board = Board::from_parts("Sketch", [stroke], []).unwrap();
         let text = board_to_ron(&board);
         assert!(
-            text.contains("points: [2.0, 2.0, 0.33, 22.0, 7.6, -1.0],\n"),
+            text.contains("points: [3.0, 3.0, 0.33, 23.0, 8.6, -1.0],\n"),
             "{text}"
         );
         let loaded = board_from_ron(&text).unwrap();
