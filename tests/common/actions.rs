@@ -8,7 +8,7 @@ use civic_canvas::edit::{
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
     Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType,
-    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, ZKey, one_line,
+    PaletteColor, Persona, Point, Polarity, Portrait, Relation, Rings, Route, Size, ZKey, one_line,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -130,6 +130,7 @@ fn persona() -> impl Strategy<Value = Persona> {
             Persona {
                 name,
                 photo: None,
+                portrait: Portrait::default(),
                 age: next(),
                 role: next(),
                 location: next(),
