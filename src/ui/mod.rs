@@ -10,6 +10,7 @@ pub mod inspector;
 pub mod safety_dialogs;
 pub mod search;
 pub mod shortcuts;
+pub mod stroke_mesh;
 pub mod template_dialogs;
 pub mod theme;
 pub mod widgets;
