@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
 pub mod inspector;
+pub mod portrait_dialog;
 pub mod safety_dialogs;
 pub mod search;
 pub mod shortcuts;
