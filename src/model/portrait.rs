@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::sketch::Sample;
-use super::{Size, Stroke, StrokePoint, StrokeTool};
+use super::sketch::{self, Outline, Pen, Sample};
+use super::{Rect, Size, Stroke, StrokePoint, StrokeTool};
 
 /// A portrait drawn for a persona: pen lines in a square [`Portrait::SIZE`] units wide. Empty
 /// when none was drawn.
@@ -23,6 +23,21 @@ pub struct Portrait {
 impl Portrait {
     /// The width and height of the square a portrait is drawn in, in its own units.
     pub const SIZE: f32 = 100.0;
+
+    /// The pen portraits are drawn with, in the portrait's units: the board's pen, thinner, so
+    /// eyes and glasses stay open on a card's small circle.
+    pub const PEN: Pen = Pen {
+        width: 2.5,
+        ..Pen::PEN
+    };
+
+    /// The outline of `line` (one of [`Portrait::lines`]) when the portrait's square is drawn
+    /// as `square` (on the board or on screen): its points and its width scaled with it.
+    pub fn outline_in(line: &Stroke, square: Rect) -> Outline {
+        let mut pen = Self::PEN;
+        pen.width *= square.size().width / Self::SIZE;
+        sketch::outline(&line.samples_in(square), &pen)
+    }
 
     /// The portrait of these lines, each the points the pen went through in the square: the
     /// points rounded as files keep them (see [`StrokePoint::rounded`]); a line with no points
@@ -191,6 +206,27 @@ mod tests {
         assert_eq!(back, Ok(portrait));
         let error = Portrait::from_line_texts(["1 2 3", "1 NaN 3"]).unwrap_err();
         assert!(error.contains("line 2"), "{error}");
+    }
+
+    #[test]
+    fn a_line_is_drawn_with_the_portrait_pen_scaled_to_the_square() {
+        let line = Portrait::line(vec![
+            StrokePoint::rounded(10.0, 50.0, Some(1.0)),
+            StrokePoint::rounded(90.0, 50.0, Some(1.0)),
+        ]);
+        let square = Rect::at(Point::new(200.0, 100.0), Size::new(300.0, 300.0));
+        let outline = Portrait::outline_in(&line, square);
+        let widest = outline
+            .spine()
+            .iter()
+            .map(|&(_, radius)| radius * 2.0)
+            .fold(0.0, f32::max);
+        assert!(
+            (widest - Portrait::PEN.width * 3.0).abs() < 0.01,
+            "{widest}"
+        );
+        let (first, _) = outline.spine()[0];
+        assert_eq!(first, Point::new(230.0, 250.0));
     }
 
     #[test]

@@ -28,17 +28,17 @@ fn add_pen(mesh: &mut Mesh, spine: &[(Point, f32)], color: Color32) {
     }
 }
 
-/// One mesh of pen `lines` drawn in `square` (on screen): each line's points scaled from the
-/// portrait's square ([`Portrait::SIZE`] units wide) to `square`, its width with them.
+/// One mesh of a portrait's pen `lines` drawn in `square` (on screen): each line's points
+/// scaled from the portrait's square ([`Portrait::SIZE`] units wide) to `square`, its width
+/// with them (see [`Portrait::outline_in`]).
 pub fn portrait_lines<'s>(
     lines: impl IntoIterator<Item = &'s Stroke>,
     square: Rect,
     color: Color32,
 ) -> Mesh {
-    let zoom = square.width() / Portrait::SIZE;
     let mut mesh = Mesh::default();
     for line in lines {
-        let outline = line.outline_in(board_rect(square), zoom);
+        let outline = Portrait::outline_in(line, board_rect(square));
         add_pen(&mut mesh, outline.spine(), color);
     }
     mesh
