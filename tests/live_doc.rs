@@ -183,6 +183,7 @@ fn every_example_and_golden_board_comes_back_exactly() {
         .collect();
     files.push(PathBuf::from("saved_boards/kickoff.ron"));
     files.push(PathBuf::from("saved_boards/birth-registration-map.ron"));
+    files.push(PathBuf::from("saved_boards/citizen-personas.ron"));
     for path in files {
         let board = load_board(Path::new(&path)).unwrap();
         let host = Window::starting(&board, 1);
