@@ -3,8 +3,13 @@
 //! A pen line is its smoothed centre line with a radius at every point (its *spine*, from
 //! [`crate::model::sketch`]), filled as one mesh of a quad per segment and a disc per point, so
 //! joins and ends are round and a line that crosses itself is filled where it crosses. A
-//! portrait drawn in a card's avatar circle is cut to the circle with [`clip_to_circle`].
+//! portrait drawn in a card's avatar circle is cut to the circle with [`clip_to_circle`], once
+//! per portrait ([`portrait_in_circle`]).
 
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use egui::cache::{ComputerMut, FrameCache};
 use egui::{Color32, Mesh, Pos2, Rect, pos2, vec2};
 
 use crate::model::{Point, Portrait, Stroke};
@@ -42,6 +47,81 @@ pub fn portrait_lines<'s>(
         add_pen(&mut mesh, outline.spine(), color);
     }
     mesh
+}
+
+/// The mesh of `portrait` in the circle round `center`: its lines scaled so that the
+/// portrait's square just holds the circle, and cut to the circle, in `color`.
+///
+/// The lines are worked out and cut once, in the portrait's own units, and kept in `ctx`'s
+/// memory while the portrait is painted every paint; each paint only moves and scales them. A
+/// board with many persona cards in view then costs about what copying their triangles does.
+pub fn portrait_in_circle(
+    ctx: &egui::Context,
+    portrait: &Portrait,
+    center: Pos2,
+    radius: f32,
+    color: Color32,
+) -> Mesh {
+    let unit = ctx.memory_mut(|memory| {
+        Arc::clone(
+            memory
+                .caches
+                .cache::<PortraitMeshes>()
+                .get(PortraitKey(portrait)),
+        )
+    });
+    let middle = Portrait::SIZE / 2.0;
+    let scale = radius / middle;
+    Mesh {
+        indices: unit.indices.clone(),
+        vertices: unit
+            .vertices
+            .iter()
+            .map(|vertex| egui::epaint::Vertex {
+                pos: center + (vertex.pos - pos2(middle, middle)) * scale,
+                uv: vertex.uv,
+                color,
+            })
+            .collect(),
+        texture_id: unit.texture_id,
+    }
+}
+
+/// A portrait's lines, once cut to the circle in its square, by portrait (see
+/// [`portrait_in_circle`]); entries not used in a paint are dropped after it.
+type PortraitMeshes = FrameCache<Arc<Mesh>, PortraitMesher>;
+
+/// Works out a portrait's lines cut to the circle in its square, in the portrait's units.
+#[derive(Default)]
+struct PortraitMesher;
+
+impl ComputerMut<PortraitKey<'_>, Arc<Mesh>> for PortraitMesher {
+    fn compute(&mut self, key: PortraitKey<'_>) -> Arc<Mesh> {
+        let square = Rect::from_min_size(Pos2::ZERO, egui::Vec2::splat(Portrait::SIZE));
+        let lines = portrait_lines(key.0.lines(), square, Color32::WHITE);
+        Arc::new(clip_to_circle(
+            &lines,
+            square.center(),
+            Portrait::SIZE / 2.0,
+        ))
+    }
+}
+
+/// A portrait as a cache key: every number of every line.
+#[derive(Clone, Copy)]
+struct PortraitKey<'p>(&'p Portrait);
+
+impl Hash for PortraitKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for line in self.0.lines() {
+            line.points.len().hash(state);
+            for point in &line.points {
+                point.x.to_bits().hash(state);
+                point.y.to_bits().hash(state);
+                point.pressure.map(f32::to_bits).hash(state);
+            }
+        }
+    }
 }
 
 /// A screen rectangle as a model rectangle (a stroke's samples are placed in it).
@@ -272,6 +352,42 @@ mod tests {
         let corner = square_mesh(Rect::from_min_max(pos2(8.0, 8.0), pos2(10.0, 10.0)));
         assert!(area(&clip_to_circle(&corner, Pos2::ZERO, 10.0)) < 1e-3);
         assert!(clip_to_circle(&corner, Pos2::ZERO, 0.0).is_empty());
+    }
+
+    #[test]
+    fn a_portrait_in_a_circle_is_its_lines_cut_to_the_circle_at_any_size() {
+        let portrait = Portrait::new([vec![
+            StrokePoint::rounded(0.0, 50.0, None),
+            StrokePoint::rounded(100.0, 50.0, None),
+        ]]);
+        let ctx = egui::Context::default();
+        let center = pos2(300.0, 200.0);
+        for radius in [20.0, 46.0] {
+            let mesh = portrait_in_circle(&ctx, &portrait, center, radius, Color32::RED);
+            let square = Rect::from_center_size(center, egui::Vec2::splat(2.0 * radius));
+            let direct = clip_to_circle(
+                &portrait_lines(portrait.lines(), square, Color32::RED),
+                center,
+                radius,
+            );
+            assert!((area(&mesh) - area(&direct)).abs() < area(&direct) * 0.01);
+            let bounds = mesh.calc_bounds();
+            assert!(bounds.left() >= center.x - radius * 1.01, "{bounds:?}");
+            assert!(bounds.right() <= center.x + radius * 1.01, "{bounds:?}");
+            assert!(mesh.vertices.iter().all(|v| v.color == Color32::RED));
+        }
+        let other = Portrait::new([vec![StrokePoint::rounded(50.0, 50.0, None)]]);
+        let dot = portrait_in_circle(&ctx, &other, center, 46.0, Color32::RED);
+        assert!(
+            area(&dot)
+                < area(&portrait_in_circle(
+                    &ctx,
+                    &portrait,
+                    center,
+                    46.0,
+                    Color32::RED
+                ))
+        );
     }
 
     #[test]

@@ -171,14 +171,13 @@ fn avatar(
     match shown {
         Avatar::Portrait(portrait) => {
             painter.circle_filled(center, r, theme::PORTRAIT_PAPER);
-            // Below a few points across, the lines would be a smudge: the paper says enough.
-            if r > 3.0 {
-                let square = Rect::from_center_size(center, Vec2::splat(2.0 * r));
+            // Below 16 points across, the lines would be a smudge: the paper says enough, and a
+            // board seen from afar does not work out every card's lines.
+            if r > 8.0 {
+                let ink = theme::PORTRAIT_INK;
                 let lines =
-                    stroke_mesh::portrait_lines(portrait.lines(), square, theme::PORTRAIT_INK);
-                painter.add(egui::Shape::mesh(stroke_mesh::clip_to_circle(
-                    &lines, center, r,
-                )));
+                    stroke_mesh::portrait_in_circle(painter.ctx(), portrait, center, r, ink);
+                painter.add(egui::Shape::mesh(lines));
             }
             painter.circle_stroke(
                 center,
