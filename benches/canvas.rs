@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use civic_canvas::edit::Command;
-use civic_canvas::generate::generate_board;
+use civic_canvas::generate::{generate_board, strokes_board};
 use civic_canvas::model::{Board, IdGen, Item, ItemId, Point, Rect as BoardRect, Size};
 use civic_canvas::ui::camera::Camera;
 use civic_canvas::ui::canvas::CanvasState;
@@ -209,6 +209,55 @@ fn paints_10k(c: &mut Criterion) {
     c.bench_function("paint_zoomed_10k", |b| b.iter(|| paints.paint(Vec::new())));
 }
 
+/// A board of 10,000 hand-drawn pen strokes of 50 points (`generate::strokes_board`), whole
+/// in view, then at 100% where about 50 strokes show; and the stroke under the pointer among
+/// them, found by the board on the line of each stroke (not its box).
+fn strokes_10k(c: &mut Criterion) {
+    let board = strokes_board(10_000, 50, SEED);
+    let whole = whole_board(&board);
+    let zoomed = about_50_items_at_100_percent(&board);
+    let on_lines: Vec<Point> = board
+        .items()
+        .step_by(37)
+        .filter_map(|item| {
+            let stroke = item.as_stroke()?;
+            stroke
+                .samples_in(item.rect())
+                .get(25)
+                .map(|sample| sample.at)
+        })
+        .collect();
+    let hits = on_lines
+        .iter()
+        .filter(|&&p| {
+            board
+                .item_at(p)
+                .is_some_and(|item| item.as_stroke().is_some())
+        })
+        .count();
+    assert!(
+        hits * 10 >= on_lines.len() * 9,
+        "{hits} of {} points on lines hit",
+        on_lines.len()
+    );
+    let mut next = on_lines.iter().cycle();
+    c.bench_function("hit_test_10k_stroke_items", |b| {
+        b.iter(|| {
+            board
+                .item_at(black_box(*next.next().unwrap_or(&Point::default())))
+                .map(|item| item.id)
+        });
+    });
+
+    let mut paints = Paints::new(board);
+    paints.look(whole);
+    c.bench_function("frame_strokes_10k", |b| b.iter(|| paints.paint(Vec::new())));
+    paints.look(zoomed);
+    c.bench_function("frame_strokes_10k_zoomed", |b| {
+        b.iter(|| paints.paint(Vec::new()));
+    });
+}
+
 fn paint_100(c: &mut Criterion) {
     let board = generate_board(100, SEED);
     let zoomed = about_50_items_at_100_percent(&board);
@@ -292,6 +341,6 @@ criterion_group! {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    targets = paints_10k, paint_100, drag, hit_test
+    targets = paints_10k, strokes_10k, paint_100, drag, hit_test
 }
 criterion_main!(benches);

@@ -65,19 +65,24 @@ pub fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<bool> {
     Ok(all_fine)
 }
 
-/// `civic-canvas generate --items N --seed S FILE`: writes a generated board of `items` items
-/// (see [`crate::generate`]) to `path`, then one line to `out` (`FILE: 10000 items (10000 notes),
-/// 5000 connectors`), or the save error to `err`.
+/// `civic-canvas generate --items N --seed S [--strokes] FILE`: writes a generated board of
+/// `items` items (see [`crate::generate`]; with `strokes`, pen strokes of 50 points, see
+/// [`crate::generate::strokes_board`]) to `path`, then one line to `out` (`FILE: 10000 items
+/// (10000 notes), 5000 connectors`), or the save error to `err`.
 ///
 /// Returns whether the file was written. Only a failure to write to `out` or `err` is an `Err`.
 pub fn generate(
-    items: usize,
+    (items, strokes): (usize, bool),
     seed: u64,
     path: &Path,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<bool> {
-    let board = generate_board(items, seed);
+    let board = if strokes {
+        crate::generate::strokes_board(items, 50, seed)
+    } else {
+        generate_board(items, seed)
+    };
     write_board(path, &board, out, err)
 }
 

@@ -13,6 +13,7 @@
 
 pub mod hostile;
 mod kinds;
+mod strokes;
 mod words;
 
 use std::collections::HashSet;
@@ -23,6 +24,7 @@ use crate::model::{
     Size, ZKey,
 };
 
+pub use strokes::strokes_board;
 pub use words::{HEADERS, LANGUAGES, Language};
 
 /// Room between notes in a cluster, and between a header and its notes, in board units.

@@ -149,7 +149,9 @@ enum Verb {
                       notes with text in the workshop languages, 10% persona cards with one of 8 \
                       photos, 20% map nodes. Every fourth cluster is in a frame named after a \
                       workshop stage; connectors join neighbouring items (half as many as \
-                      items). The same item count and seed always give the same file."
+                      items). With --strokes, the items are hand-drawn pen strokes of 50 points \
+                      instead (a fifth of them circles), in 200 clusters over as large a board. \
+                      The same item count and seed always give the same file."
     )]
     Generate {
         /// How many items the board gets.
@@ -158,6 +160,9 @@ enum Verb {
         /// Any number; the same seed and item count always give the same board.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Pen strokes of 50 points instead of notes, personas and nodes.
+        #[arg(long)]
+        strokes: bool,
         /// The board file to write (replaced if it exists).
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -455,19 +460,33 @@ fn status(done: bool) -> ExitCode {
     }
 }
 
+/// `civic-canvas generate`: writes a generated board.
+fn generate(verb: Verb) -> anyhow::Result<ExitCode> {
+    let Verb::Generate {
+        items,
+        seed,
+        strokes,
+        file,
+    } = verb
+    else {
+        return Ok(ExitCode::FAILURE);
+    };
+    Ok(status(civic_canvas::cli::generate(
+        (items as usize, strokes),
+        seed,
+        &file,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?))
+}
+
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     match cli.verb {
         Some(Verb::Check { files }) => Ok(status(civic_canvas::cli::check(
             &files,
             &mut std::io::stdout().lock(),
         )?)),
-        Some(Verb::Generate { items, seed, file }) => Ok(status(civic_canvas::cli::generate(
-            items as usize,
-            seed,
-            &file,
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
-        )?)),
+        Some(verb @ Verb::Generate { .. }) => generate(verb),
         Some(Verb::Hostile { kind, count, file }) => hostile(kind, count, &file),
         Some(Verb::Report { board, output }) => Ok(status(civic_canvas::cli::report(
             &board,

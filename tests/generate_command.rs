@@ -87,3 +87,21 @@ fn item_counts_beyond_the_limit_are_refused_before_anything_is_written() {
     assert_eq!(refused.status.code(), Some(2), "clap refuses the count");
     assert!(!path.exists());
 }
+
+#[test]
+fn strokes_writes_a_board_of_pen_strokes_that_check_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("strokes.ron");
+    let made = civic_canvas(&[
+        OsStr::new("generate"),
+        OsStr::new("--strokes"),
+        OsStr::new("--items"),
+        OsStr::new("30"),
+        path.as_os_str(),
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    let summary = format!("{}: 30 items (30 strokes), 0 connectors\n", path.display());
+    assert_eq!(String::from_utf8(made.stdout).unwrap(), summary);
+    let checked = civic_canvas(&[OsStr::new("check"), path.as_os_str()]);
+    assert_eq!(String::from_utf8(checked.stdout).unwrap(), summary);
+}

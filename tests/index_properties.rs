@@ -5,9 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use civic_canvas::edit::{Command, History, rules};
+use civic_canvas::model::sketch::Sample;
 use civic_canvas::model::{
     Board, CONNECTOR_BOW, Connector, ConnectorId, IdGen, Item, ItemKind, MapNode, PaletteColor,
-    Point, Rings, Size, ZKey,
+    Point, Rings, Size, StrokeTool, ZKey,
 };
 use proptest::prelude::*;
 
@@ -17,6 +18,8 @@ enum Action {
     AddNote(Point, Size),
     AddMapNode(Point),
     AddBackdrop(Point),
+    /// A pen stroke from the point through these offsets.
+    AddStroke(Point, Vec<(f32, f32)>),
     Delete(usize),
     Move(usize, Point),
     Resize(usize, Size),
@@ -62,6 +65,8 @@ fn action() -> impl Strategy<Value = Action> {
         4 => (point(), size()).prop_map(|(p, s)| Action::AddNote(p, s)),
         1 => point().prop_map(Action::AddMapNode),
         1 => point().prop_map(Action::AddBackdrop),
+        2 => (point(), prop::collection::vec((-400.0_f32..400.0, -400.0_f32..400.0), 1..30))
+            .prop_map(|(p, path)| Action::AddStroke(p, path)),
         1 => any::<usize>().prop_map(Action::Delete),
         4 => (any::<usize>(), point()).prop_map(|(i, p)| Action::Move(i, p)),
         3 => (any::<usize>(), size()).prop_map(|(i, s)| Action::Resize(i, s)),
@@ -107,6 +112,19 @@ fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Comman
             board.z_below_all(),
             ItemKind::Rings(Rings::default()),
         ))),
+        Action::AddStroke(pos, path) => {
+            let samples: Vec<Sample> = path
+                .iter()
+                .map(|&(dx, dy)| Sample::new(pos.offset(dx, dy), None))
+                .collect();
+            Command::AddItem(Box::new(Item::stroke(
+                new_id(ids),
+                &samples,
+                StrokeTool::Pen,
+                board.z_above_all(),
+                PaletteColor::Grey,
+            )?))
+        }
         // With its connectors, as the board's rules add them.
         Action::Delete(i) => {
             rules::expand(board, Command::delete_items(&[pick(board, *i)?.id])).ok()?
@@ -175,7 +193,7 @@ fn reach(board: &Board, connector: &Connector) -> (Point, Point) {
 }
 
 /// Points worth testing: every item's corners, centre and title strip, just outside its edges,
-/// and `extra`.
+/// the points a stroke's line goes through, and `extra`.
 fn probes(board: &Board, extra: &[Point]) -> Vec<Point> {
     let mut points = extra.to_vec();
     for item in board.items() {
@@ -188,6 +206,14 @@ fn probes(board: &Board, extra: &[Point]) -> Vec<Point> {
             item.pos.offset(-0.01, h / 2.0),
             item.pos.offset(w / 2.0, h + 0.01),
         ]);
+        if let Some(stroke) = item.as_stroke() {
+            points.extend(
+                stroke
+                    .samples_in(item.rect())
+                    .iter()
+                    .map(|sample| sample.at),
+            );
+        }
     }
     points
 }

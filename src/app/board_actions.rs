@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use super::{CivicCanvasApp, NUDGE_FAR_STEP, NUDGE_STEP, NUDGE_STREAK};
 use crate::edit::{Command, Origin};
+use crate::ui::canvas::Tool;
 use crate::ui::canvas::arrange::arrangement_for;
 use crate::ui::shortcuts::Action;
 
@@ -200,12 +201,20 @@ impl CivicCanvasApp {
             self.canvas.close_quick_create();
         } else if self.canvas.drop_offer_open() {
             self.canvas.close_drop_offer();
+        } else if self.canvas.settings.tool != Tool::Select {
+            self.canvas.pick_tool(Tool::Select);
         } else if self.shell.stage.presenting && self.nothing_picked() {
             self.toggle_presenting();
         } else {
             self.canvas.selection.items.clear();
             self.canvas.selection.connector = None;
         }
+    }
+
+    /// Picks a drawing tool (or, picked again, goes back to selecting), finishing any typing.
+    pub(super) fn pick_tool(&mut self, tool: Tool) {
+        self.commit_typing();
+        self.canvas.pick_tool(tool);
     }
 
     /// Whether nothing is selected but the frame shown by stepping through the frames.

@@ -5,8 +5,8 @@ use egui::{Button, Layout, RichText, Ui};
 use super::live::LiveBadge;
 use crate::document::Document;
 use crate::edit::Command;
-use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Stamp};
-use crate::ui::canvas::{CanvasState, Spot};
+use crate::model::{Board, IdGen, ItemKind, MapNode, NodeType, PaletteColor, Stamp, StrokeTool};
+use crate::ui::canvas::{CanvasState, Spot, Tool};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button_enabled, labelled_text_field, swatches, toolbar_button};
 
@@ -126,6 +126,12 @@ fn menus(
         menu_items(
             ui,
             actions,
+            &[Action::Pen, Action::Highlighter, Action::Eraser],
+        );
+        ui.separator();
+        menu_items(
+            ui,
+            actions,
             &[Action::VoteUp, Action::VoteDown, Action::ResetVotes],
         );
         ui.menu_button("Colour", |ui| {
@@ -240,16 +246,28 @@ pub fn toolbar(
         let board = doc.board();
         commands.extend(map_menus(ui, board, canvas, ids));
         ui.separator();
+        tool_buttons(ui, canvas, actions);
+        ui.separator();
+        let drawing_with = canvas.settings.tool.stroke_tool();
         let current = canvas
             .single_selection()
             .and_then(|id| board.item(id))
-            .map_or(canvas.settings.new_note_color, |item| item.color);
-        let purpose = "colour of the selection, or of new notes while nothing is selected";
+            .map(|item| item.color)
+            .or_else(|| drawing_with.map(|tool| canvas.ink(tool)))
+            .unwrap_or(canvas.settings.new_note_color);
+        let purpose = if drawing_with.is_some() {
+            "colour of the selection, or of the lines drawn while nothing is selected"
+        } else {
+            "colour of the selection, or of new notes while nothing is selected"
+        };
         if let Some(color) = swatches(ui, Some(current), purpose) {
-            if canvas.selection.items.is_empty() {
-                canvas.settings.new_note_color = color;
-            } else {
-                commands.extend(canvas.recolor_selection(board, color));
+            match (canvas.selection.items.is_empty(), drawing_with) {
+                (true, Some(StrokeTool::Pen)) => canvas.settings.pen_color = color,
+                (true, Some(StrokeTool::Highlighter)) => {
+                    canvas.settings.highlighter_color = color;
+                }
+                (true, None) => canvas.settings.new_note_color = color,
+                (false, _) => commands.extend(canvas.recolor_selection(board, color)),
             }
         }
         ui.separator();
@@ -273,6 +291,24 @@ pub fn toolbar(
     });
     ui.add_space(4.0);
     commands
+}
+
+/// The drawing tools, the one in use shown pressed: clicking it again goes back to selecting.
+fn tool_buttons(ui: &mut Ui, canvas: &CanvasState, actions: &mut Vec<Action>) {
+    for (action, tool) in [
+        (Action::Pen, Tool::Pen),
+        (Action::Highlighter, Tool::Highlighter),
+        (Action::Eraser, Tool::Eraser),
+    ] {
+        let picked = canvas.settings.tool == tool;
+        if ui
+            .add(Button::new(action.label()).selected(picked))
+            .on_hover_text(action.tooltip(ui.ctx()))
+            .clicked()
+        {
+            actions.push(action);
+        }
+    }
 }
 
 /// The "Map node" and "Backdrop" menus of the toolbar: add a node of a chosen type (mid-view)
@@ -539,6 +575,10 @@ pub fn status_bar(
                     Some(message) => {
                         ui.add(egui::Label::new(RichText::new(message).strong()).truncate())
                     }
+                    None if canvas.settings.tool != Tool::Select => ui.add(
+                        egui::Label::new(RichText::new(canvas.settings.tool.hint()).strong())
+                            .truncate(),
+                    ),
                     None => ui.add(
                         egui::Label::new(RichText::new(
                             "Double-click to add a note · drag to select · Space+drag or scroll to pan · Ctrl+scroll to zoom · F1 for shortcuts",

@@ -72,6 +72,12 @@ pub enum Action {
     NewPersona,
     /// Add an empathy map (for the selected persona, if one is selected).
     NewEmpathyMap,
+    /// Draw with the pen (or go back to selecting).
+    Pen,
+    /// Draw with the highlighter (or go back to selecting).
+    Highlighter,
+    /// Erase strokes (or go back to selecting).
+    Eraser,
     /// Choose a photo for the selected persona.
     ChoosePhoto,
     /// Choose a map node type at the pointer and add a node of it.
@@ -308,6 +314,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::PreviousFrame, NONE, Key::PageUp, Scope::Canvas),
     bind(Action::NewPersona, NONE, Key::P, Scope::Canvas),
     bind(Action::NewEmpathyMap, NONE, Key::E, Scope::Canvas),
+    bind(Action::Pen, NONE, Key::D, Scope::Canvas),
+    bind(Action::Highlighter, NONE, Key::H, Scope::Canvas),
+    bind(Action::Eraser, NONE, Key::X, Scope::Canvas),
     bind(Action::NewNote, NONE, Key::N, Scope::Canvas),
     bind(Action::Connect, NONE, Key::C, Scope::Canvas),
     bind(Action::EditText, NONE, Key::Enter, Scope::Canvas),
@@ -344,7 +353,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 100] = [
+    pub const ALL: [Self; 103] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -376,6 +385,9 @@ impl Action {
         Self::NewConnectedNote,
         Self::NewPersona,
         Self::NewEmpathyMap,
+        Self::Pen,
+        Self::Highlighter,
+        Self::Eraser,
         Self::ChoosePhoto,
         Self::NewMapNode,
         Self::NewFrame,
@@ -500,6 +512,9 @@ impl Action {
             Self::PreviousFrame => "Previous frame",
             Self::NewPersona => "Persona card",
             Self::NewEmpathyMap => "Empathy map",
+            Self::Pen => "Pen",
+            Self::Highlighter => "Highlighter",
+            Self::Eraser => "Eraser",
             Self::ChoosePhoto => "Choose photo…",
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
@@ -660,6 +675,15 @@ impl Action {
                 "Add an empathy map: for the selected persona (beside it), or on its own mid-view"
             }
             Self::NewPersona => "Add a persona card beside the selection (or mid-view) and name it",
+            Self::Pen => {
+                "Draw on the board with the pen, in the colour picked in the toolbar (Escape to \
+                 select again)"
+            }
+            Self::Highlighter => {
+                "Highlight on the board: a wide see-through line, under notes' text (Escape to \
+                 select again)"
+            }
+            Self::Eraser => "Drag across strokes to remove them (Escape to select again)",
             Self::NewMapNode => "Choose a map node type at the pointer (keys 1–8) and add a node",
             Self::Connect => "Connect the two selected items with an arrow",
             Self::ArrangeGrid => "Arrange the selection in a tidy grid",

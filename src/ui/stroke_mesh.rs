@@ -133,7 +133,7 @@ pub fn board_rect(rect: Rect) -> crate::model::Rect {
 }
 
 /// A quad from `a` to `b`, as wide as each end's radius there.
-fn segment(mesh: &mut Mesh, (a, ra): (Pos2, f32), (b, rb): (Pos2, f32), color: Color32) {
+pub fn segment(mesh: &mut Mesh, (a, ra): (Pos2, f32), (b, rb): (Pos2, f32), color: Color32) {
     let along = b - a;
     if along.length_sq() <= f32::EPSILON {
         return;

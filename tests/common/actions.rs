@@ -5,11 +5,12 @@
 use civic_canvas::edit::{
     Command, ConnectorField, ItemField, ListRef, ListValue, PersonaField, rules,
 };
+use civic_canvas::model::sketch::Sample;
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
     Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType,
     PaletteColor, Persona, Point, Polarity, Portrait, Relation, Rings, Route, Size, StrokePoint,
-    ZKey, one_line,
+    StrokeTool, ZKey, one_line,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -35,6 +36,9 @@ pub enum Action {
     AddMapNode(Point, MapNode),
     AddPersona(Point, Box<Persona>),
     AddEmpathyMap(Point, String),
+    /// A pen (or, when true, highlighter) stroke through these offsets from the point, with a
+    /// pressure for each where the device gave one.
+    AddStroke(Point, Vec<(f32, f32, Option<f32>)>, bool, PaletteColor),
     AddBackdrop(Point, ItemKind),
     /// A frame around some of the items that are in no frame yet.
     AddFrame(Point, String, Vec<usize>),
@@ -168,6 +172,18 @@ fn persona() -> impl Strategy<Value = Persona> {
         )
 }
 
+/// The way a pen went, as offsets from where it started: a dot to a long scribble.
+fn stroke_path() -> impl Strategy<Value = Vec<(f32, f32, Option<f32>)>> {
+    prop::collection::vec(
+        (
+            -300.0_f32..300.0,
+            -300.0_f32..300.0,
+            prop::option::of(0.0_f32..=1.0),
+        ),
+        1..60,
+    )
+}
+
 fn rings() -> impl Strategy<Value = Rings> {
     (
         prop::collection::vec(text(), 1..=Rings::MAX_RINGS),
@@ -257,6 +273,8 @@ fn simple_action() -> impl Strategy<Value = Action> {
         ),
         1 => (point(), persona()).prop_map(|(p, persona)| Action::AddPersona(p, Box::new(persona))),
         1 => (point(), text()).prop_map(|(p, goal)| Action::AddEmpathyMap(p, goal)),
+        2 => (point(), stroke_path(), any::<bool>(), color())
+            .prop_map(|(p, path, highlighter, c)| Action::AddStroke(p, path, highlighter, c)),
         1 => (any::<usize>(), text()).prop_map(|(i, t)| Action::SetConnectorLabel(i, t)),
         2 => (any::<usize>(), connector_props()).prop_map(|(i, p)| Action::SetConnectorProps(i, p)),
     ]
@@ -374,6 +392,7 @@ pub fn command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
         Action::AddMapNode(..)
         | Action::AddPersona(..)
         | Action::AddEmpathyMap(..)
+        | Action::AddStroke(..)
         | Action::AddBackdrop(..)
         | Action::AddFrame(..)
         | Action::SetFields(..)
@@ -436,6 +455,25 @@ fn map_command_for(board: &Board, action: &Action, ids: &mut IdGen) -> Option<Co
             board.z_above_all(),
             node.clone(),
         ))),
+        Action::AddStroke(pos, path, highlighter, color) => {
+            let samples: Vec<Sample> = path
+                .iter()
+                .map(|&(dx, dy, pressure)| Sample::new(pos.offset(dx, dy), pressure))
+                .collect();
+            let tool = if *highlighter {
+                StrokeTool::Highlighter
+            } else {
+                StrokeTool::Pen
+            };
+            let id = ids.item_id(|id| board.item(id).is_some());
+            Command::AddItem(Box::new(Item::stroke(
+                id,
+                &samples,
+                tool,
+                board.z_above_all(),
+                *color,
+            )?))
+        }
         Action::AddEmpathyMap(pos, goal) => Command::AddItem(Box::new(Item::empathy_map(
             ids.item_id(|id| board.item(id).is_some()),
             *pos,

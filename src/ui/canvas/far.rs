@@ -217,11 +217,14 @@ fn draw(
     let far = |item: &Item| {
         !item.is_backdrop()
             && !hidden.contains(&item.id)
-            && TinyNotes::is_tiny(Rect::from_min_size(
-                pos2(0.0, 0.0),
-                vec2(item.shown_size().width, item.shown_size().height) * mapping.scale
-                    / pixels_per_point,
-            ))
+            && TinyNotes::is_far(
+                item,
+                Rect::from_min_size(
+                    pos2(0.0, 0.0),
+                    vec2(item.shown_size().width, item.shown_size().height) * mapping.scale
+                        / pixels_per_point,
+                ),
+            )
     };
     for connector in board.connectors_in(region.min, region.max) {
         let (Some(from), Some(to)) = (board.item(connector.from), board.item(connector.to)) else {
@@ -236,8 +239,19 @@ fn draw(
         }
     }
     for item in board.items_in(region.min, region.max) {
-        if far(item) {
-            raster.fill_rect(mapping.pixel_rect(item), theme::fill(item.color));
+        if !far(item) {
+            continue;
+        }
+        match item.as_stroke() {
+            Some(stroke) => {
+                super::stroke_paint::into_raster(
+                    &mut raster,
+                    item,
+                    stroke,
+                    mapping.pixel_rect(item),
+                );
+            }
+            None => raster.fill_rect(mapping.pixel_rect(item), theme::fill(item.color)),
         }
     }
     raster
@@ -301,6 +315,41 @@ mod tests {
             })
             .sum();
         assert!(line >= 200, "the line between the notes shows: {line}");
+    }
+
+    #[test]
+    fn a_far_stroke_is_its_line_not_its_box() {
+        // A circle of radius 500 drawn round the middle of a 2,000-unit board.
+        let samples: Vec<_> = (0..=60)
+            .map(|step| {
+                let angle = step as f32 / 60.0 * std::f32::consts::TAU;
+                crate::model::sketch::Sample::new(
+                    Point::new(1000.0 + 500.0 * angle.cos(), 1000.0 + 500.0 * angle.sin()),
+                    None,
+                )
+            })
+            .collect();
+        let stroke = Item::stroke(
+            ItemId::from_raw(1),
+            &samples,
+            crate::model::StrokeTool::Pen,
+            ZKey::middle(),
+            PaletteColor::Blue,
+        )
+        .unwrap();
+        let board = Board::from_parts("far stroke", [stroke], []).unwrap();
+        let mapping = Mapping {
+            region: BoardRect::at(
+                Point::new(0.0, 0.0),
+                crate::model::Size::new(2000.0, 2000.0),
+            ),
+            scale: 0.05,
+        };
+        let raster = draw(&board, mapping, &BTreeSet::new(), 1.0);
+        // The middle of the loop is empty; its leftmost point, at (500, 1000), is inked.
+        assert_eq!(raster.pixel(50, 50).a(), 0, "the middle of the loop");
+        let inked = (49..=51).any(|y| (24..=26).any(|x| raster.pixel(x, y).a() > 0));
+        assert!(inked, "the line");
     }
 
     #[test]

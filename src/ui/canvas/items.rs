@@ -28,9 +28,12 @@ impl CanvasState {
     ) {
         let zoom = self.view.camera.zoom;
         let editing_this = self.editing_item() == Some(item.id);
-        // A backdrop is picked up by its title strip; the rest lets clicks through.
+        // A backdrop is picked up by its title strip; the rest lets clicks through. A stroke is
+        // picked only on its line: elsewhere in its box, clicks go to what lies under it.
         let hit_rect = if item.is_backdrop() {
             paint::title_strip(rect, zoom)
+        } else if item.as_stroke().is_some() && !self.stroke_under_pointer(ui, item) {
+            Rect::NOTHING
         } else {
             rect
         };
@@ -85,8 +88,11 @@ impl CanvasState {
         let alone = selected && self.selection.items.len() == 1;
         // A collapsed frame shows only its title strip: it keeps its size until opened.
         let collapsed = item.as_frame().is_some_and(|frame| frame.collapsed);
-        let resizable =
-            alone && !collapsed && !matches!(self.gesture.pointer, Some(Gesture::Move { .. }));
+        let selecting = self.settings.tool == super::Tool::Select;
+        let resizable = alone
+            && selecting
+            && !collapsed
+            && !matches!(self.gesture.pointer, Some(Gesture::Move { .. }));
         if resizable {
             self.resize_handle(ui, painter, item, rect, &mut output.commands);
         }
@@ -97,7 +103,7 @@ impl CanvasState {
             Some(Gesture::Connect { from, .. }) => from == item.id,
             Some(_) => false,
         };
-        if handle && item.connects() && !paint::TinyNotes::is_tiny(rect) {
+        if handle && selecting && item.connects() && !paint::TinyNotes::is_tiny(rect) {
             self.connection_handle(ui, painter, item, rect);
         }
     }
@@ -546,6 +552,13 @@ pub(super) fn paint_item(
         ItemKind::Frame(frame) => frames::paint_frame(painter, frame, look, frame_label, holes),
         ItemKind::Stroke(stroke) => {
             super::stroke_paint::stroke(painter, item, stroke, look.rect, look.zoom);
+            paint::outline_marks(
+                painter,
+                look.rect,
+                egui::CornerRadius::ZERO,
+                look.selected,
+                look.highlighted,
+            );
         }
     }
     None

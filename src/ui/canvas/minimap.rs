@@ -187,6 +187,8 @@ fn draw(board: &Board, map: Mapping, hidden: &BTreeSet<ItemId>, pixels_per_point
         );
         if item.is_backdrop() {
             raster.stroke_rect(rect, pixels_per_point, theme::MINIMAP_BORDER);
+        } else if let Some(stroke) = item.as_stroke() {
+            super::stroke_paint::into_raster(&mut raster, item, stroke, rect);
         } else {
             // The darker border shade keeps white notes visible on the light map.
             raster.fill_rect(

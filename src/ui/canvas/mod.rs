@@ -8,6 +8,7 @@
 pub mod arrange;
 mod card_entry;
 mod cover;
+mod drawing;
 mod edits;
 mod far;
 mod frame_fill;
@@ -37,6 +38,7 @@ pub mod votes;
 
 use std::collections::BTreeSet;
 
+pub use drawing::Tool;
 pub use frames::added_item;
 pub use items::item_label;
 pub use loops::Loops;
@@ -325,6 +327,7 @@ impl CanvasState {
         self.cancel_lost_edit(board);
         self.paint_guides(&painter);
         self.paint_selection(&painter, board);
+        self.drawing_surface(ui, &painter, board, ids, &mut output);
         self.minimap(ui, &painter, board);
         self.quick_create_menu(ui, board, ids, &mut output);
         self.drop_offer_menu(ui, board, &mut output);
@@ -348,6 +351,7 @@ impl CanvasState {
         let viewport = self.view.viewport;
         self.caches.frames.holes = self.opaque_cards(drawn, backdrops);
         let mut tiny = paint::TinyNotes::default();
+        let mut highlights = drawing::TextUnderHighlights::default();
         let mut labels = None;
         for (i, &(item, rect)) in drawn.iter().enumerate() {
             if i == backdrops {
@@ -366,10 +370,12 @@ impl CanvasState {
                     self.caches.far.forget();
                 }
                 if pictured {
-                    // Far out: no text can be read.
-                    self.saw_text(Some(
-                        crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
-                    ));
+                    // Far out: no text can be read (strokes have none).
+                    if rest.iter().any(|(item, _)| !item.text().is_empty()) {
+                        self.saw_text(Some(
+                            crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
+                        ));
+                    }
                     self.caches.far.paint(painter, &self.view.camera, viewport);
                     self.outline_selected_far_items(painter, rest);
                     break;
@@ -378,7 +384,7 @@ impl CanvasState {
             if self.caches.frames.cover.is_covered(i) {
                 continue;
             }
-            if paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id) {
+            if paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id) {
                 if !item.text().is_empty() {
                     self.saw_text(Some(
                         crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
@@ -390,8 +396,10 @@ impl CanvasState {
             }
             tiny.flush(painter);
             self.show_item(ui, painter, board, item, rect, output);
+            highlights.note_painted(item, rect);
         }
         tiny.flush(painter);
+        highlights.paint_text_above(self, painter);
         // With only backdrops in view, the connectors go above them all.
         labels.unwrap_or_else(|| self.paint_connectors(painter, board, viewport, true))
     }
@@ -451,7 +459,7 @@ impl CanvasState {
         items.len() >= far::MIN_ITEMS
             && self.moved_ids().is_empty()
             && items.iter().all(|&(item, rect)| {
-                paint::TinyNotes::is_tiny(rect) && self.editing_item() != Some(item.id)
+                paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id)
             })
     }
 
@@ -481,7 +489,11 @@ impl CanvasState {
         let mut visible: Vec<&Item> = board
             .items_in(visible_min, visible_max)
             .into_iter()
-            .filter(|item| !self.is_moved(item.id) && !self.caches.frames.hidden.contains(&item.id))
+            .filter(|item| {
+                !self.is_moved(item.id)
+                    && !self.caches.frames.hidden.contains(&item.id)
+                    && !self.is_erased(item.id)
+            })
             .collect();
         let editing = self
             .editing_item()
@@ -584,6 +596,13 @@ impl CanvasState {
         if background.clicked() {
             self.selection.items.clear();
             self.selection.connector = connector_under;
+            // Far out, strokes are drawn without widgets of their own: a click on one picks it.
+            if connector_under.is_none()
+                && let Some(at) = pointer_in_board
+                && let Some(id) = self.stroke_at(board, at)
+            {
+                self.selection.items.insert(id);
+            }
         }
         if background.double_clicked()
             && connector_under.is_none()

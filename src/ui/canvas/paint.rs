@@ -57,9 +57,27 @@ impl TinyNotes {
         rect.width().min(rect.height()) < Self::MAX_PX
     }
 
-    /// Adds a note; a selected one also gets an outline.
+    /// Whether `item`, at `rect` on screen, is drawn the quick way: a note or node as a plain
+    /// rectangle when it is thin; a stroke, whose box is often thin (a line drawn across), when
+    /// its line would be under a point wide (a hairline through its points is then what it
+    /// looks like).
+    pub fn is_far(item: &Item, rect: Rect) -> bool {
+        match item.as_stroke() {
+            Some(stroke) => {
+                let zoom = rect.width() / item.size.width.max(f32::MIN_POSITIVE);
+                stroke.tool.pen().width * zoom < 1.0
+            }
+            None => Self::is_tiny(rect),
+        }
+    }
+
+    /// Adds a note (a stroke: a hairline through its points); a selected one also gets an
+    /// outline.
     pub fn add(&mut self, painter: &Painter, item: &Item, rect: Rect, selected: bool) {
-        self.mesh.add_colored_rect(rect, theme::fill(item.color));
+        match item.as_stroke() {
+            Some(stroke) => super::stroke_paint::speck(&mut self.mesh, item, stroke, rect),
+            None => self.mesh.add_colored_rect(rect, theme::fill(item.color)),
+        }
         if selected {
             self.flush(painter);
             outline_tiny(painter, rect);
@@ -204,25 +222,46 @@ pub fn text_rect(rect: Rect, zoom: f32) -> Rect {
 /// Paints the note body (shadow, fill, border) and, unless it is being edited, its text.
 /// Returns the size its text has on screen (points), when it has text.
 pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
+    let radius = note_radius(look.zoom);
+    shadow(painter, look.rect, radius, look.zoom);
+    painter.rect_filled(look.rect, radius, theme::fill(item.color));
+    let border = if look.contrast {
+        theme::border_strong(item.color)
+    } else {
+        theme::border(item.color)
+    };
+    painter.rect_stroke(
+        look.rect,
+        radius,
+        Stroke::new(1.0, border),
+        StrokeKind::Inside,
+    );
+    let font_px = note_text(painter, item, look);
+    outline_marks(painter, look.rect, radius, look.selected, look.highlighted);
+    (!item.text().is_empty()).then_some(font_px)
+}
+
+/// The rounding of a note's corners at `zoom`.
+fn note_radius(zoom: f32) -> CornerRadius {
+    CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8)
+}
+
+/// Paints a note's text (unless it is being edited or too small to read), cut to whole lines
+/// with a badge when it does not fit; returns its size on screen (points). Painted again above
+/// a highlighter stroke that runs over the note, the text stays crisp under the highlight.
+pub fn note_text(painter: &Painter, item: &Item, look: &NoteLook) -> f32 {
     let NoteLook {
         rect,
         zoom,
-        selected,
         show_text,
-        highlighted,
         contrast,
+        ..
     } = *look;
-    let radius =
-        CornerRadius::same((theme::NOTE_CORNER_RADIUS * zoom).round().clamp(0.0, 255.0) as u8);
-    shadow(painter, rect, radius, zoom);
-    painter.rect_filled(rect, radius, theme::fill(item.color));
-    let (border, text_color) = if contrast {
-        (theme::border_strong(item.color), Color32::BLACK)
+    let text_color = if contrast {
+        Color32::BLACK
     } else {
-        (theme::border(item.color), theme::NOTE_TEXT)
+        theme::NOTE_TEXT
     };
-    painter.rect_stroke(rect, radius, Stroke::new(1.0, border), StrokeKind::Inside);
-
     let inner = text_rect(rect, zoom);
     let fit = matches!(&item.kind, crate::model::ItemKind::Note(note) if note.fit_text);
     // The smallest size the text may take decides how much of it could show.
@@ -267,9 +306,7 @@ pub fn note(painter: &Painter, item: &Item, look: &NoteLook) -> Option<f32> {
             overflow_badge(painter, rect, zoom);
         }
     }
-
-    outline_marks(painter, rect, radius, selected, highlighted);
-    (!item.text().is_empty()).then_some(font_px)
+    font_px
 }
 
 /// The outlines around a rectangular item: orange when it matches the search, blue when it is

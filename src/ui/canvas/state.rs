@@ -90,6 +90,13 @@ pub struct CanvasSettings {
     pub presenting: bool,
     /// Whether the dot grid is drawn (not in pictures of the board for export).
     pub dot_grid: bool,
+    /// What a drag on the canvas does: select, or draw with the pen, the highlighter or the
+    /// eraser.
+    pub tool: super::drawing::Tool,
+    /// The pen's colour.
+    pub pen_color: PaletteColor,
+    /// The highlighter's colour.
+    pub highlighter_color: PaletteColor,
 }
 
 impl Default for CanvasSettings {
@@ -102,6 +109,9 @@ impl Default for CanvasSettings {
             votes: super::votes::VoteSettings::default(),
             presenting: false,
             dot_grid: true,
+            tool: super::drawing::Tool::Select,
+            pen_color: PaletteColor::Grey,
+            highlighter_color: PaletteColor::Yellow,
         }
     }
 }
@@ -270,5 +280,15 @@ pub(super) enum Gesture {
         from: Point,
         to: Point,
         base: BTreeSet<ItemId>,
+    },
+    /// Drawing a stroke with the pen or the highlighter through `samples` (on the board).
+    Draw {
+        samples: Vec<crate::model::sketch::Sample>,
+    },
+    /// Dragging the eraser, last at `last` (on the board); the strokes it touched so far are
+    /// `erased` (hidden until the button is let go, then removed).
+    Erase {
+        last: Point,
+        erased: BTreeSet<ItemId>,
     },
 }

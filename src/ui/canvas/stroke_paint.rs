@@ -6,7 +6,7 @@
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, pos2};
 
 use crate::model::{Item, Stroke, StrokeTool};
-use crate::ui::stroke_mesh::{self, board_rect, disc, half_disc};
+use crate::ui::stroke_mesh::{self, board_rect, disc, half_disc, segment};
 use crate::ui::theme;
 
 /// How see-through the highlighter is: its colour at this opacity.
@@ -15,19 +15,84 @@ const HIGHLIGHTER_ALPHA: u8 = 100;
 /// Paints `stroke` (the kind of `item`) in its item's screen rectangle `rect` at `zoom`.
 pub(super) fn stroke(painter: &Painter, item: &Item, stroke: &Stroke, rect: Rect, zoom: f32) {
     let outline = stroke.outline_in(board_rect(rect), zoom);
-    let color = match stroke.tool {
-        StrokeTool::Pen => theme::border_strong(item.color),
-        StrokeTool::Highlighter => {
-            let fill = theme::fill(item.color);
-            Color32::from_rgba_unmultiplied(fill.r(), fill.g(), fill.b(), HIGHLIGHTER_ALPHA)
-        }
-    };
+    let color = ink(item, stroke.tool);
     let spine = outline.spine();
     if stroke.tool == StrokeTool::Highlighter {
         highlight(painter, spine, color);
         return;
     }
     painter.add(Shape::mesh(stroke_mesh::pen(spine, color)));
+}
+
+/// The colour a stroke of `tool` on `item` is drawn in: the pen in the dark shade of its palette
+/// colour, the highlighter see-through in a stronger shade than notes' fills.
+pub(super) fn ink(item: &Item, tool: StrokeTool) -> Color32 {
+    match tool {
+        StrokeTool::Pen => theme::border_strong(item.color),
+        StrokeTool::Highlighter => {
+            // The palette's fills are pale for notes; a highlighter's ink is stronger: twice as
+            // far from white, as a marker pen's.
+            let deepen = |c: u8| 255 - (255 - c).saturating_mul(2);
+            let fill = theme::fill(item.color);
+            Color32::from_rgba_unmultiplied(
+                deepen(fill.r()),
+                deepen(fill.g()),
+                deepen(fill.b()),
+                HIGHLIGHTER_ALPHA,
+            )
+        }
+    }
+}
+
+/// The points of `stroke` placed in `rect` (on screen or in a picture), leaving out each point
+/// closer than `step` to the last one kept (the last point is always kept): the line of a
+/// stroke too small to draw in full.
+pub(super) fn path_in(stroke: &Stroke, rect: Rect, step: f32) -> Vec<Pos2> {
+    let mut path: Vec<Pos2> = Vec::new();
+    let samples = stroke.samples_in(board_rect(rect));
+    let count = samples.len();
+    for (i, sample) in samples.into_iter().enumerate() {
+        let at = pos2(sample.at.x, sample.at.y);
+        let far_enough = path.last().is_none_or(|last| last.distance(at) >= step);
+        if far_enough || i + 1 == count {
+            path.push(at);
+        }
+    }
+    path
+}
+
+/// Adds a stroke too small to draw in full to `mesh`: a hairline through its points, in its ink.
+pub(super) fn speck(mesh: &mut Mesh, item: &Item, stroke: &Stroke, rect: Rect) {
+    let color = ink(item, stroke.tool);
+    let path = path_in(stroke, rect, 1.5);
+    if let [only] = path.as_slice() {
+        disc(mesh, *only, 0.75, color);
+    }
+    for pair in path.windows(2) {
+        if let [a, b] = pair {
+            segment(mesh, (*a, 0.6), (*b, 0.6), color);
+        }
+    }
+}
+
+/// Draws a stroke in a picture of the board (far out, the minimap), `rect` being its place in
+/// pixels: a line about a pixel wide through its points, in its ink.
+pub(super) fn into_raster(
+    raster: &mut super::raster::Raster,
+    item: &Item,
+    stroke: &Stroke,
+    rect: Rect,
+) {
+    let color = ink(item, stroke.tool);
+    let path = path_in(stroke, rect, 1.0);
+    if let [only] = path.as_slice() {
+        raster.line(*only, *only + egui::vec2(0.5, 0.0), 1.0, color);
+    }
+    for pair in path.windows(2) {
+        if let [a, b] = pair {
+            raster.line(*a, *b, 1.0, color);
+        }
+    }
 }
 
 /// A highlighter's line: see-through, so drawn as one line (a disc at every point would darken
