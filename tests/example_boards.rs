@@ -87,3 +87,37 @@ fn the_persona_example_has_three_marked_personas_each_with_its_empathy_map() {
         );
     }
 }
+
+#[test]
+fn each_example_persona_has_a_portrait_of_its_own() {
+    use civic_canvas::model::{Avatar, ItemKind};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/citizen-personas.ron");
+    let board = load_board(&path).unwrap();
+    let portraits: Vec<_> = board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) => Some(persona),
+            _ => None,
+        })
+        .map(|persona| {
+            assert!(
+                matches!(persona.avatar(), Avatar::Portrait(_)),
+                "{} shows a drawn portrait",
+                persona.name
+            );
+            assert!(
+                persona.portrait.lines().len() >= 10,
+                "{}: a face, not a scribble",
+                persona.name
+            );
+            &persona.portrait
+        })
+        .collect();
+    assert_eq!(portraits.len(), 3);
+    for (n, portrait) in portraits.iter().enumerate() {
+        for other in portraits.iter().skip(n + 1) {
+            assert_ne!(portrait, other, "each persona has a face of their own");
+        }
+    }
+}

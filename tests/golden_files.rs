@@ -8,12 +8,12 @@
 //! frame. `tests/golden/v5/` holds the v4 files saved in format 5, plus `workshop.ron`, written
 //! by hand, with stage prompts and time boxes, votes and an impact/effort grid.
 //! `tests/golden/v6/` holds the v5 files saved in format 6, plus `strokes.ron`, written by hand,
-//! with a pen stroke, a resized highlighter stroke and a one-point dot. Each future format
-//! version adds its own folder with
-//! files saved by that version; the folders of older versions are
-//! never edited or deleted, and their files must keep loading (through the migration chain) into
-//! the boards built in this test. Only files in the current format must also re-save
-//! byte-for-byte; older ones are rewritten in the current format when saved.
+//! with a pen stroke, a resized highlighter stroke and a one-point dot, and `portrait.ron`,
+//! written by hand, with a persona's drawn portrait and a portrait behind a photo. Each future
+//! format version adds its own folder with files saved by that version; the folders of older
+//! versions are never edited or deleted, and their files must keep loading (through the
+//! migration chain) into the boards built in this test. Only files in the current format must
+//! also re-save byte-for-byte; older ones are rewritten in the current format when saved.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use civic_canvas::model::{
     Arrows, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap, Entry,
     Frame, ImageFormat, ImageId, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType, Note,
-    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StoredImage, Stroke,
-    StrokePoint, StrokeTool,
+    PaletteColor, Persona, Point, Polarity, Portrait, Relation, Rings, Route, Size, StoredImage,
+    Stroke, StrokePoint, StrokeTool,
 };
 use civic_canvas::storage::{CURRENT_FORMAT, board_from_ron, board_to_ron, load_board};
 
@@ -537,6 +537,7 @@ fn expected(version: u32) -> Vec<(&'static str, Board)> {
     }
     if version >= 6 {
         files.push(("strokes.ron", strokes_board()));
+        files.push(("portrait.ron", portrait_board()));
     }
     files
 }
@@ -607,6 +608,51 @@ fn strokes_board() -> Board {
         [],
     )
     .unwrap()
+}
+
+/// The board `v6/portrait.ron` holds, built by hand: a persona with a drawn portrait (a closed
+/// head outline, a smile drawn with the pen's pressure, and a one-point eye), and one whose
+/// portrait is behind its photo.
+fn portrait_board() -> Board {
+    let point = |x: f32, y: f32, pressure: Option<f32>| StrokePoint { x, y, pressure };
+    let head = [
+        (50.0, 8.0),
+        (80.5, 30.0),
+        (84.0, 62.5),
+        (50.0, 92.0),
+        (16.0, 62.5),
+        (19.5, 30.0),
+        (50.0, 8.0),
+    ];
+    let mut nana = Persona::named("Nana Beridze");
+    nana.role = Entry::new("Retired teacher");
+    nana.portrait = Portrait::new([
+        head.iter().map(|&(x, y)| point(x, y, None)).collect(),
+        vec![
+            point(36.0, 66.0, Some(0.3)),
+            point(50.0, 74.0, Some(0.75)),
+            point(64.0, 66.0, Some(0.42)),
+        ],
+        vec![point(38.0, 44.0, None)],
+    ]);
+    let nino = Persona {
+        photo: Some(tiny_photo_id()),
+        portrait: Portrait::new([vec![point(20.0, 50.0, None), point(80.0, 50.0, None)]]),
+        ..Persona::named("ნინო")
+    };
+    let card = |n: u64, x: f32, z: &str, color, persona| {
+        let id = ItemId::from_raw(0x0700_0000_0000_0000 + n);
+        let mut item = Item::persona(id, Point::new(x, 0.0), z.parse().unwrap(), color, persona);
+        item.size = Size::new(380.0, 520.0);
+        item
+    };
+    let items = [
+        card(1, 0.0, "a0", PaletteColor::Teal, nana),
+        card(2, 420.0, "a1", PaletteColor::Green, nino),
+    ];
+    Board::from_parts("Portraits: drawn, and behind a photo", items, [])
+        .unwrap()
+        .with_images([(tiny_photo_id(), tiny_photo())])
 }
 
 /// The board `v5/workshop.ron` holds, built by hand: two stages with prompts and time boxes, a
@@ -864,6 +910,7 @@ fn building_a_board_by_hand_gives_the_golden_text() {
         ("nested.ron", nested_board()),
         ("workshop.ron", workshop_board()),
         ("strokes.ron", strokes_board()),
+        ("portrait.ron", portrait_board()),
     ] {
         let text = std::fs::read_to_string(golden(CURRENT_FORMAT, name)).unwrap();
         assert_eq!(board_to_ron(&board), text, "{name}");

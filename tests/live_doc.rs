@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use civic_canvas::document::Document;
-use civic_canvas::edit::{Command, ItemField, ListRef, ListValue, Origin};
+use civic_canvas::edit::{Command, ItemField, ListRef, ListValue, Origin, PersonaField};
 use civic_canvas::live::{LiveError, MAX_UPDATE_BYTES, SharedBoard};
 use civic_canvas::model::{
     Board, Connector, Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, PaletteColor,
-    Persona, Point, ZKey,
+    Persona, Point, Portrait, StrokePoint, ZKey,
 };
 use civic_canvas::storage::{board_to_ron, load_board};
 use proptest::prelude::*;
@@ -183,6 +183,7 @@ fn every_example_and_golden_board_comes_back_exactly() {
         .collect();
     files.push(PathBuf::from("saved_boards/kickoff.ron"));
     files.push(PathBuf::from("saved_boards/birth-registration-map.ron"));
+    files.push(PathBuf::from("saved_boards/citizen-personas.ron"));
     for path in files {
         let board = load_board(Path::new(&path)).unwrap();
         let host = Window::starting(&board, 1);
@@ -246,6 +247,50 @@ fn votes_given_at_once_by_two_people_all_count_and_a_reset_takes_them_all_away()
     exchange(&mut a, &mut b);
     assert!(votes(&a).is_empty());
     assert!(votes(&b).is_empty());
+}
+
+#[test]
+fn a_portrait_drawn_by_one_reaches_the_other_with_a_role_typed_at_once_and_undo_clears_it() {
+    let mut ids = IdGen::seeded(6);
+    let card = persona_with_goals(&mut ids, &[]);
+    let id = card.id;
+    let (mut a, mut b) = pair(vec![card]);
+    let drawn = Portrait::new([
+        vec![
+            StrokePoint::rounded(30.0, 60.0, Some(0.4)),
+            StrokePoint::rounded(70.0, 60.0, None),
+        ],
+        vec![StrokePoint::rounded(40.0, 40.0, None)],
+    ]);
+    a.apply(Command::SetField {
+        id,
+        field: ItemField::Portrait(drawn.clone()),
+    });
+    b.apply(Command::SetField {
+        id,
+        field: ItemField::PersonaText(PersonaField::Role, "Nurse".into()),
+    });
+    exchange(&mut a, &mut b);
+    let persona = |window: &Window| match &window.board().item(id).unwrap().kind {
+        ItemKind::Persona(persona) => (**persona).clone(),
+        other => panic!("{other:?}"),
+    };
+    for window in [&a, &b] {
+        assert_eq!(persona(window).portrait, drawn);
+        assert_eq!(persona(window).role.text, "Nurse");
+    }
+    assert_eq!(a.doc.history().undo_label(), Some("Draw portrait"));
+    let undone = a.doc.undo().unwrap().unwrap();
+    a.write(&undone);
+    exchange(&mut a, &mut b);
+    for window in [&a, &b] {
+        assert!(persona(window).portrait.is_empty());
+        assert_eq!(
+            persona(window).role.text,
+            "Nurse",
+            "the colleague's change stays"
+        );
+    }
 }
 
 #[test]

@@ -613,3 +613,64 @@ fn a_stroke_in_a_format_5_file_is_an_unknown_kind() {
         "{error:?}"
     );
 }
+
+fn portrait_text() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v6/portrait.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn a_portrait_line_that_is_not_three_finite_numbers_each_is_refused_at_that_line() {
+    let eye = "[38.0, 44.0, -1.0]";
+    for (line, words) in [
+        ("[38.0, 44.0]", "2 numbers"),
+        ("[38.0, 44.0, -1.0, 5.0]", "4 numbers"),
+        ("[38.0, NaN, -1.0]", "NaN"),
+        ("[inf, 44.0, -1.0]", "inf"),
+        ("[38.0, 44.0, -inf]", "inf"),
+    ] {
+        let bad = edited(&portrait_text(), eye, line);
+        let error = format_error(&bad);
+        let FormatError::InvalidGeometry { item, .. } = &error else {
+            panic!("{line}: {error:?}");
+        };
+        assert_eq!(item.to_string(), "0700000000000001", "{line}");
+        assert_eq!(error.position(), Some(position_of(&bad, line, 0)), "{line}");
+        let message = error.to_string();
+        assert!(
+            message.contains("line 3 of the persona's `portrait`"),
+            "{message}"
+        );
+        assert!(message.contains(words), "{line}: {message}");
+    }
+}
+
+#[test]
+fn a_portrait_that_is_not_a_list_of_lists_of_numbers_is_refused_where_it_is() {
+    let eye = "[38.0, 44.0, -1.0]";
+    for bad_line in ["38.0", "[38.0, \"eye\", -1.0]", "(38.0, 44.0, -1.0)"] {
+        let bad = edited(&portrait_text(), eye, bad_line);
+        let error = format_error(&bad);
+        assert!(
+            matches!(
+                error,
+                FormatError::Syntax { .. } | FormatError::WrongShape { .. }
+            ),
+            "{bad_line}: {error:?}"
+        );
+        let position = error.position().expect("a place in the file");
+        assert_eq!(
+            position.line,
+            position_of(&bad, bad_line, 0).line,
+            "{bad_line}: {error}"
+        );
+    }
+}
+
+#[test]
+fn a_portrait_in_a_format_5_file_is_an_unknown_field() {
+    let bad = edited(&portrait_text(), "format: 6,", "format: 5,");
+    let error = format_error(&bad);
+    assert!(error.to_string().contains("portrait"), "{error}");
+    assert!(error.position().is_some(), "{error:?}");
+}

@@ -257,3 +257,36 @@ fn the_export_dialog_writes_a_frame_as_svg_and_a_handout_as_pdf() {
     let pdf = std::fs::read(&handout).unwrap();
     assert_eq!(page_count(&pdf), 4, "a title page and the three frames");
 }
+
+#[test]
+fn a_persona_s_drawn_portrait_is_in_its_picture_and_its_sheet() {
+    let mut board = load_board(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saved_boards/citizen-personas.ron"),
+    )
+    .unwrap();
+    let card = board
+        .items()
+        .find(|item| matches!(&item.kind, ItemKind::Persona(p) if !p.portrait.is_empty()))
+        .expect("the example personas have portraits")
+        .clone();
+    // The ink is drawn as paths of its own (text is text, not paths).
+    let ink_paths = |board: &Board| {
+        let document =
+            picture::svg(board, &Region::Items(vec![card.id]), Background::White).unwrap();
+        document.matches("<path fill=\"#1a1a1a\"").count()
+    };
+    let with_portrait = ink_paths(&board);
+    assert!(with_portrait > 0);
+    let sheet = picture::pdf(&board, Pages::Personas, Paper::A4, "today").unwrap();
+
+    let mut plain = card.clone();
+    if let ItemKind::Persona(persona) = &mut plain.kind {
+        persona.portrait = civic_canvas::model::Portrait::default();
+    }
+    civic_canvas::edit::Command::PutItem(Box::new(plain))
+        .apply(&mut board)
+        .unwrap();
+    assert_eq!(ink_paths(&board), 0, "initials: no ink");
+    let plain_sheet = picture::pdf(&board, Pages::Personas, Paper::A4, "today").unwrap();
+    assert!(sheet.len() > plain_sheet.len(), "the sheet draws the lines");
+}

@@ -18,6 +18,7 @@ mod menu_keys;
 mod panels;
 mod people;
 mod photos;
+mod portraits;
 mod present;
 mod recovery;
 mod screenshot;
@@ -444,6 +445,7 @@ impl CivicCanvasApp {
             (Some(Modal::SaveTemplate { .. }), Choice::TemplateName(name)) => {
                 self.save_as_template(&name);
             }
+            (Some(Modal::DrawPortrait(sketch)), Choice::Portrait) => self.finish_portrait(&sketch),
             (finished, choice) => self.handle_safety_choice(ctx, finished, choice),
         }
     }
@@ -553,6 +555,7 @@ impl eframe::App for CivicCanvasApp {
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.open_requested_portrait(&ctx);
         if let Some(notice) = self.canvas.take_notice() {
             self.set_status(notice);
             ctx.request_repaint();

@@ -2,7 +2,7 @@
 //! things that are not persona cards, details out of range.
 
 use super::EditError;
-use super::field::FieldError;
+use super::field::{FieldError, check_portrait};
 use crate::model::{Board, Item, ItemId, ItemKind, Persona, Point, Rings, Size};
 
 pub(super) fn check_position(item: ItemId, pos: Point) -> Result<(), EditError> {
@@ -39,7 +39,8 @@ pub(super) fn check_persona(board: &Board, item: ItemId, link: ItemId) -> Result
 }
 
 /// What a new item must meet: a place on the board, a size that can be drawn, a persona link to
-/// a persona card, digital skills in range and a sensible number of rings and sectors.
+/// a persona card, digital skills in range, a portrait that can be drawn and a sensible number
+/// of rings and sectors.
 pub(super) fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError> {
     check_position(item.id, item.pos)?;
     check_size(item.id, item.size)?;
@@ -61,7 +62,10 @@ pub(super) fn check_new_item(board: &Board, item: &Item) -> Result<(), EditError
                     Persona::MAX_SKILLS
                 )))
             }
-            _ => Ok(()),
+            _ => check_portrait(&persona.portrait).map_err(|source| EditError::Field {
+                item: item.id,
+                source,
+            }),
         },
         ItemKind::Rings(rings) => {
             let (count, sectors) = (rings.rings.len(), rings.sectors.len());

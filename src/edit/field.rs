@@ -3,7 +3,7 @@
 
 use crate::model::{
     Basis, Channel, CustomField, Entry, EntryList, Frame, ImageId, ItemId, ItemKind, Level,
-    NodeType, Note, Persona,
+    NodeType, Note, Persona, Portrait,
 };
 
 /// A persona's one-entry fields (its name is the item's text).
@@ -104,6 +104,8 @@ pub enum ItemField {
     FitText(bool),
     /// A persona's photo.
     Photo(Option<ImageId>),
+    /// A persona's drawn portrait (empty to clear it).
+    Portrait(Portrait),
     /// The text of a persona's one-entry field.
     PersonaText(PersonaField, String),
     /// Whether a persona's one-entry field is an assumption or evidence.
@@ -178,6 +180,8 @@ impl ItemField {
         match self {
             Self::FitText(_) => "Fit text to note",
             Self::Photo(_) => "Change photo",
+            Self::Portrait(portrait) if portrait.is_empty() => "Clear portrait",
+            Self::Portrait(_) => "Draw portrait",
             Self::Influence(_) | Self::Interest(_) => "Set influence and interest",
             Self::NodeType(_) => "Change node type",
             Self::PersonaLink(_) => "Link persona",
@@ -197,6 +201,7 @@ impl ItemField {
         match self {
             Self::FitText(_) => "fitted text",
             Self::Photo(_) => "photo",
+            Self::Portrait(_) => "portrait",
             Self::PersonaText(..) | Self::PersonaBasis(..) => "persona field",
             Self::DigitalSkills(_) => "digital skills",
             Self::Channel(..) => "channels",
@@ -231,6 +236,10 @@ impl ItemField {
             }
             (Self::Photo(photo), ItemKind::Persona(persona)) => {
                 Self::Photo(std::mem::replace(&mut persona.photo, photo))
+            }
+            (Self::Portrait(portrait), ItemKind::Persona(persona)) => {
+                check_portrait(&portrait)?;
+                Self::Portrait(std::mem::replace(&mut persona.portrait, portrait))
             }
             (Self::PersonaText(field, text), ItemKind::Persona(persona)) => {
                 let slot = &mut field.of_mut(persona).text;
@@ -377,6 +386,17 @@ impl ItemField {
             }
             _ => return Err(wrong_kind),
         })
+    }
+}
+
+/// Refuses a portrait that cannot be drawn or saved: one with a value that is not a finite
+/// number.
+pub(super) fn check_portrait(portrait: &Portrait) -> Result<(), FieldError> {
+    match portrait.unusable_value() {
+        Some(bad) => Err(FieldError::OutOfRange(format!(
+            "the portrait holds {bad}; every value must be a finite number"
+        ))),
+        None => Ok(()),
     }
 }
 

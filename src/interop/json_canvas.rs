@@ -85,8 +85,8 @@
 //! notes are); a frame's prompt, time box and collapsed state (a collapsed frame is exported at
 //! its full size, open); a connector's polarity, delay, relation, line style and route; persona
 //! cards, empathy maps and map nodes, which come back as notes holding their Markdown (their
-//! structure, the assumption/evidence marks as data, digital skills as a number, persona photos,
-//! a map node's type, influence, interest and persona link are gone); stakeholder rings and
+//! structure, the assumption/evidence marks as data, digital skills as a number, persona photos
+//! and drawn portraits, a map node's type, influence, interest and persona link are gone); stakeholder rings and
 //! grids, which come back as frames of the same name holding the nodes on them.
 
 use std::cmp::Reverse;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::model::{
     Connector, ConnectorId, ConnectorProps, EmpathyMap, Frame, Item, ItemId, ItemKind, MapNode,
-    Note, PaletteColor, Point, Rings, Size, Stroke, StrokeTool, ZKey,
+    Note, PaletteColor, Point, Portrait, Rings, Size, Stroke, StrokeTool, ZKey,
 };
 
 /// Named fields, as items and connectors are shared.
@@ -33,9 +33,16 @@ pub fn item_fields(item: &Item) -> Fields {
         item.parent.map_or(Value::Null, |id| id.to_string().into()),
     );
     fields.extend(kind_fields);
-    if let ItemKind::Stroke(stroke) = &item.kind {
+    match &item.kind {
         // One compact text, not a list of thousands of maps (see docs/live-schema.md).
-        fields.insert("points".into(), stroke.points_text().into());
+        ItemKind::Stroke(stroke) => {
+            fields.insert("points".into(), stroke.points_text().into());
+        }
+        // One such text per line.
+        ItemKind::Persona(persona) => {
+            fields.insert("portrait".into(), persona.portrait.line_texts().into());
+        }
+        _ => {}
     }
     fields
 }
@@ -57,6 +64,8 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
             let points = Stroke::points_from_text(text)
                 .map_err(|problem| format!("its points: {problem}"))?;
             kind_fields.insert(key.clone(), to_value(&points));
+        } else if key == "portrait" && tag == "Persona" {
+            kind_fields.insert(key.clone(), to_value(&portrait_from(value)?));
         } else if !ITEM_KEYS.contains(&key.as_str()) {
             merge(&mut kind_fields, key, value);
         }
@@ -104,6 +113,20 @@ pub fn item_from_fields(id: ItemId, fields: &Fields) -> Result<Item, String> {
         kind,
         parent,
     })
+}
+
+/// The portrait a persona's shared `portrait` holds: a list of texts, one per line, each as a
+/// stroke's points are shared; an error in words when it is not.
+fn portrait_from(value: &Value) -> Result<Portrait, String> {
+    let lines = value.as_array().ok_or("its portrait is not a list")?;
+    let texts = lines
+        .iter()
+        .map(|line| {
+            line.as_str()
+                .ok_or("its portrait holds a line that is not a text")
+        })
+        .collect::<Result<Vec<&str>, &str>>()?;
+    Portrait::from_line_texts(texts).map_err(|problem| format!("its {problem}"))
 }
 
 /// The fields of `connector`.
@@ -243,6 +266,10 @@ mod tests {
         persona
             .goals
             .push(Entry::evidence("Register a birth", "interview 3"));
+        persona.portrait = Portrait::new([vec![
+            crate::model::StrokePoint::rounded(30.0, 60.0, Some(0.4)),
+            crate::model::StrokePoint::rounded(70.5, 60.0, None),
+        ]]);
         let kinds = [
             ItemKind::Note(Note::new("SMS when the request moves")),
             ItemKind::Persona(Box::new(persona)),
@@ -317,6 +344,49 @@ mod tests {
         }
         fields.insert("points".into(), Value::from(3));
         assert!(item_from_fields(item.id, &fields).is_err());
+    }
+
+    #[test]
+    fn a_portrait_is_shared_as_one_text_per_line_and_bad_lines_are_refused() {
+        let mut persona = Persona::named("Nana");
+        persona.portrait = Portrait::new([
+            vec![crate::model::StrokePoint::rounded(50.0, 8.0, None)],
+            vec![
+                crate::model::StrokePoint::rounded(36.0, 66.0, Some(0.3)),
+                crate::model::StrokePoint::rounded(64.0, 66.0, None),
+            ],
+        ]);
+        let item = Item::persona(
+            ItemId::from_raw(4),
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Teal,
+            persona,
+        );
+        let mut fields = item_fields(&item);
+        assert_eq!(
+            fields.get("portrait"),
+            Some(&serde_json::json!([
+                "50.0 8.0 -1.0",
+                "36.0 66.0 0.3 64.0 66.0 -1.0"
+            ]))
+        );
+        assert_eq!(item_from_fields(item.id, &fields).unwrap(), item);
+        fields.remove("portrait");
+        let ItemKind::Persona(bare) = item_from_fields(item.id, &fields).unwrap().kind else {
+            panic!("a persona");
+        };
+        assert!(bare.portrait.is_empty(), "no portrait shared: none drawn");
+        for bad in [
+            serde_json::json!(["1 2 3", "1 2"]),
+            serde_json::json!(["1 NaN 3"]),
+            serde_json::json!([1, 2, 3]),
+            serde_json::json!("1 2 3"),
+        ] {
+            fields.insert("portrait".into(), bad.clone());
+            let error = item_from_fields(item.id, &fields).unwrap_err();
+            assert!(error.contains("portrait"), "{bad}: {error}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod map;
 mod one_line;
 mod palette;
 mod persona;
+mod portrait;
 pub mod sketch;
 mod spatial;
 mod stroke;
@@ -39,6 +40,7 @@ pub use map::{
 };
 pub use one_line::{one_line, put_on_one_line};
 pub use palette::PaletteColor;
-pub use persona::{Basis, Channel, CustomField, EmpathyMap, Entry, EntryList, Persona};
+pub use persona::{Avatar, Basis, Channel, CustomField, EmpathyMap, Entry, EntryList, Persona};
+pub use portrait::Portrait;
 pub use stroke::{Stroke, StrokePoint, StrokeTool, number};
 pub use z_order::ZKey;

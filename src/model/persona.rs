@@ -4,16 +4,18 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::ImageId;
+use super::{ImageId, Portrait};
 
 /// A user profile built in a workshop: who the person is, what they need and what gets in their
 /// way. Every field and list entry can be marked as an assumption or as backed by evidence.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Persona {
     /// The persona's name, e.g. "Ana, 34".
     pub name: String,
-    /// A photo stored in the board, if any (otherwise an initials avatar is drawn).
+    /// A photo stored in the board, if any (see [`Persona::avatar`] for what the card shows).
     pub photo: Option<ImageId>,
+    /// A portrait drawn for the persona with the pen; empty when none was drawn.
+    pub portrait: Portrait,
     /// Age or age range.
     pub age: Entry,
     /// Occupation or role.
@@ -44,6 +46,17 @@ pub struct Persona {
     pub life_event: Entry,
     /// Any other fields the workshop wants.
     pub custom: Vec<CustomField>,
+}
+
+/// What a persona card's avatar circle shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Avatar<'p> {
+    /// The persona's photo.
+    Photo(ImageId),
+    /// The portrait drawn for the persona.
+    Portrait(&'p Portrait),
+    /// The persona's initials (see [`Persona::initials`]) on a circle of the card's colour.
+    Initials(String),
 }
 
 /// A piece of text on a persona, with what it rests on.
@@ -326,7 +339,26 @@ impl Persona {
         })
     }
 
-    /// The initials for the avatar drawn when there is no photo: the first letters of the first
+    /// What the card's avatar circle shows: the photo if the persona has one; otherwise the
+    /// drawn portrait if it has a line; otherwise the initials.
+    pub fn avatar(&self) -> Avatar<'_> {
+        match self.photo {
+            Some(photo) => Avatar::Photo(photo),
+            None => self.avatar_without_photo(),
+        }
+    }
+
+    /// What the avatar circle shows when the photo cannot be (there is none, or it is not
+    /// decoded yet): the drawn portrait if it has a line, otherwise the initials.
+    pub fn avatar_without_photo(&self) -> Avatar<'_> {
+        if self.portrait.is_empty() {
+            Avatar::Initials(self.initials())
+        } else {
+            Avatar::Portrait(&self.portrait)
+        }
+    }
+
+    /// The initials for the avatar drawn when there is no photo and no portrait: the first letters of the first
     /// two words of the name ("Ana Petrović" → "AP"), or "?" for no name.
     pub fn initials(&self) -> String {
         let initials: String = self
@@ -387,6 +419,34 @@ mod tests {
         );
         assert_eq!(Persona::named("").initials(), "?");
         assert_eq!(Persona::named("\"Dritan\" (58)").initials(), "D5");
+    }
+
+    #[test]
+    fn the_avatar_is_the_photo_then_the_portrait_then_the_initials() {
+        use crate::model::StrokePoint;
+        let mut persona = Persona::named("Ana Petrović");
+        assert_eq!(persona.avatar(), Avatar::Initials("AP".into()));
+        persona.portrait = Portrait::new([Vec::new()]);
+        assert_eq!(
+            persona.avatar(),
+            Avatar::Initials("AP".into()),
+            "a portrait with no line"
+        );
+        persona.portrait = Portrait::new([vec![StrokePoint::rounded(50.0, 50.0, None)]]);
+        assert_eq!(persona.avatar(), Avatar::Portrait(&persona.portrait));
+        let photo = ImageId::from_raw(7);
+        persona.photo = Some(photo);
+        assert_eq!(persona.avatar(), Avatar::Photo(photo));
+        assert_eq!(
+            persona.avatar_without_photo(),
+            Avatar::Portrait(&persona.portrait)
+        );
+        persona.portrait = Portrait::default();
+        assert_eq!(persona.avatar(), Avatar::Photo(photo));
+        assert_eq!(
+            persona.avatar_without_photo(),
+            Avatar::Initials("AP".into())
+        );
     }
 
     #[test]

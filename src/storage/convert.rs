@@ -9,7 +9,7 @@ use super::locate::Locator;
 use super::v2::{BasisV2, ChannelV2, CustomFieldV2, EntryV2, ImageFormatV2, ImageV2, KindV2};
 use crate::model::{
     Basis, Board, Channel, CustomField, EmpathyMap, Entry, Frame, ImageFormat, ImageId, ItemKind,
-    MapNode, Note, Persona, Rings, StoredImage,
+    MapNode, Note, Persona, Portrait, Rings, StoredImage,
 };
 
 /// The format 4 form of an item's kind, without what format 4 cannot hold (votes, stage
@@ -309,6 +309,8 @@ fn persona_from_file(kind: KindV2) -> ItemKind {
     ItemKind::Persona(Box::new(Persona {
         name,
         photo,
+        // Drawn portraits came with format 6, which reads them itself (`v6.rs`).
+        portrait: Portrait::default(),
         age: entry_from_file(age),
         role: entry_from_file(role),
         location: entry_from_file(location),

@@ -127,6 +127,22 @@ impl<'t> Locator<'t> {
         self.locate(found)
     }
 
+    /// Where the `nth` (from 0) list inside the list that is `field:`'s value starts, in the
+    /// block of the thing with id `id` (`portrait: [[…], […]]`); where the field's value is
+    /// when it holds fewer lists.
+    pub fn list_entry(&self, id: &str, field: &str, nth: usize) -> Option<Position> {
+        let (start, end) = self.id_at(id)?;
+        let value = self
+            .search(start, end)
+            .and_then(|block| position::field_values(block, field).next())
+            .map_or(start, |offset| start + offset);
+        let entry = self
+            .search(value, end)
+            .and_then(|rest| nth_inner_list(rest, nth))
+            .map_or(value, |offset| value + offset);
+        self.locate(entry)
+    }
+
     /// Where `needle` is in the block of the thing with id `id`, `skip` bytes past where it
     /// starts in the needle (to point inside it).
     pub fn in_block(&self, id: &str, needle: &str, skip: usize) -> Option<Position> {
@@ -189,6 +205,37 @@ impl<'t> Locator<'t> {
     }
 }
 
+/// Where the `nth` (from 0) list inside the list `text` starts with begins (`[[…], […]]`);
+/// `None` when `text` does not start with a list or that list holds fewer lists.
+fn nth_inner_list(text: &str, nth: usize) -> Option<usize> {
+    if !text.starts_with('[') {
+        return None;
+    }
+    let mut depth = 0_usize;
+    let mut seen = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'[' => {
+                depth += 1;
+                if depth == 2 {
+                    if seen == nth {
+                        return Some(at);
+                    }
+                    seen += 1;
+                }
+            }
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The quoted string that starts at `start` (without its quotes).
 fn quoted_at(text: &str, start: usize) -> Option<&str> {
     text.get(start..)?.strip_prefix('"')?.split('"').next()
@@ -222,6 +269,22 @@ mod tests {
                 column: 19
             })
         );
+    }
+
+    #[test]
+    fn a_list_inside_a_list_is_found_by_its_place() {
+        let text = "(\n  id: \"a1\",\n  portrait: [\n    [1.0, 2.0],\n    [3.0],\n  ],\n)\n";
+        let locator = Locator::new(text);
+        let at = |needle: &str| Some(Position::at_byte(text, text.find(needle).unwrap()));
+        assert_eq!(locator.list_entry("a1", "portrait", 0), at("[1.0"));
+        assert_eq!(locator.list_entry("a1", "portrait", 1), at("[3.0"));
+        assert_eq!(
+            locator.list_entry("a1", "portrait", 2),
+            at("[\n    [1.0"),
+            "past the last list: the field's value"
+        );
+        assert_eq!(nth_inner_list("3.0", 0), None);
+        assert_eq!(nth_inner_list("[[1.0, 2.0", 1), None);
     }
 
     #[test]

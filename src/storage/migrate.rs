@@ -21,7 +21,8 @@
 //! leaving out (with a warning) members a format 3 frame could not hold. Format 5 added stage
 //! prompts and time boxes, dot votes and the impact/effort grid: the step from 4 to 5 adds
 //! nothing to a board (see `v5.rs`). Format 6 added pen and highlighter strokes, an item kind a
-//! format 5 file does not have: the step from 5 to 6 changes nothing but the number (`v6.rs`).
+//! format 5 file does not have, and a persona's drawn portrait: the step from 5 to 6 changes
+//! nothing but the number, every persona without a portrait (`v6.rs`).
 
 use serde::{Deserialize, Deserializer};
 

@@ -419,6 +419,68 @@ mod tests {
     }
 
     #[test]
+    fn a_drawn_portrait_is_saved_a_line_to_a_line_and_loads_back_equal() {
+        use crate::model::{ItemKind, Persona, Portrait, StrokePoint};
+        let mut persona = Persona::named("Nana Beridze");
+        persona.portrait = Portrait::new([
+            vec![
+                StrokePoint::rounded(30.04, 20.0, Some(0.333)),
+                StrokePoint::rounded(70.0, 20.0, None),
+            ],
+            vec![StrokePoint::rounded(50.0, 55.5, None)],
+        ]);
+        let id = IdGen::seeded(7).item_id(|_| false);
+        let card = Item::persona(
+            id,
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Teal,
+            persona,
+        );
+        let board = Board::from_parts("Portraits", [card], []).unwrap();
+        let text = board_to_ron(&board);
+        assert!(
+            text.contains(
+                "portrait: [\n                    [30.0, 20.0, 0.33, 70.0, 20.0, -1.0],\n                    [50.0, 55.5, -1.0],\n                ],\n"
+            ),
+            "{text}"
+        );
+        let loaded = board_from_ron(&text).unwrap();
+        assert_eq!(loaded.board, board);
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(board_to_ron(&loaded.board), text);
+
+        // No portrait: no `portrait` field at all.
+        let mut plain = loaded.board.item(id).unwrap().clone();
+        if let ItemKind::Persona(persona) = &mut plain.kind {
+            persona.portrait = Portrait::default();
+        }
+        let text = board_to_ron(&Board::from_parts("Portraits", [plain], []).unwrap());
+        assert!(!text.contains("portrait"), "{text}");
+    }
+
+    #[test]
+    fn a_portrait_that_is_not_finite_is_not_saved() {
+        use crate::model::{Persona, Portrait};
+        let mut persona = Persona::named("Ana");
+        persona.portrait = Portrait::from_flat_lines(&[vec![1.0, f32::NAN, -1.0]]).unwrap();
+        let id = IdGen::seeded(8).item_id(|_| false);
+        let card = Item::persona(
+            id,
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Teal,
+            persona,
+        );
+        let board = Board::from_parts("Portraits", [card], []).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let error = save_board(&path, &board).unwrap_err();
+        assert!(error.to_string().contains("portrait"), "{error}");
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn saving_refuses_a_board_that_would_not_load_again() {
         // Edit refuses such a move, so the board is built with it.
         let mut note = one_note_board("x").items().next().unwrap().clone();

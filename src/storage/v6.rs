@@ -20,6 +20,23 @@
 //! whose length is not a multiple of 3 refuses the file, naming the line and column; so do
 //! values that are not finite numbers (see `validate.rs`).
 //!
+//! Format 6 also gives a persona card its drawn `portrait`, left out when none was drawn: one
+//! flat list of numbers per pen line, as a stroke's `points`, in a square 100 units wide (points
+//! relative to its top-left corner), each line on a line of its own:
+//!
+//! ```text
+//! kind: Persona(
+//!     name: "Nana Beridze",
+//!     portrait: [
+//!         [30.0, 20.0, -1.0, 50.0, 12.5, -1.0, 70.0, 20.0, -1.0],
+//!         [42.0, 45.0, -1.0],
+//!     ],
+//! ),
+//! ```
+//!
+//! A line whose list does not hold three numbers per point refuses the file, pointing at that
+//! list; so does a value that is not a finite number.
+//!
 //! Every other kind, connectors and photos are written as in format 5, and converted through
 //! format 5's structs (`v5.rs`).
 
@@ -36,8 +53,8 @@ use super::v2::{
 use super::v5::{self, BoardV5, ItemV5, KindV5};
 use super::{FormatError, LoadWarning};
 use crate::model::{
-    Board, Connector, ImageId, Item, ItemId, ItemKind, Point, Size, Stroke, StrokeTool, ZKey,
-    number,
+    Board, Connector, ImageId, Item, ItemId, ItemKind, Point, Portrait, Size, Stroke, StrokeTool,
+    ZKey, number,
 };
 
 /// The whole file.
@@ -109,11 +126,14 @@ pub(super) enum KindV6 {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         effort: Option<LevelV2>,
     },
-    /// A persona card. Only `name` is required; empty fields and lists are left out.
+    /// A persona card. Only `name` is required; empty fields and lists are left out. Its
+    /// `portrait` (format 6) is one flat list of numbers per pen line.
     Persona {
         name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         photo: Option<ImageId>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        portrait: Vec<FlatPoints>,
         #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
         age: EntryV2,
         #[serde(default, skip_serializing_if = "EntryV2::is_empty")]
@@ -210,8 +230,11 @@ pub(super) enum KindV6 {
 
 /// Moves the kinds formats 5 and 6 write alike from one enum to the other; `$extra` are the arms
 /// for the others.
+///
+/// A persona's `portrait` is format 6's alone: the pattern leaves it out (the callers read it
+/// before), and `persona: { … }` gives the fields to add when building a format 6 persona.
 macro_rules! alike {
-    ($kind:expr, $from:ident => $to:ident $(, $($extra:tt)*)?) => {
+    ($kind:expr, $from:ident => $to:ident, persona: { $($portrait:tt)* } $(, $($extra:tt)*)?) => {
         match $kind {
             $from::Note {
                 text,
@@ -244,6 +267,7 @@ macro_rules! alike {
                 accessibility,
                 life_event,
                 custom,
+                ..
             } => $to::Persona {
                 name,
                 photo,
@@ -262,6 +286,7 @@ macro_rules! alike {
                 accessibility,
                 life_event,
                 custom,
+                $($portrait)*
             },
             $from::EmpathyMap {
                 persona,
@@ -318,9 +343,9 @@ macro_rules! alike {
     };
 }
 
-/// A format 5 kind in format 6: the same.
+/// A format 5 kind in format 6: the same (a persona with no portrait).
 fn kind_from_v5(kind: KindV5) -> KindV6 {
-    alike!(kind, KindV5 => KindV6)
+    alike!(kind, KindV5 => KindV6, persona: { portrait: Vec::new() })
 }
 
 /// The file form of an item's kind.
@@ -334,24 +359,52 @@ fn kind_to_v6(kind: &ItemKind) -> KindV6 {
             drawn: (stroke.drawn.width, stroke.drawn.height),
             points: FlatPoints(stroke.flat_numbers()),
         },
+        ItemKind::Persona(persona) => {
+            let mut file = kind_from_v5(v5::kind_to_v5(kind));
+            if let KindV6::Persona { portrait, .. } = &mut file {
+                *portrait = persona
+                    .portrait
+                    .flat_lines()
+                    .into_iter()
+                    .map(FlatPoints)
+                    .collect();
+            }
+            file
+        }
         other => kind_from_v5(v5::kind_to_v5(other)),
     }
 }
 
-/// The kind a file's kind stands for (a stroke's list of points checked by [`check_strokes`]).
+/// The kind a file's kind stands for (a stroke's list of points and a persona's portrait
+/// checked by [`check_lines`]).
 fn kind_from_v6(kind: KindV6) -> ItemKind {
-    let v5 = alike!(kind, KindV6 => KindV5,
+    let portrait = match &kind {
+        KindV6::Persona { portrait, .. } => Some(portrait_from_v6(portrait)),
+        _ => None,
+    };
+    let v5 = alike!(kind, KindV6 => KindV5, persona: {},
         KindV6::Stroke {
             tool,
             drawn,
             points,
         } => return ItemKind::Stroke(stroke_from_v6(tool, drawn, &points)),
     );
-    v5::kind_from_v5(v5)
+    let mut kind = v5::kind_from_v5(v5);
+    if let (ItemKind::Persona(persona), Some(portrait)) = (&mut kind, portrait) {
+        persona.portrait = portrait;
+    }
+    kind
+}
+
+/// The portrait a file's lists stand for (each already checked to hold three numbers per
+/// point by [`check_lines`]).
+fn portrait_from_v6(lines: &[FlatPoints]) -> Portrait {
+    let lists: Vec<Vec<f32>> = lines.iter().map(|line| line.0.clone()).collect();
+    Portrait::from_flat_lines(&lists).unwrap_or_default()
 }
 
 /// The stroke a file's stroke stands for (its list of points already checked to hold three
-/// numbers per point; see [`Stroke::points_from_flat`]).
+/// numbers per point by [`check_lines`]; see [`Stroke::points_from_flat`]).
 fn stroke_from_v6(tool: StrokeToolV6, drawn: (f32, f32), points: &FlatPoints) -> Stroke {
     Stroke {
         tool: match tool {
@@ -359,28 +412,59 @@ fn stroke_from_v6(tool: StrokeToolV6, drawn: (f32, f32), points: &FlatPoints) ->
             StrokeToolV6::Highlighter => StrokeTool::Highlighter,
         },
         drawn: Size::new(drawn.0, drawn.1),
-        // Checked to hold three numbers per point by `check_strokes`.
+        // Checked to hold three numbers per point by `check_lines`.
         points: Stroke::points_from_flat(&points.0).unwrap_or_default(),
     }
 }
 
 /// Refuses a stroke whose list of points does not hold three numbers per point, pointing at
-/// the list.
-fn check_strokes(items: &[ItemV6], locator: &Locator<'_>) -> Result<(), FormatError> {
+/// the list, and a persona's portrait with a line that does not, or with a value that is not a
+/// finite number, pointing at that line's list.
+fn check_lines(items: &[ItemV6], locator: &Locator<'_>) -> Result<(), FormatError> {
     for item in items {
-        if let KindV6::Stroke { points, .. } = &item.kind
-            && !points.0.len().is_multiple_of(3)
-        {
-            return Err(FormatError::InvalidGeometry {
-                position: locator.field(&item.id.to_string(), "points"),
-                item: item.id,
-                problem: format!(
-                    "a stroke's `points` hold three numbers per point (x, y and pressure); \
-                     this list has {}",
-                    points.0.len()
-                ),
-            });
+        match &item.kind {
+            KindV6::Stroke { points, .. } if !points.0.len().is_multiple_of(3) => {
+                return Err(FormatError::InvalidGeometry {
+                    position: locator.field(&item.id.to_string(), "points"),
+                    item: item.id,
+                    problem: format!(
+                        "a stroke's `points` hold three numbers per point (x, y and \
+                         pressure); this list has {}",
+                        points.0.len()
+                    ),
+                });
+            }
+            KindV6::Persona { portrait, .. } => check_portrait(item.id, portrait, locator)?,
+            _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Refuses a portrait with a line that does not hold three numbers per point or holds a value
+/// that is not a finite number, pointing at that line's list.
+fn check_portrait(
+    id: ItemId,
+    lines: &[FlatPoints],
+    locator: &Locator<'_>,
+) -> Result<(), FormatError> {
+    for (place, line) in lines.iter().enumerate() {
+        let problem = if line.0.len().is_multiple_of(3) {
+            match line.0.iter().find(|value| !value.is_finite()) {
+                Some(bad) => format!("it holds {bad}; every value must be a finite number"),
+                None => continue,
+            }
+        } else {
+            format!(
+                "it holds {} numbers, not three per point (x, y and pressure)",
+                line.0.len()
+            )
+        };
+        return Err(FormatError::InvalidGeometry {
+            position: locator.list_entry(&id.to_string(), "portrait", place),
+            item: id,
+            problem: format!("line {} of the persona's `portrait`: {problem}", place + 1),
+        });
     }
     Ok(())
 }
@@ -464,7 +548,7 @@ impl BoardV6 {
         self,
         locator: &Locator<'_>,
     ) -> Result<(Board, Vec<LoadWarning>), FormatError> {
-        check_strokes(&self.items, locator)?;
+        check_lines(&self.items, locator)?;
         let mut items: Vec<Item> = self
             .items
             .into_iter()

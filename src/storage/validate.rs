@@ -61,7 +61,8 @@ pub(super) fn check_for_save(item: &Item) -> Result<(), GeometryProblem> {
 }
 
 /// Checks what loading refuses because it cannot be repaired: a persona's digital skills in
-/// range, and a backdrop with a sensible number of rings and sectors.
+/// range and its portrait's values finite numbers, a stroke's points finite, and a backdrop
+/// with a sensible number of rings and sectors.
 ///
 /// A position or size that is not a usable number is not checked here: loading repairs it once
 /// the board is built (see `repair.rs`).
@@ -75,6 +76,16 @@ pub(super) fn check_item(item: &Item) -> Result<(), GeometryProblem> {
             message: format!(
                 "digital skills are {skills}; they go from 1 to {}",
                 Persona::MAX_SKILLS
+            ),
+        });
+    }
+    if let ItemKind::Persona(persona) = &item.kind
+        && let Some(bad) = persona.portrait.unusable_value()
+    {
+        return Err(GeometryProblem {
+            field: "portrait",
+            message: format!(
+                "the persona's `portrait` holds {bad}; every value must be a finite number"
             ),
         });
     }

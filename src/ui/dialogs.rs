@@ -1,4 +1,5 @@
-//! Modal dialogs: unsaved changes, typed file paths, messages and the shortcut sheet.
+//! Modal dialogs: unsaved changes, typed file paths, messages, the shortcut sheet and the
+//! others the app shows one at a time.
 
 use std::path::PathBuf;
 
@@ -122,6 +123,9 @@ pub enum Modal {
         /// How many items are selected.
         selected: usize,
     },
+    /// A persona's portrait being drawn: the sketch area with Undo last stroke / Clear /
+    /// Cancel / Done.
+    DrawPortrait(super::portrait_dialog::PortraitSketch),
     /// Boards recovered after a crash, each with Restore / Discard.
     Recovery {
         /// The boards, in the order of the app's recovery list.
@@ -174,6 +178,8 @@ pub enum Choice {
     Personas,
     /// Export the picture or handout chosen in the dialog.
     ExportPicture,
+    /// Put the portrait drawn in the dialog on its persona card.
+    Portrait,
 }
 
 impl Modal {
@@ -214,6 +220,7 @@ impl Modal {
                     selected,
                 } => super::export_dialog::show(ui, export, frames, *selected),
                 Self::ChoosePersonas { path, personas } => choose_personas(ui, path, personas),
+                Self::DrawPortrait(sketch) => sketch.show(ui),
                 Self::SaveTemplate { text, problem } => {
                     ui.heading("Save as template");
                     ui.label(
@@ -238,7 +245,10 @@ impl Modal {
                 }
             };
         });
-        if choice.is_none() && response.should_close() {
+        // A drawing is not thrown away by a click beside the dialog (a stroke may run past its
+        // edge): it handles Escape itself.
+        let keeps_open = matches!(self, Self::DrawPortrait(_));
+        if choice.is_none() && !keeps_open && response.should_close() {
             choice = Some(Choice::Close);
         }
         choice

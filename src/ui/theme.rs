@@ -114,6 +114,15 @@ pub const LOOP_REINFORCING: Color32 = Color32::from_rgb(0x0b, 0x5c, 0x8e);
 pub const LOOP_BALANCING: Color32 = Color32::from_rgb(0x6a, 0x2c, 0x91);
 /// Lines between rings, sectors and quadrants.
 pub const RING_LINE: Color32 = Color32::from_rgb(0x9f, 0xae, 0xc2);
+/// The paper a persona's drawn portrait is on, in the card's avatar circle and while drawing.
+pub const PORTRAIT_PAPER: Color32 = Color32::from_rgb(0xff, 0xfd, 0xf8);
+/// The ink of a persona's drawn portrait: dark on the paper, for contrast in a video call.
+pub const PORTRAIT_INK: Color32 = NOTE_TEXT;
+/// The portrait dialog's hint, circle and edge: grey on the paper, readable (AA) but quieter
+/// than the ink.
+pub const PORTRAIT_HINT: Color32 = Color32::from_rgb(0x6b, 0x68, 0x60);
+/// The shade over the corners of the portrait dialog's square, which the card does not show.
+pub const PORTRAIT_OUTSIDE: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 46);
 
 /// The font of note text at a given on-screen size.
 pub fn note_font(size_px: f32) -> FontId {

@@ -9,8 +9,8 @@ use civic_canvas::model::sketch::Sample;
 use civic_canvas::model::{
     Arrows, Basis, Board, Channel, Connector, ConnectorId, ConnectorProps, CustomField, EmpathyMap,
     Entry, EntryList, Frame, IdGen, Item, ItemId, ItemKind, Level, LineStyle, MapNode, NodeType,
-    PaletteColor, Persona, Point, Polarity, Relation, Rings, Route, Size, StrokeTool, ZKey,
-    one_line,
+    PaletteColor, Persona, Point, Polarity, Portrait, Relation, Rings, Route, Size, StrokePoint,
+    StrokeTool, ZKey, one_line,
 };
 use civic_canvas::storage::{board_from_ron, board_to_ron};
 use proptest::prelude::*;
@@ -118,6 +118,17 @@ fn entry() -> impl Strategy<Value = Entry> {
     (text(), basis).prop_map(|(text, basis)| Entry { text, basis })
 }
 
+/// A drawn portrait of up to three lines, some points with the pen's pressure.
+fn portrait() -> impl Strategy<Value = Portrait> {
+    let point = (
+        -5.0..=105.0_f32,
+        -5.0..=105.0_f32,
+        prop::option::of(0.0..=1.0_f32),
+    )
+        .prop_map(|(x, y, pressure)| StrokePoint { x, y, pressure });
+    prop::collection::vec(prop::collection::vec(point, 1..8), 0..3).prop_map(Portrait::new)
+}
+
 fn persona() -> impl Strategy<Value = Persona> {
     (
         text(),
@@ -126,35 +137,39 @@ fn persona() -> impl Strategy<Value = Persona> {
         prop::option::of(1..=Persona::MAX_SKILLS),
         prop::collection::btree_set(prop::sample::select(Channel::ALL.to_vec()), 0..4),
         prop::collection::vec((text(), entry()), 0..3),
+        portrait(),
     )
-        .prop_map(|(name, fields, lists, digital_skills, channels, custom)| {
-            let mut fields = fields.into_iter();
-            let mut next = || fields.next().unwrap_or_default();
-            let mut lists = lists.into_iter();
-            let mut list = || lists.next().unwrap_or_default();
-            Persona {
-                name,
-                photo: None,
-                age: next(),
-                role: next(),
-                location: next(),
-                quote: next(),
-                background: next(),
-                goals: list(),
-                needs: list(),
-                pains: list(),
-                behaviours: list(),
-                digital_skills,
-                channels,
-                languages: next(),
-                accessibility: next(),
-                life_event: next(),
-                custom: custom
-                    .into_iter()
-                    .map(|(label, value)| CustomField { label, value })
-                    .collect(),
-            }
-        })
+        .prop_map(
+            |(name, fields, lists, digital_skills, channels, custom, portrait)| {
+                let mut fields = fields.into_iter();
+                let mut next = || fields.next().unwrap_or_default();
+                let mut lists = lists.into_iter();
+                let mut list = || lists.next().unwrap_or_default();
+                Persona {
+                    name,
+                    photo: None,
+                    portrait,
+                    age: next(),
+                    role: next(),
+                    location: next(),
+                    quote: next(),
+                    background: next(),
+                    goals: list(),
+                    needs: list(),
+                    pains: list(),
+                    behaviours: list(),
+                    digital_skills,
+                    channels,
+                    languages: next(),
+                    accessibility: next(),
+                    life_event: next(),
+                    custom: custom
+                        .into_iter()
+                        .map(|(label, value)| CustomField { label, value })
+                        .collect(),
+                }
+            },
+        )
 }
 
 /// The way a pen went, as offsets from where it started: a dot to a long scribble.
@@ -580,6 +595,7 @@ fn field_changes(
                 })
                 .collect();
             changes.push(set(ItemField::DigitalSkills(persona.digital_skills)));
+            changes.push(set(ItemField::Portrait(persona.portrait.clone())));
             changes.extend(Channel::ALL.into_iter().map(|channel| {
                 set(ItemField::Channel(
                     channel,

@@ -423,3 +423,86 @@ mod maps {
         assert!(board.item_at(Point::new(-400.0, 300.0)).is_none());
     }
 }
+
+mod portraits {
+    use super::super::*;
+    use crate::model::{PaletteColor, Persona, Portrait, StrokePoint};
+
+    fn board_with_persona() -> (Board, ItemId) {
+        let id = ItemId::from_raw(3);
+        let card = Item::persona(
+            id,
+            Point::new(0.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Teal,
+            Persona::named("Nana"),
+        );
+        (Board::from_parts("Personas", [card], []).unwrap(), id)
+    }
+
+    fn smile() -> Portrait {
+        Portrait::new([vec![
+            StrokePoint::rounded(30.0, 60.0, None),
+            StrokePoint::rounded(70.0, 60.0, None),
+        ]])
+    }
+
+    fn portrait_of(board: &Board, id: ItemId) -> Portrait {
+        match &board.item(id).unwrap().kind {
+            ItemKind::Persona(persona) => persona.portrait.clone(),
+            _ => panic!("a persona"),
+        }
+    }
+
+    #[test]
+    fn a_portrait_is_drawn_in_one_step_and_its_inverse_clears_it() {
+        let (mut board, id) = board_with_persona();
+        let before = board.clone();
+        let draw = Command::SetField {
+            id,
+            field: ItemField::Portrait(smile()),
+        };
+        assert_eq!(draw.label(), "Draw portrait");
+        let inverse = draw.apply(&mut board).unwrap();
+        assert_eq!(portrait_of(&board, id), smile());
+        assert_eq!(inverse.label(), "Clear portrait");
+        inverse.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn a_portrait_that_cannot_be_drawn_or_on_another_kind_is_refused() {
+        let (mut board, id) = board_with_persona();
+        let before = board.clone();
+        let bad = Portrait::from_flat_lines(&[vec![1.0, f32::INFINITY, -1.0]]).unwrap();
+        let refused = Command::SetField {
+            id,
+            field: ItemField::Portrait(bad.clone()),
+        }
+        .apply(&mut board);
+        assert!(matches!(refused, Err(EditError::Field { item, .. }) if item == id));
+        let mut card = board.item(id).unwrap().clone();
+        if let ItemKind::Persona(persona) = &mut card.kind {
+            persona.portrait = bad;
+        }
+        assert!(Command::PutItem(Box::new(card)).apply(&mut board).is_err());
+        let note = Item::note(
+            ItemId::from_raw(4),
+            Point::new(500.0, 0.0),
+            ZKey::middle(),
+            PaletteColor::Yellow,
+            "",
+        );
+        Command::AddItem(Box::new(note)).apply(&mut board).unwrap();
+        let on_a_note = Command::SetField {
+            id: ItemId::from_raw(4),
+            field: ItemField::Portrait(smile()),
+        }
+        .apply(&mut board);
+        assert!(on_a_note.is_err());
+        Command::RemoveItem(ItemId::from_raw(4))
+            .apply(&mut board)
+            .unwrap();
+        assert_eq!(board, before);
+    }
+}

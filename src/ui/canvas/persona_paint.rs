@@ -1,5 +1,5 @@
-//! Painting persona cards: a profile card with a photo (or an initials avatar), name and role
-//! large, the quote, then the sections. Far out only the header shows; text never spills out of
+//! Painting persona cards: a profile card with a photo (or a drawn portrait, or an initials
+//! avatar), name and role large, the quote, then the sections. Far out only the header shows; text never spills out of
 //! the card, and a `…` tab says when some is hidden.
 
 use egui::text::LayoutJob;
@@ -10,8 +10,8 @@ use egui::{
 use std::sync::Arc;
 
 use super::paint::{self, NoteLook, room_for};
-use crate::model::{Basis, EmpathyMap, Entry, EntryList, Item, Persona};
-use crate::ui::theme;
+use crate::model::{Avatar, Basis, EmpathyMap, Entry, EntryList, Item, Persona};
+use crate::ui::{stroke_mesh, theme};
 
 /// Board-unit sizes of the card's parts.
 const HEADER_HEIGHT: f32 = 124.0;
@@ -147,7 +147,9 @@ fn avatar_radius(header_height: f32, zoom: f32) -> f32 {
     (AVATAR_RADIUS * zoom).min(header_height * 0.4)
 }
 
-/// The round photo, or the initials on a circle of the persona's colour.
+/// The avatar circle: the round photo, the drawn portrait on paper, or the initials on a circle
+/// of the persona's colour (see [`Persona::avatar`]; a photo not decoded yet shows what the card
+/// shows without one).
 fn avatar(
     painter: &Painter,
     item: &Item,
@@ -158,46 +160,76 @@ fn avatar(
 ) {
     let r = avatar_radius(header.height(), zoom);
     let center = header.left_center() + vec2(PADDING * zoom + r, 0.0);
-    if let Some(texture) = photo {
-        // A square crop in a circle: a mesh fan with texture coordinates.
-        let mut mesh = egui::Mesh::with_texture(texture);
-        let steps = 40u32;
-        mesh.vertices.push(egui::epaint::Vertex {
-            pos: center,
-            uv: pos2(0.5, 0.5),
-            color: Color32::WHITE,
-        });
-        for i in 0..=steps {
-            let angle = i as f32 / steps as f32 * std::f32::consts::TAU;
-            let direction = vec2(angle.cos(), angle.sin());
-            mesh.vertices.push(egui::epaint::Vertex {
-                pos: center + direction * r,
-                uv: pos2(0.5 + direction.x * 0.5, 0.5 + direction.y * 0.5),
-                color: Color32::WHITE,
-            });
-            if i > 0 {
-                mesh.add_triangle(0, i, i + 1);
-            }
+    let shown = match (persona.avatar(), photo) {
+        (Avatar::Photo(_), Some(texture)) => {
+            round_photo(painter, texture, center, r);
+            return;
         }
-        painter.add(egui::Shape::mesh(mesh));
-        painter.circle_stroke(center, r, Stroke::new(2.0, Color32::WHITE));
-    } else {
-        painter.circle(
-            center,
-            r,
-            theme::border_strong(item.color),
-            Stroke::new(2.0, Color32::WHITE),
-        );
-        if r > 6.0 {
-            painter.text(
+        (Avatar::Photo(_), None) => persona.avatar_without_photo(),
+        (other, _) => other,
+    };
+    match shown {
+        Avatar::Portrait(portrait) => {
+            painter.circle_filled(center, r, theme::PORTRAIT_PAPER);
+            // Below 16 points across, the lines would be a smudge: the paper says enough, and a
+            // board seen from afar does not work out every card's lines.
+            if r > 8.0 {
+                let ink = theme::PORTRAIT_INK;
+                let lines =
+                    stroke_mesh::portrait_in_circle(painter.ctx(), portrait, center, r, ink);
+                painter.add(egui::Shape::mesh(lines));
+            }
+            painter.circle_stroke(
                 center,
-                Align2::CENTER_CENTER,
-                persona.initials(),
-                bold(r * 0.8),
-                Color32::WHITE,
+                r,
+                Stroke::new(2.0, theme::border_strong(item.color)),
             );
         }
+        Avatar::Initials(initials) => {
+            painter.circle(
+                center,
+                r,
+                theme::border_strong(item.color),
+                Stroke::new(2.0, Color32::WHITE),
+            );
+            if r > 6.0 {
+                painter.text(
+                    center,
+                    Align2::CENTER_CENTER,
+                    initials,
+                    bold(r * 0.8),
+                    Color32::WHITE,
+                );
+            }
+        }
+        // Painted above, and never what the card shows without one.
+        Avatar::Photo(_) => {}
     }
+}
+
+/// A photo as a square crop in a circle: a mesh fan with texture coordinates.
+fn round_photo(painter: &Painter, texture: egui::TextureId, center: Pos2, r: f32) {
+    let mut mesh = egui::Mesh::with_texture(texture);
+    let steps = 40u32;
+    mesh.vertices.push(egui::epaint::Vertex {
+        pos: center,
+        uv: pos2(0.5, 0.5),
+        color: Color32::WHITE,
+    });
+    for i in 0..=steps {
+        let angle = i as f32 / steps as f32 * std::f32::consts::TAU;
+        let direction = vec2(angle.cos(), angle.sin());
+        mesh.vertices.push(egui::epaint::Vertex {
+            pos: center + direction * r,
+            uv: pos2(0.5 + direction.x * 0.5, 0.5 + direction.y * 0.5),
+            color: Color32::WHITE,
+        });
+        if i > 0 {
+            mesh.add_triangle(0, i, i + 1);
+        }
+    }
+    painter.add(egui::Shape::mesh(mesh));
+    painter.circle_stroke(center, r, Stroke::new(2.0, Color32::WHITE));
 }
 
 /// Where the name is typed in place: the header, right of the avatar.

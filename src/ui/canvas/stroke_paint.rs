@@ -1,10 +1,12 @@
 //! Painting pen and highlighter strokes: the stroke's smoothed centre line with a radius at every
-//! point ([`crate::model::sketch`]), filled as one mesh of a quad per segment and a disc per point,
-//! so joins and ends are round and a line that crosses itself is filled where it crosses.
+//! point ([`crate::model::sketch`]), filled as one mesh of a quad per segment and a disc per point
+//! ([`stroke_mesh`]), so joins and ends are round and a line that crosses itself is filled where
+//! it crosses.
 
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, pos2};
 
 use crate::model::{Item, Stroke, StrokeTool};
+use crate::ui::stroke_mesh::{self, board_rect, disc, half_disc, segment};
 use crate::ui::theme;
 
 /// How see-through the highlighter is: its colour at this opacity.
@@ -12,28 +14,14 @@ const HIGHLIGHTER_ALPHA: u8 = 100;
 
 /// Paints `stroke` (the kind of `item`) in its item's screen rectangle `rect` at `zoom`.
 pub(super) fn stroke(painter: &Painter, item: &Item, stroke: &Stroke, rect: Rect, zoom: f32) {
-    let outline = stroke.outline_in(to_board_rect(rect), zoom);
+    let outline = stroke.outline_in(board_rect(rect), zoom);
     let color = ink(item, stroke.tool);
     let spine = outline.spine();
     if stroke.tool == StrokeTool::Highlighter {
         highlight(painter, spine, color);
         return;
     }
-    let mut mesh = Mesh::default();
-    for pair in spine.windows(2) {
-        if let [(a, ra), (b, rb)] = pair {
-            segment(
-                &mut mesh,
-                (pos2(a.x, a.y), *ra),
-                (pos2(b.x, b.y), *rb),
-                color,
-            );
-        }
-    }
-    for (at, radius) in spine {
-        disc(&mut mesh, pos2(at.x, at.y), *radius, color);
-    }
-    painter.add(Shape::mesh(mesh));
+    painter.add(Shape::mesh(stroke_mesh::pen(spine, color)));
 }
 
 /// The colour a stroke of `tool` on `item` is drawn in: the pen in the dark shade of its palette
@@ -61,7 +49,7 @@ pub(super) fn ink(item: &Item, tool: StrokeTool) -> Color32 {
 /// stroke too small to draw in full.
 pub(super) fn path_in(stroke: &Stroke, rect: Rect, step: f32) -> Vec<Pos2> {
     let mut path: Vec<Pos2> = Vec::new();
-    let samples = stroke.samples_in(to_board_rect(rect));
+    let samples = stroke.samples_in(board_rect(rect));
     let count = samples.len();
     for (i, sample) in samples.into_iter().enumerate() {
         let at = pos2(sample.at.x, sample.at.y);
@@ -130,75 +118,4 @@ fn highlight(painter: &Painter, spine: &[(crate::model::Point, f32)], color: Col
         half_disc(&mut caps, *last, *last - *before_last, radius, color);
     }
     painter.add(Shape::mesh(caps));
-}
-
-/// The half of a disc round `center` on the side `outward` points to: a round end that does not
-/// lie over the line it ends.
-fn half_disc(mesh: &mut Mesh, center: Pos2, outward: egui::Vec2, radius: f32, color: Color32) {
-    if radius <= 0.0 || outward.length_sq() <= f32::EPSILON {
-        return;
-    }
-    let start = outward.angle() - std::f32::consts::FRAC_PI_2;
-    let steps = 12u32;
-    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    mesh.colored_vertex(center, color);
-    for step in 0..=steps {
-        let angle = start + step as f32 / steps as f32 * std::f32::consts::PI;
-        mesh.colored_vertex(
-            center + egui::vec2(angle.cos(), angle.sin()) * radius,
-            color,
-        );
-    }
-    for step in 0..steps {
-        mesh.add_triangle(first, first + 1 + step, first + 2 + step);
-    }
-}
-
-/// The screen rectangle as a model rectangle (the stroke's samples are placed in it).
-fn to_board_rect(rect: Rect) -> crate::model::Rect {
-    crate::model::Rect::spanning(
-        crate::model::Point::new(rect.min.x, rect.min.y),
-        crate::model::Point::new(rect.max.x, rect.max.y),
-    )
-}
-
-/// A quad from `a` to `b`, as wide as each end's radius there.
-fn segment(mesh: &mut Mesh, (a, ra): (Pos2, f32), (b, rb): (Pos2, f32), color: Color32) {
-    let along = b - a;
-    if along.length_sq() <= f32::EPSILON {
-        return;
-    }
-    let normal = along.normalized().rot90();
-    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for corner in [
-        a + normal * ra,
-        a - normal * ra,
-        b + normal * rb,
-        b - normal * rb,
-    ] {
-        mesh.colored_vertex(corner, color);
-    }
-    mesh.add_triangle(first, first + 1, first + 2);
-    mesh.add_triangle(first + 1, first + 3, first + 2);
-}
-
-/// A filled circle: the round join or end at a point of the centre line.
-fn disc(mesh: &mut Mesh, center: Pos2, radius: f32, color: Color32) {
-    if radius <= 0.0 {
-        return;
-    }
-    // Enough steps that the edge looks round at this size.
-    let steps = (radius * 1.5).clamp(8.0, 32.0) as u32;
-    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    mesh.colored_vertex(center, color);
-    for step in 0..steps {
-        let angle = step as f32 / steps as f32 * std::f32::consts::TAU;
-        mesh.colored_vertex(
-            center + egui::vec2(angle.cos(), angle.sin()) * radius,
-            color,
-        );
-    }
-    for step in 0..steps {
-        mesh.add_triangle(first, first + 1 + step, first + 1 + (step + 1) % steps);
-    }
 }

@@ -6,7 +6,9 @@ use egui::{ComboBox, RichText, ScrollArea, Ui};
 
 use crate::edit::rules::frames;
 use crate::edit::{Command, ItemField};
-use crate::model::{Board, ConnectorId, Frame, Item, ItemId, ItemKind, Level, MapNode, NodeType};
+use crate::model::{
+    Board, ConnectorId, Frame, Item, ItemId, ItemKind, Level, MapNode, NodeType, Persona, Portrait,
+};
 use crate::ui::shortcuts::Action;
 use crate::ui::widgets::{action_button, swatches};
 
@@ -139,22 +141,7 @@ fn item_form(
         ItemKind::MapNode(node) => map_node(ui, state, board, item, node, commands),
         ItemKind::Rings(rings) => rings_form::show(ui, state, item, rings, commands),
         ItemKind::Persona(persona) => {
-            ui.horizontal(|ui| {
-                if action_button(ui, Action::ChoosePhoto).clicked() {
-                    actions.push(Action::ChoosePhoto);
-                }
-                if persona.photo.is_some()
-                    && ui
-                        .button("Remove photo")
-                        .on_hover_text("Show the initials instead of the photo")
-                        .clicked()
-                {
-                    commands.push(Command::SetField {
-                        id: item.id,
-                        field: ItemField::Photo(None),
-                    });
-                }
-            });
+            avatar_buttons(ui, item, persona, actions, commands);
             commands.extend(persona_form::show(ui, state, item, persona));
             ui.add_space(8.0);
             if action_button(ui, Action::NewEmpathyMap).clicked() {
@@ -180,6 +167,56 @@ fn item_form(
         }
         ItemKind::InterestGrid | ItemKind::ImpactGrid | ItemKind::Stroke(_) => {}
     }
+}
+
+/// Choose photo… / Remove photo, and Draw portrait… / Clear portrait: what the card's avatar
+/// circle shows.
+fn avatar_buttons(
+    ui: &mut Ui,
+    item: &Item,
+    persona: &Persona,
+    actions: &mut Vec<Action>,
+    commands: &mut Vec<Command>,
+) {
+    let set = |field: ItemField| Command::SetField { id: item.id, field };
+    ui.horizontal(|ui| {
+        if action_button(ui, Action::ChoosePhoto).clicked() {
+            actions.push(Action::ChoosePhoto);
+        }
+        let instead = if persona.portrait.is_empty() {
+            "Show the initials instead of the photo"
+        } else {
+            "Show the drawn portrait instead of the photo"
+        };
+        if persona.photo.is_some() && ui.button("Remove photo").on_hover_text(instead).clicked() {
+            commands.push(set(ItemField::Photo(None)));
+        }
+    });
+    ui.horizontal(|ui| {
+        let shown = if persona.photo.is_some() {
+            "; the photo still comes first"
+        } else {
+            ""
+        };
+        if ui
+            .button("Draw portrait…")
+            .on_hover_text(format!(
+                "Draw a face for the card with the mouse or a pen, in place of the \
+                 initials{shown}"
+            ))
+            .clicked()
+        {
+            crate::ui::portrait_dialog::request(ui.ctx(), item.id);
+        }
+        if !persona.portrait.is_empty()
+            && ui
+                .button("Clear portrait")
+                .on_hover_text("Take the drawn portrait off the card (Undo brings it back)")
+                .clicked()
+        {
+            commands.push(set(ItemField::Portrait(Portrait::default())));
+        }
+    });
 }
 
 fn frame_form(
