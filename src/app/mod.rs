@@ -337,6 +337,7 @@ impl CivicCanvasApp {
             Action::Present => self.toggle_presenting(),
             Action::ToggleStageBar => self.shell.stage.bar = !self.shell.stage.bar,
             Action::ToggleLaser => self.toggle_laser(),
+            Action::DrawPortrait => self.draw_portrait(),
             Action::Pen => self.pick_tool(crate::ui::canvas::Tool::Pen),
             Action::Highlighter => self.pick_tool(crate::ui::canvas::Tool::Highlighter),
             Action::Eraser => self.pick_tool(crate::ui::canvas::Tool::Eraser),
@@ -555,7 +556,6 @@ impl eframe::App for CivicCanvasApp {
         for action in actions {
             self.perform(&ctx, action);
         }
-        self.open_requested_portrait(&ctx);
         if let Some(notice) = self.canvas.take_notice() {
             self.set_status(notice);
             ctx.request_repaint();

@@ -5,22 +5,24 @@ use super::CivicCanvasApp;
 use crate::edit::{Command, ItemField};
 use crate::model::ItemKind;
 use crate::ui::dialogs::Modal;
-use crate::ui::portrait_dialog::{self, PortraitSketch};
+use crate::ui::portrait_dialog::PortraitSketch;
 
 impl CivicCanvasApp {
-    /// Opens the portrait dialog if the inspector or a card's menu asked for it in this paint.
-    pub(super) fn open_requested_portrait(&mut self, ctx: &egui::Context) {
-        let Some(id) = portrait_dialog::take_request(ctx) else {
-            return;
-        };
+    /// Opens the portrait dialog for the selected persona card (the inspector's button, the
+    /// card's right-click menu).
+    pub(super) fn draw_portrait(&mut self) {
         if self.shell.modal.is_some() {
             return;
         }
         self.commit_typing();
-        let Some(ItemKind::Persona(persona)) =
-            self.session.doc.board().item(id).map(|item| &item.kind)
+        let board = self.session.doc.board();
+        let Some((id, ItemKind::Persona(persona))) = self
+            .canvas
+            .single_selection()
+            .and_then(|id| board.item(id))
+            .map(|item| (item.id, &item.kind))
         else {
-            self.set_status("That persona card is no longer on the board");
+            self.set_status("Select a persona card to draw its portrait");
             return;
         };
         self.shell.modal = Some(Modal::DrawPortrait(PortraitSketch::new(id, persona)));

@@ -7,13 +7,12 @@
 //! undo step. *Cancel*, Escape or closing the dialog leave the card as it was; a click beside
 //! the dialog does not close it, so a stroke that runs past its edge loses no drawing.
 //!
-//! The inspector and a card's right-click menu ask for the dialog with [`request`]; the app
-//! opens it with what [`take_request`] gives.
+//! *Draw portrait…* ([`crate::ui::shortcuts::Action::DrawPortrait`]) in the inspector and a
+//! card's right-click menu opens it for the selected persona card.
 
 use egui::{
-    Button, Color32, CornerRadius, CursorIcon, Event, Id, Key, KeyboardShortcut, Mesh, Modifiers,
-    Pos2, Rect, RichText, Role, Sense, Shape, Stroke as Line, StrokeKind, Ui, Vec2, WidgetInfo,
-    vec2,
+    Button, Color32, CornerRadius, CursorIcon, Event, Key, KeyboardShortcut, Mesh, Modifiers, Pos2,
+    Rect, RichText, Role, Sense, Shape, Stroke as Line, StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
 
 use super::dialogs::Choice;
@@ -29,23 +28,6 @@ const MIN_STEP: f32 = 0.5;
 
 /// What the accessibility tree (and UI tests) call the sketch area.
 pub const SKETCH_AREA_LABEL: &str = "Portrait sketch area";
-
-/// Where a request for the dialog waits in egui's memory until the app takes it.
-fn request_id() -> Id {
-    Id::unique("civic_canvas_draw_portrait")
-}
-
-/// Asks the app to open the dialog for the persona card `item` (from the inspector or the
-/// card's right-click menu); the app takes the request later in the same paint.
-pub fn request(ctx: &egui::Context, item: ItemId) {
-    ctx.data_mut(|data| data.insert_temp(request_id(), Some(item)));
-}
-
-/// The persona card the dialog was asked for since the last call, if any.
-pub fn take_request(ctx: &egui::Context) -> Option<ItemId> {
-    ctx.data_mut(|data| data.remove_temp::<Option<ItemId>>(request_id()))
-        .flatten()
-}
 
 /// A portrait being drawn in the dialog.
 #[derive(Debug)]

@@ -80,6 +80,8 @@ pub enum Action {
     Eraser,
     /// Choose a photo for the selected persona.
     ChoosePhoto,
+    /// Draw a portrait for the selected persona card.
+    DrawPortrait,
     /// Choose a map node type at the pointer and add a node of it.
     NewMapNode,
     /// Put a frame around the selection (or an empty one mid-view) and name it.
@@ -353,7 +355,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// Every action, in the order the shortcut sheet lists them.
-    pub const ALL: [Self; 103] = [
+    pub const ALL: [Self; 104] = [
         Self::NewBoard,
         Self::Open,
         Self::Save,
@@ -389,6 +391,7 @@ impl Action {
         Self::Highlighter,
         Self::Eraser,
         Self::ChoosePhoto,
+        Self::DrawPortrait,
         Self::NewMapNode,
         Self::NewFrame,
         Self::ToggleCollapse,
@@ -516,6 +519,7 @@ impl Action {
             Self::Highlighter => "Highlighter",
             Self::Eraser => "Eraser",
             Self::ChoosePhoto => "Choose photo…",
+            Self::DrawPortrait => "Draw portrait…",
             Self::NewMapNode => "Map node…",
             Self::Connect => "Connect",
             Self::ArrangeGrid => "Arrange as grid",
@@ -668,6 +672,10 @@ impl Action {
                 "Go to the next stage (a frame not inside another) in presenting order"
             }
             Self::PreviousFrame => "Go to the previous stage in presenting order",
+            Self::DrawPortrait => {
+                "Draw a face for the selected persona with the mouse or a pen, shown in its card's \
+                 circle in place of the initials (a photo still comes first)"
+            }
             Self::ChoosePhoto => {
                 "Give the selected persona a photo (PNG, JPEG, WebP or GIF); or drop one on its card"
             }

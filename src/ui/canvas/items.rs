@@ -580,14 +580,8 @@ pub(super) fn item_context_menu(
             }
         };
         menu_action(ui, Action::EditText);
-        if matches!(item.kind, ItemKind::Persona(_))
-            && ui
-                .button("Draw portrait…")
-                .on_hover_text("Draw a face for the card with the mouse or a pen")
-                .clicked()
-        {
-            crate::ui::portrait_dialog::request(ui.ctx(), item.id);
-            ui.close();
+        if matches!(item.kind, ItemKind::Persona(_)) {
+            menu_action(ui, Action::DrawPortrait);
         }
         if let ItemKind::Note(note) = &item.kind {
             let mut fit = note.fit_text;

@@ -193,20 +193,8 @@ fn avatar_buttons(
         }
     });
     ui.horizontal(|ui| {
-        let shown = if persona.photo.is_some() {
-            "; the photo still comes first"
-        } else {
-            ""
-        };
-        if ui
-            .button("Draw portrait…")
-            .on_hover_text(format!(
-                "Draw a face for the card with the mouse or a pen, in place of the \
-                 initials{shown}"
-            ))
-            .clicked()
-        {
-            crate::ui::portrait_dialog::request(ui.ctx(), item.id);
+        if action_button(ui, Action::DrawPortrait).clicked() {
+            actions.push(Action::DrawPortrait);
         }
         if !persona.portrait.is_empty()
             && ui
