@@ -3,13 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use civic_canvas::app::CivicCanvasApp;
-use civic_canvas::model::{Item, ItemId, StrokeTool};
+use civic_canvas::model::{Item, StrokeTool};
 use civic_canvas::ui::canvas::Tool;
-use egui::{Event, Key, Modifiers, OutputCommand, Pos2, Vec2, pos2};
+use egui::{Event, Key, Modifiers, Pos2, Vec2, pos2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{app_harness, click_at, press};
+use common::{app_harness, click_at, copied_text, press, selected_ids as selected};
 use egui_kittest::kittest::Queryable as _;
 
 /// Drags with the primary button through `path`, a pointer move per point.
@@ -46,17 +46,6 @@ fn strokes(harness: &Harness<'_, CivicCanvasApp>) -> Vec<Item> {
         .items()
         .filter(|item| item.as_stroke().is_some())
         .cloned()
-        .collect()
-}
-
-fn selected(harness: &Harness<'_, CivicCanvasApp>) -> Vec<ItemId> {
-    harness
-        .state()
-        .canvas()
-        .selection
-        .items
-        .iter()
-        .copied()
         .collect()
 }
 
@@ -187,16 +176,7 @@ fn a_stroke_drawn_in_a_frame_joins_it_and_copies_with_its_points() {
     assert_eq!(selected(&harness), vec![stroke.id]);
     harness.event(Event::Copy);
     harness.step();
-    let copied = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("the stroke was copied");
+    let copied = copied_text(&harness);
     harness.run();
     harness.hover_at(pos2(200.0, 200.0));
     harness.event(Event::Paste(copied));

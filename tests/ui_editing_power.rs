@@ -4,26 +4,12 @@
 
 use civic_canvas::app::CivicCanvasApp;
 use civic_canvas::model::Item;
-use egui::{Event, Key, Modifiers, OutputCommand, Vec2};
+use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 
 mod common;
-use common::{add_note, app_harness, drag, item_by_text, press, selected_texts};
+use common::{add_note, app_harness, copied_text, drag, item_by_text, press, selected_texts};
 use egui_kittest::kittest::Queryable as _;
-
-/// The text the app put on the clipboard in the last frame (check right after `step`).
-fn copied_text(harness: &Harness<'_, CivicCanvasApp>) -> String {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("something was copied")
-}
 
 #[test]
 fn marquee_selects_what_it_touches_and_moving_many_is_one_undo_step() {

@@ -377,16 +377,7 @@ fn an_image_dropped_on_a_persona_card_becomes_its_photo() {
     harness.run();
     harness.event(Event::Copy);
     harness.step();
-    let clipboard = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("something was copied");
+    let clipboard = common::copied_text(&harness);
     assert!(clipboard.contains(&id.to_string()) && clipboard.contains("images:"));
     let mut other = app_harness(None);
     other.hover_at(other.get_by_label("Board canvas").rect().center());

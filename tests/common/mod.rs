@@ -220,3 +220,29 @@ pub fn asked_to_cancel_close(harness: &Harness<'_, CivicCanvasApp>) -> bool {
                 .contains(&egui::ViewportCommand::CancelClose)
         })
 }
+
+/// The text the app put on the clipboard in the last frame (check right after `step`).
+pub fn copied_text(harness: &Harness<'_, CivicCanvasApp>) -> String {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("something was copied")
+}
+
+/// The ids of the selected items, in order.
+pub fn selected_ids(harness: &Harness<'_, CivicCanvasApp>) -> Vec<civic_canvas::model::ItemId> {
+    harness
+        .state()
+        .canvas()
+        .selection
+        .items
+        .iter()
+        .copied()
+        .collect()
+}
