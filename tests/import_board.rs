@@ -161,6 +161,28 @@ fn personas_inserted_from_a_file_with_the_same_ids_get_fresh_ones() {
         before.items().len() + 6,
         "three cards, three maps"
     );
+    // The copies keep their drawn portraits.
+    let portraits: Vec<_> = board
+        .items()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Persona(persona) if before.item(item.id).is_none() => {
+                Some((item.text().to_owned(), persona.portrait.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(portraits.len(), 3);
+    for (name, portrait) in portraits {
+        let original = before
+            .items()
+            .find_map(|item| match &item.kind {
+                ItemKind::Persona(persona) if item.text() == name => Some(&persona.portrait),
+                _ => None,
+            })
+            .unwrap();
+        assert!(!portrait.is_empty(), "{name} has a portrait");
+        assert_eq!(&portrait, original, "{name}'s portrait came along");
+    }
     // Every empathy map stands for a persona on the board, and the copies for the copies.
     for item in board.items() {
         if let ItemKind::EmpathyMap(map) = &item.kind {
