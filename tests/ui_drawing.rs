@@ -247,3 +247,52 @@ fn a_picked_stroke_resizes_with_its_line_scaled_and_recolours() {
         civic_canvas::model::PaletteColor::Blue
     );
 }
+
+#[test]
+fn the_eraser_leaves_strokes_in_a_collapsed_frame_alone() {
+    let mut harness = app_harness(None);
+    press(&mut harness, Modifiers::NONE, Key::F);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let center = harness.get_by_label("Board canvas").rect().center();
+    press(&mut harness, Modifiers::NONE, Key::D);
+    let line = [
+        center,
+        center + Vec2::new(40.0, 10.0),
+        center + Vec2::new(80.0, 0.0),
+    ];
+    drag_through(&mut harness, &line);
+    assert_eq!(strokes(&harness).len(), 1);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let frame = harness
+        .state()
+        .board()
+        .items()
+        .find(|item| item.as_frame().is_some())
+        .unwrap()
+        .id;
+    harness.state_mut().canvas_mut().selection.items = [frame].into();
+    press(&mut harness, Modifiers::SHIFT, Key::C);
+    assert!(
+        harness
+            .state()
+            .board()
+            .item(frame)
+            .unwrap()
+            .as_frame()
+            .unwrap()
+            .collapsed
+    );
+
+    press(&mut harness, Modifiers::NONE, Key::X);
+    let across = [
+        center + Vec2::new(40.0, -40.0),
+        center + Vec2::new(40.0, 0.0),
+        center + Vec2::new(40.0, 40.0),
+    ];
+    drag_through(&mut harness, &across);
+    assert_eq!(
+        strokes(&harness).len(),
+        1,
+        "hidden in the frame, not erased"
+    );
+}

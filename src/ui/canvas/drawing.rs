@@ -169,19 +169,16 @@ impl CanvasState {
             });
         }
         let moves = self.pointer_path(ui);
+        let hidden = &self.caches.frames.hidden;
         match &mut self.gesture.pointer {
             Some(Gesture::Draw { samples }) => {
                 let pressure = touch_pressure(ui);
                 samples.extend(moves.iter().map(|&at| Sample::new(at, pressure)));
             }
             Some(Gesture::Erase { last, erased }) => {
+                let radius = ERASER_RADIUS / self.view.camera.zoom;
                 for at in moves {
-                    erased.extend(strokes_touched(
-                        board,
-                        *last,
-                        at,
-                        ERASER_RADIUS / self.view.camera.zoom,
-                    ));
+                    erased.extend(strokes_touched(board, (*last, at), radius, hidden));
                     *last = at;
                 }
             }
@@ -191,7 +188,7 @@ impl CanvasState {
             if let Some(Gesture::Erase { last, erased }) = &mut self.gesture.pointer {
                 // A click erases what is under it.
                 let radius = ERASER_RADIUS / self.view.camera.zoom;
-                erased.extend(strokes_touched(board, *last, *last, radius));
+                erased.extend(strokes_touched(board, (*last, *last), radius, hidden));
             }
             output.commands.extend(self.finish_drawing(board, ids));
         }
@@ -277,12 +274,18 @@ impl CanvasState {
 }
 
 /// The strokes on `board` that an eraser of `radius` (board units) touches on its way from
-/// `from` to `to`.
-fn strokes_touched(board: &Board, from: Point, to: Point, radius: f32) -> Vec<ItemId> {
+/// `from` to `to`, leaving out the `hidden` ones (in collapsed frames).
+fn strokes_touched(
+    board: &Board,
+    (from, to): (Point, Point),
+    radius: f32,
+    hidden: &BTreeSet<ItemId>,
+) -> Vec<ItemId> {
     let reach = crate::model::Rect::spanning(from, to).expand(radius);
     board
         .items_in(reach.min, reach.max)
         .into_iter()
+        .filter(|item| !hidden.contains(&item.id))
         .filter_map(|item| {
             let stroke = item.as_stroke()?;
             sketch::touches(&stroke.outline_in(item.rect(), 1.0), from, to, radius)
