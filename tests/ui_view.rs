@@ -92,11 +92,13 @@ fn board_and_canvas_on_screen(harness: &Harness<'_, CivicCanvasApp>) -> (Rect, R
     (Rect::from_min_max(min, max), canvas)
 }
 
-/// Whether the board is fitted to the canvas: all in view, filling it across or down.
+/// Whether the board is fitted to the canvas: all in view, filling across or down the room a
+/// fit leaves inside its margin of 48 points.
 fn fitted(harness: &Harness<'_, CivicCanvasApp>) -> bool {
     let (board, canvas) = board_and_canvas_on_screen(harness);
-    let fills = (board.width() / canvas.width()).max(board.height() / canvas.height());
-    canvas.contains_rect(board) && fills > 0.85
+    let room = canvas.shrink(48.0);
+    let fills = (board.width() / room.width()).max(board.height() / room.height());
+    canvas.contains_rect(board) && fills > 0.95
 }
 
 #[test]

@@ -231,9 +231,12 @@ pub fn toolbar(
     steps: &Steps,
     actions: &mut Vec<Action>,
 ) -> Vec<Command> {
+    /// The room the title's label and the field's margins take, in points.
+    const LABEL_ROOM: f32 = 140.0;
     let mut commands = Vec::new();
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    // On a narrow window the row wraps, so the board title stays in reach.
+    ui.horizontal_wrapped(|ui| {
         if toolbar_button(ui, Action::NewNote, true).clicked() {
             actions.push(Action::NewNote);
         }
@@ -278,7 +281,13 @@ pub fn toolbar(
             actions.push(Action::Redo);
         }
         ui.separator();
-        let field = labelled_text_field(ui, "Board title", title_buffer, 320.0, "Name this board")
+        // The title and its label stay together: the field narrows to fit the row, down to
+        // 200 points, and below that both go to the next row.
+        if ui.available_size_before_wrap().x - LABEL_ROOM < 200.0 {
+            ui.end_row();
+        }
+        let width = (ui.available_size_before_wrap().x - LABEL_ROOM).clamp(200.0, 320.0);
+        let field = labelled_text_field(ui, "Board title", title_buffer, width, "Name this board")
             .on_hover_text("The board's title, shown in the window title and saved in the file");
         if field.lost_focus() {
             let title = title_buffer.trim().to_owned();
