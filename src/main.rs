@@ -265,6 +265,8 @@ enum HostileKind {
     OverlappingNotes,
     /// Frames of 10,000 × 10,000 at one spot.
     StackedFrames,
+    /// One pen stroke of COUNT points.
+    LongStroke,
 }
 
 /// `--background` of `convert`.
@@ -401,6 +403,7 @@ fn hostile(kind: HostileKind, count: usize, file: &std::path::Path) -> anyhow::R
         HostileKind::PhotoUnderManyIds => hostile::photo_under_many_ids(count),
         HostileKind::OverlappingNotes => hostile::overlapping_notes(count, 100_000.0),
         HostileKind::StackedFrames => hostile::stacked_frames(count, 10_000.0),
+        HostileKind::LongStroke => hostile::long_stroke(count),
     };
     std::fs::write(file, &text).map_err(|error| anyhow::anyhow!("{}: {error}", file.display()))?;
     let mut out = std::io::stdout().lock();

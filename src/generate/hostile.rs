@@ -209,6 +209,31 @@ pub fn stacked_frames(count: usize, side: f32) -> String {
     board_text(items, Vec::new())
 }
 
+/// One pen stroke of `count` points scribbled to and fro over a 2,000-unit square: what a
+/// drawing that never lifts the pen, or a forged file, could hold.
+pub fn long_stroke(count: usize) -> String {
+    let samples: Vec<crate::model::sketch::Sample> = (0..count)
+        .map(|i| {
+            let t = i as f32;
+            crate::model::sketch::Sample::new(
+                Point::new(
+                    1000.0 + 990.0 * (t * 0.013).sin(),
+                    1000.0 + 990.0 * (t * 0.0017).cos(),
+                ),
+                None,
+            )
+        })
+        .collect();
+    let stroke = Item::stroke(
+        item_id(0),
+        &samples,
+        crate::model::StrokeTool::Pen,
+        ZKey::middle(),
+        PaletteColor::Blue,
+    );
+    board_text(stroke.into_iter().collect(), Vec::new())
+}
+
 fn item_id(n: usize) -> ItemId {
     ItemId::from_raw(0x0100_0000 + n as u64)
 }

@@ -36,7 +36,7 @@ impl Portrait {
     pub fn outline_in(line: &Stroke, square: Rect) -> Outline {
         let mut pen = Self::PEN;
         pen.width *= square.size().width / Self::SIZE;
-        sketch::outline(&line.samples_in(square), &pen)
+        sketch::outline(&line.drawn_samples_in(square), &pen)
     }
 
     /// The portrait of these lines, each the points the pen went through in the square: the

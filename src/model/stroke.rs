@@ -92,16 +92,18 @@ impl Stroke {
     /// The stroke's samples placed in `rect` (the item's rectangle, on the board or on screen):
     /// each point scaled by `rect`'s size over [`Stroke::drawn`] and moved to `rect`'s corner.
     pub fn samples_in(&self, rect: Rect) -> Vec<Sample> {
+        self.points.iter().map(self.placer(rect)).collect()
+    }
+
+    /// What places a point of this stroke in `rect` (see [`Stroke::samples_in`]).
+    fn placer(&self, rect: Rect) -> impl Fn(&StrokePoint) -> Sample {
         let scale = |to: f32, from: f32| if from > 0.0 { to / from } else { 1.0 };
         let size = rect.size();
         let (sx, sy) = (
             scale(size.width, self.drawn.width),
             scale(size.height, self.drawn.height),
         );
-        self.points
-            .iter()
-            .map(|point| Sample::new(rect.min.offset(point.x * sx, point.y * sy), point.pressure))
-            .collect()
+        move |point| Sample::new(rect.min.offset(point.x * sx, point.y * sy), point.pressure)
     }
 
     /// The points as one flat list, three numbers per point: `x` and `y` rounded to a tenth of
@@ -175,7 +177,33 @@ impl Stroke {
     pub fn outline_in(&self, rect: Rect, zoom: f32) -> Outline {
         let mut pen = self.tool.pen();
         pen.width *= zoom;
-        sketch::outline(&self.samples_in(rect), &pen)
+        sketch::outline(&self.drawn_samples_in(rect), &pen)
+    }
+
+    /// The most points of a stroke that are drawn and hit-tested. A hand rarely draws a third
+    /// of that in one stroke; a file (or a colleague's update) with millions of points would
+    /// otherwise make every paint that shows it crawl. The file keeps them all.
+    pub const MOST_POINTS_DRAWN: usize = 4000;
+
+    /// The samples that are drawn (see [`Stroke::samples_in`]): all of them, or, for a stroke
+    /// of more than [`Stroke::MOST_POINTS_DRAWN`] points, points evenly spread along it, its
+    /// first and last among them.
+    pub fn drawn_samples_in(&self, rect: Rect) -> Vec<Sample> {
+        let count = self.points.len();
+        if count <= Self::MOST_POINTS_DRAWN {
+            return self.samples_in(rect);
+        }
+        let step = count.div_ceil(Self::MOST_POINTS_DRAWN - 1);
+        // The last point, unless stepping lands on it anyway.
+        let last = (!(count - 1).is_multiple_of(step))
+            .then(|| self.points.last())
+            .flatten();
+        self.points
+            .iter()
+            .step_by(step)
+            .chain(last)
+            .map(self.placer(rect))
+            .collect()
     }
 }
 
@@ -295,6 +323,32 @@ mod tests {
         for bad in ["1 2", "1 2 3 4", "1 NaN 3", "inf 1 1", "1 x 2"] {
             assert!(Stroke::points_from_text(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_stroke_of_a_million_points_is_drawn_through_a_few_thousand_of_them() {
+        let samples: Vec<Sample> = (0..1_000_000)
+            .map(|i| sample((i % 1000) as f32, (i / 1000) as f32))
+            .collect();
+        let (pos, size, stroke) = place(&samples, StrokeTool::Pen).unwrap();
+        assert_eq!(stroke.points.len(), 1_000_000, "all kept");
+        let rect = Rect::at(pos, size);
+        let drawn = stroke.drawn_samples_in(rect);
+        assert!(
+            (Stroke::MOST_POINTS_DRAWN * 9 / 10..=Stroke::MOST_POINTS_DRAWN).contains(&drawn.len()),
+            "{} points drawn",
+            drawn.len()
+        );
+        assert_eq!(drawn.first(), stroke.samples_in(rect).first());
+        assert_eq!(drawn.last(), stroke.samples_in(rect).last());
+        assert!(stroke.outline_in(rect, 1.0).spine().len() <= Stroke::MOST_POINTS_DRAWN);
+        // A stroke of a hand's length is drawn through every point.
+        let short = &stroke.points[..2000];
+        let hand = Stroke {
+            points: short.to_vec(),
+            ..stroke.clone()
+        };
+        assert_eq!(hand.drawn_samples_in(rect), hand.samples_in(rect));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(super) fn ink(item: &Item, tool: StrokeTool) -> Color32 {
 /// stroke too small to draw in full.
 pub(super) fn path_in(stroke: &Stroke, rect: Rect, step: f32) -> Vec<Pos2> {
     let mut path: Vec<Pos2> = Vec::new();
-    let samples = stroke.samples_in(board_rect(rect));
+    let samples = stroke.drawn_samples_in(board_rect(rect));
     let count = samples.len();
     for (i, sample) in samples.into_iter().enumerate() {
         let at = pos2(sample.at.x, sample.at.y);
