@@ -296,3 +296,36 @@ fn the_eraser_leaves_strokes_in_a_collapsed_frame_alone() {
         "hidden in the frame, not erased"
     );
 }
+
+#[test]
+fn far_out_a_picked_stroke_is_dragged_by_its_line() {
+    let mut harness = app_harness(None);
+    let center = harness.get_by_label("Board canvas").rect().center();
+    press(&mut harness, Modifiers::NONE, Key::D);
+    drag_through(&mut harness, &circle(center, 150.0));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let before = strokes(&harness).pop().unwrap();
+    let viewport = harness.get_by_label("Board canvas").rect();
+    {
+        let canvas = harness.state_mut().canvas_mut();
+        let at = canvas
+            .view
+            .camera
+            .board_from_screen(viewport, center + Vec2::new(150.0, 0.0));
+        canvas.view.camera.zoom = 0.1;
+        canvas.view.camera.center_in_board = at;
+    }
+    harness.run();
+    let line_point = viewport.center();
+    click_at(&mut harness, line_point);
+    assert_eq!(selected(&harness), vec![before.id]);
+    common::drag(&mut harness, line_point, line_point + Vec2::new(20.0, 10.0));
+    let after = strokes(&harness).pop().unwrap();
+    assert!(
+        (after.pos.x - (before.pos.x + 200.0)).abs() < 1.0
+            && (after.pos.y - (before.pos.y + 100.0)).abs() < 1.0,
+        "moved by the drag at 10%: {:?} to {:?}",
+        before.pos,
+        after.pos
+    );
+}

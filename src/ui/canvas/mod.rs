@@ -384,7 +384,7 @@ impl CanvasState {
             if self.caches.frames.cover.is_covered(i) {
                 continue;
             }
-            if paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id) {
+            if self.drawn_far(item, rect) {
                 if !item.text().is_empty() {
                     self.saw_text(Some(
                         crate::ui::theme::NOTE_FONT_SIZE * self.view.camera.zoom,
@@ -458,9 +458,16 @@ impl CanvasState {
     fn far_out(&self, items: &[(&Item, Rect)]) -> bool {
         items.len() >= far::MIN_ITEMS
             && self.moved_ids().is_empty()
-            && items.iter().all(|&(item, rect)| {
-                paint::TinyNotes::is_far(item, rect) && self.editing_item() != Some(item.id)
-            })
+            && items.iter().all(|&(item, rect)| self.drawn_far(item, rect))
+    }
+
+    /// Whether `item`, at `rect` on screen, is drawn the quick way, without a widget of its own
+    /// (see [`paint::TinyNotes::is_far`]): not while it is being typed into, nor a selected
+    /// stroke, which keeps its widget so it can be dragged.
+    fn drawn_far(&self, item: &Item, rect: Rect) -> bool {
+        paint::TinyNotes::is_far(item, rect)
+            && self.editing_item() != Some(item.id)
+            && !(item.as_stroke().is_some() && self.selection.items.contains(&item.id))
     }
 
     /// The outlines of the selected items among far `items` (drawn in the far picture).
