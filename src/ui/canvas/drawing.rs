@@ -154,6 +154,16 @@ impl CanvasState {
         }
         if surface.hovered() || surface.dragged() {
             ui.ctx().set_cursor_icon(CursorIcon::Crosshair);
+            // The eraser shows how far it reaches.
+            if tool == Tool::Eraser
+                && let Some(pos) = ui.input(|i| i.pointer.hover_pos())
+            {
+                painter.circle_stroke(
+                    pos,
+                    ERASER_RADIUS,
+                    egui::Stroke::new(1.5, crate::ui::theme::NOTE_TEXT),
+                );
+            }
         }
         let pressed = surface.drag_started_by(PointerButton::Primary)
             || surface.clicked_by(PointerButton::Primary);
